@@ -1,0 +1,199 @@
+//! Diagnostics: every error and warning nytta reports, with a stable code, a location
+//! (byte span in the source, and a path such as `benefits[2].amounts`) and a hint.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// Stable finding codes. E… make a file unusable; W… are the mistakes evaluations of
+/// municipal e-service programmes keep finding. Documented in `docs/check-rules.md`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Code {
+    /// TOML syntax error.
+    E001,
+    /// Unknown key.
+    E002,
+    /// Missing required key.
+    E003,
+    /// Wrong type.
+    E004,
+    /// Value out of range or not allowed.
+    E005,
+    /// Two value forms, none, or a key that does not belong to the chosen form.
+    E006,
+    /// Duplicate id or name.
+    E007,
+    /// Unknown stakeholder or line reference.
+    E008,
+    /// Stakeholder shares do not sum to 1.
+    E009,
+    /// Year or month outside the horizon.
+    E010,
+    /// Arithmetic overflow.
+    E011,
+    /// Unsupported format version.
+    E012,
+    /// Benefit money before go-live.
+    W101,
+    /// No operations cost after go-live.
+    W102,
+    /// Monetised benefit without a realisation owner.
+    W103,
+    /// Harvest schedule takes home more than the benefit has produced.
+    W104,
+    /// Volume benefit without ramp-up.
+    W105,
+    /// Discount rate not stated.
+    W106,
+    /// Qualitative benefit without baseline or target.
+    W107,
+    /// A stakeholder gets benefits but bears no cost while another bears cost and gets none.
+    W108,
+    /// Adoption under 20 % for more than a year.
+    W109,
+    /// Horizon ends less than two years after go-live.
+    W110,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::E001 => "E001",
+            Code::E002 => "E002",
+            Code::E003 => "E003",
+            Code::E004 => "E004",
+            Code::E005 => "E005",
+            Code::E006 => "E006",
+            Code::E007 => "E007",
+            Code::E008 => "E008",
+            Code::E009 => "E009",
+            Code::E010 => "E010",
+            Code::E011 => "E011",
+            Code::E012 => "E012",
+            Code::W101 => "W101",
+            Code::W102 => "W102",
+            Code::W103 => "W103",
+            Code::W104 => "W104",
+            Code::W105 => "W105",
+            Code::W106 => "W106",
+            Code::W107 => "W107",
+            Code::W108 => "W108",
+            Code::W109 => "W109",
+            Code::W110 => "W110",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        if self.as_str().starts_with('E') {
+            Severity::Error
+        } else {
+            Severity::Warning
+        }
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One finding: an error or a warning, located where possible.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub message: String,
+    /// What to do about it, in one line.
+    pub hint: Option<String>,
+    /// Byte range in the source text.
+    pub span: Option<Range<usize>>,
+    /// Path of the item in the file, e.g. `benefits[2].amounts`.
+    pub at: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic { code, message: message.into(), hint: None, span: None, at: None }
+    }
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+    pub fn span(mut self, span: Range<usize>) -> Self {
+        self.span = Some(span);
+        self
+    }
+    pub fn maybe_span(mut self, span: Option<Range<usize>>) -> Self {
+        self.span = span;
+        self
+    }
+    pub fn at(mut self, at: impl Into<String>) -> Self {
+        self.at = Some(at.into());
+        self
+    }
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
+    }
+    pub fn is_error(&self) -> bool {
+        self.severity() == Severity::Error
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let offset = (0..=offset).rev().find(|&o| text.is_char_boundary(o)).unwrap_or(0);
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+/// Suggest the closest candidate to `word` (did-you-mean), if one is close enough.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let text = "a = 1\nnamn = \"Å\"\nx";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 6), (2, 1));
+        assert_eq!(line_col(text, text.len() - 1), (3, 1));
+        // "Å" is two bytes; the column after it counts one character.
+        let after = text.find('Å').unwrap() + 'Å'.len_utf8();
+        assert_eq!(line_col(text, after), (2, 10));
+    }
+
+    #[test]
+    fn did_you_mean_finds_near_keys() {
+        assert_eq!(did_you_mean("ammounts", ["amounts", "annual", "hours"]), Some("amounts"));
+        assert_eq!(did_you_mean("zzz", ["amounts", "annual"]), None);
+    }
+}

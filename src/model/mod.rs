@@ -1,0 +1,361 @@
+//! The typed, validated project: what a project file means (spec §1–3).
+//!
+//! [`parse_project`] turns text into a [`Project`] plus every diagnostic found; the
+//! engine only ever sees a project that validated without errors.
+
+mod number;
+mod parse;
+mod time;
+
+pub use number::{NumberError, parse_number_str};
+pub use parse::{Parsed, parse_project};
+pub use time::Month;
+
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// A byte range in the source file.
+pub type Span = Range<usize>;
+
+/// A validated project file.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub name: String,
+    pub id: Option<String>,
+    pub organisation: String,
+    pub portfolio: Option<String>,
+    pub description: Option<String>,
+    pub start_year: i32,
+    pub years: u32,
+    /// Month the service starts; January of `start_year` when not given.
+    pub go_live: Month,
+    pub currency: String,
+    pub assumptions: Assumptions,
+    /// At least one: without `[[stakeholders]]` the organisation is the only one.
+    pub stakeholders: Vec<Stakeholder>,
+    pub costs: Vec<Line>,
+    pub benefits: Vec<Line>,
+    pub scenarios: Vec<Scenario>,
+    /// Where things are in the source, for warnings.
+    pub spans: ProjectSpans,
+}
+
+/// Source locations of project-level keys, used by check rules.
+#[derive(Debug, Clone, Default)]
+pub struct ProjectSpans {
+    pub project: Option<Span>,
+    pub go_live: Option<Span>,
+    pub years: Option<Span>,
+    pub assumptions: Option<Span>,
+}
+
+/// `[assumptions]`.
+#[derive(Debug, Clone)]
+pub struct Assumptions {
+    /// Kalkylränta, a fraction.
+    pub discount_rate: Decimal,
+    /// False when the file did not state a rate and the default 3 % is used.
+    pub discount_rate_stated: bool,
+    /// Hourly cost before overhead; from `hourly_cost` or `monthly_salary / salary_hours`.
+    pub hourly_cost: Option<Decimal>,
+    /// PO-pålägg, a fraction.
+    pub overhead: Decimal,
+}
+
+impl Project {
+    /// First calendar year after the horizon.
+    pub fn end_year(&self) -> i32 {
+        self.start_year + self.years as i32
+    }
+    /// Number of months in the horizon.
+    pub fn months(&self) -> usize {
+        self.years as usize * 12
+    }
+    /// The first month of the horizon.
+    pub fn first_month(&self) -> Month {
+        Month::new(self.start_year, 1)
+    }
+    /// The last month of the horizon.
+    pub fn last_month(&self) -> Month {
+        Month::new(self.end_year() - 1, 12)
+    }
+    /// Index of a month in the horizon (may be negative or past the end).
+    pub fn month_index(&self, month: Month) -> i64 {
+        month.0 as i64 - self.first_month().0 as i64
+    }
+    /// All lines, costs first, in file order.
+    pub fn lines(&self) -> impl Iterator<Item = &Line> {
+        self.costs.iter().chain(self.benefits.iter())
+    }
+    /// Find a line by id, or by name when it has no id.
+    pub fn find_line(&self, key: &str) -> Option<&Line> {
+        self.lines().find(|l| l.key() == key).or_else(|| self.lines().find(|l| l.name == key))
+    }
+    /// The scenario with this name; `base` is the plain file.
+    pub fn scenario(&self, name: &str) -> Option<Scenario> {
+        if name == "base" {
+            return Some(Scenario::base());
+        }
+        self.scenarios.iter().find(|s| s.name == name).cloned()
+    }
+}
+
+/// `[[stakeholders]]`: an aktör or förvaltning that bears costs or gets benefits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stakeholder {
+    pub id: String,
+    pub name: String,
+}
+
+/// Whether a line is a cost or a benefit, with what belongs to each.
+#[derive(Debug, Clone)]
+pub enum LineKind {
+    Cost { category: Category },
+    Benefit(Box<BenefitInfo>),
+}
+
+/// Cost categories (spec §3.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    Investment,
+    Operations,
+    Other,
+}
+
+impl Category {
+    pub const ALL: [Category; 3] = [Category::Investment, Category::Operations, Category::Other];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Investment => "investment",
+            Category::Operations => "operations",
+            Category::Other => "other",
+        }
+    }
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Benefit classes (spec §3.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Class {
+    Financial,
+    Reallocation,
+    Qualitative,
+}
+
+impl Class {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Financial => "financial",
+            Class::Reallocation => "reallocation",
+            Class::Qualitative => "qualitative",
+        }
+    }
+}
+
+/// How sure the valuation is (green/yellow/red in PENG and eKalkyl).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Confidence {
+    High,
+    Medium,
+    Low,
+}
+
+impl Confidence {
+    pub const ALL: [Confidence; 3] = [Confidence::High, Confidence::Medium, Confidence::Low];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::Low => "low",
+        }
+    }
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// What belongs to a benefit line only.
+#[derive(Debug, Clone)]
+pub struct BenefitInfo {
+    pub class: Class,
+    pub confidence: Confidence,
+    pub realisation: Option<Realisation>,
+    /// Qualitative benefits: what is measured, and from what to what.
+    pub indicator: Option<String>,
+    pub baseline: Option<String>,
+    pub target: Option<String>,
+    pub target_date: Option<String>,
+    pub measured_by: Option<String>,
+}
+
+/// How a benefit is taken home (spec §3.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Method {
+    BudgetReduction,
+    Redeployment,
+    Revenue,
+    CostAvoidance,
+    Quality,
+}
+
+impl Method {
+    pub const ALL: [Method; 5] = [
+        Method::BudgetReduction,
+        Method::Redeployment,
+        Method::Revenue,
+        Method::CostAvoidance,
+        Method::Quality,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::BudgetReduction => "budget_reduction",
+            Method::Redeployment => "redeployment",
+            Method::Revenue => "revenue",
+            Method::CostAvoidance => "cost_avoidance",
+            Method::Quality => "quality",
+        }
+    }
+}
+
+/// `[benefits.realisation]`: the plan for taking a monetised benefit home.
+#[derive(Debug, Clone, Default)]
+pub struct Realisation {
+    pub owner: Option<String>,
+    pub method: Option<Method>,
+    pub share: Decimal,
+    pub lag_months: u32,
+    /// Explicit harvest per year (besparingskrav); replaces share and lag.
+    pub schedule: Option<BTreeMap<i32, Decimal>>,
+    /// Money actually taken home per year.
+    pub actuals: BTreeMap<i32, Decimal>,
+    /// Follow-up fields after DIGG's realisation plan template.
+    pub measured_by: Option<String>,
+    pub baseline: Option<String>,
+    pub baseline_date: Option<String>,
+    pub target: Option<String>,
+    pub target_date: Option<String>,
+    pub follow_up: Vec<Month>,
+    pub span: Span,
+}
+
+/// Where a line's money comes from: exactly one value form (spec §3.1).
+#[derive(Debug, Clone)]
+pub enum ValueSource {
+    /// Money per calendar year.
+    Amounts(BTreeMap<i32, Decimal>),
+    /// Money per year while active, escalated by growth.
+    Annual(Decimal),
+    /// Hours per calendar year, valued at the hourly cost with overhead.
+    Hours(BTreeMap<i32, Decimal>),
+    /// Hours per year while active, valued at the hourly cost with overhead.
+    AnnualHours(Decimal),
+    /// Cases per year × saving per case × adoption.
+    Volume { volume: Decimal, per_case: PerCase, adoption: Option<BTreeMap<i32, Decimal>> },
+}
+
+impl ValueSource {
+    /// Whether the line is active over a period (`from`/`to`/`growth` apply).
+    pub fn is_periodic(&self) -> bool {
+        matches!(self, ValueSource::Annual(_) | ValueSource::AnnualHours(_) | ValueSource::Volume { .. })
+    }
+    /// Whether the value is in hours (needs an hourly cost).
+    pub fn needs_hourly_cost(&self) -> bool {
+        matches!(
+            self,
+            ValueSource::Hours(_)
+                | ValueSource::AnnualHours(_)
+                | ValueSource::Volume { per_case: PerCase::Minutes(_), .. }
+        )
+    }
+}
+
+/// What one case saves.
+#[derive(Debug, Clone, Copy)]
+pub enum PerCase {
+    /// Minutes of staff time per case.
+    Minutes(Decimal),
+    /// Kronor per case (postage, paper).
+    Money(Decimal),
+}
+
+/// A `[[costs]]` or `[[benefits]]` entry.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub kind: LineKind,
+    pub id: Option<String>,
+    pub name: String,
+    /// Index into `Project::stakeholders` with its share; shares sum to 1.
+    pub stakeholders: Vec<(usize, Decimal)>,
+    /// None only for qualitative benefits.
+    pub value: Option<ValueSource>,
+    pub from: Month,
+    pub to: Month,
+    pub growth: Decimal,
+    /// Hourly cost with overhead applied, when the line needs one.
+    pub hourly_rate: Option<Decimal>,
+    pub range: Option<(Decimal, Decimal)>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    pub actuals: BTreeMap<i32, Decimal>,
+    /// Path in the file, e.g. `benefits[2]`.
+    pub at: String,
+    pub span: Span,
+}
+
+impl Line {
+    /// The key the line is referred to by: its id, or its name when it has none.
+    pub fn key(&self) -> &str {
+        self.id.as_deref().unwrap_or(&self.name)
+    }
+    pub fn is_cost(&self) -> bool {
+        matches!(self.kind, LineKind::Cost { .. })
+    }
+    pub fn benefit(&self) -> Option<&BenefitInfo> {
+        match &self.kind {
+            LineKind::Benefit(b) => Some(b),
+            LineKind::Cost { .. } => None,
+        }
+    }
+    pub fn category(&self) -> Option<Category> {
+        match self.kind {
+            LineKind::Cost { category } => Some(category),
+            LineKind::Benefit(_) => None,
+        }
+    }
+    pub fn class(&self) -> Option<Class> {
+        self.benefit().map(|b| b.class)
+    }
+    /// Monetised: every cost, and financial and reallocation benefits.
+    pub fn is_monetised(&self) -> bool {
+        self.value.is_some()
+    }
+    pub fn realisation(&self) -> Option<&Realisation> {
+        self.benefit().and_then(|b| b.realisation.as_ref())
+    }
+}
+
+/// `[scenarios.NAME]` (spec §3.6).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scenario {
+    pub name: String,
+    pub cost_factor: Decimal,
+    pub benefit_factor: Decimal,
+    pub delay_months: u32,
+    pub discount_rate: Option<Decimal>,
+}
+
+impl Scenario {
+    /// The plain file.
+    pub fn base() -> Self {
+        Scenario {
+            name: "base".into(),
+            cost_factor: Decimal::ONE,
+            benefit_factor: Decimal::ONE,
+            delay_months: 0,
+            discount_rate: None,
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! Number notation (spec §1): TOML integers and floats read exactly from their literal,
+//! and strings in English or Swedish notation, with an optional percent sign.
+
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Why a number could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NumberError {
+    #[error("`{0}` is not a number")]
+    NotANumber(String),
+    #[error("`{0}` has both `.` and `,`, so the decimal mark is ambiguous")]
+    Ambiguous(String),
+    #[error("`{0}` is not a finite number")]
+    NotFinite(String),
+    #[error("`{0}` is too large or too precise (at most 28 significant digits, below 7.9 × 10^28)")]
+    TooLarge(String),
+}
+
+impl NumberError {
+    /// One line saying how to write the number instead.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            NumberError::Ambiguous(_) => {
+                "write `1200000.50`, or Swedish `\"1 200 000,50\"` with spaces as thousands separators"
+            }
+            NumberError::NotFinite(_) => "write a finite decimal number",
+            NumberError::TooLarge(_) => "check the magnitude: amounts are in kronor",
+            NumberError::NotANumber(_) => {
+                "write a number: `1200000`, `\"1 200 000,50\"`, `0.035` or `\"3,5 %\"`"
+            }
+        }
+    }
+}
+
+/// Parse a number written as a string: `"1200000.50"`, `"1 200 000,50"`, `"3.5%"`,
+/// `"3,5 %"`. Spaces, non-breaking spaces and thin spaces group thousands; a comma is the
+/// decimal mark; a trailing `%` divides by 100; `−` (U+2212) is a minus sign.
+pub fn parse_number_str(text: &str) -> Result<Decimal, NumberError> {
+    let not_a_number = || NumberError::NotANumber(text.to_string());
+    let trimmed = text.trim();
+    let (body, percent) = match trimmed.strip_suffix('%') {
+        Some(rest) => (rest.trim_end(), true),
+        None => (trimmed, false),
+    };
+    let mut cleaned = String::with_capacity(body.len());
+    for ch in body.chars() {
+        match ch {
+            ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' => {}
+            '\u{2212}' => cleaned.push('-'),
+            _ => cleaned.push(ch),
+        }
+    }
+    if cleaned.contains('.') && cleaned.contains(',') {
+        return Err(NumberError::Ambiguous(text.to_string()));
+    }
+    let cleaned = cleaned.replace(',', ".");
+    let digits = cleaned.strip_prefix(['-', '+']).unwrap_or(&cleaned);
+    let valid = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && digits.bytes().filter(|&b| b == b'.').count() <= 1
+        && digits.bytes().any(|b| b.is_ascii_digit());
+    if !valid {
+        return Err(not_a_number());
+    }
+    let value = exact_decimal(&cleaned).map_err(|_| NumberError::TooLarge(text.to_string()))?;
+    if percent { Ok(value / Decimal::ONE_HUNDRED) } else { Ok(value) }
+}
+
+/// Parse the literal of a TOML integer (as the TOML parser hands it over, with its radix).
+pub fn parse_integer_literal(literal: &str, radix: u32) -> Result<Decimal, NumberError> {
+    let value = i128::from_str_radix(literal, radix).map_err(|_| NumberError::TooLarge(literal.to_string()))?;
+    Decimal::try_from_i128_with_scale(value, 0).map_err(|_| NumberError::TooLarge(literal.to_string()))
+}
+
+/// Parse the literal of a TOML float exactly as written: `0.1` is one tenth, `1e3` a thousand.
+pub fn parse_float_literal(literal: &str) -> Result<Decimal, NumberError> {
+    let lower = literal.to_ascii_lowercase();
+    if lower.contains("nan") || lower.contains("inf") {
+        return Err(NumberError::NotFinite(literal.to_string()));
+    }
+    let cleaned = literal.replace('_', "");
+    if cleaned.contains(['e', 'E']) {
+        Decimal::from_scientific(&cleaned)
+            .map(|d| d.normalize())
+            .map_err(|_| NumberError::TooLarge(literal.to_string()))
+    } else {
+        exact_decimal(&cleaned).map_err(|_| NumberError::TooLarge(literal.to_string()))
+    }
+}
+
+/// A plain decimal that must be represented exactly (no silent rounding of digits).
+fn exact_decimal(text: &str) -> Result<Decimal, rust_decimal::Error> {
+    Decimal::from_str_exact(text).or_else(|e| {
+        // Trailing zeros after the decimal mark carry no value; drop them and try again.
+        if let Some((int, frac)) = text.split_once('.') {
+            let frac = frac.trim_end_matches('0');
+            let shorter = if frac.is_empty() { int.to_string() } else { format!("{int}.{frac}") };
+            if shorter != text {
+                return Decimal::from_str(&shorter).and_then(|_| Decimal::from_str_exact(&shorter));
+            }
+        }
+        Err(e)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn strings_in_english_and_swedish() {
+        assert_eq!(parse_number_str("1200000.50"), Ok(dec!(1200000.50)));
+        assert_eq!(parse_number_str("1 200 000,50"), Ok(dec!(1200000.50)));
+        assert_eq!(parse_number_str("1\u{a0}200\u{a0}000"), Ok(dec!(1200000)));
+        assert_eq!(parse_number_str("3.5%"), Ok(dec!(0.035)));
+        assert_eq!(parse_number_str("3,5 %"), Ok(dec!(0.035)));
+        assert_eq!(parse_number_str("40,15 %"), Ok(dec!(0.4015)));
+        assert_eq!(parse_number_str("\u{2212}500"), Ok(dec!(-500)));
+        assert_eq!(parse_number_str("-500"), Ok(dec!(-500)));
+    }
+
+    #[test]
+    fn rejects_ambiguous_and_garbage() {
+        assert!(matches!(parse_number_str("1.200,50"), Err(NumberError::Ambiguous(_))));
+        assert!(matches!(parse_number_str("12 kr"), Err(NumberError::NotANumber(_))));
+        assert!(matches!(parse_number_str(""), Err(NumberError::NotANumber(_))));
+        assert!(matches!(parse_number_str("%"), Err(NumberError::NotANumber(_))));
+        assert!(matches!(parse_number_str("1.2.3"), Err(NumberError::NotANumber(_))));
+        assert!(matches!(parse_number_str("1000000000000000000000000000000"), Err(NumberError::TooLarge(_))));
+    }
+
+    #[test]
+    fn float_literals_are_exact() {
+        assert_eq!(parse_float_literal("0.1"), Ok(dec!(0.1)));
+        assert_eq!(parse_float_literal("12345678901234567.89"), Ok(dec!(12345678901234567.89)));
+        assert_eq!(parse_float_literal("1e3"), Ok(dec!(1000)));
+        assert_eq!(parse_float_literal("1.5E-2"), Ok(dec!(0.015)));
+        assert!(matches!(parse_float_literal("nan"), Err(NumberError::NotFinite(_))));
+        assert!(matches!(parse_float_literal("-inf"), Err(NumberError::NotFinite(_))));
+        assert!(matches!(parse_float_literal("1e30"), Err(NumberError::TooLarge(_))));
+    }
+
+    #[test]
+    fn integer_literals() {
+        assert_eq!(parse_integer_literal("1200000", 10), Ok(dec!(1200000)));
+        assert_eq!(parse_integer_literal("ff", 16), Ok(dec!(255)));
+        assert_eq!(parse_integer_literal("-5", 10), Ok(dec!(-5)));
+    }
+}

@@ -1,0 +1,1314 @@
+//! Text → [`Project`]: parse the TOML with spans, then walk it key by key, collecting
+//! every problem (not just the first) as a located [`Diagnostic`] with a hint.
+//!
+//! The walk is written by hand rather than with `#[derive(Deserialize)]` because serde
+//! stops at the first error and cannot re-read a float literal exactly (spec §1).
+
+use super::number::{NumberError, parse_float_literal, parse_integer_literal, parse_number_str};
+use super::*;
+use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+type Val<'i> = Spanned<DeValue<'i>>;
+
+/// The outcome of reading a project file: the project when it has no errors, and every
+/// diagnostic found on the way (errors and, possibly, nothing else: warnings come from
+/// [`crate::check`]).
+#[derive(Debug)]
+pub struct Parsed {
+    pub project: Option<Project>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parse and validate a project file.
+pub fn parse_project(text: &str) -> Parsed {
+    let (root, syntax_errors) = DeTable::parse_recoverable(text);
+    if !syntax_errors.is_empty() {
+        let diagnostics = syntax_errors
+            .iter()
+            .map(|e| {
+                Diagnostic::new(Code::E001, format!("TOML syntax: {}", e.message().trim_end()))
+                    .maybe_span(e.span())
+                    .hint("fix the TOML syntax at the marked place (strings need quotes, tables `[name]`)")
+            })
+            .collect();
+        return Parsed { project: None, diagnostics };
+    }
+    let mut walker = Walker::default();
+    let project = walker.project(root.get_ref(), root.span());
+    let has_errors = walker.diags.iter().any(Diagnostic::is_error);
+    Parsed { project: if has_errors { None } else { project }, diagnostics: walker.diags }
+}
+
+const ROOT_KEYS: &[&str] = &["format", "project", "assumptions", "stakeholders", "costs", "benefits", "scenarios"];
+const PROJECT_KEYS: &[&str] =
+    &["name", "id", "organisation", "portfolio", "start_year", "years", "go_live", "currency", "description"];
+const ASSUMPTION_KEYS: &[&str] =
+    &["discount_rate", "hourly_cost", "overhead", "monthly_salary", "salary_hours"];
+const STAKEHOLDER_KEYS: &[&str] = &["id", "name"];
+const VALUE_FORMS: &[&str] = &["amounts", "annual", "hours", "annual_hours", "volume"];
+const VOLUME_KEYS: &[&str] = &["minutes_saved", "minutes_before", "minutes_after", "unit_saving", "adoption"];
+const PERIOD_KEYS: &[&str] = &["from", "to", "growth"];
+const COMMON_LINE_KEYS: &[&str] =
+    &["id", "name", "stakeholder", "from", "to", "growth", "hourly_cost", "range", "source", "note", "actuals"];
+const QUALITATIVE_KEYS: &[&str] = &["indicator", "baseline", "target", "target_date", "measured_by"];
+const REALISATION_KEYS: &[&str] = &[
+    "owner",
+    "method",
+    "share",
+    "lag_months",
+    "schedule",
+    "actuals",
+    "measured_by",
+    "baseline",
+    "baseline_date",
+    "target",
+    "target_date",
+    "follow_up",
+];
+const SCENARIO_KEYS: &[&str] = &["cost_factor", "benefit_factor", "delay_months", "discount_rate"];
+const CATEGORIES: &[&str] = &["investment", "operations", "other"];
+const CLASSES: &[&str] = &["financial", "reallocation", "qualitative"];
+const CONFIDENCES: &[&str] = &["high", "medium", "low"];
+const METHODS: &[&str] = &["budget_reduction", "redeployment", "revenue", "cost_avoidance", "quality"];
+
+/// The horizon lines are checked against, once `[project]` is known.
+#[derive(Clone, Copy)]
+struct Horizon {
+    start_year: i32,
+    years: u32,
+    go_live: Month,
+}
+
+impl Horizon {
+    fn end_year(self) -> i32 {
+        self.start_year + self.years as i32 - 1
+    }
+    fn contains_year(self, year: i32) -> bool {
+        (self.start_year..=self.end_year()).contains(&year)
+    }
+    fn describe(self) -> String {
+        format!("{}–{}", self.start_year, self.end_year())
+    }
+}
+
+#[derive(Default)]
+struct Walker {
+    diags: Vec<Diagnostic>,
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() { key.to_string() } else { format!("{path}.{key}") }
+}
+
+fn type_name(v: &DeValue) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
+impl Walker {
+    fn push(&mut self, code: Code, message: String, hint: impl Into<String>, span: Span, at: &str) {
+        self.diags.push(Diagnostic::new(code, message).hint(hint).span(span).at(at));
+    }
+
+    /// E002 for every key of `table` not in `known`, with a did-you-mean.
+    fn unknown_keys(&mut self, table: &DeTable, known: &[&str], path: &str) {
+        for (key, _) in table.iter() {
+            let name = key.get_ref().as_ref();
+            if known.contains(&name) {
+                continue;
+            }
+            let hint = match did_you_mean(name, known.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!("known keys here: {}", known.join(", ")),
+            };
+            self.push(Code::E002, format!("unknown key `{name}` in {}", describe_path(path)), hint, key.span(), &join(path, name));
+        }
+    }
+
+    fn required<'t, 'i>(
+        &mut self,
+        table: &'t DeTable<'i>,
+        key: &str,
+        path: &str,
+        span: &Span,
+        example: &str,
+    ) -> Option<&'t Val<'i>> {
+        let value = table.get(key);
+        if value.is_none() {
+            self.push(
+                Code::E003,
+                format!("missing required key `{key}` in {}", describe_path(path)),
+                format!("add `{key} = {example}`"),
+                header_span(span),
+                &join(path, key),
+            );
+        }
+        value
+    }
+
+    fn wrong_type(&mut self, v: &Val, expected: &str, path: &str, hint: &str) {
+        self.push(
+            Code::E004,
+            format!("`{path}` must be {expected}, not {}", type_name(v.get_ref())),
+            hint.to_string(),
+            v.span(),
+            path,
+        );
+    }
+
+    fn table<'t, 'i>(&mut self, v: &'t Val<'i>, path: &str) -> Option<&'t DeTable<'i>> {
+        match v.get_ref() {
+            DeValue::Table(t) => Some(t),
+            _ => {
+                self.wrong_type(v, "a table", path, "write it as `[section]` or `{ key = value }`");
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, v: &Val, path: &str) -> Option<String> {
+        match v.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            _ => {
+                self.wrong_type(v, "a string", path, "put the text in double quotes");
+                None
+            }
+        }
+    }
+
+    fn opt_string(&mut self, t: &DeTable, key: &str, path: &str) -> Option<String> {
+        t.get(key).and_then(|v| self.string(v, &join(path, key)))
+    }
+
+    fn number(&mut self, v: &Val, path: &str) -> Option<Decimal> {
+        let result = match v.get_ref() {
+            DeValue::Integer(i) => parse_integer_literal(i.as_str(), i.radix()),
+            DeValue::Float(f) => parse_float_literal(f.as_str()),
+            DeValue::String(s) => parse_number_str(s),
+            _ => {
+                self.wrong_type(v, "a number", path, "write e.g. `1200000`, `\"1 200 000,50\"` or `\"3,5 %\"`");
+                return None;
+            }
+        };
+        match result {
+            Ok(d) => Some(d),
+            Err(e) => {
+                let code = if matches!(e, NumberError::TooLarge(_)) { Code::E011 } else { Code::E005 };
+                self.push(code, format!("`{path}`: {e}"), e.hint(), v.span(), path);
+                None
+            }
+        }
+    }
+
+    /// A number in `[min, max]` (bounds inclusive when `None` is not given).
+    fn bounded(&mut self, v: &Val, path: &str, min: Option<Decimal>, max: Option<Decimal>, what: &str) -> Option<Decimal> {
+        let d = self.number(v, path)?;
+        let low = min.is_some_and(|m| d < m);
+        let high = max.is_some_and(|m| d > m);
+        if low || high {
+            self.push(Code::E005, format!("`{path}` = {d} is out of range: {what}"), format!("use {what}"), v.span(), path);
+            return None;
+        }
+        Some(d)
+    }
+
+    fn non_negative(&mut self, v: &Val, path: &str) -> Option<Decimal> {
+        let d = self.number(v, path)?;
+        if d.is_sign_negative() && !d.is_zero() {
+            self.push(
+                Code::E005,
+                format!("`{path}` = {d} is negative"),
+                "only `amounts` may be negative (a refund); write the value as a positive number",
+                v.span(),
+                path,
+            );
+            return None;
+        }
+        Some(d)
+    }
+
+    fn fraction(&mut self, v: &Val, path: &str) -> Option<Decimal> {
+        self.bounded(v, path, Some(Decimal::ZERO), Some(Decimal::ONE), "a fraction from 0 to 1 (or \"0 %\" to \"100 %\")")
+    }
+
+    fn integer(&mut self, v: &Val, path: &str, min: i64, max: i64) -> Option<i64> {
+        let parsed = match v.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+            _ => {
+                self.wrong_type(v, "an integer", path, "write a whole number without quotes");
+                return None;
+            }
+        };
+        match parsed {
+            Some(n) if (min..=max).contains(&n) => Some(n),
+            _ => {
+                self.push(
+                    Code::E005,
+                    format!("`{path}` is out of range"),
+                    format!("use a whole number from {min} to {max}"),
+                    v.span(),
+                    path,
+                );
+                None
+            }
+        }
+    }
+
+    /// A month: `"YYYY-MM"`, a TOML date (its month), or a bare year (January, or
+    /// December when it ends a period).
+    fn month(&mut self, v: &Val, path: &str, end: bool) -> Option<Month> {
+        let month = match v.get_ref() {
+            DeValue::String(s) => Month::parse(s),
+            DeValue::Integer(i) => i
+                .as_str()
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1000..=9999).contains(y))
+                .map(|y| Month::new(y, if end { 12 } else { 1 })),
+            DeValue::Datetime(d) => d.date.map(|d| Month::new(i32::from(d.year), u32::from(d.month))),
+            _ => None,
+        };
+        if month.is_none() {
+            self.push(
+                Code::E004,
+                format!("`{path}` must be a month `\"YYYY-MM\"` or a year"),
+                "write e.g. `\"2010-03\"` or `2010`",
+                v.span(),
+                path,
+            );
+        }
+        month
+    }
+
+    /// A table keyed by year: `{ 2009 = 1200000, 2010 = 300000 }`.
+    fn year_map(
+        &mut self,
+        v: &Val,
+        path: &str,
+        horizon: Option<Horizon>,
+        mut value: impl FnMut(&mut Self, &Val, &str) -> Option<Decimal>,
+    ) -> Option<BTreeMap<i32, Decimal>> {
+        let table = match v.get_ref() {
+            DeValue::Table(t) => t,
+            _ => {
+                self.wrong_type(v, "a table of years", path, "write e.g. `{ 2009 = 1200000, 2010 = 300000 }`");
+                return None;
+            }
+        };
+        let mut map = BTreeMap::new();
+        let mut ok = true;
+        for (key, item) in table.iter() {
+            let name = key.get_ref().as_ref();
+            let item_path = format!("{path}.{name}");
+            let year = name.parse::<i32>().ok().filter(|y| (1000..=9999).contains(y));
+            let Some(year) = year else {
+                self.push(
+                    Code::E005,
+                    format!("`{name}` in `{path}` is not a year"),
+                    "key the table by four-digit years, e.g. `{ 2010 = 400 }`",
+                    key.span(),
+                    &item_path,
+                );
+                ok = false;
+                continue;
+            };
+            if let Some(h) = horizon
+                && !h.contains_year(year)
+            {
+                self.push(
+                    Code::E010,
+                    format!("year {year} in `{path}` is outside the horizon {}", h.describe()),
+                    "use a year within the horizon, or change `start_year`/`years` in [project]",
+                    key.span(),
+                    &item_path,
+                );
+                ok = false;
+                continue;
+            }
+            match value(self, item, &item_path) {
+                Some(d) => {
+                    map.insert(year, d);
+                }
+                None => ok = false,
+            }
+        }
+        ok.then_some(map)
+    }
+
+    fn any_number(&mut self, v: &Val, path: &str) -> Option<Decimal> {
+        self.number(v, path)
+    }
+
+    fn project(&mut self, root: &DeTable, root_span: Span) -> Option<Project> {
+        self.unknown_keys(root, ROOT_KEYS, "");
+        match root.get("format") {
+            None => self.push(
+                Code::E003,
+                "missing required key `format`".into(),
+                "add `format = 1` as the first line",
+                0..0,
+                "format",
+            ),
+            Some(v) => match v.get_ref() {
+                DeValue::Integer(i) if i.as_str() == "1" => {}
+                _ => self.push(
+                    Code::E012,
+                    "unsupported format: this nytta reads `format = 1`".into(),
+                    "write `format = 1`",
+                    v.span(),
+                    "format",
+                ),
+            },
+        }
+
+        let mut spans = ProjectSpans::default();
+        let project_table = match root.get("project") {
+            Some(v) => {
+                spans.project = Some(v.span());
+                self.table(v, "project")
+            }
+            None => {
+                self.push(
+                    Code::E003,
+                    "missing required table `[project]`".into(),
+                    "add `[project]` with `name`, `organisation` and `start_year`",
+                    0..0,
+                    "project",
+                );
+                None
+            }
+        };
+        let empty = DeTable::default();
+        let pt = project_table.unwrap_or(&empty);
+        let pspan = spans.project.clone().unwrap_or(root_span.start..root_span.start);
+        if project_table.is_some() {
+            self.unknown_keys(pt, PROJECT_KEYS, "project");
+        }
+        let name = if project_table.is_some() {
+            self.required(pt, "name", "project", &pspan, "\"Boendeparkering som e-tjänst\"").and_then(|v| self.string(v, "project.name"))
+        } else {
+            None
+        };
+        let organisation = if project_table.is_some() {
+            self.required(pt, "organisation", "project", &pspan, "\"Trafikkontoret\"")
+                .and_then(|v| self.string(v, "project.organisation"))
+        } else {
+            None
+        };
+        let start_year = if project_table.is_some() {
+            self.required(pt, "start_year", "project", &pspan, "2025")
+                .and_then(|v| self.integer(v, "project.start_year", 1900, 2200))
+                .map(|y| y as i32)
+        } else {
+            None
+        };
+        let years = match pt.get("years") {
+            Some(v) => {
+                spans.years = Some(v.span());
+                self.integer(v, "project.years", 1, 50).map(|y| y as u32)
+            }
+            None => Some(5),
+        };
+        let id = self.opt_string(pt, "id", "project");
+        let portfolio = self.opt_string(pt, "portfolio", "project");
+        let description = self.opt_string(pt, "description", "project");
+        let currency = self.opt_string(pt, "currency", "project").unwrap_or_else(|| "SEK".into());
+        let horizon = match (start_year, years) {
+            (Some(start_year), Some(years)) => {
+                let mut go_live = Month::new(start_year, 1);
+                if let Some(v) = pt.get("go_live") {
+                    spans.go_live = Some(v.span());
+                    if let Some(m) = self.month(v, "project.go_live", false) {
+                        if m.year() < start_year || m.year() >= start_year + years as i32 {
+                            self.push(
+                                Code::E010,
+                                format!("go_live {m} is outside the horizon {}–{}", start_year, start_year + years as i32 - 1),
+                                "move go_live into the horizon, or change `start_year`/`years`",
+                                v.span(),
+                                "project.go_live",
+                            );
+                        }
+                        go_live = m;
+                    }
+                }
+                Some(Horizon { start_year, years, go_live })
+            }
+            _ => None,
+        };
+
+        let assumptions = self.assumptions(root.get("assumptions"), &mut spans);
+        let stakeholders = self.stakeholders(root.get("stakeholders"), organisation.as_deref());
+        let costs = self.lines(root.get("costs"), "costs", horizon, &stakeholders, assumptions.as_ref());
+        let benefits = self.lines(root.get("benefits"), "benefits", horizon, &stakeholders, assumptions.as_ref());
+        self.duplicate_lines(&costs, &benefits);
+        let scenarios = self.scenarios(root.get("scenarios"));
+
+        Some(Project {
+            name: name?,
+            id,
+            organisation: organisation?,
+            portfolio,
+            description,
+            start_year: horizon?.start_year,
+            years: horizon?.years,
+            go_live: horizon?.go_live,
+            currency,
+            assumptions: assumptions?,
+            stakeholders: stakeholders.into_iter().map(|(s, _)| s).collect(),
+            costs: costs.into_iter().flatten().collect(),
+            benefits: benefits.into_iter().flatten().collect(),
+            scenarios: scenarios?,
+            spans,
+        })
+    }
+
+    fn assumptions(&mut self, value: Option<&Val>, spans: &mut ProjectSpans) -> Option<Assumptions> {
+        let mut a = Assumptions {
+            discount_rate: Decimal::new(3, 2),
+            discount_rate_stated: false,
+            hourly_cost: None,
+            overhead: Decimal::ZERO,
+        };
+        let Some(value) = value else { return Some(a) };
+        spans.assumptions = Some(value.span());
+        let t = self.table(value, "assumptions")?;
+        self.unknown_keys(t, ASSUMPTION_KEYS, "assumptions");
+        let mut ok = true;
+        if let Some(v) = t.get("discount_rate") {
+            a.discount_rate_stated = true;
+            match self.discount_rate(v, "assumptions.discount_rate") {
+                Some(r) => a.discount_rate = r,
+                None => ok = false,
+            }
+        }
+        if let Some(v) = t.get("overhead") {
+            match self.bounded(v, "assumptions.overhead", Some(Decimal::ZERO), Some(Decimal::from(5)), "a fraction from 0 to 5 (0 % to 500 %)") {
+                Some(o) => a.overhead = o,
+                None => ok = false,
+            }
+        }
+        match (t.get("hourly_cost"), t.get("monthly_salary")) {
+            (Some(h), Some(m)) => {
+                self.push(
+                    Code::E006,
+                    "both `hourly_cost` and `monthly_salary` are given".into(),
+                    "keep one: `hourly_cost`, or `monthly_salary` with `salary_hours`",
+                    m.span(),
+                    "assumptions.monthly_salary",
+                );
+                let _ = h;
+                ok = false;
+            }
+            (Some(h), None) => match self.non_negative(h, "assumptions.hourly_cost") {
+                Some(d) => a.hourly_cost = Some(d),
+                None => ok = false,
+            },
+            (None, Some(m)) => {
+                let salary = self.non_negative(m, "assumptions.monthly_salary");
+                let hours = match t.get("salary_hours") {
+                    Some(v) => self.bounded(v, "assumptions.salary_hours", Some(Decimal::ONE), Some(Decimal::from(744)), "hours per month from 1 to 744"),
+                    None => Some(Decimal::from(142)),
+                };
+                match (salary, hours) {
+                    (Some(s), Some(h)) => a.hourly_cost = Some(s / h),
+                    _ => ok = false,
+                }
+            }
+            (None, None) => {
+                if let Some(v) = t.get("salary_hours") {
+                    self.push(
+                        Code::E006,
+                        "`salary_hours` is given without `monthly_salary`".into(),
+                        "add `monthly_salary`, or remove `salary_hours`",
+                        v.span(),
+                        "assumptions.salary_hours",
+                    );
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(a)
+    }
+
+    fn discount_rate(&mut self, v: &Val, path: &str) -> Option<Decimal> {
+        self.bounded(v, path, Some(Decimal::ZERO), Some(Decimal::ONE), "a rate from 0 to 1 (\"0 %\" to \"100 %\")")
+    }
+
+    /// Stakeholders with the span of each id; the implicit one when none are declared.
+    fn stakeholders(&mut self, value: Option<&Val>, organisation: Option<&str>) -> Vec<(Stakeholder, Span)> {
+        let implicit = || {
+            let name = organisation.unwrap_or("Organisation").to_string();
+            vec![(Stakeholder { id: implicit_id(&name), name }, 0..0)]
+        };
+        let Some(value) = value else { return implicit() };
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong_type(value, "an array of tables", "stakeholders", "write each as `[[stakeholders]]` with `id` and `name`");
+            return implicit();
+        };
+        let mut out: Vec<(Stakeholder, Span)> = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("stakeholders[{i}]");
+            let Some(t) = self.table(item, &path) else { continue };
+            self.unknown_keys(t, STAKEHOLDER_KEYS, &path);
+            let span = item.span();
+            let id_value = self.required(t, "id", &path, &span, "\"tk\"");
+            let id = id_value.and_then(|v| self.string(v, &join(&path, "id")));
+            let name = self.required(t, "name", &path, &span, "\"Trafikkontoret\"").and_then(|v| self.string(v, &join(&path, "name")));
+            let (Some(id), Some(name), Some(id_value)) = (id, name, id_value) else { continue };
+            if !is_valid_id(&id) {
+                self.push(
+                    Code::E005,
+                    format!("stakeholder id `{id}` may hold only a–z, 0–9, `_` and `-`"),
+                    "use a short lowercase id such as `tk` or `sdf`",
+                    id_value.span(),
+                    &join(&path, "id"),
+                );
+                continue;
+            }
+            if out.iter().any(|(s, _)| s.id == id) {
+                self.push(
+                    Code::E007,
+                    format!("duplicate stakeholder id `{id}`"),
+                    "give every stakeholder its own id",
+                    id_value.span(),
+                    &join(&path, "id"),
+                );
+                continue;
+            }
+            out.push((Stakeholder { id, name }, id_value.span()));
+        }
+        if out.is_empty() { implicit() } else { out }
+    }
+
+    fn lines(
+        &mut self,
+        value: Option<&Val>,
+        section: &str,
+        horizon: Option<Horizon>,
+        stakeholders: &[(Stakeholder, Span)],
+        assumptions: Option<&Assumptions>,
+    ) -> Vec<Option<Line>> {
+        let Some(value) = value else { return Vec::new() };
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong_type(value, "an array of tables", section, &format!("write each entry as `[[{section}]]`"));
+            return Vec::new();
+        };
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let path = format!("{section}[{i}]");
+                let t = self.table(item, &path)?;
+                self.line(t, item.span(), path, section == "costs", horizon, stakeholders, assumptions)
+            })
+            .collect()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn line(
+        &mut self,
+        t: &DeTable,
+        span: Span,
+        path: String,
+        is_cost: bool,
+        horizon: Option<Horizon>,
+        stakeholders: &[(Stakeholder, Span)],
+        assumptions: Option<&Assumptions>,
+    ) -> Option<Line> {
+        let errors_before = self.error_count();
+        let kind_keys: &[&str] = if is_cost { &["category"] } else { &["class", "confidence", "realisation"] };
+        let known: Vec<&str> = COMMON_LINE_KEYS
+            .iter()
+            .chain(kind_keys)
+            .chain(VALUE_FORMS)
+            .chain(VOLUME_KEYS)
+            .chain(if is_cost { &[][..] } else { QUALITATIVE_KEYS })
+            .copied()
+            .collect();
+        self.unknown_keys(t, &known, &path);
+
+        let name = self.required(t, "name", &path, &span, "\"…\"").and_then(|v| self.string(v, &join(&path, "name")));
+        let id = t.get("id").and_then(|v| {
+            let id = self.string(v, &join(&path, "id"))?;
+            if is_valid_id(&id) {
+                Some(id)
+            } else {
+                self.push(
+                    Code::E005,
+                    format!("line id `{id}` may hold only a–z, 0–9, `_` and `-`"),
+                    "use a short lowercase id such as `handlaggning`",
+                    v.span(),
+                    &join(&path, "id"),
+                );
+                None
+            }
+        });
+
+        let kind = if is_cost {
+            let category = self
+                .required(t, "category", &path, &span, "\"investment\"")
+                .and_then(|v| self.choice(v, &join(&path, "category"), CATEGORIES))
+                .map(|c| match c {
+                    "investment" => Category::Investment,
+                    "operations" => Category::Operations,
+                    _ => Category::Other,
+                });
+            LineKind::Cost { category: category.unwrap_or(Category::Other) }
+        } else {
+            let class = self
+                .required(t, "class", &path, &span, "\"financial\"")
+                .and_then(|v| self.choice(v, &join(&path, "class"), CLASSES))
+                .map(|c| match c {
+                    "financial" => Class::Financial,
+                    "reallocation" => Class::Reallocation,
+                    _ => Class::Qualitative,
+                });
+            let confidence = match t.get("confidence") {
+                Some(v) => self.choice(v, &join(&path, "confidence"), CONFIDENCES).map(|c| match c {
+                    "high" => Confidence::High,
+                    "low" => Confidence::Low,
+                    _ => Confidence::Medium,
+                }),
+                None => Some(Confidence::Medium),
+            };
+            LineKind::Benefit(Box::new(BenefitInfo {
+                class: class.unwrap_or(Class::Financial),
+                confidence: confidence.unwrap_or(Confidence::Medium),
+                realisation: None,
+                indicator: self.opt_string(t, "indicator", &path),
+                baseline: self.opt_string(t, "baseline", &path),
+                target: self.opt_string(t, "target", &path),
+                target_date: self.opt_string(t, "target_date", &path),
+                measured_by: self.opt_string(t, "measured_by", &path),
+            }))
+        };
+        let qualitative = matches!(&kind, LineKind::Benefit(b) if b.class == Class::Qualitative);
+
+        let line_stakeholders = self.line_stakeholders(t.get("stakeholder"), &join(&path, "stakeholder"), stakeholders);
+        let actuals = t.get("actuals").and_then(|v| self.year_map(v, &join(&path, "actuals"), horizon, Self::any_number));
+        let source = self.opt_string(t, "source", &path);
+        let note = self.opt_string(t, "note", &path);
+        let range = t.get("range").and_then(|v| self.range(v, &join(&path, "range")));
+
+        let mut line = Line {
+            kind,
+            id,
+            name: name.unwrap_or_default(),
+            stakeholders: line_stakeholders.unwrap_or_default(),
+            value: None,
+            from: Month(0),
+            to: Month(0),
+            growth: Decimal::ZERO,
+            hourly_rate: None,
+            range,
+            source,
+            note,
+            actuals: actuals.unwrap_or_default(),
+            at: path.clone(),
+            span: span.clone(),
+        };
+
+        if qualitative {
+            let forbidden: Vec<&str> = VALUE_FORMS
+                .iter()
+                .chain(VOLUME_KEYS)
+                .chain(PERIOD_KEYS)
+                .chain(&["realisation", "hourly_cost", "range", "actuals"])
+                .copied()
+                .filter(|k| t.contains_key(*k))
+                .collect();
+            for key in forbidden {
+                let v = &t[key];
+                self.push(
+                    Code::E006,
+                    format!("`{key}` does not belong to a qualitative benefit"),
+                    "a qualitative benefit is not valued in kronor: remove the key, or make the class `financial` or `reallocation`",
+                    v.span(),
+                    &join(&path, key),
+                );
+            }
+            if let Some(b) = match &line.kind {
+                LineKind::Benefit(b) => Some(b),
+                _ => None,
+            } && b.indicator.is_none()
+                && !t.contains_key("indicator")
+            {
+                self.push(
+                    Code::E003,
+                    format!("missing required key `indicator` in {}", describe_path(&path)),
+                    "add `indicator = \"…\"`: what is measured to show the benefit",
+                    header_span(&span),
+                    &join(&path, "indicator"),
+                );
+            }
+        } else {
+            if !is_cost {
+                for key in QUALITATIVE_KEYS {
+                    if let Some(v) = t.get(*key) {
+                        self.push(
+                            Code::E006,
+                            format!("`{key}` belongs to a qualitative benefit"),
+                            "for a monetised benefit, put follow-up fields under `[benefits.realisation]`",
+                            v.span(),
+                            &join(&path, key),
+                        );
+                    }
+                }
+            }
+            self.value_source(t, &path, &span, horizon, assumptions, &mut line);
+            if let LineKind::Benefit(b) = &mut line.kind
+                && let Some(v) = t.get("realisation")
+            {
+                b.realisation = self.realisation(v, &join(&path, "realisation"), horizon);
+            }
+        }
+        (self.error_count() == errors_before).then_some(line)
+    }
+
+    fn error_count(&self) -> usize {
+        self.diags.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// A string that must be one of `choices`, with a did-you-mean.
+    fn choice<'c>(&mut self, v: &Val, path: &str, choices: &[&'c str]) -> Option<&'c str> {
+        let s = self.string(v, path)?;
+        if let Some(c) = choices.iter().find(|c| **c == s) {
+            return Some(c);
+        }
+        let hint = match did_you_mean(&s, choices.iter().copied()) {
+            Some(near) => format!("did you mean `\"{near}\"`?"),
+            None => format!("use one of: {}", choices.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ")),
+        };
+        self.push(Code::E005, format!("`{path}` = \"{s}\" is not one of {}", choices.join(", ")), hint, v.span(), path);
+        None
+    }
+
+    fn line_stakeholders(&mut self, value: Option<&Val>, path: &str, all: &[(Stakeholder, Span)]) -> Option<Vec<(usize, Decimal)>> {
+        let Some(value) = value else { return Some(vec![(0, Decimal::ONE)]) };
+        let lookup = |walker: &mut Self, id: &str, span: Span| -> Option<usize> {
+            let found = all.iter().position(|(s, _)| s.id == id);
+            if found.is_none() {
+                let hint = match did_you_mean(id, all.iter().map(|(s, _)| s.id.as_str())) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!(
+                        "declare it under `[[stakeholders]]`, or use one of: {}",
+                        all.iter().map(|(s, _)| s.id.as_str()).collect::<Vec<_>>().join(", ")
+                    ),
+                };
+                walker.push(Code::E008, format!("unknown stakeholder `{id}`"), hint, span, path);
+            }
+            found
+        };
+        match value.get_ref() {
+            DeValue::String(id) => lookup(self, id, value.span()).map(|i| vec![(i, Decimal::ONE)]),
+            DeValue::Table(t) => {
+                let mut shares = Vec::new();
+                let mut ok = true;
+                for (key, v) in t.iter() {
+                    let id = key.get_ref().as_ref();
+                    let index = lookup(self, id, key.span());
+                    let share = self.fraction(v, &format!("{path}.{id}"));
+                    match (index, share) {
+                        (Some(i), Some(s)) => shares.push((i, s)),
+                        _ => ok = false,
+                    }
+                }
+                if !ok {
+                    return None;
+                }
+                let sum: Decimal = shares.iter().map(|(_, s)| *s).sum();
+                if sum != Decimal::ONE || shares.is_empty() {
+                    self.push(
+                        Code::E009,
+                        format!("stakeholder shares in `{path}` sum to {}, not 1", sum.normalize()),
+                        "make the shares add up to exactly 1, e.g. `{ sdf = 0.6, tk = 0.4 }`",
+                        value.span(),
+                        path,
+                    );
+                    return None;
+                }
+                Some(shares)
+            }
+            _ => {
+                self.wrong_type(value, "a stakeholder id or a table of shares", path, "write `\"tk\"` or `{ sdf = 0.6, tk = 0.4 }`");
+                None
+            }
+        }
+    }
+
+    fn range(&mut self, v: &Val, path: &str) -> Option<(Decimal, Decimal)> {
+        let t = self.table(v, path)?;
+        self.unknown_keys(t, &["low", "high"], path);
+        let low = self.required(t, "low", path, &v.span(), "0.8").and_then(|x| self.non_negative(x, &join(path, "low")));
+        let high = self.required(t, "high", path, &v.span(), "1.3").and_then(|x| self.non_negative(x, &join(path, "high")));
+        let (low, high) = (low?, high?);
+        if low > high {
+            self.push(Code::E005, format!("`{path}`: low {low} is above high {high}"), "write the smaller factor as `low`", v.span(), path);
+            return None;
+        }
+        Some((low, high))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn value_source(
+        &mut self,
+        t: &DeTable,
+        path: &str,
+        span: &Span,
+        horizon: Option<Horizon>,
+        assumptions: Option<&Assumptions>,
+        line: &mut Line,
+    ) {
+        let forms: Vec<&str> = VALUE_FORMS.iter().copied().filter(|k| t.contains_key(*k)).collect();
+        match forms.as_slice() {
+            [] => {
+                self.push(
+                    Code::E006,
+                    format!("{} has no value: give exactly one of {}", describe_path(path), VALUE_FORMS.join(", ")),
+                    "add e.g. `annual = 150000` or `amounts = { 2025 = 1200000 }`",
+                    header_span(span),
+                    path,
+                );
+                return;
+            }
+            [_] => {}
+            [first, second, ..] => {
+                self.push(
+                    Code::E006,
+                    format!("{} has two value forms, `{first}` and `{second}`", describe_path(path)),
+                    "keep exactly one value form per line; split it into two lines if both are meant",
+                    t[*second].span(),
+                    &join(path, second),
+                );
+                return;
+            }
+        }
+        let form = forms[0];
+        let periodic = matches!(form, "annual" | "annual_hours" | "volume");
+        let stray = |k: &&str| -> bool {
+            t.contains_key(*k)
+                && match *k {
+                    "from" | "to" | "growth" => !periodic,
+                    "hourly_cost" => !matches!(form, "hours" | "annual_hours" | "volume"),
+                    _ => form != "volume",
+                }
+        };
+        let strays: Vec<&str> = PERIOD_KEYS.iter().chain(VOLUME_KEYS).chain(&["hourly_cost"]).copied().filter(stray).collect();
+        for key in &strays {
+            self.push(
+                Code::E006,
+                format!("`{key}` does not belong to a line valued by `{form}`"),
+                match *key {
+                    "from" | "to" | "growth" => "`from`, `to` and `growth` apply to `annual`, `annual_hours` and `volume`; remove the key".to_string(),
+                    "hourly_cost" => "`hourly_cost` applies to lines in hours; remove it".to_string(),
+                    _ => format!("`{key}` goes with `volume`; remove it or value the line by volume"),
+                },
+                t[*key].span(),
+                &join(path, key),
+            );
+        }
+        if !strays.is_empty() {
+            return;
+        }
+        let fpath = join(path, form);
+        let fval = &t[form];
+        let value = match form {
+            "amounts" => self.year_map(fval, &fpath, horizon, Self::any_number).map(ValueSource::Amounts),
+            "hours" => self.year_map(fval, &fpath, horizon, Self::non_negative).map(ValueSource::Hours),
+            "annual" => self.non_negative(fval, &fpath).map(ValueSource::Annual),
+            "annual_hours" => self.non_negative(fval, &fpath).map(ValueSource::AnnualHours),
+            _ => self.volume(t, path, fval, horizon),
+        };
+        let Some(value) = value else { return };
+
+        // Hourly cost.
+        if value.needs_hourly_cost() {
+            let own = t.get("hourly_cost").and_then(|v| self.non_negative(v, &join(path, "hourly_cost")));
+            let hourly = own.or(assumptions.and_then(|a| a.hourly_cost));
+            match (hourly, assumptions) {
+                (Some(h), Some(a)) => match h.checked_mul(Decimal::ONE + a.overhead) {
+                    Some(rate) => line.hourly_rate = Some(rate),
+                    None => self.push(Code::E011, format!("hourly cost of {path} overflows"), "check the magnitude", fval.span(), path),
+                },
+                (None, Some(_)) if !t.contains_key("hourly_cost") => self.push(
+                    Code::E003,
+                    format!("{} is valued in hours but no hourly cost is given", describe_path(path)),
+                    "add `hourly_cost = 450` under [assumptions] (or `monthly_salary`), or on the line",
+                    fval.span(),
+                    path,
+                ),
+                _ => {}
+            }
+        }
+
+        // Active period and growth.
+        if let Some(h) = horizon {
+            let default_from = match line.kind {
+                LineKind::Cost { category: Category::Investment | Category::Other } => Month::new(h.start_year, 1),
+                _ => h.go_live,
+            };
+            let first = Month::new(h.start_year, 1);
+            let last = Month::new(h.end_year(), 12);
+            let from = t.get("from").map_or(Some(default_from), |v| self.month_in(v, &join(path, "from"), false, first, last, h));
+            let to = t.get("to").map_or(Some(last), |v| self.month_in(v, &join(path, "to"), true, first, last, h));
+            if let (Some(from), Some(to)) = (from, to) {
+                if from > to {
+                    self.push(
+                        Code::E005,
+                        format!("{} ends ({to}) before it starts ({from})", describe_path(path)),
+                        "make `to` the same as or later than `from`",
+                        t.get("to").map_or_else(|| header_span(span), |v| v.span()),
+                        &join(path, "to"),
+                    );
+                }
+                line.from = from;
+                line.to = to;
+            }
+        }
+        if let Some(v) = t.get("growth")
+            && let Some(g) = self.bounded(v, &join(path, "growth"), Some(Decimal::NEGATIVE_ONE), Some(Decimal::TEN), "a yearly rate above −100 % and at most 1000 %")
+        {
+            if g == Decimal::NEGATIVE_ONE {
+                self.push(Code::E005, format!("`{path}.growth` = −100 % wipes the line out"), "use a rate above −100 %", v.span(), &join(path, "growth"));
+            }
+            line.growth = g;
+        }
+        line.value = Some(value);
+    }
+
+    fn month_in(&mut self, v: &Val, path: &str, end: bool, first: Month, last: Month, h: Horizon) -> Option<Month> {
+        let m = self.month(v, path, end)?;
+        if m < first || m > last {
+            self.push(
+                Code::E010,
+                format!("`{path}` = {m} is outside the horizon {}", h.describe()),
+                "use a month within the horizon, or change `start_year`/`years` in [project]",
+                v.span(),
+                path,
+            );
+            return None;
+        }
+        Some(m)
+    }
+
+    fn volume(&mut self, t: &DeTable, path: &str, v: &Val, horizon: Option<Horizon>) -> Option<ValueSource> {
+        let volume = self.non_negative(v, &join(path, "volume"));
+        let has = |k: &str| t.contains_key(k);
+        let per_case = match (has("minutes_saved"), has("minutes_before") || has("minutes_after"), has("unit_saving")) {
+            (true, false, false) => self.non_negative(&t["minutes_saved"], &join(path, "minutes_saved")).map(PerCase::Minutes),
+            (false, true, false) => {
+                let before = self.required(t, "minutes_before", path, &v.span(), "25").and_then(|x| self.non_negative(x, &join(path, "minutes_before")));
+                let after = self.required(t, "minutes_after", path, &v.span(), "10").and_then(|x| self.non_negative(x, &join(path, "minutes_after")));
+                match (before, after) {
+                    (Some(b), Some(a)) if a > b => {
+                        self.push(
+                            Code::E005,
+                            format!("`{path}`: minutes_after ({a}) is more than minutes_before ({b})"),
+                            "the new way must take less time; otherwise model the extra time as a cost",
+                            t["minutes_after"].span(),
+                            &join(path, "minutes_after"),
+                        );
+                        None
+                    }
+                    (Some(b), Some(a)) => Some(PerCase::Minutes(b - a)),
+                    _ => None,
+                }
+            }
+            (false, false, true) => self.non_negative(&t["unit_saving"], &join(path, "unit_saving")).map(PerCase::Money),
+            (false, false, false) => {
+                self.push(
+                    Code::E006,
+                    format!("{} has `volume` but no saving per case", describe_path(path)),
+                    "add `minutes_saved = 15`, `minutes_before` + `minutes_after`, or `unit_saving = 35`",
+                    v.span(),
+                    path,
+                );
+                None
+            }
+            _ => {
+                self.push(
+                    Code::E006,
+                    format!("{} gives the saving per case in more than one way", describe_path(path)),
+                    "keep one of `minutes_saved`, `minutes_before` + `minutes_after`, `unit_saving`",
+                    v.span(),
+                    path,
+                );
+                None
+            }
+        };
+        let adoption = match t.get("adoption") {
+            Some(a) => Some(self.year_map(a, &join(path, "adoption"), horizon, Self::fraction)?),
+            None => None,
+        };
+        Some(ValueSource::Volume { volume: volume?, per_case: per_case?, adoption })
+    }
+
+    fn realisation(&mut self, v: &Val, path: &str, horizon: Option<Horizon>) -> Option<Realisation> {
+        let t = self.table(v, path)?;
+        self.unknown_keys(t, REALISATION_KEYS, path);
+        let errors_before = self.error_count();
+        let mut r = Realisation { share: Decimal::ONE, span: v.span(), ..Realisation::default() };
+        r.owner = self.opt_string(t, "owner", path);
+        r.method = t.get("method").and_then(|m| self.choice(m, &join(path, "method"), METHODS)).map(|m| {
+            Method::ALL.into_iter().find(|x| x.as_str() == m).unwrap_or(Method::Quality)
+        });
+        if let Some(s) = t.get("share") {
+            r.share = self.fraction(s, &join(path, "share")).unwrap_or(Decimal::ONE);
+        }
+        if let Some(l) = t.get("lag_months") {
+            r.lag_months = self.integer(l, &join(path, "lag_months"), 0, 600).unwrap_or(0) as u32;
+        }
+        if let Some(s) = t.get("schedule") {
+            for key in ["share", "lag_months"] {
+                if let Some(k) = t.get(key) {
+                    self.push(
+                        Code::E006,
+                        format!("`{key}` and `schedule` are both given in `{path}`"),
+                        "`schedule` replaces `share` and `lag_months`: keep one way of planning the harvest",
+                        k.span(),
+                        &join(path, key),
+                    );
+                }
+            }
+            r.schedule = self.year_map(s, &join(path, "schedule"), horizon, Self::non_negative);
+        }
+        if let Some(a) = t.get("actuals") {
+            r.actuals = self.year_map(a, &join(path, "actuals"), horizon, Self::any_number).unwrap_or_default();
+        }
+        r.measured_by = self.opt_string(t, "measured_by", path);
+        r.baseline = self.opt_string(t, "baseline", path);
+        r.baseline_date = self.opt_string(t, "baseline_date", path);
+        r.target = self.opt_string(t, "target", path);
+        r.target_date = self.opt_string(t, "target_date", path);
+        if let Some(f) = t.get("follow_up") {
+            let fpath = join(path, "follow_up");
+            match f.get_ref() {
+                DeValue::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        if let Some(m) = self.month(item, &format!("{fpath}[{i}]"), false) {
+                            r.follow_up.push(m);
+                        }
+                    }
+                }
+                _ => self.wrong_type(f, "an array of months", &fpath, "write e.g. `follow_up = [\"2011-06\", \"2012-06\"]`"),
+            }
+        }
+        (self.error_count() == errors_before).then_some(r)
+    }
+
+    fn duplicate_lines(&mut self, costs: &[Option<Line>], benefits: &[Option<Line>]) {
+        let lines: Vec<&Line> = costs.iter().chain(benefits).flatten().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let earlier = &lines[..i];
+            if let Some(id) = &line.id
+                && let Some(first) = earlier.iter().find(|l| l.id.as_ref() == Some(id))
+            {
+                self.push(
+                    Code::E007,
+                    format!("duplicate line id `{id}` (first used by {})", first.at),
+                    "give every cost and benefit its own id",
+                    line.span.clone(),
+                    &line.at,
+                );
+            }
+            let clashes = |l: &&&Line| l.name == line.name && (l.id.is_none() || line.id.is_none());
+            if let Some(first) = earlier.iter().find(clashes) {
+                self.push(
+                    Code::E007,
+                    format!("duplicate line name `{}` (first used by {})", line.name, first.at),
+                    "a line without `id` is referred to by its name: give it an `id` or a unique name",
+                    line.span.clone(),
+                    &line.at,
+                );
+            }
+        }
+    }
+
+    fn scenarios(&mut self, value: Option<&Val>) -> Option<Vec<Scenario>> {
+        let Some(value) = value else { return Some(Vec::new()) };
+        let t = self.table(value, "scenarios")?;
+        let errors_before = self.error_count();
+        let mut out = Vec::new();
+        for (key, v) in t.iter() {
+            let name = key.get_ref().to_string();
+            let path = format!("scenarios.{name}");
+            if name == "base" {
+                self.push(
+                    Code::E005,
+                    "`base` is the plain file and cannot be redefined".into(),
+                    "give the scenario another name, e.g. `pessimistic`",
+                    key.span(),
+                    &path,
+                );
+                continue;
+            }
+            let Some(st) = self.table(v, &path) else { continue };
+            self.unknown_keys(st, SCENARIO_KEYS, &path);
+            let mut s = Scenario::base();
+            s.name = name;
+            if let Some(x) = st.get("cost_factor") {
+                s.cost_factor = self.non_negative(x, &join(&path, "cost_factor")).unwrap_or(Decimal::ONE);
+            }
+            if let Some(x) = st.get("benefit_factor") {
+                s.benefit_factor = self.non_negative(x, &join(&path, "benefit_factor")).unwrap_or(Decimal::ONE);
+            }
+            if let Some(x) = st.get("delay_months") {
+                s.delay_months = self.integer(x, &join(&path, "delay_months"), 0, 600).unwrap_or(0) as u32;
+            }
+            if let Some(x) = st.get("discount_rate") {
+                s.discount_rate = self.discount_rate(x, &join(&path, "discount_rate"));
+            }
+            out.push(s);
+        }
+        (self.error_count() == errors_before).then_some(out)
+    }
+}
+
+/// An id for the implicit stakeholder made from the organisation's name.
+fn implicit_id(name: &str) -> String {
+    let id: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' | 'ä' => 'a',
+            'ö' => 'o',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        })
+        .collect();
+    let id = id.trim_matches('-').to_string();
+    if id.is_empty() { "org".into() } else { id }
+}
+
+/// A readable name for a path: `[[costs]] #2` for `costs[1]`.
+fn describe_path(path: &str) -> String {
+    if path.is_empty() {
+        return "the file".into();
+    }
+    for section in ["costs", "benefits", "stakeholders"] {
+        if let Some(rest) = path.strip_prefix(section).and_then(|r| r.strip_prefix('['))
+            && let Some((n, tail)) = rest.split_once(']')
+            && let Ok(n) = n.parse::<usize>()
+        {
+            let entry = format!("[[{section}]] #{}", n + 1);
+            return if tail.is_empty() { entry } else { format!("`{}` of {entry}", tail.trim_start_matches('.')) };
+        }
+    }
+    format!("[{path}]")
+}
+
+/// Point at the start of a table rather than all of it.
+fn header_span(span: &Span) -> Span {
+    span.start..span.start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    const MINIMAL: &str = r#"
+format = 1
+[project]
+name = "Test"
+organisation = "Kommunen"
+start_year = 2025
+"#;
+
+    fn codes(text: &str) -> Vec<Code> {
+        parse_project(text).diagnostics.iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn minimal_file_has_defaults() {
+        let parsed = parse_project(MINIMAL);
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        let p = parsed.project.unwrap();
+        assert_eq!(p.years, 5);
+        assert_eq!(p.go_live, Month::new(2025, 1));
+        assert_eq!(p.assumptions.discount_rate, dec!(0.03));
+        assert!(!p.assumptions.discount_rate_stated);
+        assert_eq!(p.stakeholders.len(), 1);
+        assert_eq!(p.stakeholders[0].name, "Kommunen");
+    }
+
+    #[test]
+    fn every_problem_is_reported() {
+        let text = format!(
+            "{MINIMAL}\n[[costs]]\nname = \"A\"\ncategory = \"investmnt\"\nammounts = {{ 2025 = 1 }}\n\n[[benefits]]\nname = \"B\"\nclass = \"financial\"\nannual = 1\namounts = {{ 2025 = 1 }}\n"
+        );
+        let parsed = parse_project(&text);
+        let c: Vec<Code> = parsed.diagnostics.iter().map(|d| d.code).collect();
+        assert!(c.contains(&Code::E002), "{c:?}"); // ammounts
+        assert!(c.contains(&Code::E005), "{c:?}"); // investmnt
+        assert!(c.contains(&Code::E006), "{c:?}"); // two forms, and no form
+        let unknown = parsed.diagnostics.iter().find(|d| d.code == Code::E002).unwrap();
+        assert_eq!(unknown.hint.as_deref(), Some("did you mean `amounts`?"));
+        assert!(parsed.project.is_none());
+    }
+
+    #[test]
+    fn syntax_error_is_located() {
+        let parsed = parse_project("format = 1\n[project\nname = 1");
+        assert_eq!(parsed.diagnostics[0].code, Code::E001);
+        assert!(parsed.diagnostics[0].span.is_some());
+    }
+
+    #[test]
+    fn shares_must_sum_to_one() {
+        let text = format!(
+            "{MINIMAL}\n[[stakeholders]]\nid = \"a\"\nname = \"A\"\n[[stakeholders]]\nid = \"b\"\nname = \"B\"\n[[costs]]\nname = \"C\"\ncategory = \"other\"\nannual = 1\nstakeholder = {{ a = 0.5, b = 0.4 }}\n"
+        );
+        assert_eq!(codes(&text), vec![Code::E009]);
+    }
+
+    #[test]
+    fn years_outside_horizon_and_unknown_stakeholder() {
+        let text = format!("{MINIMAL}\n[[costs]]\nname = \"C\"\ncategory = \"other\"\namounts = {{ 2031 = 1 }}\nstakeholder = \"x\"\n");
+        let c = codes(&text);
+        assert!(c.contains(&Code::E010) && c.contains(&Code::E008), "{c:?}");
+    }
+
+    #[test]
+    fn nan_and_huge_numbers_are_errors_not_panics() {
+        for value in ["nan", "inf", "-inf", "1e30", "\"1000000000000000000000000000000\"", "99999999999999999999999999999999"] {
+            let text = format!("{MINIMAL}\n[[costs]]\nname = \"C\"\ncategory = \"other\"\nannual = {value}\n");
+            let c = codes(&text);
+            assert!(!c.is_empty(), "{value}: {c:?}");
+        }
+    }
+
+    #[test]
+    fn years_zero_is_an_error() {
+        let text = MINIMAL.replace("start_year = 2025", "start_year = 2025\nyears = 0");
+        assert_eq!(codes(&text), vec![Code::E005]);
+    }
+
+    #[test]
+    fn monthly_salary_gives_hourly_cost() {
+        let text = format!("{MINIMAL}\n[assumptions]\nmonthly_salary = 42600\noverhead = \"54 %\"\n");
+        let p = parse_project(&text).project.unwrap();
+        assert_eq!(p.assumptions.hourly_cost, Some(dec!(300))); // 42600 / 142
+        assert_eq!(p.assumptions.overhead, dec!(0.54));
+    }
+
+    #[test]
+    fn implicit_stakeholder_id() {
+        assert_eq!(implicit_id("Trafikkontoret"), "trafikkontoret");
+        assert_eq!(implicit_id("Äldreförvaltningen Väst"), "aldreforvaltningen-vast");
+        assert_eq!(implicit_id("!!"), "org");
+    }
+}
