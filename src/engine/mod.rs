@@ -1,1 +1,438 @@
-//! Engine.
+//! The calculation (spec §4): pure functions from a validated [`Project`] and a
+//! [`Scenario`] to a [`Calculation`]. Per month, in `Decimal`, no I/O.
+//!
+//! Every line is turned into a monthly series once; years, stakeholders, present values
+//! and payback are all sums over those series, so the figures always add up.
+
+pub mod finance;
+pub mod series;
+
+use crate::model::{Class, Confidence, Line, LineKind, Method, Month, Project, Scenario};
+use rust_decimal::Decimal;
+
+/// Arithmetic overflowed: the figures are too large for 28 significant digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overflow;
+
+pub(crate) fn checked(value: Option<Decimal>) -> Result<Decimal, Overflow> {
+    value.ok_or(Overflow)
+}
+
+/// Why a calculation could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct EngineError {
+    /// Path of the line that overflowed (e.g. `benefits[1]`), or `project`.
+    pub at: String,
+    pub message: String,
+}
+
+impl EngineError {
+    fn overflow(at: &str) -> Self {
+        EngineError {
+            at: at.to_string(),
+            message: format!("the figures of {at} are too large to compute exactly (over 10^20 kr a year)"),
+        }
+    }
+}
+
+/// The largest yearly amount one line may reach (10^20 kr). Far beyond any real
+/// project, and small enough that no sum over lines, years or stakeholders can overflow.
+pub const MAX_YEARLY_MONEY: Decimal = Decimal::from_parts(1_661_992_960, 1_808_227_885, 5, false, 0);
+
+/// Money per cost category, indexed by [`Category::index`].
+pub type ByCategory = [Decimal; 3];
+
+/// Everything computed for one scenario.
+#[derive(Debug, Clone)]
+pub struct Calculation {
+    pub scenario: Scenario,
+    pub discount_rate: Decimal,
+    pub years: Vec<YearFigures>,
+    pub summary: Summary,
+    pub stakeholders: Vec<StakeholderFigures>,
+    /// One per line, costs first, in file order (qualitative benefits included, at zero).
+    pub lines: Vec<LineFigures>,
+    pub range: RangeAnalysis,
+}
+
+/// One calendar year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearFigures {
+    pub year: i32,
+    pub costs: ByCategory,
+    pub financial_benefits: Decimal,
+    pub reallocation_benefits: Decimal,
+    pub cumulative_net: Decimal,
+    pub discount_factor: Decimal,
+    pub planned_harvest: Decimal,
+}
+
+impl YearFigures {
+    pub fn total_costs(&self) -> Decimal {
+        self.costs.iter().sum()
+    }
+    pub fn total_benefits(&self) -> Decimal {
+        self.financial_benefits + self.reallocation_benefits
+    }
+    pub fn net(&self) -> Decimal {
+        self.total_benefits() - self.total_costs()
+    }
+}
+
+/// Totals and key figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub costs: ByCategory,
+    pub financial_benefits: Decimal,
+    pub reallocation_benefits: Decimal,
+    /// Monetised benefits per confidence, indexed by [`Confidence::index`].
+    pub benefits_by_confidence: [Decimal; 3],
+    pub npv: Decimal,
+    pub npv_financial: Decimal,
+    pub npv_high_confidence: Decimal,
+    pub pv_costs: Decimal,
+    pub pv_benefits: Decimal,
+    pub bcr: Option<Decimal>,
+    pub irr: Option<Decimal>,
+    pub payback_month: Option<Month>,
+    pub payback_years: Option<Decimal>,
+    pub planned_harvest: Decimal,
+    pub harvest_share: Option<Decimal>,
+}
+
+impl Summary {
+    pub fn total_costs(&self) -> Decimal {
+        self.costs.iter().sum()
+    }
+    pub fn total_benefits(&self) -> Decimal {
+        self.financial_benefits + self.reallocation_benefits
+    }
+    pub fn net(&self) -> Decimal {
+        self.total_benefits() - self.total_costs()
+    }
+}
+
+/// One stakeholder's share of everything.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StakeholderFigures {
+    pub id: String,
+    pub name: String,
+    pub years: Vec<StakeholderYear>,
+    pub npv: Decimal,
+}
+
+/// One stakeholder in one year.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StakeholderYear {
+    pub costs: Decimal,
+    pub financial_benefits: Decimal,
+    pub reallocation_benefits: Decimal,
+    pub planned_harvest: Decimal,
+    /// Planned harvest per realisation method, indexed like [`Method::ALL`] (the
+    /// besparingskrav the stakeholder carries, by how it is taken home); harvest with
+    /// no method given counts under no method.
+    pub harvest_by_method: [Decimal; 5],
+}
+
+impl StakeholderYear {
+    pub fn benefits(&self) -> Decimal {
+        self.financial_benefits + self.reallocation_benefits
+    }
+    pub fn net(&self) -> Decimal {
+        self.benefits() - self.costs
+    }
+}
+
+impl StakeholderFigures {
+    fn total(&self, f: impl Fn(&StakeholderYear) -> Decimal) -> Decimal {
+        self.years.iter().map(f).sum()
+    }
+    pub fn costs(&self) -> Decimal {
+        self.total(|y| y.costs)
+    }
+    pub fn financial_benefits(&self) -> Decimal {
+        self.total(|y| y.financial_benefits)
+    }
+    pub fn reallocation_benefits(&self) -> Decimal {
+        self.total(|y| y.reallocation_benefits)
+    }
+    pub fn benefits(&self) -> Decimal {
+        self.total(StakeholderYear::benefits)
+    }
+    pub fn net(&self) -> Decimal {
+        self.total(StakeholderYear::net)
+    }
+    pub fn planned_harvest(&self) -> Decimal {
+        self.total(|y| y.planned_harvest)
+    }
+}
+
+/// One line's figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineFigures {
+    /// Index into [`Project::lines`].
+    pub index: usize,
+    pub by_year: Vec<Decimal>,
+    pub total: Decimal,
+    /// Present value, positive for a normal cost and a normal benefit.
+    pub pv: Decimal,
+    /// The factor that brings the NPV to 0 (none if `pv` is 0 or the line is qualitative).
+    pub switching_factor: Option<Decimal>,
+    /// Planned harvest per year (benefits with a realisation only).
+    pub harvest_by_year: Option<Vec<Decimal>>,
+}
+
+impl LineFigures {
+    pub fn planned_harvest(&self) -> Decimal {
+        self.harvest_by_year.as_ref().map_or(Decimal::ZERO, |h| h.iter().sum())
+    }
+}
+
+/// The tornado table and the low and high cases (lines with `range`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RangeAnalysis {
+    /// Sorted by spread, widest first.
+    pub lines: Vec<RangeLine>,
+    /// Every ranged line at its unfavourable bound at once.
+    pub low_case_npv: Option<Decimal>,
+    /// Every ranged line at its favourable bound at once.
+    pub high_case_npv: Option<Decimal>,
+}
+
+/// NPV with one line at its low and at its high factor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RangeLine {
+    pub index: usize,
+    pub low_factor: Decimal,
+    pub high_factor: Decimal,
+    pub npv_low: Decimal,
+    pub npv_high: Decimal,
+}
+
+impl RangeLine {
+    pub fn spread(&self) -> Decimal {
+        (self.npv_high - self.npv_low).abs()
+    }
+}
+
+/// Compute a project under a scenario.
+pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, EngineError> {
+    let n_years = project.years as usize;
+    let rate = scenario.discount_rate.unwrap_or(project.assumptions.discount_rate);
+    let factors = finance::discount_factors(rate, n_years).ok_or_else(|| EngineError::overflow("project"))?;
+    let zero_years = || vec![Decimal::ZERO; n_years];
+
+    let mut costs_by_cat = [zero_years(), zero_years(), zero_years()];
+    let mut financial = zero_years();
+    let mut reallocation = zero_years();
+    let mut by_confidence = [Decimal::ZERO; 3];
+    let mut high_confidence_benefits = zero_years();
+    let mut harvest = zero_years();
+    let mut monthly_net = vec![Decimal::ZERO; project.months()];
+    let mut stakeholder_years = vec![vec![StakeholderYear::default(); n_years]; project.stakeholders.len()];
+    let mut lines = Vec::new();
+
+    for (index, line) in project.lines().enumerate() {
+        let overflow = || EngineError::overflow(&line.at);
+        let months = series::line_months(project, line, scenario).map_err(|_| overflow())?;
+        let by_year = sum_years(&months).ok_or_else(overflow)?;
+        let harvest_by_year = match line.realisation() {
+            Some(r) => {
+                let h = series::harvest_months(project, r, &months).map_err(|_| overflow())?;
+                Some(sum_years(&h).ok_or_else(overflow)?)
+            }
+            None => None,
+        };
+        let too_large = |v: &Decimal| v.abs() > MAX_YEARLY_MONEY;
+        if by_year.iter().any(too_large) || harvest_by_year.iter().flatten().any(too_large) {
+            return Err(overflow());
+        }
+        let is_cost = line.is_cost();
+        for (slot, value) in monthly_net.iter_mut().zip(&months) {
+            *slot = if is_cost { slot.checked_sub(*value) } else { slot.checked_add(*value) }.ok_or_else(overflow)?;
+        }
+        let target = match &line.kind {
+            LineKind::Cost { category } => Some(&mut costs_by_cat[category.index()]),
+            LineKind::Benefit(b) => match b.class {
+                Class::Financial => Some(&mut financial),
+                Class::Reallocation => Some(&mut reallocation),
+                Class::Qualitative => None,
+            },
+        };
+        if let Some(target) = target {
+            add_into(target, &by_year).ok_or_else(overflow)?;
+        }
+        if let Some(b) = line.benefit() {
+            let total = checked_sum(&by_year).ok_or_else(overflow)?;
+            by_confidence[b.confidence.index()] += total;
+            if b.confidence == Confidence::High {
+                add_into(&mut high_confidence_benefits, &by_year).ok_or_else(overflow)?;
+            }
+        }
+        if let Some(h) = &harvest_by_year {
+            add_into(&mut harvest, h).ok_or_else(overflow)?;
+        }
+        split_to_stakeholders(line, &by_year, harvest_by_year.as_deref(), &mut stakeholder_years).ok_or_else(overflow)?;
+
+        let total = checked_sum(&by_year).ok_or_else(overflow)?;
+        let pv = finance::present_value(&by_year, &factors).ok_or_else(overflow)?;
+        lines.push(LineFigures { index, by_year, total, pv, switching_factor: None, harvest_by_year });
+    }
+
+    let overflow = || EngineError::overflow("project");
+    let costs_total_by_year: Vec<Decimal> =
+        (0..n_years).map(|y| costs_by_cat.iter().map(|c| c[y]).sum()).collect();
+    let benefits_by_year: Vec<Decimal> = (0..n_years).map(|y| financial[y] + reallocation[y]).collect();
+    let net_by_year: Vec<Decimal> = (0..n_years).map(|y| benefits_by_year[y] - costs_total_by_year[y]).collect();
+    let pv = |values: &[Decimal]| finance::present_value(values, &factors).ok_or_else(overflow);
+    let pv_costs = pv(&costs_total_by_year)?;
+    let pv_benefits = pv(&benefits_by_year)?;
+    let npv = pv_benefits - pv_costs;
+    let npv_financial = pv(&financial)? - pv_costs;
+    let npv_high_confidence = pv(&high_confidence_benefits)? - pv_costs;
+
+    let mut cumulative = Decimal::ZERO;
+    let years: Vec<YearFigures> = (0..n_years)
+        .map(|y| {
+            cumulative += net_by_year[y];
+            YearFigures {
+                year: project.start_year + y as i32,
+                costs: [costs_by_cat[0][y], costs_by_cat[1][y], costs_by_cat[2][y]],
+                financial_benefits: financial[y],
+                reallocation_benefits: reallocation[y],
+                cumulative_net: cumulative,
+                discount_factor: factors[y],
+                planned_harvest: harvest[y],
+            }
+        })
+        .collect();
+
+    let total_benefits: Decimal = benefits_by_year.iter().sum();
+    let planned_harvest: Decimal = harvest.iter().sum();
+    let payback_index = finance::payback_month_index(&monthly_net);
+    let summary = Summary {
+        costs: [costs_by_cat[0].iter().sum(), costs_by_cat[1].iter().sum(), costs_by_cat[2].iter().sum()],
+        financial_benefits: financial.iter().sum(),
+        reallocation_benefits: reallocation.iter().sum(),
+        benefits_by_confidence: by_confidence,
+        npv,
+        npv_financial,
+        npv_high_confidence,
+        pv_costs,
+        pv_benefits,
+        bcr: (!pv_costs.is_zero()).then(|| pv_benefits / pv_costs),
+        irr: finance::irr(&net_by_year),
+        payback_month: payback_index.map(|i| Month(project.first_month().0 + i as i32)),
+        payback_years: payback_index.map(|i| Decimal::from(i + 1) / Decimal::from(12)),
+        planned_harvest,
+        harvest_share: (!total_benefits.is_zero()).then(|| planned_harvest / total_benefits),
+    };
+
+    let all_lines: Vec<&Line> = project.lines().collect();
+    for figures in &mut lines {
+        let line = all_lines[figures.index];
+        figures.switching_factor = switching_factor(line, figures.pv, npv);
+    }
+    let range = range_analysis(&all_lines, &lines, npv);
+
+    let stakeholders = project
+        .stakeholders
+        .iter()
+        .zip(stakeholder_years)
+        .map(|(s, years)| {
+            let nets: Vec<Decimal> = years.iter().map(StakeholderYear::net).collect();
+            Ok(StakeholderFigures { id: s.id.clone(), name: s.name.clone(), npv: pv(&nets)?, years })
+        })
+        .collect::<Result<Vec<_>, EngineError>>()?;
+
+    Ok(Calculation { scenario: scenario.clone(), discount_rate: rate, years, summary, stakeholders, lines, range })
+}
+
+/// The factor by which the line must be multiplied to bring the NPV to 0.
+fn switching_factor(line: &Line, pv: Decimal, npv: Decimal) -> Option<Decimal> {
+    if pv.is_zero() || !line.is_monetised() {
+        return None;
+    }
+    let ratio = npv.checked_div(pv)?;
+    if line.is_cost() { Decimal::ONE.checked_add(ratio) } else { Decimal::ONE.checked_sub(ratio) }
+}
+
+/// The line's present value as it enters the NPV: benefits add, costs subtract.
+fn signed_pv(line: &Line, pv: Decimal) -> Decimal {
+    if line.is_cost() { -pv } else { pv }
+}
+
+fn range_analysis(all_lines: &[&Line], figures: &[LineFigures], npv: Decimal) -> RangeAnalysis {
+    let mut out = RangeAnalysis::default();
+    let (mut low_case, mut high_case) = (npv, npv);
+    for f in figures {
+        let line = all_lines[f.index];
+        let Some((low, high)) = line.range else { continue };
+        let signed = signed_pv(line, f.pv);
+        let at = |factor: Decimal| npv + (factor - Decimal::ONE) * signed;
+        let (npv_low, npv_high) = (at(low), at(high));
+        low_case += npv_low.min(npv_high) - npv;
+        high_case += npv_low.max(npv_high) - npv;
+        out.lines.push(RangeLine { index: f.index, low_factor: low, high_factor: high, npv_low, npv_high });
+    }
+    out.lines.sort_by(|a, b| b.spread().cmp(&a.spread()));
+    if !out.lines.is_empty() {
+        out.low_case_npv = Some(low_case);
+        out.high_case_npv = Some(high_case);
+    }
+    out
+}
+
+fn split_to_stakeholders(
+    line: &Line,
+    by_year: &[Decimal],
+    harvest: Option<&[Decimal]>,
+    stakeholder_years: &mut [Vec<StakeholderYear>],
+) -> Option<()> {
+    let class = line.class();
+    let method = line.realisation().and_then(|r| r.method);
+    for &(s, share) in &line.stakeholders {
+        for (y, value) in by_year.iter().enumerate() {
+            let part = value.checked_mul(share)?;
+            let slot = &mut stakeholder_years[s][y];
+            let target = match class {
+                None => &mut slot.costs,
+                Some(Class::Financial) => &mut slot.financial_benefits,
+                Some(Class::Reallocation) => &mut slot.reallocation_benefits,
+                Some(Class::Qualitative) => continue,
+            };
+            *target = target.checked_add(part)?;
+            if let Some(h) = harvest {
+                let part = h[y].checked_mul(share)?;
+                slot.planned_harvest = slot.planned_harvest.checked_add(part)?;
+                if let Some(m) = method {
+                    let i = Method::ALL.iter().position(|x| *x == m)?;
+                    slot.harvest_by_method[i] = slot.harvest_by_method[i].checked_add(part)?;
+                }
+            }
+        }
+    }
+    Some(())
+}
+
+/// Sum a monthly series (× 12 units) into calendar years of money.
+fn sum_years(months: &[Decimal]) -> Option<Vec<Decimal>> {
+    months.chunks(12).map(|year| checked_sum(year).map(|sum| sum / TWELVE)).collect()
+}
+
+const TWELVE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
+
+fn checked_sum(values: &[Decimal]) -> Option<Decimal> {
+    values.iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v))
+}
+
+fn add_into(target: &mut [Decimal], values: &[Decimal]) -> Option<()> {
+    for (t, v) in target.iter_mut().zip(values) {
+        *t = t.checked_add(*v)?;
+    }
+    Some(())
+}
+
+#[cfg(test)]
+mod tests;
