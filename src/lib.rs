@@ -7,11 +7,13 @@
 //! does the I/O.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod analysis;
 pub mod check;
 pub mod diagnostic;
 pub mod engine;
 pub mod model;
 pub mod report;
 
+pub use analysis::{Analysis, analyse};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use model::{Project, parse_project};

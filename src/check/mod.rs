@@ -1,1 +1,248 @@
-//! Check rules.
+//! Check rules: the warnings (W…) that evaluations of municipal e-service programmes
+//! keep finding. One small rule per file, each with a stable code; errors (E…) come
+//! from [`crate::model`] while parsing. Documented in `docs/check-rules.md`.
+
+mod w101_benefit_before_go_live;
+mod w102_no_operations_cost;
+mod w103_no_realisation_owner;
+mod w104_schedule_exceeds_benefit;
+mod w105_no_ramp_up;
+mod w106_discount_rate_not_stated;
+mod w107_qualitative_without_baseline;
+mod w108_who_pays;
+mod w109_low_adoption;
+mod w110_short_horizon;
+
+use crate::diagnostic::Diagnostic;
+use crate::engine::{Calculation, LineFigures};
+use crate::model::{Line, Project, Span};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// What a rule looks at: the validated project and its base-scenario calculation.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub project: &'a Project,
+    pub calc: &'a Calculation,
+}
+
+impl<'a> Context<'a> {
+    /// Every line (costs first, in file order) with its figures in the calculation.
+    /// A line without figures (which a calculation of this project never has) is skipped.
+    pub fn lines(&self) -> impl Iterator<Item = (&'a Line, &'a LineFigures)> + 'a {
+        let figures = &self.calc.lines;
+        self.project.lines().enumerate().filter_map(move |(i, line)| {
+            let found = figures.get(i).filter(|f| f.index == i).or_else(|| figures.iter().find(|f| f.index == i));
+            found.map(|f| (line, f))
+        })
+    }
+
+    /// The calendar year of index `k` in a per-year series.
+    pub fn year_of(&self, k: usize) -> i32 {
+        self.project.start_year.saturating_add(i32::try_from(k).unwrap_or(i32::MAX))
+    }
+
+    /// Where the project is declared: the fallback location for project-wide findings.
+    pub fn project_span(&self) -> Option<Span> {
+        self.project.spans.project.clone()
+    }
+}
+
+/// A rule pushes its findings (warnings, with code, message, hint, span and `at`).
+pub type Rule = fn(&Context, &mut Vec<Diagnostic>);
+
+/// Every rule, in code order.
+pub const RULES: &[Rule] = &[
+    w101_benefit_before_go_live::check,
+    w102_no_operations_cost::check,
+    w103_no_realisation_owner::check,
+    w104_schedule_exceeds_benefit::check,
+    w105_no_ramp_up::check,
+    w106_discount_rate_not_stated::check,
+    w107_qualitative_without_baseline::check,
+    w108_who_pays::check,
+    w109_low_adoption::check,
+    w110_short_horizon::check,
+];
+
+/// Run every rule on a project and its base calculation.
+pub fn check(project: &Project, calc: &Calculation) -> Vec<Diagnostic> {
+    let ctx = Context { project, calc };
+    let mut out = Vec::new();
+    for rule in RULES {
+        rule(&ctx, &mut out);
+    }
+    out
+}
+
+/// Whole kronor for messages, rounded half away from zero: `1,200,000 kr`.
+pub(crate) fn kr(amount: Decimal) -> String {
+    let mut whole = amount.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+    if whole.is_zero() {
+        whole.set_sign_positive(true);
+    }
+    let plain = whole.trunc().to_string();
+    let (sign, digits) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain.as_str()),
+    };
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    format!("{sign}{grouped} kr")
+}
+
+/// A fraction as a percentage for messages: `0.035` → `3.5 %`.
+pub(crate) fn pct(fraction: Decimal) -> String {
+    let value = fraction.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(fraction);
+    format!("{} %", value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero).normalize())
+}
+
+/// Sum without panicking on overflow (which the engine's limits rule out anyway).
+pub(crate) fn checked_sum<'v>(values: impl IntoIterator<Item = &'v Decimal>) -> Option<Decimal> {
+    values.into_iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v))
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! Build a project from TOML text, compute its base scenario and run one rule.
+
+    use super::{Context, Rule};
+    use crate::diagnostic::{Code, Diagnostic};
+    use crate::engine::{Calculation, compute};
+    use crate::model::{Project, Scenario, parse_project};
+
+    /// A project header: 2010–2014, go-live March 2010, rate stated, hourly cost given.
+    pub const HEAD: &str = r#"format = 1
+[project]
+name = "Bygglov som e-tjänst"
+organisation = "Stadsbyggnadskontoret"
+start_year = 2010
+years = 5
+go_live = "2010-03"
+[assumptions]
+discount_rate = "3.5 %"
+hourly_cost = 450
+overhead = "40 %"
+"#;
+
+    /// Parse (asserting no errors) and compute the base scenario.
+    pub fn project(text: &str) -> (Project, Calculation) {
+        let parsed = parse_project(text);
+        assert!(!parsed.diagnostics.iter().any(Diagnostic::is_error), "{:#?}", parsed.diagnostics);
+        let project = parsed.project.expect("project");
+        let calc = compute(&project, &Scenario::base()).expect("computes");
+        (project, calc)
+    }
+
+    /// Run one rule; every finding must carry `code`, a hint, a span and a path.
+    pub fn findings(rule: Rule, code: Code, text: &str) -> Vec<Diagnostic> {
+        let (project, calc) = project(text);
+        let mut out = Vec::new();
+        rule(&Context { project: &project, calc: &calc }, &mut out);
+        for d in &out {
+            assert_eq!(d.code, code, "{d:?}");
+            assert!(d.hint.is_some(), "no hint: {d:?}");
+            assert!(d.span.is_some(), "no span: {d:?}");
+            assert!(d.at.is_some(), "no path: {d:?}");
+            if let Some(span) = &d.span {
+                assert!(span.start <= span.end && span.end <= text.len(), "bad span: {d:?}");
+            }
+        }
+        out
+    }
+
+    /// Run every rule and return the codes found.
+    pub fn codes(text: &str) -> Vec<Code> {
+        let (project, calc) = project(text);
+        super::check(&project, &calc).iter().map(|d| d.code).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::{HEAD, codes};
+    use super::*;
+    use crate::diagnostic::Code;
+    use rust_decimal::dec;
+
+    #[test]
+    fn formats_kronor_and_percent() {
+        assert_eq!(kr(dec!(1200000.5)), "1,200,001 kr");
+        assert_eq!(kr(dec!(-1234.4)), "-1,234 kr");
+        assert_eq!(kr(dec!(-0.4)), "0 kr");
+        assert_eq!(kr(dec!(999)), "999 kr");
+        assert_eq!(pct(dec!(0.035)), "3.5 %");
+        assert_eq!(pct(dec!(0.8)), "80 %");
+    }
+
+    #[test]
+    fn a_project_without_lines_does_not_panic() {
+        let text = "format = 1\n[project]\nname = \"P\"\norganisation = \"O\"\nstart_year = 2025\nyears = 1\n";
+        let found = codes(text);
+        assert!(found.contains(&Code::W102), "{found:?}");
+        assert!(found.contains(&Code::W106), "{found:?}");
+        assert!(found.contains(&Code::W110), "{found:?}");
+    }
+
+    #[test]
+    fn a_careful_project_has_no_warnings() {
+        let text = format!(
+            r#"{HEAD}
+[[stakeholders]]
+id = "sbk"
+name = "Stadsbyggnadskontoret"
+[[stakeholders]]
+id = "sdf"
+name = "Stadsdelsförvaltningarna"
+
+[[costs]]
+name = "Utveckling"
+category = "investment"
+amounts = {{ 2010 = 1200000 }}
+stakeholder = {{ sbk = 0.5, sdf = 0.5 }}
+
+[[costs]]
+name = "Drift och förvaltning"
+category = "operations"
+annual = 150000
+
+[[benefits]]
+name = "Handläggning"
+class = "reallocation"
+volume = 12000
+minutes_saved = 15
+adoption = {{ 2010 = 0.2, 2011 = 0.5, 2012 = 0.7 }}
+stakeholder = "sdf"
+[benefits.realisation]
+owner = "Avdelningschef bygglov"
+method = "redeployment"
+lag_months = 6
+
+[[benefits]]
+name = "Porto"
+class = "financial"
+annual = 40000
+[benefits.realisation]
+owner = "Ekonomichef"
+schedule = {{ 2011 = 30000, 2012 = 40000 }}
+
+[[benefits]]
+name = "Nöjdare sökande"
+class = "qualitative"
+indicator = "Nöjd kund-index"
+baseline = "62 (2009)"
+target = "75"
+"#
+        );
+        assert_eq!(codes(&text), Vec::<Code>::new());
+    }
+
+    #[test]
+    fn rules_are_in_code_order() {
+        assert_eq!(RULES.len(), 10);
+    }
+}

@@ -874,6 +874,14 @@ impl Walker {
     ) {
         let forms: Vec<&str> = VALUE_FORMS.iter().copied().filter(|k| t.contains_key(*k)).collect();
         match forms.as_slice() {
+            [] if t.iter().any(|(k, _)| {
+                let key = k.get_ref().as_ref();
+                !VALUE_FORMS.contains(&key) && did_you_mean(key, VALUE_FORMS.iter().copied()).is_some()
+            }) =>
+            {
+                // A misspelt value form (`ammounts`) is already reported as an unknown key.
+                return;
+            }
             [] => {
                 self.push(
                     Code::E006,

@@ -1,0 +1,90 @@
+//! `nytta check FILE... [--format human|json|github] [--deny-warnings]`
+
+use super::{Failure, Outcome, input};
+use clap::ValueEnum;
+use nytta::diagnostic::{Code, Diagnostic};
+use nytta::report::diagnostics::{self, FileDiagnostics};
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Project files to check.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Exit with code 1 on warnings too.
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+    Github,
+}
+
+struct Checked {
+    path: String,
+    text: String,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Analyse one file: its text and every diagnostic; `Err` if it cannot be read.
+fn check_file(path: &PathBuf) -> Result<Checked, Failure> {
+    let shown = path.display().to_string();
+    match input::read_text(path)? {
+        Ok(text) => {
+            let diagnostics = nytta::analyse(&text).diagnostics;
+            Ok(Checked { path: shown, text, diagnostics })
+        }
+        Err(message) => Ok(Checked {
+            path: shown,
+            text: String::new(),
+            diagnostics: vec![Diagnostic::new(Code::E001, message).hint("save the file as UTF-8")],
+        }),
+    }
+}
+
+pub fn run(args: Args) -> Result<Outcome, Failure> {
+    let mut outcome = Outcome::Ok;
+    let mut checked = Vec::new();
+    for path in &args.files {
+        match check_file(path) {
+            Ok(c) => checked.push(c),
+            Err(Failure(message)) => {
+                eprintln!("nytta: {message}");
+                outcome = Outcome::Failed;
+            }
+        }
+    }
+    let files: Vec<FileDiagnostics> = checked
+        .iter()
+        .map(|c| FileDiagnostics { path: &c.path, text: &c.text, diagnostics: &c.diagnostics })
+        .collect();
+    let text = match args.format {
+        Format::Json => diagnostics::json(&files),
+        Format::Human => files.iter().map(diagnostics::human).collect(),
+        Format::Github => files.iter().map(diagnostics::github).collect(),
+    };
+    super::output::stdout(&text)?;
+
+    let all = || checked.iter().flat_map(|c| &c.diagnostics);
+    let errors = all().filter(|d| d.is_error()).count();
+    let warnings = all().count() - errors;
+    if args.format == Format::Human {
+        let n = checked.len();
+        eprintln!(
+            "nytta: checked {n} file{}: {errors} error{}, {warnings} warning{}",
+            if n == 1 { "" } else { "s" },
+            if errors == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" },
+        );
+    }
+    if errors > 0 || (args.deny_warnings && warnings > 0) {
+        outcome = outcome.max(Outcome::Invalid);
+    }
+    Ok(outcome)
+}

@@ -1,0 +1,57 @@
+//! `nytta init [FILE] [--template basic|e-service|shared]`: a commented starter file.
+
+use super::{Failure, Outcome};
+use clap::ValueEnum;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Where to write the project file; never overwritten.
+    #[arg(value_name = "FILE", default_value = "nyttokalkyl.toml")]
+    file: PathBuf,
+    /// Which starter to write.
+    #[arg(long, value_enum, default_value_t = Template::Basic)]
+    template: Template,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Template {
+    /// One organisation, a few costs and benefits.
+    Basic,
+    /// An e-service with volume-based time savings and a realisation plan.
+    EService,
+    /// A service shared by several departments, with cost and benefit shares.
+    Shared,
+}
+
+impl Template {
+    fn text(self) -> &'static str {
+        match self {
+            Template::Basic => include_str!("../templates/basic.toml"),
+            Template::EService => include_str!("../templates/e-service.toml"),
+            Template::Shared => include_str!("../templates/shared.toml"),
+        }
+    }
+}
+
+pub fn run(args: Args) -> Result<Outcome, Failure> {
+    let path = &args.file;
+    if path.exists() {
+        return Err(Failure(format!(
+            "{} already exists; nytta init never overwrites a file: give another name",
+            path.display()
+        )));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let fail = |e: &dyn std::fmt::Display| Failure(format!("cannot write {}: {e}", path.display()));
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| fail(&e))?;
+    tmp.write_all(args.template.text().as_bytes()).map_err(|e| fail(&e))?;
+    // Fails if the file appeared meanwhile: still never overwrites.
+    tmp.persist_noclobber(path).map_err(|e| fail(&e.error))?;
+    eprintln!("nytta: wrote {}; next: edit it, then `nytta check {0}` and `nytta report {0}`", path.display());
+    Ok(Outcome::Ok)
+}

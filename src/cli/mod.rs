@@ -1,0 +1,117 @@
+//! Command-line definitions (clap), dispatch and exit codes (spec §6):
+//! 0 done, 1 invalid input (or warnings with `--deny-warnings`), 2 usage or I/O error.
+
+mod check;
+mod init;
+mod input;
+mod output;
+mod report;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use nytta::report::Lang;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// nytta — exact nyttokalkyl and vinsthemtagning for public-sector projects.
+#[derive(Debug, Parser)]
+#[command(name = "nytta", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Compute a project file and print the benefit calculation.
+    Report(report::Args),
+    /// Check project files and report every problem with its location.
+    Check(check::Args),
+    /// Write a commented starter project file.
+    Init(init::Args),
+}
+
+/// Language of labels: Swedish or English (default: from LC_ALL/LANG).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Sv,
+    En,
+}
+
+/// The language from `--lang`, or from the environment.
+pub fn resolve_lang(arg: Option<LangArg>) -> Lang {
+    match arg {
+        Some(LangArg::Sv) => Lang::Sv,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_locale(std::env::var("LC_ALL").ok().as_deref(), std::env::var("LANG").ok().as_deref()),
+    }
+}
+
+/// How a command ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Ok,
+    /// Invalid input, or warnings with `--deny-warnings`.
+    Invalid,
+    /// Usage or I/O problem.
+    Failed,
+}
+
+impl Outcome {
+    fn code(self) -> ExitCode {
+        match self {
+            Outcome::Ok => ExitCode::SUCCESS,
+            Outcome::Invalid => ExitCode::from(1),
+            Outcome::Failed => ExitCode::from(2),
+        }
+    }
+    /// The worse of two outcomes.
+    pub fn max(self, other: Outcome) -> Outcome {
+        match (self, other) {
+            (Outcome::Failed, _) | (_, Outcome::Failed) => Outcome::Failed,
+            (Outcome::Invalid, _) | (_, Outcome::Invalid) => Outcome::Invalid,
+            _ => Outcome::Ok,
+        }
+    }
+}
+
+/// A usage or I/O error: printed as `nytta: …` and exit code 2.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure(e.to_string())
+    }
+}
+
+/// Parse arguments, run, and return the exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let result = match cli.command {
+        Command::Report(args) => report::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Init(args) => init::run(args),
+    };
+    match result {
+        Ok(outcome) => outcome.code(),
+        Err(Failure(message)) => {
+            eprintln!("nytta: {message}");
+            Outcome::Failed.code()
+        }
+    }
+}
+
+/// An optional output file (`-o`), never one of the inputs.
+pub fn output_target(output: &Option<PathBuf>, inputs: &[PathBuf]) -> Result<Option<PathBuf>, Failure> {
+    let Some(out) = output else { return Ok(None) };
+    if output::same_file_as_any(out, inputs) {
+        return Err(Failure(format!("refusing to write over the input file {}", out.display())));
+    }
+    Ok(Some(out.clone()))
+}

@@ -1,0 +1,107 @@
+//! `nytta report FILE [--scenario NAME] [--format table|json|csv|markdown] [--lang sv|en]`
+
+use super::{Failure, LangArg, Outcome, input, output, resolve_lang};
+use clap::ValueEnum;
+use nytta::diagnostic::{Code, Diagnostic, did_you_mean};
+use nytta::report::csv::{CsvStyle, Section};
+use nytta::report::diagnostics::{FileDiagnostics, human};
+use nytta::report::{ReportInput, csv, json, markdown, table};
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The project file.
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// Scenario to compute (default: base, the plain file).
+    #[arg(long, default_value = "base")]
+    scenario: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Language of labels (default: Swedish when LC_ALL/LANG start with `sv`).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// Table to write with `--format csv`.
+    #[arg(long, value_enum, default_value_t = SectionArg::Years)]
+    section: SectionArg,
+    /// CSV for Swedish Excel: `;`, decimal comma, UTF-8 BOM.
+    #[arg(long)]
+    excel: bool,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SectionArg {
+    Years,
+    Stakeholders,
+    Lines,
+}
+
+pub fn run(args: Args) -> Result<Outcome, Failure> {
+    let target = super::output_target(&args.output, std::slice::from_ref(&args.file))?;
+    let path = args.file.display().to_string();
+    let text = match input::read_text(&args.file)? {
+        Ok(text) => text,
+        Err(message) => {
+            let d = [Diagnostic::new(Code::E001, message).hint("save the file as UTF-8")];
+            eprint!("{}", human(&FileDiagnostics { path: &path, text: "", diagnostics: &d }));
+            return Ok(Outcome::Invalid);
+        }
+    };
+    let analysis = nytta::analyse(&text);
+    let (Some(project), Some(base), false) = (&analysis.project, &analysis.base, analysis.has_errors()) else {
+        eprint!("{}", human(&FileDiagnostics { path: &path, text: &text, diagnostics: &analysis.diagnostics }));
+        return Ok(Outcome::Invalid);
+    };
+    let scenario_calc;
+    let calc = if args.scenario == "base" {
+        base
+    } else {
+        match analysis.scenario(&args.scenario) {
+            Some(Ok(c)) => {
+                scenario_calc = c;
+                &scenario_calc
+            }
+            Some(Err(d)) => {
+                eprint!("{}", human(&FileDiagnostics { path: &path, text: &text, diagnostics: &[d] }));
+                return Ok(Outcome::Invalid);
+            }
+            None => {
+                let names: Vec<&str> =
+                    std::iter::once("base").chain(project.scenarios.iter().map(|s| s.name.as_str())).collect();
+                let hint = match did_you_mean(&args.scenario, names.iter().copied()) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!("the file has: {}", names.join(", ")),
+                };
+                return Err(Failure(format!("no scenario `{}` in {path}; {hint}", args.scenario)));
+            }
+        }
+    };
+    let input = ReportInput { project, calc, findings: &analysis.diagnostics, lang: resolve_lang(args.lang) };
+    let rendered = match args.format {
+        Format::Table => table::render(&input),
+        Format::Json => json::render(&input),
+        Format::Markdown => markdown::render(&input),
+        Format::Csv => {
+            let section = match args.section {
+                SectionArg::Years => Section::Years,
+                SectionArg::Stakeholders => Section::Stakeholders,
+                SectionArg::Lines => Section::Lines,
+            };
+            csv::render(&input, section, CsvStyle { excel: args.excel })
+        }
+    };
+    output::emit(target.as_deref(), rendered.as_bytes())?;
+    Ok(Outcome::Ok)
+}

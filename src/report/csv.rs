@@ -1,0 +1,217 @@
+//! CSV output: the year-by-year table (the JSON `years` keys as columns), or the
+//! stakeholder or line table. Every cell is safe to open in Excel: text that could be
+//! read as a formula is prefixed with `'` (OWASP's advice); numbers stay numbers.
+
+use super::ReportInput;
+use super::format::{money_plain, rate_plain};
+use crate::model::{Category, Line};
+
+/// Which table to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Section {
+    #[default]
+    Years,
+    Stakeholders,
+    Lines,
+}
+
+/// How to write CSV: plain (`,` and `.`) or for Swedish Excel (`;`, `,` and a UTF-8 BOM).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CsvStyle {
+    pub excel: bool,
+}
+
+/// One cell: text (neutralised against formula injection) or a number (kept as is).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    Text(String),
+    Number(String),
+    Empty,
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+    pub fn opt_text(s: Option<&str>) -> Cell {
+        s.map_or(Cell::Empty, Cell::text)
+    }
+    pub fn number(s: impl Into<String>) -> Cell {
+        Cell::Number(s.into())
+    }
+    pub fn opt_number(s: Option<String>) -> Cell {
+        s.map_or(Cell::Empty, Cell::Number)
+    }
+}
+
+/// Prefix text that a spreadsheet would run as a formula with `'`.
+pub fn neutralise(text: &str) -> String {
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !looks_numeric(text) { format!("'{text}") } else { text.to_string() }
+}
+
+fn looks_numeric(text: &str) -> bool {
+    let body = text.strip_prefix(['-', '+']).unwrap_or(text);
+    !body.is_empty()
+        && body.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        && body.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Write rows of cells as CSV in the given style. The first row is the header.
+pub fn write_rows(rows: &[Vec<Cell>], style: CsvStyle) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(if style.excel { b';' } else { b',' })
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    for row in rows {
+        let record: Vec<String> = row
+            .iter()
+            .map(|cell| match cell {
+                Cell::Text(t) => neutralise(t),
+                Cell::Number(n) if style.excel => n.replace('.', ","),
+                Cell::Number(n) => n.clone(),
+                Cell::Empty => String::new(),
+            })
+            .collect();
+        // Writing to a Vec cannot fail.
+        let _ = writer.write_record(&record);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    let text = String::from_utf8(bytes).unwrap_or_default();
+    if style.excel { format!("\u{feff}{text}") } else { text }
+}
+
+fn header(names: &[&str]) -> Vec<Cell> {
+    names.iter().map(|n| Cell::text(*n)).collect()
+}
+
+/// Render the chosen section.
+pub fn render(input: &ReportInput, section: Section, style: CsvStyle) -> String {
+    let rows = match section {
+        Section::Years => years(input),
+        Section::Stakeholders => stakeholders(input),
+        Section::Lines => lines(input),
+    };
+    write_rows(&rows, style)
+}
+
+fn years(input: &ReportInput) -> Vec<Vec<Cell>> {
+    let mut rows = vec![header(&[
+        "year",
+        "costs",
+        "investment_costs",
+        "operations_costs",
+        "other_costs",
+        "benefits",
+        "financial_benefits",
+        "reallocation_benefits",
+        "net",
+        "cumulative_net",
+        "discount_factor",
+        "planned_harvest",
+    ])];
+    for y in &input.calc.years {
+        rows.push(vec![
+            Cell::number(y.year.to_string()),
+            Cell::number(money_plain(y.total_costs())),
+            Cell::number(money_plain(y.costs[Category::Investment.index()])),
+            Cell::number(money_plain(y.costs[Category::Operations.index()])),
+            Cell::number(money_plain(y.costs[Category::Other.index()])),
+            Cell::number(money_plain(y.total_benefits())),
+            Cell::number(money_plain(y.financial_benefits)),
+            Cell::number(money_plain(y.reallocation_benefits)),
+            Cell::number(money_plain(y.net())),
+            Cell::number(money_plain(y.cumulative_net)),
+            Cell::number(rate_plain(y.discount_factor)),
+            Cell::number(money_plain(y.planned_harvest)),
+        ]);
+    }
+    rows
+}
+
+fn stakeholders(input: &ReportInput) -> Vec<Vec<Cell>> {
+    let mut rows = vec![header(&[
+        "id",
+        "name",
+        "costs",
+        "benefits",
+        "financial_benefits",
+        "reallocation_benefits",
+        "net",
+        "npv",
+        "planned_harvest",
+    ])];
+    for s in &input.calc.stakeholders {
+        rows.push(vec![
+            Cell::text(&s.id),
+            Cell::text(&s.name),
+            Cell::number(money_plain(s.costs())),
+            Cell::number(money_plain(s.benefits())),
+            Cell::number(money_plain(s.financial_benefits())),
+            Cell::number(money_plain(s.reallocation_benefits())),
+            Cell::number(money_plain(s.net())),
+            Cell::number(money_plain(s.npv)),
+            Cell::number(money_plain(s.planned_harvest())),
+        ]);
+    }
+    rows
+}
+
+fn lines(input: &ReportInput) -> Vec<Vec<Cell>> {
+    let p = input.project;
+    let all: Vec<&Line> = p.lines().collect();
+    let mut head = header(&[
+        "id",
+        "name",
+        "kind",
+        "category",
+        "class",
+        "confidence",
+        "total",
+        "pv",
+        "switching_factor",
+        "planned_harvest",
+    ]);
+    head.extend((0..p.years as i32).map(|i| Cell::text((p.start_year + i).to_string())));
+    let mut rows = vec![head];
+    for f in &input.calc.lines {
+        let Some(line) = all.get(f.index) else { continue };
+        let mut row = vec![
+            Cell::opt_text(line.id.as_deref()),
+            Cell::text(&line.name),
+            Cell::text(if line.is_cost() { "cost" } else { "benefit" }),
+            Cell::opt_text(line.category().map(Category::as_str)),
+            Cell::opt_text(line.class().map(|c| c.as_str())),
+            Cell::opt_text(line.benefit().map(|b| b.confidence.as_str())),
+            Cell::number(money_plain(f.total)),
+            Cell::number(money_plain(f.pv)),
+            Cell::opt_number(f.switching_factor.map(rate_plain)),
+            Cell::opt_number(f.harvest_by_year.as_ref().map(|_| money_plain(f.planned_harvest()))),
+        ];
+        row.extend(f.by_year.iter().map(|v| Cell::number(money_plain(*v))));
+        rows.push(row);
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised_numbers_are_not() {
+        assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(neutralise("+46 8 123"), "'+46 8 123");
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("\tx"), "'\tx");
+        assert_eq!(neutralise("-1735.54"), "-1735.54");
+        assert_eq!(neutralise("Bygglov"), "Bygglov");
+    }
+
+    #[test]
+    fn excel_style_uses_semicolons_decimal_comma_and_bom() {
+        let rows = vec![vec![Cell::text("name"), Cell::text("npv")], vec![Cell::text("=1+1"), Cell::number("-1735.54")]];
+        assert_eq!(write_rows(&rows, CsvStyle { excel: false }), "name,npv\r\n'=1+1,-1735.54\r\n");
+        assert_eq!(write_rows(&rows, CsvStyle { excel: true }), "\u{feff}name;npv\r\n'=1+1;-1735,54\r\n");
+    }
+}

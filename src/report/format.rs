@@ -1,0 +1,158 @@
+//! Number formatting for output. Rounding is half away from zero, at output only.
+
+use super::Lang;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Round half away from zero to `dp` decimals.
+pub fn round(d: Decimal, dp: u32) -> Decimal {
+    let mut r = d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    if r.is_zero() {
+        r.set_sign_positive(true);
+    }
+    r
+}
+
+/// Exactly `dp` decimals with `.` as decimal mark and no grouping: `"1234.50"`.
+pub fn fixed(d: Decimal, dp: u32) -> String {
+    let mut r = round(d, dp);
+    r.rescale(dp);
+    r.to_string()
+}
+
+/// Money for JSON and CSV: exactly 2 decimals, e.g. `"1234567.50"`.
+pub fn money_plain(d: Decimal) -> String {
+    fixed(d, 2)
+}
+
+/// Rates, factors and shares for JSON and CSV: exactly 6 decimals, e.g. `"0.035000"`.
+pub fn rate_plain(d: Decimal) -> String {
+    fixed(d, 6)
+}
+
+/// Group the integer digits of a plain number string with `sep`.
+fn group(plain: &str, sep: &str, decimal_mark: &str) -> String {
+    let (sign, rest) = match plain.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", plain),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut out = String::with_capacity(plain.len() + int.len() / 3 * sep.len());
+    out.push_str(sign);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(ch);
+    }
+    if let Some(f) = frac {
+        out.push_str(decimal_mark);
+        out.push_str(f);
+    }
+    out
+}
+
+/// A number for people, with `dp` decimals: `4 110 527` / `3,5` in Swedish,
+/// `4,110,527` / `3.5` in English.
+pub fn number(d: Decimal, dp: u32, lang: Lang) -> String {
+    let plain = fixed(d, dp);
+    match lang {
+        Lang::Sv => group(&plain, " ", ","),
+        Lang::En => group(&plain, ",", "."),
+    }
+}
+
+/// Whole kronor for tables: `4 110 527 kr` (Swedish) or `4,110,527 kr` (English).
+pub fn money(d: Decimal, lang: Lang) -> String {
+    format!("{} kr", number(d, 0, lang))
+}
+
+/// Whole kronor without the unit, for table cells.
+pub fn kronor(d: Decimal, lang: Lang) -> String {
+    number(d, 0, lang)
+}
+
+/// A fraction as a percentage with up to one decimal: `3,5 %` / `3.5%`.
+pub fn percent(fraction: Decimal, lang: Lang) -> String {
+    let pct = round(fraction * Decimal::ONE_HUNDRED, 1).normalize();
+    let text = number(pct, pct.scale(), lang);
+    match lang {
+        Lang::Sv => format!("{text} %"),
+        Lang::En => format!("{text}%"),
+    }
+}
+
+/// A ratio such as the BCR, with two decimals.
+pub fn ratio(d: Decimal, lang: Lang) -> String {
+    number(d, 2, lang)
+}
+
+/// Years with one decimal: `2,8 år` / `2.8 years`.
+pub fn years(d: Decimal, lang: Lang) -> String {
+    let n = number(d, 1, lang);
+    match lang {
+        Lang::Sv => format!("{n} år"),
+        Lang::En => format!("{n} years"),
+    }
+}
+
+/// The unit written after money: `kr` for kronor (SEK), otherwise the currency code.
+pub fn currency_unit(currency: &str) -> &str {
+    if currency.eq_ignore_ascii_case("SEK") { "kr" } else { currency }
+}
+
+/// Whole units of a currency: `4 110 527 kr`, or `4 110 527 EUR` for another currency.
+pub fn money_in(d: Decimal, currency: &str, lang: Lang) -> String {
+    format!("{} {}", number(d, 0, lang), currency_unit(currency))
+}
+
+/// A factor such as a discount factor or a range bound, with `dp` decimals: `0,9709`.
+pub fn factor(d: Decimal, dp: u32, lang: Lang) -> String {
+    number(d, dp, lang)
+}
+
+/// A change as a signed percentage: `+0,6 %` / `-12.5%` (zero has no sign).
+pub fn signed_percent(fraction: Decimal, lang: Lang) -> String {
+    let text = percent(fraction, lang);
+    if round(fraction * Decimal::ONE_HUNDRED, 1) > Decimal::ZERO { format!("+{text}") } else { text }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn plain_money_and_rates() {
+        assert_eq!(money_plain(dec!(1735.535)), "1735.54");
+        assert_eq!(money_plain(dec!(-1735.535)), "-1735.54");
+        assert_eq!(money_plain(dec!(12)), "12.00");
+        assert_eq!(money_plain(dec!(-0.001)), "0.00");
+        assert_eq!(rate_plain(dec!(0.035)), "0.035000");
+        assert_eq!(rate_plain(dec!(0.0938363213)), "0.093836");
+    }
+
+    #[test]
+    fn swedish_and_english_numbers() {
+        assert_eq!(money(dec!(4110527.4), Lang::Sv), "4 110 527 kr");
+        assert_eq!(money(dec!(-4110527.5), Lang::En), "-4,110,528 kr");
+        assert_eq!(money(dec!(999), Lang::Sv), "999 kr");
+        assert_eq!(percent(dec!(0.035), Lang::Sv), "3,5 %");
+        assert_eq!(percent(dec!(0.035), Lang::En), "3.5%");
+        assert_eq!(percent(dec!(0.03), Lang::Sv), "3 %");
+        assert_eq!(ratio(dec!(1.2345), Lang::Sv), "1,23");
+        assert_eq!(years(dec!(2.75), Lang::Sv), "2,8 år");
+    }
+
+    #[test]
+    fn currency_factor_and_signed_percent() {
+        assert_eq!(money_in(dec!(1200.5), "SEK", Lang::Sv), "1 201 kr");
+        assert_eq!(money_in(dec!(1200), "EUR", Lang::En), "1,200 EUR");
+        assert_eq!(factor(dec!(0.909090909), 4, Lang::Sv), "0,9091");
+        assert_eq!(signed_percent(dec!(0.005819), Lang::Sv), "+0,6 %");
+        assert_eq!(signed_percent(dec!(-0.125), Lang::En), "-12.5%");
+        assert_eq!(signed_percent(dec!(0.0001), Lang::En), "0%");
+    }
+}
