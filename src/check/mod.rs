@@ -31,14 +31,19 @@ impl<'a> Context<'a> {
     pub fn lines(&self) -> impl Iterator<Item = (&'a Line, &'a LineFigures)> + 'a {
         let figures = &self.calc.lines;
         self.project.lines().enumerate().filter_map(move |(i, line)| {
-            let found = figures.get(i).filter(|f| f.index == i).or_else(|| figures.iter().find(|f| f.index == i));
+            let found = figures
+                .get(i)
+                .filter(|f| f.index == i)
+                .or_else(|| figures.iter().find(|f| f.index == i));
             found.map(|f| (line, f))
         })
     }
 
     /// The calendar year of index `k` in a per-year series.
     pub fn year_of(&self, k: usize) -> i32 {
-        self.project.start_year.saturating_add(i32::try_from(k).unwrap_or(i32::MAX))
+        self.project
+            .start_year
+            .saturating_add(i32::try_from(k).unwrap_or(i32::MAX))
     }
 
     /// Where the project is declared: the fallback location for project-wide findings.
@@ -98,7 +103,12 @@ pub(crate) fn kr(amount: Decimal) -> String {
 /// A fraction as a percentage for messages: `0.035` → `3.5 %`.
 pub(crate) fn pct(fraction: Decimal) -> String {
     let value = fraction.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(fraction);
-    format!("{} %", value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero).normalize())
+    format!(
+        "{} %",
+        value
+            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+            .normalize()
+    )
 }
 
 /// Sum without panicking on overflow (which the engine's limits rule out anyway).
@@ -132,7 +142,11 @@ overhead = "40 %"
     /// Parse (asserting no errors) and compute the base scenario.
     pub fn project(text: &str) -> (Project, Calculation) {
         let parsed = parse_project(text);
-        assert!(!parsed.diagnostics.iter().any(Diagnostic::is_error), "{:#?}", parsed.diagnostics);
+        assert!(
+            !parsed.diagnostics.iter().any(Diagnostic::is_error),
+            "{:#?}",
+            parsed.diagnostics
+        );
         let project = parsed.project.expect("project");
         let calc = compute(&project, &Scenario::base()).expect("computes");
         (project, calc)
@@ -142,7 +156,13 @@ overhead = "40 %"
     pub fn findings(rule: Rule, code: Code, text: &str) -> Vec<Diagnostic> {
         let (project, calc) = project(text);
         let mut out = Vec::new();
-        rule(&Context { project: &project, calc: &calc }, &mut out);
+        rule(
+            &Context {
+                project: &project,
+                calc: &calc,
+            },
+            &mut out,
+        );
         for d in &out {
             assert_eq!(d.code, code, "{d:?}");
             assert!(d.hint.is_some(), "no hint: {d:?}");

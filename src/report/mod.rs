@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod diagnostics;
+pub mod document;
 pub mod format;
 pub mod json;
 pub mod markdown;

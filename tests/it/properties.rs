@@ -1,0 +1,247 @@
+//! Property tests: invariants that must hold for any valid project.
+
+use nytta::engine::{Calculation, compute};
+use nytta::model::{Line, Project, Scenario, ValueSource, parse_project};
+use nytta::report::{Lang, ReportInput, json};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+#[derive(Debug, Clone)]
+enum Form {
+    Amounts(Vec<(u32, i64)>),
+    Annual(u32),
+    Hours(Vec<(u32, u32)>),
+    AnnualHours(u32),
+    Minutes { volume: u32, minutes: u32, adoption: Vec<(u32, u32)> },
+    Unit { volume: u32, ore: u32 },
+}
+
+#[derive(Debug, Clone)]
+struct GenLine {
+    cost: bool,
+    kind: usize,
+    form: Form,
+    growth_pct: u32,
+    split: Option<u32>,
+    harvest: Option<(u32, u32)>,
+    from_offset: Option<u32>,
+}
+
+#[derive(Debug, Clone)]
+struct GenProject {
+    start_year: i32,
+    years: u32,
+    go_live_offset: u32,
+    rate_permille: u32,
+    lines: Vec<GenLine>,
+}
+
+fn form() -> impl Strategy<Value = Form> {
+    prop_oneof![
+        prop::collection::vec((0u32..8, -200_000i64..5_000_000), 1..3).prop_map(Form::Amounts),
+        (1u32..2_000_000).prop_map(Form::Annual),
+        prop::collection::vec((0u32..8, 1u32..5000), 1..3).prop_map(Form::Hours),
+        (1u32..10_000).prop_map(Form::AnnualHours),
+        (1u32..100_000, 1u32..90, prop::collection::vec((0u32..8, 0u32..=100), 0..3))
+            .prop_map(|(volume, minutes, adoption)| Form::Minutes { volume, minutes, adoption }),
+        (1u32..100_000, 1u32..10_000).prop_map(|(volume, ore)| Form::Unit { volume, ore }),
+    ]
+}
+
+fn line() -> impl Strategy<Value = GenLine> {
+    (any::<bool>(), 0usize..3, form(), 0u32..15, prop::option::of(1u32..100), prop::option::of((0u32..=100, 0u32..24)), prop::option::of(0u32..96))
+        .prop_map(|(cost, kind, form, growth_pct, split, harvest, from_offset)| GenLine { cost, kind, form, growth_pct, split, harvest, from_offset })
+}
+
+fn project() -> impl Strategy<Value = GenProject> {
+    (2015i32..2035, 1u32..8, 0u32..96, 0u32..150, prop::collection::vec(line(), 0..8)).prop_map(
+        |(start_year, years, go_live_offset, rate_permille, lines)| GenProject {
+            start_year,
+            years,
+            go_live_offset: go_live_offset % (years * 12),
+            rate_permille,
+            lines,
+        },
+    )
+}
+
+fn month(start_year: i32, offset: u32) -> String {
+    format!("{}-{:02}", start_year + (offset / 12) as i32, offset % 12 + 1)
+}
+
+impl GenProject {
+    fn toml(&self) -> String {
+        let y = |offset: u32| self.start_year + (offset % self.years) as i32;
+        let mut out = format!(
+            "format = 1\n[project]\nname = \"P\"\norganisation = \"O\"\nstart_year = {}\nyears = {}\ngo_live = \"{}\"\n\
+             [assumptions]\ndiscount_rate = \"{},{} %\"\nhourly_cost = 450\noverhead = \"40,15 %\"\n\
+             [[stakeholders]]\nid = \"a\"\nname = \"A\"\n[[stakeholders]]\nid = \"b\"\nname = \"B\"\n",
+            self.start_year,
+            self.years,
+            month(self.start_year, self.go_live_offset),
+            self.rate_permille / 10,
+            self.rate_permille % 10
+        );
+        for (i, l) in self.lines.iter().enumerate() {
+            if l.cost {
+                out += &format!("[[costs]]\nid = \"l{i}\"\nname = \"L{i}\"\ncategory = \"{}\"\n", ["investment", "operations", "other"][l.kind]);
+            } else {
+                out += &format!("[[benefits]]\nid = \"l{i}\"\nname = \"L{i}\"\nclass = \"{}\"\n", ["financial", "reallocation", "financial"][l.kind]);
+                out += &format!("confidence = \"{}\"\n", ["high", "medium", "low"][l.kind]);
+            }
+            if let Some(s) = l.split {
+                out += &format!("stakeholder = {{ a = \"{s} %\", b = \"{} %\" }}\n", 100 - s);
+            }
+            let periodic = |out: &mut String| {
+                *out += &format!("growth = \"{} %\"\n", l.growth_pct);
+                if let Some(f) = l.from_offset {
+                    *out += &format!("from = \"{}\"\n", month(self.start_year, f % (self.years * 12)));
+                }
+            };
+            match &l.form {
+                Form::Amounts(a) => {
+                    // Keys must be unique: keep the first per year.
+                    let mut seen = std::collections::BTreeMap::new();
+                    for (o, v) in a {
+                        seen.entry(y(*o)).or_insert(*v);
+                    }
+                    out += &format!("amounts = {{ {} }}\n", seen.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", "));
+                }
+                Form::Hours(h) => {
+                    let mut seen = std::collections::BTreeMap::new();
+                    for (o, v) in h {
+                        seen.entry(y(*o)).or_insert(*v);
+                    }
+                    out += &format!("hours = {{ {} }}\n", seen.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", "));
+                }
+                Form::Annual(a) => {
+                    out += &format!("annual = {a}\n");
+                    periodic(&mut out);
+                }
+                Form::AnnualHours(h) => {
+                    out += &format!("annual_hours = {h}\n");
+                    periodic(&mut out);
+                }
+                Form::Minutes { volume, minutes, adoption } => {
+                    out += &format!("volume = {volume}\nminutes_saved = {minutes}\n");
+                    if !adoption.is_empty() {
+                        let mut seen = std::collections::BTreeMap::new();
+                        for (o, v) in adoption {
+                            seen.entry(y(*o)).or_insert(*v);
+                        }
+                        out += &format!("adoption = {{ {} }}\n", seen.iter().map(|(k, v)| format!("{k} = \"{v} %\"")).collect::<Vec<_>>().join(", "));
+                    }
+                    periodic(&mut out);
+                }
+                Form::Unit { volume, ore } => {
+                    out += &format!("volume = {volume}\nunit_saving = \"{},{:02}\"\n", ore / 100, ore % 100);
+                    periodic(&mut out);
+                }
+            }
+            if !l.cost
+                && let Some((share, lag)) = l.harvest
+            {
+                out += &format!("[benefits.realisation]\nowner = \"Chef\"\nshare = \"{share} %\"\nlag_months = {lag}\n");
+            }
+        }
+        out
+    }
+}
+
+fn parse(text: &str) -> Project {
+    let parsed = parse_project(text);
+    assert!(parsed.diagnostics.is_empty(), "{text}\n{:#?}", parsed.diagnostics);
+    parsed.project.unwrap()
+}
+
+fn close(a: Decimal, b: Decimal) -> bool {
+    (a - b).abs() < Decimal::new(1, 8)
+}
+
+fn base(p: &Project) -> Calculation {
+    compute(p, &Scenario::base()).unwrap()
+}
+
+/// Multiply a line's money by `f`.
+fn scale_line(line: &mut Line, f: Decimal) {
+    match line.value.as_mut().unwrap() {
+        ValueSource::Amounts(m) | ValueSource::Hours(m) => m.values_mut().for_each(|v| *v *= f),
+        ValueSource::Annual(a) | ValueSource::AnnualHours(a) => *a *= f,
+        ValueSource::Volume { volume, .. } => *volume *= f,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn npv_at_rate_zero_is_the_undiscounted_net(g in project()) {
+        let p = parse(&g.toml());
+        let zero = Scenario { discount_rate: Some(Decimal::ZERO), ..Scenario::base() };
+        let c = compute(&p, &zero).unwrap();
+        let net: Decimal = c.years.iter().map(|y| y.net()).sum();
+        prop_assert!(close(c.summary.npv, net), "{} vs {}", c.summary.npv, net);
+        prop_assert!(close(c.summary.npv, c.summary.net()));
+    }
+
+    #[test]
+    fn years_add_up_to_the_totals(g in project()) {
+        let c = base(&parse(&g.toml()));
+        let s = &c.summary;
+        prop_assert!(close(c.years.iter().map(|y| y.total_costs()).sum(), s.total_costs()));
+        prop_assert!(close(c.years.iter().map(|y| y.total_benefits()).sum(), s.total_benefits()));
+        prop_assert!(close(c.years.iter().map(|y| y.planned_harvest).sum(), s.planned_harvest));
+        if let Some(last) = c.years.last() {
+            prop_assert!(close(last.cumulative_net, s.net()));
+        }
+        let lines_total: Decimal = c.lines.iter().map(|l| l.total).sum::<Decimal>();
+        let costs_total: Decimal = c.lines.iter().filter(|l| p_is_cost(&g, l.index)).map(|l| l.total).sum();
+        prop_assert!(close(lines_total - costs_total, s.total_benefits()));
+        prop_assert!(close(costs_total, s.total_costs()));
+    }
+
+    #[test]
+    fn stakeholders_add_up_to_the_totals(g in project()) {
+        let c = base(&parse(&g.toml()));
+        let s = &c.summary;
+        let sum = |f: &dyn Fn(&nytta::engine::StakeholderFigures) -> Decimal| c.stakeholders.iter().map(f).sum::<Decimal>();
+        prop_assert!(close(sum(&|x| x.costs()), s.total_costs()));
+        prop_assert!(close(sum(&|x| x.benefits()), s.total_benefits()));
+        prop_assert!(close(sum(&|x| x.planned_harvest()), s.planned_harvest));
+        prop_assert!(close(sum(&|x| x.npv), s.npv));
+    }
+
+    #[test]
+    fn a_line_scaled_by_its_switching_factor_gives_npv_zero(g in project()) {
+        let p = parse(&g.toml());
+        let c = base(&p);
+        let n_costs = p.costs.len();
+        for f in &c.lines {
+            let Some(factor) = f.switching_factor else { continue };
+            if factor.is_sign_negative() || factor > Decimal::from(1_000_000) {
+                continue; // not a meaningful scaling of the inputs (negative volumes are rejected)
+            }
+            let mut q = p.clone();
+            let line = if f.index < n_costs { &mut q.costs[f.index] } else { &mut q.benefits[f.index - n_costs] };
+            scale_line(line, factor);
+            let npv = base(&q).summary.npv;
+            prop_assert!(npv.abs() < Decimal::new(1, 4), "line {} factor {factor}: npv {npv}", f.index);
+        }
+    }
+
+    #[test]
+    fn output_is_identical_across_runs(g in project()) {
+        let text = g.toml();
+        let render = || {
+            let p = parse(&text);
+            let c = base(&p);
+            json::render(&ReportInput { project: &p, calc: &c, findings: &[], lang: Lang::Sv })
+        };
+        prop_assert_eq!(render(), render());
+    }
+}
+
+fn p_is_cost(g: &GenProject, index: usize) -> bool {
+    let n_costs = g.lines.iter().filter(|l| l.cost).count();
+    index < n_costs
+}
