@@ -46,16 +46,28 @@ pub fn analyse(text: &str) -> Analysis {
     let parsed = parse_project(text);
     let mut diagnostics = parsed.diagnostics;
     let Some(project) = parsed.project else {
-        return Analysis { project: None, base: None, diagnostics };
+        return Analysis {
+            project: None,
+            base: None,
+            diagnostics,
+        };
     };
     match compute(&project, &Scenario::base()) {
         Ok(calc) => {
             diagnostics.extend(crate::check::check(&project, &calc));
-            Analysis { project: Some(project), base: Some(calc), diagnostics }
+            Analysis {
+                project: Some(project),
+                base: Some(calc),
+                diagnostics,
+            }
         }
         Err(d) => {
             diagnostics.push(d);
-            Analysis { project: Some(project), base: None, diagnostics }
+            Analysis {
+                project: Some(project),
+                base: None,
+                diagnostics,
+            }
         }
     }
 }

@@ -69,6 +69,18 @@ pub enum Code {
     W109,
     /// Horizon ends less than two years after go-live.
     W110,
+    /// `budget_reduction` on a reallocation benefit without a named owner.
+    W111,
+    /// A follow-up date outside the horizon.
+    W112,
+    /// Follow-up: harvest more than 20 % behind plan.
+    W201,
+    /// Follow-up: a cost more than 10 % over plan.
+    W202,
+    /// Follow-up: a past year with no actual reported.
+    W203,
+    /// Follow-up: overdue (live for more than a year, no benefit actuals).
+    W204,
 }
 
 impl Code {
@@ -96,6 +108,12 @@ impl Code {
             Code::W108 => "W108",
             Code::W109 => "W109",
             Code::W110 => "W110",
+            Code::W111 => "W111",
+            Code::W112 => "W112",
+            Code::W201 => "W201",
+            Code::W202 => "W202",
+            Code::W203 => "W203",
+            Code::W204 => "W204",
         }
     }
 
@@ -129,7 +147,13 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(code: Code, message: impl Into<String>) -> Self {
-        Diagnostic { code, message: message.into(), hint: None, span: None, at: None }
+        Diagnostic {
+            code,
+            message: message.into(),
+            hint: None,
+            span: None,
+            at: None,
+        }
     }
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
@@ -193,7 +217,10 @@ mod tests {
 
     #[test]
     fn did_you_mean_finds_near_keys() {
-        assert_eq!(did_you_mean("ammounts", ["amounts", "annual", "hours"]), Some("amounts"));
+        assert_eq!(
+            did_you_mean("ammounts", ["amounts", "annual", "hours"]),
+            Some("amounts")
+        );
         assert_eq!(did_you_mean("zzz", ["amounts", "annual"]), None);
     }
 }

@@ -11,6 +11,17 @@ use rust_decimal::Decimal;
 /// Adoption at or above this in the first year counts as no ramp-up.
 const FULL: Decimal = Decimal::from_parts(8, 0, 0, false, 1);
 
+/// An example curve for the hint, over at most three years within the horizon
+/// (`end_year` is the first year after it), so that it can be pasted as it is.
+fn example_curve(first_year: i32, end_year: i32) -> String {
+    let years = (first_year..end_year).take(3);
+    let parts: Vec<String> = years
+        .zip(["0.2", "0.5", "0.7"])
+        .map(|(y, share)| format!("{y} = {share}"))
+        .collect();
+    parts.join(", ")
+}
+
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for line in &ctx.project.benefits {
         let Some(ValueSource::Volume { adoption, .. }) = &line.value else {
@@ -37,10 +48,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(Code::W105, message)
                 .hint(format!(
-                    "add a ramp-up, e.g. `adoption = {{ {} = 0.2, {} = 0.5, {} = 0.7 }}`: use of a new e-service starts low (one national e-service assumed 6 % in year one)",
-                    first_year,
-                    first_year + 1,
-                    first_year + 2
+                    "add a ramp-up, e.g. `adoption = {{ {} }}`: use of a new e-service starts low (one national e-service assumed 6 % in year one)",
+                    example_curve(first_year, ctx.project.end_year())
                 ))
                 .span(line.span.clone())
                 .at(line.at.clone()),
@@ -83,6 +92,12 @@ mod tests {
             found[0].message,
             "volume benefit `Ansökningar` assumes 80 % adoption already in 2010, its first year"
         );
+    }
+
+    #[test]
+    fn hint_stays_within_the_horizon() {
+        assert_eq!(super::example_curve(2010, 2015), "2010 = 0.2, 2011 = 0.5, 2012 = 0.7");
+        assert_eq!(super::example_curve(2013, 2015), "2013 = 0.2, 2014 = 0.5");
     }
 
     #[test]

@@ -33,12 +33,16 @@ struct Checked {
 }
 
 /// Analyse one file: its text and every diagnostic; `Err` if it cannot be read.
-fn check_file(path: &PathBuf) -> Result<Checked, Failure> {
+fn check_file(path: &std::path::Path) -> Result<Checked, Failure> {
     let shown = path.display().to_string();
     match input::read_text(path)? {
         Ok(text) => {
             let diagnostics = nytta::analyse(&text).diagnostics;
-            Ok(Checked { path: shown, text, diagnostics })
+            Ok(Checked {
+                path: shown,
+                text,
+                diagnostics,
+            })
         }
         Err(message) => Ok(Checked {
             path: shown,
@@ -62,7 +66,11 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     }
     let files: Vec<FileDiagnostics> = checked
         .iter()
-        .map(|c| FileDiagnostics { path: &c.path, text: &c.text, diagnostics: &c.diagnostics })
+        .map(|c| FileDiagnostics {
+            path: &c.path,
+            text: &c.text,
+            diagnostics: &c.diagnostics,
+        })
         .collect();
     let text = match args.format {
         Format::Json => diagnostics::json(&files),

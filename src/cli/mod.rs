@@ -42,7 +42,10 @@ pub fn resolve_lang(arg: Option<LangArg>) -> Lang {
     match arg {
         Some(LangArg::Sv) => Lang::Sv,
         Some(LangArg::En) => Lang::En,
-        None => Lang::from_locale(std::env::var("LC_ALL").ok().as_deref(), std::env::var("LANG").ok().as_deref()),
+        None => Lang::from_locale(
+            std::env::var("LC_ALL").ok().as_deref(),
+            std::env::var("LANG").ok().as_deref(),
+        ),
     }
 }
 
@@ -111,7 +114,10 @@ pub fn main() -> ExitCode {
 pub fn output_target(output: &Option<PathBuf>, inputs: &[PathBuf]) -> Result<Option<PathBuf>, Failure> {
     let Some(out) = output else { return Ok(None) };
     if output::same_file_as_any(out, inputs) {
-        return Err(Failure(format!("refusing to write over the input file {}", out.display())));
+        return Err(Failure(format!(
+            "refusing to write over the input file {}",
+            out.display()
+        )));
     }
     Ok(Some(out.clone()))
 }

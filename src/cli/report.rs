@@ -55,13 +55,27 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         Ok(text) => text,
         Err(message) => {
             let d = [Diagnostic::new(Code::E001, message).hint("save the file as UTF-8")];
-            eprint!("{}", human(&FileDiagnostics { path: &path, text: "", diagnostics: &d }));
+            eprint!(
+                "{}",
+                human(&FileDiagnostics {
+                    path: &path,
+                    text: "",
+                    diagnostics: &d
+                })
+            );
             return Ok(Outcome::Invalid);
         }
     };
     let analysis = nytta::analyse(&text);
     let (Some(project), Some(base), false) = (&analysis.project, &analysis.base, analysis.has_errors()) else {
-        eprint!("{}", human(&FileDiagnostics { path: &path, text: &text, diagnostics: &analysis.diagnostics }));
+        eprint!(
+            "{}",
+            human(&FileDiagnostics {
+                path: &path,
+                text: &text,
+                diagnostics: &analysis.diagnostics
+            })
+        );
         return Ok(Outcome::Invalid);
     };
     let scenario_calc;
@@ -74,12 +88,20 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                 &scenario_calc
             }
             Some(Err(d)) => {
-                eprint!("{}", human(&FileDiagnostics { path: &path, text: &text, diagnostics: &[d] }));
+                eprint!(
+                    "{}",
+                    human(&FileDiagnostics {
+                        path: &path,
+                        text: &text,
+                        diagnostics: &[d]
+                    })
+                );
                 return Ok(Outcome::Invalid);
             }
             None => {
-                let names: Vec<&str> =
-                    std::iter::once("base").chain(project.scenarios.iter().map(|s| s.name.as_str())).collect();
+                let names: Vec<&str> = std::iter::once("base")
+                    .chain(project.scenarios.iter().map(|s| s.name.as_str()))
+                    .collect();
                 let hint = match did_you_mean(&args.scenario, names.iter().copied()) {
                     Some(near) => format!("did you mean `{near}`?"),
                     None => format!("the file has: {}", names.join(", ")),
@@ -88,7 +110,12 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             }
         }
     };
-    let input = ReportInput { project, calc, findings: &analysis.diagnostics, lang: resolve_lang(args.lang) };
+    let input = ReportInput {
+        project,
+        calc,
+        findings: &analysis.diagnostics,
+        lang: resolve_lang(args.lang),
+    };
     let rendered = match args.format {
         Format::Table => table::render(&input),
         Format::Json => json::render(&input),

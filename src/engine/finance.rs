@@ -22,7 +22,10 @@ pub fn discount_factors(rate: Decimal, years: usize) -> Option<Vec<Decimal>> {
 
 /// `Σ values[t] × factors[t]`.
 pub fn present_value(values: &[Decimal], factors: &[Decimal]) -> Option<Decimal> {
-    values.iter().zip(factors).try_fold(Decimal::ZERO, |acc, (v, f)| acc.checked_add(v.checked_mul(*f)?))
+    values
+        .iter()
+        .zip(factors)
+        .try_fold(Decimal::ZERO, |acc, (v, f)| acc.checked_add(v.checked_mul(*f)?))
 }
 
 /// The first month (index) after whose end the cumulative net, rounded to öre, is ≥ 0
@@ -40,7 +43,8 @@ pub fn payback_month_index(monthly_net_x12: &[Decimal]) -> Option<usize> {
         }
     }
     match last_negative {
-        None if monthly_net_x12.is_empty() => None,
+        // Nothing is ever spent or gained: there is nothing to pay back.
+        None if monthly_net_x12.iter().all(Decimal::is_zero) => None,
         None => Some(0),
         Some(i) if i + 1 < monthly_net_x12.len() => Some(i + 1),
         Some(_) => None,
@@ -61,7 +65,11 @@ pub fn irr(yearly_net: &[Decimal]) -> Option<Decimal> {
         return None;
     }
     let rounded: Vec<Decimal> = rounded.iter().map(|v| v / largest).collect();
-    let signs: Vec<bool> = rounded.iter().filter(|v| !v.is_zero()).map(|v| v.is_sign_positive()).collect();
+    let signs: Vec<bool> = rounded
+        .iter()
+        .filter(|v| !v.is_zero())
+        .map(|v| v.is_sign_positive())
+        .collect();
     let changes = signs.windows(2).filter(|w| w[0] != w[1]).count();
     if changes == 0 {
         return None;
@@ -158,7 +166,12 @@ mod tests {
         // −100 then 110: 10 %.
         assert_eq!(irr(&[dec!(-100), dec!(110)]).unwrap().round_dp(6), dec!(0.1));
         // −1000, 500, 500, 500: (1+r)^-1 + (1+r)^-2 + (1+r)^-3 = 2 → r ≈ 23.375193 %.
-        assert_eq!(irr(&[dec!(-1000), dec!(500), dec!(500), dec!(500)]).unwrap().round_dp(6), dec!(0.233752));
+        assert_eq!(
+            irr(&[dec!(-1000), dec!(500), dec!(500), dec!(500)])
+                .unwrap()
+                .round_dp(6),
+            dec!(0.233752)
+        );
         // −100 then 50: a negative rate, −50 %.
         assert_eq!(irr(&[dec!(-100), dec!(50)]).unwrap().round_dp(6), dec!(-0.5));
         // No sign change: none.
@@ -169,20 +182,31 @@ mod tests {
     #[test]
     fn irr_with_two_roots_takes_the_one_closest_to_zero() {
         // −100, 230, −132 = −(1.1 − x... ) has roots r = 10 % and r = 20 %.
-        assert_eq!(irr(&[dec!(-100), dec!(230), dec!(-132)]).unwrap().round_dp(6), dec!(0.1));
+        assert_eq!(
+            irr(&[dec!(-100), dec!(230), dec!(-132)]).unwrap().round_dp(6),
+            dec!(0.1)
+        );
     }
 
     #[test]
     fn payback_is_first_month_that_stays_non_negative() {
         let x12 = |v: &[Decimal]| v.iter().map(|d| d * dec!(12)).collect::<Vec<_>>();
         // Cumulative: −10, −5, 0, 5 → paid back after month index 2.
-        assert_eq!(payback_month_index(&x12(&[dec!(-10), dec!(5), dec!(5), dec!(5)])), Some(2));
+        assert_eq!(
+            payback_month_index(&x12(&[dec!(-10), dec!(5), dec!(5), dec!(5)])),
+            Some(2)
+        );
         // Dips again: cumulative −10, 5, −1, 4 → index 3.
-        assert_eq!(payback_month_index(&x12(&[dec!(-10), dec!(15), dec!(-6), dec!(5)])), Some(3));
+        assert_eq!(
+            payback_month_index(&x12(&[dec!(-10), dec!(15), dec!(-6), dec!(5)])),
+            Some(3)
+        );
         // Never.
         assert_eq!(payback_month_index(&x12(&[dec!(-10), dec!(5)])), None);
         // Never negative: the first month.
         assert_eq!(payback_month_index(&x12(&[dec!(1), dec!(1)])), Some(0));
+        // Nothing at all: none.
+        assert_eq!(payback_month_index(&x12(&[dec!(0), dec!(0)])), None);
         // −0.004 rounds to 0.00: not negative.
         assert_eq!(payback_month_index(&x12(&[dec!(-0.004), dec!(0)])), Some(0));
     }

@@ -5,6 +5,7 @@
 //! and payback are all sums over those series, so the figures always add up.
 
 pub mod finance;
+pub mod followup;
 pub mod series;
 
 use crate::model::{Class, Confidence, Line, LineKind, Method, Month, Project, Scenario};
@@ -250,7 +251,12 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
         }
         let is_cost = line.is_cost();
         for (slot, value) in monthly_net.iter_mut().zip(&months) {
-            *slot = if is_cost { slot.checked_sub(*value) } else { slot.checked_add(*value) }.ok_or_else(overflow)?;
+            *slot = if is_cost {
+                slot.checked_sub(*value)
+            } else {
+                slot.checked_add(*value)
+            }
+            .ok_or_else(overflow)?;
         }
         let target = match &line.kind {
             LineKind::Cost { category } => Some(&mut costs_by_cat[category.index()]),
@@ -273,18 +279,27 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
         if let Some(h) = &harvest_by_year {
             add_into(&mut harvest, h).ok_or_else(overflow)?;
         }
-        split_to_stakeholders(line, &by_year, harvest_by_year.as_deref(), &mut stakeholder_years).ok_or_else(overflow)?;
+        split_to_stakeholders(line, &by_year, harvest_by_year.as_deref(), &mut stakeholder_years)
+            .ok_or_else(overflow)?;
 
         let total = checked_sum(&by_year).ok_or_else(overflow)?;
         let pv = finance::present_value(&by_year, &factors).ok_or_else(overflow)?;
-        lines.push(LineFigures { index, by_year, total, pv, switching_factor: None, harvest_by_year });
+        lines.push(LineFigures {
+            index,
+            by_year,
+            total,
+            pv,
+            switching_factor: None,
+            harvest_by_year,
+        });
     }
 
     let overflow = || EngineError::overflow("project");
-    let costs_total_by_year: Vec<Decimal> =
-        (0..n_years).map(|y| costs_by_cat.iter().map(|c| c[y]).sum()).collect();
+    let costs_total_by_year: Vec<Decimal> = (0..n_years).map(|y| costs_by_cat.iter().map(|c| c[y]).sum()).collect();
     let benefits_by_year: Vec<Decimal> = (0..n_years).map(|y| financial[y] + reallocation[y]).collect();
-    let net_by_year: Vec<Decimal> = (0..n_years).map(|y| benefits_by_year[y] - costs_total_by_year[y]).collect();
+    let net_by_year: Vec<Decimal> = (0..n_years)
+        .map(|y| benefits_by_year[y] - costs_total_by_year[y])
+        .collect();
     let pv = |values: &[Decimal]| finance::present_value(values, &factors).ok_or_else(overflow);
     let pv_costs = pv(&costs_total_by_year)?;
     let pv_benefits = pv(&benefits_by_year)?;
@@ -312,7 +327,11 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
     let planned_harvest: Decimal = harvest.iter().sum();
     let payback_index = finance::payback_month_index(&monthly_net);
     let summary = Summary {
-        costs: [costs_by_cat[0].iter().sum(), costs_by_cat[1].iter().sum(), costs_by_cat[2].iter().sum()],
+        costs: [
+            costs_by_cat[0].iter().sum(),
+            costs_by_cat[1].iter().sum(),
+            costs_by_cat[2].iter().sum(),
+        ],
         financial_benefits: financial.iter().sum(),
         reallocation_benefits: reallocation.iter().sum(),
         benefits_by_confidence: by_confidence,
@@ -342,11 +361,24 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
         .zip(stakeholder_years)
         .map(|(s, years)| {
             let nets: Vec<Decimal> = years.iter().map(StakeholderYear::net).collect();
-            Ok(StakeholderFigures { id: s.id.clone(), name: s.name.clone(), npv: pv(&nets)?, years })
+            Ok(StakeholderFigures {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                npv: pv(&nets)?,
+                years,
+            })
         })
         .collect::<Result<Vec<_>, EngineError>>()?;
 
-    Ok(Calculation { scenario: scenario.clone(), discount_rate: rate, years, summary, stakeholders, lines, range })
+    Ok(Calculation {
+        scenario: scenario.clone(),
+        discount_rate: rate,
+        years,
+        summary,
+        stakeholders,
+        lines,
+        range,
+    })
 }
 
 /// The factor by which the line must be multiplied to bring the NPV to 0.
@@ -355,7 +387,11 @@ fn switching_factor(line: &Line, pv: Decimal, npv: Decimal) -> Option<Decimal> {
         return None;
     }
     let ratio = npv.checked_div(pv)?;
-    if line.is_cost() { Decimal::ONE.checked_add(ratio) } else { Decimal::ONE.checked_sub(ratio) }
+    if line.is_cost() {
+        Decimal::ONE.checked_add(ratio)
+    } else {
+        Decimal::ONE.checked_sub(ratio)
+    }
 }
 
 /// The line's present value as it enters the NPV: benefits add, costs subtract.
@@ -374,9 +410,15 @@ fn range_analysis(all_lines: &[&Line], figures: &[LineFigures], npv: Decimal) ->
         let (npv_low, npv_high) = (at(low), at(high));
         low_case += npv_low.min(npv_high) - npv;
         high_case += npv_low.max(npv_high) - npv;
-        out.lines.push(RangeLine { index: f.index, low_factor: low, high_factor: high, npv_low, npv_high });
+        out.lines.push(RangeLine {
+            index: f.index,
+            low_factor: low,
+            high_factor: high,
+            npv_low,
+            npv_high,
+        });
     }
-    out.lines.sort_by(|a, b| b.spread().cmp(&a.spread()));
+    out.lines.sort_by_key(|r| std::cmp::Reverse(r.spread()));
     if !out.lines.is_empty() {
         out.low_case_npv = Some(low_case);
         out.high_case_npv = Some(high_case);
@@ -418,7 +460,10 @@ fn split_to_stakeholders(
 
 /// Sum a monthly series (× 12 units) into calendar years of money.
 fn sum_years(months: &[Decimal]) -> Option<Vec<Decimal>> {
-    months.chunks(12).map(|year| checked_sum(year).map(|sum| sum / TWELVE)).collect()
+    months
+        .chunks(12)
+        .map(|year| checked_sum(year).map(|sum| sum / TWELVE))
+        .collect()
 }
 
 const TWELVE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);

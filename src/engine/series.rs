@@ -28,10 +28,16 @@ pub fn line_months(project: &Project, line: &Line, scenario: &Scenario) -> Resul
             let annual = checked(hours.checked_mul(rate))?;
             periodic(&mut months, project, line, |_| Ok(annual))?
         }
-        ValueSource::Volume { volume, per_case, adoption } => {
+        ValueSource::Volume {
+            volume,
+            per_case,
+            adoption,
+        } => {
             // Divide by 60 last, so that whole minutes and kronor stay exact.
             let base = match per_case {
-                PerCase::Minutes(minutes) => checked(volume.checked_mul(*minutes).and_then(|v| v.checked_mul(rate)))? / SIXTY,
+                PerCase::Minutes(minutes) => {
+                    checked(volume.checked_mul(*minutes).and_then(|v| v.checked_mul(rate)))? / SIXTY
+                }
                 PerCase::Money(kronor) => checked(volume.checked_mul(*kronor))?,
             };
             periodic(&mut months, project, line, |year| {
@@ -52,7 +58,11 @@ pub fn line_months(project: &Project, line: &Line, scenario: &Scenario) -> Resul
 
 /// Planned harvest per month for a benefit with a realisation (spec §3.4): the explicit
 /// schedule, or `share × benefit(m − lag)` of the (scenario-adjusted) benefit months.
-pub fn harvest_months(project: &Project, realisation: &Realisation, benefit: &[Decimal]) -> Result<Vec<Decimal>, Overflow> {
+pub fn harvest_months(
+    project: &Project,
+    realisation: &Realisation,
+    benefit: &[Decimal],
+) -> Result<Vec<Decimal>, Overflow> {
     let mut months = vec![Decimal::ZERO; benefit.len()];
     match &realisation.schedule {
         Some(schedule) => spread_years(&mut months, project.start_year, schedule, Decimal::ONE)?,
@@ -68,9 +78,16 @@ pub fn harvest_months(project: &Project, realisation: &Realisation, benefit: &[D
 
 /// Spread amounts given per calendar year evenly over that year's twelve months
 /// (each month holds the amount, in × 12 units).
-pub fn spread_years(months: &mut [Decimal], start_year: i32, by_year: &BTreeMap<i32, Decimal>, factor: Decimal) -> Result<(), Overflow> {
+pub fn spread_years(
+    months: &mut [Decimal],
+    start_year: i32,
+    by_year: &BTreeMap<i32, Decimal>,
+    factor: Decimal,
+) -> Result<(), Overflow> {
     for (&year, &amount) in by_year {
-        let Ok(first) = usize::try_from(i64::from(year - start_year) * 12) else { continue };
+        let Ok(first) = usize::try_from(i64::from(year - start_year) * 12) else {
+            continue;
+        };
         let per_month = checked(amount.checked_mul(factor))?;
         for slot in months.iter_mut().skip(first).take(12) {
             *slot = checked(slot.checked_add(per_month))?;

@@ -176,10 +176,22 @@ schedule = {{ 2011 = 100000, 2012 = 150000 }}
     ));
     let c = base(&p);
     // 10000 a month × 0.5 from month 6: 2010 6 × 5000 = 30000, then 60000 a year.
-    let harvest: Vec<Decimal> = c.lines[0].harvest_by_year.clone().unwrap().into_iter().map(ore).collect();
+    let harvest: Vec<Decimal> = c.lines[0]
+        .harvest_by_year
+        .clone()
+        .unwrap()
+        .into_iter()
+        .map(ore)
+        .collect();
     assert_eq!(harvest, vec![dec!(30000), dec!(60000), dec!(60000)]);
     // The schedule as written.
-    let harvest: Vec<Decimal> = c.lines[1].harvest_by_year.clone().unwrap().into_iter().map(ore).collect();
+    let harvest: Vec<Decimal> = c.lines[1]
+        .harvest_by_year
+        .clone()
+        .unwrap()
+        .into_iter()
+        .map(ore)
+        .collect();
     assert_eq!(harvest, vec![dec!(0), dec!(100000), dec!(150000)]);
     // Total 150000 + 250000 = 400000 of 360000 + 720000 = 1080000 → 0.370370…
     assert_eq!(ore(c.summary.planned_harvest), dec!(400000));
@@ -255,7 +267,13 @@ discount_rate = "5 %"
     // 5000 a month from April 2010: 45000, then 60000, 60000 (the last three months fall off).
     assert_eq!(line_years(&c, 1), vec![dec!(45000), dec!(60000), dec!(60000)]);
     // The harvest follows the delayed, scaled benefit.
-    let harvest: Vec<Decimal> = c.lines[1].harvest_by_year.clone().unwrap().into_iter().map(ore).collect();
+    let harvest: Vec<Decimal> = c.lines[1]
+        .harvest_by_year
+        .clone()
+        .unwrap()
+        .into_iter()
+        .map(ore)
+        .collect();
     assert_eq!(harvest, vec![dec!(45000), dec!(60000), dec!(60000)]);
 }
 
@@ -283,8 +301,14 @@ range = {{ low = 0.5, high = 1.2 }}
     // Benefit: 0.5 → 50000, 1.2 → 260000 (spread 210000). Cost: 0.9 → 210000, 1.5 → 150000 (spread 60000).
     let r = &c.range;
     assert_eq!(r.lines[0].index, 1);
-    assert_eq!((ore(r.lines[0].npv_low), ore(r.lines[0].npv_high)), (dec!(50000), dec!(260000)));
-    assert_eq!((ore(r.lines[1].npv_low), ore(r.lines[1].npv_high)), (dec!(210000), dec!(150000)));
+    assert_eq!(
+        (ore(r.lines[0].npv_low), ore(r.lines[0].npv_high)),
+        (dec!(50000), dec!(260000))
+    );
+    assert_eq!(
+        (ore(r.lines[1].npv_low), ore(r.lines[1].npv_high)),
+        (dec!(210000), dec!(150000))
+    );
     // Low case: benefit low, cost high: 150000 − 150000 = 0. High case: 360000 − 90000 = 270000.
     assert_eq!(ore(r.low_case_npv.unwrap()), dec!(0));
     assert_eq!(ore(r.high_case_npv.unwrap()), dec!(270000));

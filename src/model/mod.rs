@@ -3,6 +3,7 @@
 //! [`parse_project`] turns text into a [`Project`] plus every diagnostic found; the
 //! engine only ever sees a project that validated without errors.
 
+pub mod actuals;
 mod number;
 mod parse;
 mod time;
@@ -90,7 +91,9 @@ impl Project {
     }
     /// Find a line by id, or by name when it has no id.
     pub fn find_line(&self, key: &str) -> Option<&Line> {
-        self.lines().find(|l| l.key() == key).or_else(|| self.lines().find(|l| l.name == key))
+        self.lines()
+            .find(|l| l.key() == key)
+            .or_else(|| self.lines().find(|l| l.name == key))
     }
     /// The scenario with this name; `base` is the plain file.
     pub fn scenario(&self, name: &str) -> Option<Scenario> {
@@ -253,13 +256,20 @@ pub enum ValueSource {
     /// Hours per year while active, valued at the hourly cost with overhead.
     AnnualHours(Decimal),
     /// Cases per year × saving per case × adoption.
-    Volume { volume: Decimal, per_case: PerCase, adoption: Option<BTreeMap<i32, Decimal>> },
+    Volume {
+        volume: Decimal,
+        per_case: PerCase,
+        adoption: Option<BTreeMap<i32, Decimal>>,
+    },
 }
 
 impl ValueSource {
     /// Whether the line is active over a period (`from`/`to`/`growth` apply).
     pub fn is_periodic(&self) -> bool {
-        matches!(self, ValueSource::Annual(_) | ValueSource::AnnualHours(_) | ValueSource::Volume { .. })
+        matches!(
+            self,
+            ValueSource::Annual(_) | ValueSource::AnnualHours(_) | ValueSource::Volume { .. }
+        )
     }
     /// Whether the value is in hours (needs an hourly cost).
     pub fn needs_hourly_cost(&self) -> bool {
@@ -267,7 +277,10 @@ impl ValueSource {
             self,
             ValueSource::Hours(_)
                 | ValueSource::AnnualHours(_)
-                | ValueSource::Volume { per_case: PerCase::Minutes(_), .. }
+                | ValueSource::Volume {
+                    per_case: PerCase::Minutes(_),
+                    ..
+                }
         )
     }
 }

@@ -26,9 +26,7 @@ impl NumberError {
             }
             NumberError::NotFinite(_) => "write a finite decimal number",
             NumberError::TooLarge(_) => "check the magnitude: amounts are in kronor",
-            NumberError::NotANumber(_) => {
-                "write a number: `1200000`, `\"1 200 000,50\"`, `0.035` or `\"3,5 %\"`"
-            }
+            NumberError::NotANumber(_) => "write a number: `1200000`, `\"1 200 000,50\"`, `0.035` or `\"3,5 %\"`",
         }
     }
 }
@@ -64,7 +62,11 @@ pub fn parse_number_str(text: &str) -> Result<Decimal, NumberError> {
         return Err(not_a_number());
     }
     let value = exact_decimal(&cleaned).map_err(|_| NumberError::TooLarge(text.to_string()))?;
-    if percent { Ok(value / Decimal::ONE_HUNDRED) } else { Ok(value) }
+    if percent {
+        Ok(value / Decimal::ONE_HUNDRED)
+    } else {
+        Ok(value)
+    }
 }
 
 /// Parse the literal of a TOML integer (as the TOML parser hands it over, with its radix).
@@ -95,7 +97,11 @@ fn exact_decimal(text: &str) -> Result<Decimal, rust_decimal::Error> {
         // Trailing zeros after the decimal mark carry no value; drop them and try again.
         if let Some((int, frac)) = text.split_once('.') {
             let frac = frac.trim_end_matches('0');
-            let shorter = if frac.is_empty() { int.to_string() } else { format!("{int}.{frac}") };
+            let shorter = if frac.is_empty() {
+                int.to_string()
+            } else {
+                format!("{int}.{frac}")
+            };
             if shorter != text {
                 return Decimal::from_str(&shorter).and_then(|_| Decimal::from_str_exact(&shorter));
             }
@@ -128,13 +134,19 @@ mod tests {
         assert!(matches!(parse_number_str(""), Err(NumberError::NotANumber(_))));
         assert!(matches!(parse_number_str("%"), Err(NumberError::NotANumber(_))));
         assert!(matches!(parse_number_str("1.2.3"), Err(NumberError::NotANumber(_))));
-        assert!(matches!(parse_number_str("1000000000000000000000000000000"), Err(NumberError::TooLarge(_))));
+        assert!(matches!(
+            parse_number_str("1000000000000000000000000000000"),
+            Err(NumberError::TooLarge(_))
+        ));
     }
 
     #[test]
     fn float_literals_are_exact() {
         assert_eq!(parse_float_literal("0.1"), Ok(dec!(0.1)));
-        assert_eq!(parse_float_literal("12345678901234567.89"), Ok(dec!(12345678901234567.89)));
+        assert_eq!(
+            parse_float_literal("12345678901234567.89"),
+            Ok(dec!(12345678901234567.89))
+        );
         assert_eq!(parse_float_literal("1e3"), Ok(dec!(1000)));
         assert_eq!(parse_float_literal("1.5E-2"), Ok(dec!(0.015)));
         assert!(matches!(parse_float_literal("nan"), Err(NumberError::NotFinite(_))));

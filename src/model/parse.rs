@@ -33,25 +33,70 @@ pub fn parse_project(text: &str) -> Parsed {
                     .hint("fix the TOML syntax at the marked place (strings need quotes, tables `[name]`)")
             })
             .collect();
-        return Parsed { project: None, diagnostics };
+        return Parsed {
+            project: None,
+            diagnostics,
+        };
     }
     let mut walker = Walker::default();
     let project = walker.project(root.get_ref(), root.span());
     let has_errors = walker.diags.iter().any(Diagnostic::is_error);
-    Parsed { project: if has_errors { None } else { project }, diagnostics: walker.diags }
+    Parsed {
+        project: if has_errors { None } else { project },
+        diagnostics: walker.diags,
+    }
 }
 
-const ROOT_KEYS: &[&str] = &["format", "project", "assumptions", "stakeholders", "costs", "benefits", "scenarios"];
-const PROJECT_KEYS: &[&str] =
-    &["name", "id", "organisation", "portfolio", "start_year", "years", "go_live", "currency", "description"];
-const ASSUMPTION_KEYS: &[&str] =
-    &["discount_rate", "hourly_cost", "overhead", "monthly_salary", "salary_hours"];
+const ROOT_KEYS: &[&str] = &[
+    "format",
+    "project",
+    "assumptions",
+    "stakeholders",
+    "costs",
+    "benefits",
+    "scenarios",
+];
+const PROJECT_KEYS: &[&str] = &[
+    "name",
+    "id",
+    "organisation",
+    "portfolio",
+    "start_year",
+    "years",
+    "go_live",
+    "currency",
+    "description",
+];
+const ASSUMPTION_KEYS: &[&str] = &[
+    "discount_rate",
+    "hourly_cost",
+    "overhead",
+    "monthly_salary",
+    "salary_hours",
+];
 const STAKEHOLDER_KEYS: &[&str] = &["id", "name"];
 const VALUE_FORMS: &[&str] = &["amounts", "annual", "hours", "annual_hours", "volume"];
-const VOLUME_KEYS: &[&str] = &["minutes_saved", "minutes_before", "minutes_after", "unit_saving", "adoption"];
+const VOLUME_KEYS: &[&str] = &[
+    "minutes_saved",
+    "minutes_before",
+    "minutes_after",
+    "unit_saving",
+    "adoption",
+];
 const PERIOD_KEYS: &[&str] = &["from", "to", "growth"];
-const COMMON_LINE_KEYS: &[&str] =
-    &["id", "name", "stakeholder", "from", "to", "growth", "hourly_cost", "range", "source", "note", "actuals"];
+const COMMON_LINE_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "stakeholder",
+    "from",
+    "to",
+    "growth",
+    "hourly_cost",
+    "range",
+    "source",
+    "note",
+    "actuals",
+];
 const QUALITATIVE_KEYS: &[&str] = &["indicator", "baseline", "target", "target_date", "measured_by"];
 const REALISATION_KEYS: &[&str] = &[
     "owner",
@@ -71,7 +116,13 @@ const SCENARIO_KEYS: &[&str] = &["cost_factor", "benefit_factor", "delay_months"
 const CATEGORIES: &[&str] = &["investment", "operations", "other"];
 const CLASSES: &[&str] = &["financial", "reallocation", "qualitative"];
 const CONFIDENCES: &[&str] = &["high", "medium", "low"];
-const METHODS: &[&str] = &["budget_reduction", "redeployment", "revenue", "cost_avoidance", "quality"];
+const METHODS: &[&str] = &[
+    "budget_reduction",
+    "redeployment",
+    "revenue",
+    "cost_avoidance",
+    "quality",
+];
 
 /// The horizon lines are checked against, once `[project]` is known.
 #[derive(Clone, Copy)]
@@ -99,7 +150,11 @@ struct Walker {
 }
 
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() { key.to_string() } else { format!("{path}.{key}") }
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
 }
 
 fn type_name(v: &DeValue) -> &'static str {
@@ -115,12 +170,16 @@ fn type_name(v: &DeValue) -> &'static str {
 }
 
 fn is_valid_id(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
 impl Walker {
     fn push(&mut self, code: Code, message: String, hint: impl Into<String>, span: Span, at: &str) {
-        self.diags.push(Diagnostic::new(code, message).hint(hint).span(span).at(at));
+        self.diags
+            .push(Diagnostic::new(code, message).hint(hint).span(span).at(at));
     }
 
     /// E002 for every key of `table` not in `known`, with a did-you-mean.
@@ -134,7 +193,13 @@ impl Walker {
                 Some(near) => format!("did you mean `{near}`?"),
                 None => format!("known keys here: {}", known.join(", ")),
             };
-            self.push(Code::E002, format!("unknown key `{name}` in {}", describe_path(path)), hint, key.span(), &join(path, name));
+            self.push(
+                Code::E002,
+                format!("unknown key `{name}` in {}", describe_path(path)),
+                hint,
+                key.span(),
+                &join(path, name),
+            );
         }
     }
 
@@ -199,14 +264,23 @@ impl Walker {
             DeValue::Float(f) => parse_float_literal(f.as_str()),
             DeValue::String(s) => parse_number_str(s),
             _ => {
-                self.wrong_type(v, "a number", path, "write e.g. `1200000`, `\"1 200 000,50\"` or `\"3,5 %\"`");
+                self.wrong_type(
+                    v,
+                    "a number",
+                    path,
+                    "write e.g. `1200000`, `\"1 200 000,50\"` or `\"3,5 %\"`",
+                );
                 return None;
             }
         };
         match result {
             Ok(d) => Some(d),
             Err(e) => {
-                let code = if matches!(e, NumberError::TooLarge(_)) { Code::E011 } else { Code::E005 };
+                let code = if matches!(e, NumberError::TooLarge(_)) {
+                    Code::E011
+                } else {
+                    Code::E005
+                };
                 self.push(code, format!("`{path}`: {e}"), e.hint(), v.span(), path);
                 None
             }
@@ -214,12 +288,25 @@ impl Walker {
     }
 
     /// A number in `[min, max]` (bounds inclusive when `None` is not given).
-    fn bounded(&mut self, v: &Val, path: &str, min: Option<Decimal>, max: Option<Decimal>, what: &str) -> Option<Decimal> {
+    fn bounded(
+        &mut self,
+        v: &Val,
+        path: &str,
+        min: Option<Decimal>,
+        max: Option<Decimal>,
+        what: &str,
+    ) -> Option<Decimal> {
         let d = self.number(v, path)?;
         let low = min.is_some_and(|m| d < m);
         let high = max.is_some_and(|m| d > m);
         if low || high {
-            self.push(Code::E005, format!("`{path}` = {d} is out of range: {what}"), format!("use {what}"), v.span(), path);
+            self.push(
+                Code::E005,
+                format!("`{path}` = {d} is out of range: {what}"),
+                format!("use {what}"),
+                v.span(),
+                path,
+            );
             return None;
         }
         Some(d)
@@ -241,7 +328,13 @@ impl Walker {
     }
 
     fn fraction(&mut self, v: &Val, path: &str) -> Option<Decimal> {
-        self.bounded(v, path, Some(Decimal::ZERO), Some(Decimal::ONE), "a fraction from 0 to 1 (or \"0 %\" to \"100 %\")")
+        self.bounded(
+            v,
+            path,
+            Some(Decimal::ZERO),
+            Some(Decimal::ONE),
+            "a fraction from 0 to 1 (or \"0 %\" to \"100 %\")",
+        )
     }
 
     fn integer(&mut self, v: &Val, path: &str, min: i64, max: i64) -> Option<i64> {
@@ -304,7 +397,12 @@ impl Walker {
         let table = match v.get_ref() {
             DeValue::Table(t) => t,
             _ => {
-                self.wrong_type(v, "a table of years", path, "write e.g. `{ 2009 = 1200000, 2010 = 300000 }`");
+                self.wrong_type(
+                    v,
+                    "a table of years",
+                    path,
+                    "write e.g. `{ 2009 = 1200000, 2010 = 300000 }`",
+                );
                 return None;
             }
         };
@@ -398,7 +496,8 @@ impl Walker {
             self.unknown_keys(pt, PROJECT_KEYS, "project");
         }
         let name = if project_table.is_some() {
-            self.required(pt, "name", "project", &pspan, "\"Boendeparkering som e-tjänst\"").and_then(|v| self.string(v, "project.name"))
+            self.required(pt, "name", "project", &pspan, "\"Boendeparkering som e-tjänst\"")
+                .and_then(|v| self.string(v, "project.name"))
         } else {
             None
         };
@@ -425,7 +524,9 @@ impl Walker {
         let id = self.opt_string(pt, "id", "project");
         let portfolio = self.opt_string(pt, "portfolio", "project");
         let description = self.opt_string(pt, "description", "project");
-        let currency = self.opt_string(pt, "currency", "project").unwrap_or_else(|| "SEK".into());
+        let currency = self
+            .opt_string(pt, "currency", "project")
+            .unwrap_or_else(|| "SEK".into());
         let horizon = match (start_year, years) {
             (Some(start_year), Some(years)) => {
                 let mut go_live = Month::new(start_year, 1);
@@ -435,7 +536,11 @@ impl Walker {
                         if m.year() < start_year || m.year() >= start_year + years as i32 {
                             self.push(
                                 Code::E010,
-                                format!("go_live {m} is outside the horizon {}–{}", start_year, start_year + years as i32 - 1),
+                                format!(
+                                    "go_live {m} is outside the horizon {}–{}",
+                                    start_year,
+                                    start_year + years as i32 - 1
+                                ),
                                 "move go_live into the horizon, or change `start_year`/`years`",
                                 v.span(),
                                 "project.go_live",
@@ -444,7 +549,11 @@ impl Walker {
                         go_live = m;
                     }
                 }
-                Some(Horizon { start_year, years, go_live })
+                Some(Horizon {
+                    start_year,
+                    years,
+                    go_live,
+                })
             }
             _ => None,
         };
@@ -452,7 +561,13 @@ impl Walker {
         let assumptions = self.assumptions(root.get("assumptions"), &mut spans);
         let stakeholders = self.stakeholders(root.get("stakeholders"), organisation.as_deref());
         let costs = self.lines(root.get("costs"), "costs", horizon, &stakeholders, assumptions.as_ref());
-        let benefits = self.lines(root.get("benefits"), "benefits", horizon, &stakeholders, assumptions.as_ref());
+        let benefits = self.lines(
+            root.get("benefits"),
+            "benefits",
+            horizon,
+            &stakeholders,
+            assumptions.as_ref(),
+        );
         self.duplicate_lines(&costs, &benefits);
         let scenarios = self.scenarios(root.get("scenarios"));
 
@@ -495,7 +610,13 @@ impl Walker {
             }
         }
         if let Some(v) = t.get("overhead") {
-            match self.bounded(v, "assumptions.overhead", Some(Decimal::ZERO), Some(Decimal::from(5)), "a fraction from 0 to 5 (0 % to 500 %)") {
+            match self.bounded(
+                v,
+                "assumptions.overhead",
+                Some(Decimal::ZERO),
+                Some(Decimal::from(5)),
+                "a fraction from 0 to 5 (0 % to 500 %)",
+            ) {
                 Some(o) => a.overhead = o,
                 None => ok = false,
             }
@@ -519,7 +640,13 @@ impl Walker {
             (None, Some(m)) => {
                 let salary = self.non_negative(m, "assumptions.monthly_salary");
                 let hours = match t.get("salary_hours") {
-                    Some(v) => self.bounded(v, "assumptions.salary_hours", Some(Decimal::ONE), Some(Decimal::from(744)), "hours per month from 1 to 744"),
+                    Some(v) => self.bounded(
+                        v,
+                        "assumptions.salary_hours",
+                        Some(Decimal::ONE),
+                        Some(Decimal::from(744)),
+                        "hours per month from 1 to 744",
+                    ),
                     None => Some(Decimal::from(142)),
                 };
                 match (salary, hours) {
@@ -544,18 +671,35 @@ impl Walker {
     }
 
     fn discount_rate(&mut self, v: &Val, path: &str) -> Option<Decimal> {
-        self.bounded(v, path, Some(Decimal::ZERO), Some(Decimal::ONE), "a rate from 0 to 1 (\"0 %\" to \"100 %\")")
+        self.bounded(
+            v,
+            path,
+            Some(Decimal::ZERO),
+            Some(Decimal::ONE),
+            "a rate from 0 to 1 (\"0 %\" to \"100 %\")",
+        )
     }
 
     /// Stakeholders with the span of each id; the implicit one when none are declared.
     fn stakeholders(&mut self, value: Option<&Val>, organisation: Option<&str>) -> Vec<(Stakeholder, Span)> {
         let implicit = || {
             let name = organisation.unwrap_or("Organisation").to_string();
-            vec![(Stakeholder { id: implicit_id(&name), name }, 0..0)]
+            vec![(
+                Stakeholder {
+                    id: implicit_id(&name),
+                    name,
+                },
+                0..0,
+            )]
         };
         let Some(value) = value else { return implicit() };
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(value, "an array of tables", "stakeholders", "write each as `[[stakeholders]]` with `id` and `name`");
+            self.wrong_type(
+                value,
+                "an array of tables",
+                "stakeholders",
+                "write each as `[[stakeholders]]` with `id` and `name`",
+            );
             return implicit();
         };
         let mut out: Vec<(Stakeholder, Span)> = Vec::new();
@@ -566,8 +710,12 @@ impl Walker {
             let span = item.span();
             let id_value = self.required(t, "id", &path, &span, "\"tk\"");
             let id = id_value.and_then(|v| self.string(v, &join(&path, "id")));
-            let name = self.required(t, "name", &path, &span, "\"Trafikkontoret\"").and_then(|v| self.string(v, &join(&path, "name")));
-            let (Some(id), Some(name), Some(id_value)) = (id, name, id_value) else { continue };
+            let name = self
+                .required(t, "name", &path, &span, "\"Trafikkontoret\"")
+                .and_then(|v| self.string(v, &join(&path, "name")));
+            let (Some(id), Some(name), Some(id_value)) = (id, name, id_value) else {
+                continue;
+            };
             if !is_valid_id(&id) {
                 self.push(
                     Code::E005,
@@ -603,7 +751,12 @@ impl Walker {
     ) -> Vec<Option<Line>> {
         let Some(value) = value else { return Vec::new() };
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(value, "an array of tables", section, &format!("write each entry as `[[{section}]]`"));
+            self.wrong_type(
+                value,
+                "an array of tables",
+                section,
+                &format!("write each entry as `[[{section}]]`"),
+            );
             return Vec::new();
         };
         items
@@ -612,7 +765,15 @@ impl Walker {
             .map(|(i, item)| {
                 let path = format!("{section}[{i}]");
                 let t = self.table(item, &path)?;
-                self.line(t, item.span(), path, section == "costs", horizon, stakeholders, assumptions)
+                self.line(
+                    t,
+                    item.span(),
+                    path,
+                    section == "costs",
+                    horizon,
+                    stakeholders,
+                    assumptions,
+                )
             })
             .collect()
     }
@@ -629,7 +790,11 @@ impl Walker {
         assumptions: Option<&Assumptions>,
     ) -> Option<Line> {
         let errors_before = self.error_count();
-        let kind_keys: &[&str] = if is_cost { &["category"] } else { &["class", "confidence", "realisation"] };
+        let kind_keys: &[&str] = if is_cost {
+            &["category"]
+        } else {
+            &["class", "confidence", "realisation"]
+        };
         let known: Vec<&str> = COMMON_LINE_KEYS
             .iter()
             .chain(kind_keys)
@@ -640,7 +805,9 @@ impl Walker {
             .collect();
         self.unknown_keys(t, &known, &path);
 
-        let name = self.required(t, "name", &path, &span, "\"…\"").and_then(|v| self.string(v, &join(&path, "name")));
+        let name = self
+            .required(t, "name", &path, &span, "\"…\"")
+            .and_then(|v| self.string(v, &join(&path, "name")));
         let id = t.get("id").and_then(|v| {
             let id = self.string(v, &join(&path, "id"))?;
             if is_valid_id(&id) {
@@ -666,7 +833,9 @@ impl Walker {
                     "operations" => Category::Operations,
                     _ => Category::Other,
                 });
-            LineKind::Cost { category: category.unwrap_or(Category::Other) }
+            LineKind::Cost {
+                category: category.unwrap_or(Category::Other),
+            }
         } else {
             let class = self
                 .required(t, "class", &path, &span, "\"financial\"")
@@ -677,11 +846,13 @@ impl Walker {
                     _ => Class::Qualitative,
                 });
             let confidence = match t.get("confidence") {
-                Some(v) => self.choice(v, &join(&path, "confidence"), CONFIDENCES).map(|c| match c {
-                    "high" => Confidence::High,
-                    "low" => Confidence::Low,
-                    _ => Confidence::Medium,
-                }),
+                Some(v) => self
+                    .choice(v, &join(&path, "confidence"), CONFIDENCES)
+                    .map(|c| match c {
+                        "high" => Confidence::High,
+                        "low" => Confidence::Low,
+                        _ => Confidence::Medium,
+                    }),
                 None => Some(Confidence::Medium),
             };
             LineKind::Benefit(Box::new(BenefitInfo {
@@ -698,7 +869,9 @@ impl Walker {
         let qualitative = matches!(&kind, LineKind::Benefit(b) if b.class == Class::Qualitative);
 
         let line_stakeholders = self.line_stakeholders(t.get("stakeholder"), &join(&path, "stakeholder"), stakeholders);
-        let actuals = t.get("actuals").and_then(|v| self.year_map(v, &join(&path, "actuals"), horizon, Self::any_number));
+        let actuals = t
+            .get("actuals")
+            .and_then(|v| self.year_map(v, &join(&path, "actuals"), horizon, Self::any_number));
         let source = self.opt_string(t, "source", &path);
         let note = self.opt_string(t, "note", &path);
         let range = t.get("range").and_then(|v| self.range(v, &join(&path, "range")));
@@ -790,14 +963,34 @@ impl Walker {
         }
         let hint = match did_you_mean(&s, choices.iter().copied()) {
             Some(near) => format!("did you mean `\"{near}\"`?"),
-            None => format!("use one of: {}", choices.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ")),
+            None => format!(
+                "use one of: {}",
+                choices
+                    .iter()
+                    .map(|c| format!("\"{c}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         };
-        self.push(Code::E005, format!("`{path}` = \"{s}\" is not one of {}", choices.join(", ")), hint, v.span(), path);
+        self.push(
+            Code::E005,
+            format!("`{path}` = \"{s}\" is not one of {}", choices.join(", ")),
+            hint,
+            v.span(),
+            path,
+        );
         None
     }
 
-    fn line_stakeholders(&mut self, value: Option<&Val>, path: &str, all: &[(Stakeholder, Span)]) -> Option<Vec<(usize, Decimal)>> {
-        let Some(value) = value else { return Some(vec![(0, Decimal::ONE)]) };
+    fn line_stakeholders(
+        &mut self,
+        value: Option<&Val>,
+        path: &str,
+        all: &[(Stakeholder, Span)],
+    ) -> Option<Vec<(usize, Decimal)>> {
+        let Some(value) = value else {
+            return Some(vec![(0, Decimal::ONE)]);
+        };
         let lookup = |walker: &mut Self, id: &str, span: Span| -> Option<usize> {
             let found = all.iter().position(|(s, _)| s.id == id);
             if found.is_none() {
@@ -843,7 +1036,12 @@ impl Walker {
                 Some(shares)
             }
             _ => {
-                self.wrong_type(value, "a stakeholder id or a table of shares", path, "write `\"tk\"` or `{ sdf = 0.6, tk = 0.4 }`");
+                self.wrong_type(
+                    value,
+                    "a stakeholder id or a table of shares",
+                    path,
+                    "write `\"tk\"` or `{ sdf = 0.6, tk = 0.4 }`",
+                );
                 None
             }
         }
@@ -852,11 +1050,21 @@ impl Walker {
     fn range(&mut self, v: &Val, path: &str) -> Option<(Decimal, Decimal)> {
         let t = self.table(v, path)?;
         self.unknown_keys(t, &["low", "high"], path);
-        let low = self.required(t, "low", path, &v.span(), "0.8").and_then(|x| self.non_negative(x, &join(path, "low")));
-        let high = self.required(t, "high", path, &v.span(), "1.3").and_then(|x| self.non_negative(x, &join(path, "high")));
+        let low = self
+            .required(t, "low", path, &v.span(), "0.8")
+            .and_then(|x| self.non_negative(x, &join(path, "low")));
+        let high = self
+            .required(t, "high", path, &v.span(), "1.3")
+            .and_then(|x| self.non_negative(x, &join(path, "high")));
         let (low, high) = (low?, high?);
         if low > high {
-            self.push(Code::E005, format!("`{path}`: low {low} is above high {high}"), "write the smaller factor as `low`", v.span(), path);
+            self.push(
+                Code::E005,
+                format!("`{path}`: low {low} is above high {high}"),
+                "write the smaller factor as `low`",
+                v.span(),
+                path,
+            );
             return None;
         }
         Some((low, high))
@@ -885,7 +1093,11 @@ impl Walker {
             [] => {
                 self.push(
                     Code::E006,
-                    format!("{} has no value: give exactly one of {}", describe_path(path), VALUE_FORMS.join(", ")),
+                    format!(
+                        "{} has no value: give exactly one of {}",
+                        describe_path(path),
+                        VALUE_FORMS.join(", ")
+                    ),
                     "add e.g. `annual = 150000` or `amounts = { 2025 = 1200000 }`",
                     header_span(span),
                     path,
@@ -914,13 +1126,22 @@ impl Walker {
                     _ => form != "volume",
                 }
         };
-        let strays: Vec<&str> = PERIOD_KEYS.iter().chain(VOLUME_KEYS).chain(&["hourly_cost"]).copied().filter(stray).collect();
+        let strays: Vec<&str> = PERIOD_KEYS
+            .iter()
+            .chain(VOLUME_KEYS)
+            .chain(&["hourly_cost"])
+            .copied()
+            .filter(stray)
+            .collect();
         for key in &strays {
             self.push(
                 Code::E006,
                 format!("`{key}` does not belong to a line valued by `{form}`"),
                 match *key {
-                    "from" | "to" | "growth" => "`from`, `to` and `growth` apply to `annual`, `annual_hours` and `volume`; remove the key".to_string(),
+                    "from" | "to" | "growth" => {
+                        "`from`, `to` and `growth` apply to `annual`, `annual_hours` and `volume`; remove the key"
+                            .to_string()
+                    }
                     "hourly_cost" => "`hourly_cost` applies to lines in hours; remove it".to_string(),
                     _ => format!("`{key}` goes with `volume`; remove it or value the line by volume"),
                 },
@@ -934,8 +1155,12 @@ impl Walker {
         let fpath = join(path, form);
         let fval = &t[form];
         let value = match form {
-            "amounts" => self.year_map(fval, &fpath, horizon, Self::any_number).map(ValueSource::Amounts),
-            "hours" => self.year_map(fval, &fpath, horizon, Self::non_negative).map(ValueSource::Hours),
+            "amounts" => self
+                .year_map(fval, &fpath, horizon, Self::any_number)
+                .map(ValueSource::Amounts),
+            "hours" => self
+                .year_map(fval, &fpath, horizon, Self::non_negative)
+                .map(ValueSource::Hours),
             "annual" => self.non_negative(fval, &fpath).map(ValueSource::Annual),
             "annual_hours" => self.non_negative(fval, &fpath).map(ValueSource::AnnualHours),
             _ => self.volume(t, path, fval, horizon),
@@ -944,12 +1169,20 @@ impl Walker {
 
         // Hourly cost.
         if value.needs_hourly_cost() {
-            let own = t.get("hourly_cost").and_then(|v| self.non_negative(v, &join(path, "hourly_cost")));
+            let own = t
+                .get("hourly_cost")
+                .and_then(|v| self.non_negative(v, &join(path, "hourly_cost")));
             let hourly = own.or(assumptions.and_then(|a| a.hourly_cost));
             match (hourly, assumptions) {
                 (Some(h), Some(a)) => match h.checked_mul(Decimal::ONE + a.overhead) {
                     Some(rate) => line.hourly_rate = Some(rate),
-                    None => self.push(Code::E011, format!("hourly cost of {path} overflows"), "check the magnitude", fval.span(), path),
+                    None => self.push(
+                        Code::E011,
+                        format!("hourly cost of {path} overflows"),
+                        "check the magnitude",
+                        fval.span(),
+                        path,
+                    ),
                 },
                 (None, Some(_)) if !t.contains_key("hourly_cost") => self.push(
                     Code::E003,
@@ -965,13 +1198,19 @@ impl Walker {
         // Active period and growth.
         if let Some(h) = horizon {
             let default_from = match line.kind {
-                LineKind::Cost { category: Category::Investment | Category::Other } => Month::new(h.start_year, 1),
+                LineKind::Cost {
+                    category: Category::Investment | Category::Other,
+                } => Month::new(h.start_year, 1),
                 _ => h.go_live,
             };
             let first = Month::new(h.start_year, 1);
             let last = Month::new(h.end_year(), 12);
-            let from = t.get("from").map_or(Some(default_from), |v| self.month_in(v, &join(path, "from"), false, first, last, h));
-            let to = t.get("to").map_or(Some(last), |v| self.month_in(v, &join(path, "to"), true, first, last, h));
+            let from = t.get("from").map_or(Some(default_from), |v| {
+                self.month_in(v, &join(path, "from"), false, first, last, h)
+            });
+            let to = t.get("to").map_or(Some(last), |v| {
+                self.month_in(v, &join(path, "to"), true, first, last, h)
+            });
             if let (Some(from), Some(to)) = (from, to) {
                 if from > to {
                     self.push(
@@ -987,10 +1226,22 @@ impl Walker {
             }
         }
         if let Some(v) = t.get("growth")
-            && let Some(g) = self.bounded(v, &join(path, "growth"), Some(Decimal::NEGATIVE_ONE), Some(Decimal::TEN), "a yearly rate above −100 % and at most 1000 %")
+            && let Some(g) = self.bounded(
+                v,
+                &join(path, "growth"),
+                Some(Decimal::NEGATIVE_ONE),
+                Some(Decimal::TEN),
+                "a yearly rate above −100 % and at most 1000 %",
+            )
         {
             if g == Decimal::NEGATIVE_ONE {
-                self.push(Code::E005, format!("`{path}.growth` = −100 % wipes the line out"), "use a rate above −100 %", v.span(), &join(path, "growth"));
+                self.push(
+                    Code::E005,
+                    format!("`{path}.growth` = −100 % wipes the line out"),
+                    "use a rate above −100 %",
+                    v.span(),
+                    &join(path, "growth"),
+                );
             }
             line.growth = g;
         }
@@ -1015,11 +1266,21 @@ impl Walker {
     fn volume(&mut self, t: &DeTable, path: &str, v: &Val, horizon: Option<Horizon>) -> Option<ValueSource> {
         let volume = self.non_negative(v, &join(path, "volume"));
         let has = |k: &str| t.contains_key(k);
-        let per_case = match (has("minutes_saved"), has("minutes_before") || has("minutes_after"), has("unit_saving")) {
-            (true, false, false) => self.non_negative(&t["minutes_saved"], &join(path, "minutes_saved")).map(PerCase::Minutes),
+        let per_case = match (
+            has("minutes_saved"),
+            has("minutes_before") || has("minutes_after"),
+            has("unit_saving"),
+        ) {
+            (true, false, false) => self
+                .non_negative(&t["minutes_saved"], &join(path, "minutes_saved"))
+                .map(PerCase::Minutes),
             (false, true, false) => {
-                let before = self.required(t, "minutes_before", path, &v.span(), "25").and_then(|x| self.non_negative(x, &join(path, "minutes_before")));
-                let after = self.required(t, "minutes_after", path, &v.span(), "10").and_then(|x| self.non_negative(x, &join(path, "minutes_after")));
+                let before = self
+                    .required(t, "minutes_before", path, &v.span(), "25")
+                    .and_then(|x| self.non_negative(x, &join(path, "minutes_before")));
+                let after = self
+                    .required(t, "minutes_after", path, &v.span(), "10")
+                    .and_then(|x| self.non_negative(x, &join(path, "minutes_after")));
                 match (before, after) {
                     (Some(b), Some(a)) if a > b => {
                         self.push(
@@ -1035,7 +1296,9 @@ impl Walker {
                     _ => None,
                 }
             }
-            (false, false, true) => self.non_negative(&t["unit_saving"], &join(path, "unit_saving")).map(PerCase::Money),
+            (false, false, true) => self
+                .non_negative(&t["unit_saving"], &join(path, "unit_saving"))
+                .map(PerCase::Money),
             (false, false, false) => {
                 self.push(
                     Code::E006,
@@ -1061,18 +1324,32 @@ impl Walker {
             Some(a) => Some(self.year_map(a, &join(path, "adoption"), horizon, Self::fraction)?),
             None => None,
         };
-        Some(ValueSource::Volume { volume: volume?, per_case: per_case?, adoption })
+        Some(ValueSource::Volume {
+            volume: volume?,
+            per_case: per_case?,
+            adoption,
+        })
     }
 
     fn realisation(&mut self, v: &Val, path: &str, horizon: Option<Horizon>) -> Option<Realisation> {
         let t = self.table(v, path)?;
         self.unknown_keys(t, REALISATION_KEYS, path);
         let errors_before = self.error_count();
-        let mut r = Realisation { share: Decimal::ONE, span: v.span(), ..Realisation::default() };
+        let mut r = Realisation {
+            share: Decimal::ONE,
+            span: v.span(),
+            ..Realisation::default()
+        };
         r.owner = self.opt_string(t, "owner", path);
-        r.method = t.get("method").and_then(|m| self.choice(m, &join(path, "method"), METHODS)).map(|m| {
-            Method::ALL.into_iter().find(|x| x.as_str() == m).unwrap_or(Method::Quality)
-        });
+        r.method = t
+            .get("method")
+            .and_then(|m| self.choice(m, &join(path, "method"), METHODS))
+            .map(|m| {
+                Method::ALL
+                    .into_iter()
+                    .find(|x| x.as_str() == m)
+                    .unwrap_or(Method::Quality)
+            });
         if let Some(s) = t.get("share") {
             r.share = self.fraction(s, &join(path, "share")).unwrap_or(Decimal::ONE);
         }
@@ -1094,7 +1371,9 @@ impl Walker {
             r.schedule = self.year_map(s, &join(path, "schedule"), horizon, Self::non_negative);
         }
         if let Some(a) = t.get("actuals") {
-            r.actuals = self.year_map(a, &join(path, "actuals"), horizon, Self::any_number).unwrap_or_default();
+            r.actuals = self
+                .year_map(a, &join(path, "actuals"), horizon, Self::any_number)
+                .unwrap_or_default();
         }
         r.measured_by = self.opt_string(t, "measured_by", path);
         r.baseline = self.opt_string(t, "baseline", path);
@@ -1111,7 +1390,12 @@ impl Walker {
                         }
                     }
                 }
-                _ => self.wrong_type(f, "an array of months", &fpath, "write e.g. `follow_up = [\"2011-06\", \"2012-06\"]`"),
+                _ => self.wrong_type(
+                    f,
+                    "an array of months",
+                    &fpath,
+                    "write e.g. `follow_up = [\"2011-06\", \"2012-06\"]`",
+                ),
             }
         }
         (self.error_count() == errors_before).then_some(r)
@@ -1168,10 +1452,14 @@ impl Walker {
             let mut s = Scenario::base();
             s.name = name;
             if let Some(x) = st.get("cost_factor") {
-                s.cost_factor = self.non_negative(x, &join(&path, "cost_factor")).unwrap_or(Decimal::ONE);
+                s.cost_factor = self
+                    .non_negative(x, &join(&path, "cost_factor"))
+                    .unwrap_or(Decimal::ONE);
             }
             if let Some(x) = st.get("benefit_factor") {
-                s.benefit_factor = self.non_negative(x, &join(&path, "benefit_factor")).unwrap_or(Decimal::ONE);
+                s.benefit_factor = self
+                    .non_negative(x, &join(&path, "benefit_factor"))
+                    .unwrap_or(Decimal::ONE);
             }
             if let Some(x) = st.get("delay_months") {
                 s.delay_months = self.integer(x, &join(&path, "delay_months"), 0, 600).unwrap_or(0) as u32;
@@ -1212,7 +1500,11 @@ fn describe_path(path: &str) -> String {
             && let Ok(n) = n.parse::<usize>()
         {
             let entry = format!("[[{section}]] #{}", n + 1);
-            return if tail.is_empty() { entry } else { format!("`{}` of {entry}", tail.trim_start_matches('.')) };
+            return if tail.is_empty() {
+                entry
+            } else {
+                format!("`{}` of {entry}", tail.trim_start_matches('.'))
+            };
         }
     }
     format!("[{path}]")
@@ -1285,14 +1577,23 @@ start_year = 2025
 
     #[test]
     fn years_outside_horizon_and_unknown_stakeholder() {
-        let text = format!("{MINIMAL}\n[[costs]]\nname = \"C\"\ncategory = \"other\"\namounts = {{ 2031 = 1 }}\nstakeholder = \"x\"\n");
+        let text = format!(
+            "{MINIMAL}\n[[costs]]\nname = \"C\"\ncategory = \"other\"\namounts = {{ 2031 = 1 }}\nstakeholder = \"x\"\n"
+        );
         let c = codes(&text);
         assert!(c.contains(&Code::E010) && c.contains(&Code::E008), "{c:?}");
     }
 
     #[test]
     fn nan_and_huge_numbers_are_errors_not_panics() {
-        for value in ["nan", "inf", "-inf", "1e30", "\"1000000000000000000000000000000\"", "99999999999999999999999999999999"] {
+        for value in [
+            "nan",
+            "inf",
+            "-inf",
+            "1e30",
+            "\"1000000000000000000000000000000\"",
+            "99999999999999999999999999999999",
+        ] {
             let text = format!("{MINIMAL}\n[[costs]]\nname = \"C\"\ncategory = \"other\"\nannual = {value}\n");
             let c = codes(&text);
             assert!(!c.is_empty(), "{value}: {c:?}");

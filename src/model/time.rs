@@ -21,7 +21,11 @@ impl Month {
     /// Parse `"YYYY-MM"`.
     pub fn parse(s: &str) -> Option<Self> {
         let (y, m) = s.trim().split_once('-')?;
-        if y.len() != 4 || m.len() != 2 || !y.bytes().all(|b| b.is_ascii_digit()) || !m.bytes().all(|b| b.is_ascii_digit()) {
+        if y.len() != 4
+            || m.len() != 2
+            || !y.bytes().all(|b| b.is_ascii_digit())
+            || !m.bytes().all(|b| b.is_ascii_digit())
+        {
             return None;
         }
         let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);

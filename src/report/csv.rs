@@ -47,7 +47,11 @@ impl Cell {
 /// Prefix text that a spreadsheet would run as a formula with `'`.
 pub fn neutralise(text: &str) -> String {
     let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if risky && !looks_numeric(text) { format!("'{text}") } else { text.to_string() }
+    if risky && !looks_numeric(text) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
 }
 
 fn looks_numeric(text: &str) -> bool {
@@ -210,8 +214,17 @@ mod tests {
 
     #[test]
     fn excel_style_uses_semicolons_decimal_comma_and_bom() {
-        let rows = vec![vec![Cell::text("name"), Cell::text("npv")], vec![Cell::text("=1+1"), Cell::number("-1735.54")]];
-        assert_eq!(write_rows(&rows, CsvStyle { excel: false }), "name,npv\r\n'=1+1,-1735.54\r\n");
-        assert_eq!(write_rows(&rows, CsvStyle { excel: true }), "\u{feff}name;npv\r\n'=1+1;-1735,54\r\n");
+        let rows = vec![
+            vec![Cell::text("name"), Cell::text("npv")],
+            vec![Cell::text("=1+1"), Cell::number("-1735.54")],
+        ];
+        assert_eq!(
+            write_rows(&rows, CsvStyle { excel: false }),
+            "name,npv\r\n'=1+1,-1735.54\r\n"
+        );
+        assert_eq!(
+            write_rows(&rows, CsvStyle { excel: true }),
+            "\u{feff}name;npv\r\n'=1+1;-1735,54\r\n"
+        );
     }
 }

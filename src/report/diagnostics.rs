@@ -27,14 +27,29 @@ pub fn human(file: &FileDiagnostics) -> String {
     let mut out = String::new();
     for d in file.diagnostics {
         let ((line, col), (end_line, end_col)) = location(file.text, d);
-        let _ = writeln!(out, "{}:{line}:{col}: {}[{}]: {}", file.path, d.severity().as_str(), d.code, d.message);
+        let _ = writeln!(
+            out,
+            "{}:{line}:{col}: {}[{}]: {}",
+            file.path,
+            d.severity().as_str(),
+            d.code,
+            d.message
+        );
         if d.span.is_some()
             && let Some(source_line) = file.text.lines().nth(line - 1)
         {
             let width = line.to_string().len();
-            let caret_len = if end_line == line { end_col.saturating_sub(col).max(1) } else { 1 };
+            let caret_len = if end_line == line {
+                end_col.saturating_sub(col).max(1)
+            } else {
+                1
+            };
             let caret_len = caret_len.min(source_line.chars().count().saturating_sub(col - 1).max(1));
-            let pad: String = source_line.chars().take(col - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            let pad: String = source_line
+                .chars()
+                .take(col - 1)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
             let _ = writeln!(out, "{:width$} |", "");
             let _ = writeln!(out, "{line} | {source_line}");
             let _ = writeln!(out, "{:width$} | {pad}{}", "", "^".repeat(caret_len));
@@ -126,14 +141,20 @@ mod tests {
     fn sample() -> (String, Vec<Diagnostic>) {
         let text = "format = 1\n[[costs]]\nammounts = { 2025 = 1 }\n".to_string();
         let start = text.find("ammounts").unwrap();
-        let d = Diagnostic::new(Code::E002, "unknown key `ammounts`").span(start..start + 8).hint("did you mean `amounts`?");
+        let d = Diagnostic::new(Code::E002, "unknown key `ammounts`")
+            .span(start..start + 8)
+            .hint("did you mean `amounts`?");
         (text, vec![d])
     }
 
     #[test]
     fn human_shows_location_line_caret_and_hint() {
         let (text, diags) = sample();
-        let out = human(&FileDiagnostics { path: "p.toml", text: &text, diagnostics: &diags });
+        let out = human(&FileDiagnostics {
+            path: "p.toml",
+            text: &text,
+            diagnostics: &diags,
+        });
         assert_eq!(
             out,
             "p.toml:3:1: error[E002]: unknown key `ammounts`\n  |\n3 | ammounts = { 2025 = 1 }\n  | ^^^^^^^^\n  = hint: did you mean `amounts`?\n"
@@ -143,7 +164,11 @@ mod tests {
     #[test]
     fn json_and_github_carry_the_span() {
         let (text, diags) = sample();
-        let f = FileDiagnostics { path: "dir,x/p.toml", text: &text, diagnostics: &diags };
+        let f = FileDiagnostics {
+            path: "dir,x/p.toml",
+            text: &text,
+            diagnostics: &diags,
+        };
         let j: serde_json::Value = serde_json::from_str(&json(&[f])).unwrap();
         assert_eq!(j[0]["line"], 3);
         assert_eq!(j[0]["end_column"], 9);

@@ -11,6 +11,9 @@ use crate::engine::{Calculation, LineFigures, StakeholderFigures};
 use crate::model::{Category, Class, Confidence, Line, Method, Project};
 use rust_decimal::Decimal;
 
+/// Line, benefit and stakeholder names are wrapped at this width in the terminal.
+const NAME_WIDTH: usize = 36;
+
 /// Shown where a value is missing (no BCR, no IRR, no payback…).
 pub const MISSING: &str = "–";
 
@@ -75,7 +78,11 @@ pub struct Row {
 
 impl Grid {
     fn new(columns: Vec<Column>) -> Self {
-        Grid { caption: None, columns, rows: Vec::new() }
+        Grid {
+            caption: None,
+            columns,
+            rows: Vec::new(),
+        }
     }
     fn caption(mut self, caption: impl Into<String>) -> Self {
         self.caption = Some(caption.into());
@@ -90,21 +97,44 @@ impl Grid {
 }
 
 fn left(header: &str) -> Column {
-    Column { header: header.to_string(), align: Align::Left, wrap: None }
+    Column {
+        header: header.to_string(),
+        align: Align::Left,
+        wrap: None,
+    }
 }
 
 fn right(header: &str) -> Column {
-    Column { header: header.to_string(), align: Align::Right, wrap: None }
+    Column {
+        header: header.to_string(),
+        align: Align::Right,
+        wrap: None,
+    }
 }
 
 fn wrapped(header: &str, width: usize) -> Column {
-    Column { header: header.to_string(), align: Align::Left, wrap: Some(width) }
+    Column {
+        header: header.to_string(),
+        align: Align::Left,
+        wrap: Some(width),
+    }
 }
 
 /// Build the report document for one calculation.
 pub fn build(input: &ReportInput) -> Document {
-    let b = Builder { p: input.project, c: input.calc, lang: input.lang, lines: input.project.lines().collect() };
-    let mut sections = vec![b.summary(), b.years(), b.line_items(), b.stakeholders(), b.realisation()];
+    let b = Builder {
+        p: input.project,
+        c: input.calc,
+        lang: input.lang,
+        lines: input.project.lines().collect(),
+    };
+    let mut sections = vec![
+        b.summary(),
+        b.years(),
+        b.line_items(),
+        b.stakeholders(),
+        b.realisation(),
+    ];
     sections.push(b.qualitative());
     sections.push(b.sensitivity());
     if let Some(s) = b.sources() {
@@ -215,7 +245,10 @@ impl<'a> Builder<'a> {
         if let Some(id) = p.id.as_deref().filter(|s| !s.trim().is_empty()) {
             facts.push((self.t("Diarienummer", "Project id").to_string(), id.to_string()));
         }
-        facts.push((self.t("Organisation", "Organisation").to_string(), p.organisation.clone()));
+        facts.push((
+            self.t("Organisation", "Organisation").to_string(),
+            p.organisation.clone(),
+        ));
         if let Some(portfolio) = p.portfolio.as_deref().filter(|s| !s.trim().is_empty()) {
             facts.push((self.t("Portfölj", "Portfolio").to_string(), portfolio.to_string()));
         }
@@ -230,7 +263,8 @@ impl<'a> Builder<'a> {
         facts.push((self.t("Scenario", "Scenario").to_string(), self.scenario()));
         let unit = currency_unit(&p.currency);
         let amounts = if unit == "kr" {
-            self.t("kronor (SEK), hela kronor", "kronor (SEK), whole kronor").to_string()
+            self.t("kronor (SEK), hela kronor", "kronor (SEK), whole kronor")
+                .to_string()
         } else {
             format!("{unit}, {}", self.t("hela enheter", "whole units"))
         };
@@ -242,10 +276,18 @@ impl<'a> Builder<'a> {
         let s = &self.c.scenario;
         let mut parts = Vec::new();
         if s.cost_factor != Decimal::ONE {
-            parts.push(format!("{} × {}", self.t("kostnader", "costs"), number(s.cost_factor, 2, self.lang)));
+            parts.push(format!(
+                "{} × {}",
+                self.t("kostnader", "costs"),
+                number(s.cost_factor, 2, self.lang)
+            ));
         }
         if s.benefit_factor != Decimal::ONE {
-            parts.push(format!("{} × {}", self.t("nytta", "benefits"), number(s.benefit_factor, 2, self.lang)));
+            parts.push(format!(
+                "{} × {}",
+                self.t("nytta", "benefits"),
+                number(s.benefit_factor, 2, self.lang)
+            ));
         }
         if s.delay_months > 0 {
             parts.push(format!(
@@ -258,27 +300,58 @@ impl<'a> Builder<'a> {
         if let Some(r) = s.discount_rate {
             parts.push(format!("{} {}", self.t("kalkylränta", "discount rate"), self.pct(r)));
         }
-        if parts.is_empty() { s.name.clone() } else { format!("{} ({})", s.name, parts.join(", ")) }
+        if parts.is_empty() {
+            s.name.clone()
+        } else {
+            format!("{} ({})", s.name, parts.join(", "))
+        }
     }
 
     fn discount_rate(&self) -> String {
         let rate = self.pct(self.c.discount_rate);
         let defaulted = !self.p.assumptions.discount_rate_stated && self.c.scenario.discount_rate.is_none();
         let default = self.pct(DEFAULT_DISCOUNT_RATE);
-        if defaulted { format!("{rate} ({} {default})", self.t("standard", "default")) } else { rate }
+        if defaulted {
+            format!("{rate} ({} {default})", self.t("standard", "default"))
+        } else {
+            rate
+        }
     }
 
     fn summary(&self) -> Section {
         let s = &self.c.summary;
-        let mut amounts = Grid::new(vec![left(self.t("Post", "Item")), right(self.t("Belopp", "Amount"))])
-            .caption(self.t("Kostnader och nytta under kalkylperioden", "Costs and benefits over the horizon"));
+        let mut amounts =
+            Grid::new(vec![left(self.t("Post", "Item")), right(self.t("Belopp", "Amount"))]).caption(self.t(
+                "Kostnader och nytta under kalkylperioden",
+                "Costs and benefits over the horizon",
+            ));
         let rows: [(&str, Decimal, bool); 11] = [
-            (self.t("Investering", "Investment"), s.costs[Category::Investment.index()], false),
-            (self.t("Drift och förvaltning", "Operations"), s.costs[Category::Operations.index()], false),
-            (self.t("Övriga kostnader", "Other costs"), s.costs[Category::Other.index()], false),
+            (
+                self.t("Investering", "Investment"),
+                s.costs[Category::Investment.index()],
+                false,
+            ),
+            (
+                self.t("Drift och förvaltning", "Operations"),
+                s.costs[Category::Operations.index()],
+                false,
+            ),
+            (
+                self.t("Övriga kostnader", "Other costs"),
+                s.costs[Category::Other.index()],
+                false,
+            ),
             (self.t("Summa kostnader", "Total costs"), s.total_costs(), true),
-            (self.t("Finansiell nytta", "Financial benefits"), s.financial_benefits, false),
-            (self.t("Omfördelningsnytta", "Reallocation benefits"), s.reallocation_benefits, false),
+            (
+                self.t("Finansiell nytta", "Financial benefits"),
+                s.financial_benefits,
+                false,
+            ),
+            (
+                self.t("Omfördelningsnytta", "Reallocation benefits"),
+                s.reallocation_benefits,
+                false,
+            ),
             (self.t("Summa nytta", "Total benefits"), s.total_benefits(), true),
             (
                 self.t("Varav nytta med hög säkerhet", "Of which high confidence"),
@@ -295,15 +368,26 @@ impl<'a> Builder<'a> {
                 s.benefits_by_confidence[Confidence::Low.index()],
                 false,
             ),
-            (self.t("Netto (nytta − kostnader)", "Net (benefits − costs)"), s.net(), true),
+            (
+                self.t("Netto (nytta − kostnader)", "Net (benefits − costs)"),
+                s.net(),
+                true,
+            ),
         ];
         for (label, value, total) in rows {
             let cells = vec![label.to_string(), self.money(value)];
-            if total { amounts.total(cells) } else { amounts.row(cells) }
+            if total {
+                amounts.total(cells)
+            } else {
+                amounts.row(cells)
+            }
         }
 
-        let mut key = Grid::new(vec![left(self.t("Nyckeltal", "Key figure")), right(self.t("Värde", "Value"))])
-            .caption(self.t("Nyckeltal", "Key figures"));
+        let mut key = Grid::new(vec![
+            left(self.t("Nyckeltal", "Key figure")),
+            right(self.t("Värde", "Value")),
+        ])
+        .caption(self.t("Nyckeltal", "Key figures"));
         let payback = match (s.payback_month, s.payback_years) {
             (Some(m), Some(y)) => format!("{m} ({})", years(y, self.lang)),
             (Some(m), None) => m.to_string(),
@@ -313,16 +397,34 @@ impl<'a> Builder<'a> {
             (self.t("Kalkylränta", "Discount rate"), self.discount_rate()),
             (self.t("Nuvärde kostnader", "PV costs"), self.money(s.pv_costs)),
             (self.t("Nuvärde nytta", "PV benefits"), self.money(s.pv_benefits)),
-            (self.t("Nettonuvärde (NPV)", "Net present value (NPV)"), self.money(s.npv)),
-            (self.t("NPV, endast finansiell nytta", "NPV, financial benefits only"), self.money(s.npv_financial)),
             (
-                self.t("NPV, endast nytta med hög säkerhet", "NPV, high-confidence benefits only"),
+                self.t("Nettonuvärde (NPV)", "Net present value (NPV)"),
+                self.money(s.npv),
+            ),
+            (
+                self.t("NPV, endast finansiell nytta", "NPV, financial benefits only"),
+                self.money(s.npv_financial),
+            ),
+            (
+                self.t(
+                    "NPV, endast nytta med hög säkerhet",
+                    "NPV, high-confidence benefits only",
+                ),
                 self.money(s.npv_high_confidence),
             ),
-            (self.t("Nytta/kostnad (BCR)", "Benefit-cost ratio (BCR)"), Self::opt(s.bcr.map(|b| ratio(b, self.lang)))),
-            (self.t("Internränta (IRR)", "Internal rate of return (IRR)"), Self::opt(s.irr.map(|r| self.pct(r)))),
+            (
+                self.t("Nytta/kostnad (BCR)", "Benefit-cost ratio (BCR)"),
+                Self::opt(s.bcr.map(|b| ratio(b, self.lang))),
+            ),
+            (
+                self.t("Internränta (IRR)", "Internal rate of return (IRR)"),
+                Self::opt(s.irr.map(|r| self.pct(r))),
+            ),
             (self.t("Återbetalningstid", "Payback"), payback),
-            (self.t("Planerad hemtagning", "Planned harvest"), self.money(s.planned_harvest)),
+            (
+                self.t("Planerad hemtagning", "Planned harvest"),
+                self.money(s.planned_harvest),
+            ),
             (
                 self.t("Hemtagningsgrad (andel av nyttan)", "Harvest share (of benefits)"),
                 Self::opt(s.harvest_share.map(|h| self.pct(h))),
@@ -331,7 +433,10 @@ impl<'a> Builder<'a> {
         for (label, value) in rows {
             key.row(vec![label.to_string(), value]);
         }
-        Section { heading: self.t("Sammanfattning", "Summary").to_string(), blocks: vec![Block::Grid(amounts), Block::Grid(key)] }
+        Section {
+            heading: self.t("Sammanfattning", "Summary").to_string(),
+            blocks: vec![Block::Grid(amounts), Block::Grid(key)],
+        }
     }
 
     fn years(&self) -> Section {
@@ -380,7 +485,10 @@ impl<'a> Builder<'a> {
             String::new(),
             self.kr(s.planned_harvest),
         ]);
-        Section { heading: self.t("År för år", "Year by year").to_string(), blocks: vec![Block::Grid(grid)] }
+        Section {
+            heading: self.t("År för år", "Year by year").to_string(),
+            blocks: vec![Block::Grid(grid)],
+        }
     }
 
     /// Each monetised line per year, with total and present value: costs, then benefits.
@@ -395,13 +503,21 @@ impl<'a> Builder<'a> {
                 .filter_map(|f| self.line(f).map(|l| (l, f)))
                 .filter(|(l, _)| l.is_cost() == costs && l.is_monetised())
                 .collect();
-            let caption = if costs { self.t("Kostnader", "Costs") } else { self.t("Värderade nyttor", "Monetised benefits") };
+            let caption = if costs {
+                self.t("Kostnader", "Costs")
+            } else {
+                self.t("Värderade nyttor", "Monetised benefits")
+            };
             if figures.is_empty() {
-                let none = if costs { self.t("Inga kostnader.", "No costs.") } else { self.t("Inga värderade nyttor.", "No monetised benefits.") };
+                let none = if costs {
+                    self.t("Inga kostnader.", "No costs.")
+                } else {
+                    self.t("Inga värderade nyttor.", "No monetised benefits.")
+                };
                 blocks.push(Block::Text(format!("{caption}: {none}")));
                 continue;
             }
-            let mut columns = vec![left(self.t("Post", "Line"))];
+            let mut columns = vec![wrapped(self.t("Post", "Line"), NAME_WIDTH)];
             if costs {
                 columns.push(left(self.t("Kategori", "Category")));
             } else {
@@ -440,13 +556,16 @@ impl<'a> Builder<'a> {
             grid.total(cells);
             blocks.push(Block::Grid(grid));
         }
-        Section { heading: self.t("Kalkylposter", "Lines").to_string(), blocks }
+        Section {
+            heading: self.t("Kalkylposter", "Lines").to_string(),
+            blocks,
+        }
     }
 
     fn stakeholders(&self) -> Section {
         let list = &self.c.stakeholders;
         let mut summary = Grid::new(vec![
-            left(self.t("Intressent", "Stakeholder")),
+            wrapped(self.t("Intressent", "Stakeholder"), NAME_WIDTH),
             right(self.t("Kostnader", "Costs")),
             right(self.t("Finansiell\nnytta", "Financial\nbenefits")),
             right(self.t("Omfördel-\nningsnytta", "Reallocation\nbenefits")),
@@ -486,7 +605,10 @@ impl<'a> Builder<'a> {
                 blocks.push(Block::Grid(self.stakeholder_years(st)));
             }
         }
-        Section { heading: self.t("Per intressent", "By stakeholder").to_string(), blocks }
+        Section {
+            heading: self.t("Per intressent", "By stakeholder").to_string(),
+            blocks,
+        }
     }
 
     fn stakeholder_years(&self, st: &StakeholderFigures) -> Grid {
@@ -546,11 +668,14 @@ impl<'a> Builder<'a> {
         let benefits = self.monetised_benefits();
         if benefits.is_empty() {
             let text = self.t("Inga värderade nyttor att ta hem.", "No monetised benefits to realise.");
-            return Section { heading, blocks: vec![Block::Text(text.to_string())] };
+            return Section {
+                heading,
+                blocks: vec![Block::Text(text.to_string())],
+            };
         }
         let mut plan = Grid::new(vec![
-            left(self.t("Nytta", "Benefit")),
-            left(self.t("Ansvarig", "Owner")),
+            wrapped(self.t("Nytta", "Benefit"), NAME_WIDTH),
+            wrapped(self.t("Ansvarig", "Owner"), 24),
             left(self.t("Metod", "Method")),
             right(self.t("Andel", "Share")),
             right(self.t("Fördröjning", "Lag")),
@@ -560,25 +685,28 @@ impl<'a> Builder<'a> {
         ])
         .caption(self.t("Plan per nytta", "Plan per benefit"));
         let n = self.c.years.len();
-        let mut columns = vec![left(self.t("Nytta", "Benefit"))];
+        let mut columns = vec![wrapped(self.t("Nytta", "Benefit"), NAME_WIDTH)];
         columns.extend((0..n).map(|i| right(&self.year_label(i))));
         columns.push(right(self.t("Summa", "Total")));
         let mut per_year = Grid::new(columns).caption(self.t("Planerad hemtagning per år", "Planned harvest per year"));
         let mut sums = vec![Decimal::ZERO; n];
         let (mut total, mut harvest) = (Decimal::ZERO, Decimal::ZERO);
         let mut follow_up = Grid::new(vec![
-            left(self.t("Nytta", "Benefit")),
-            wrapped(self.t("Mäts av", "Measured by"), 30),
-            wrapped(self.t("Nuläge", "Baseline"), 30),
+            wrapped(self.t("Nytta", "Benefit"), NAME_WIDTH),
+            wrapped(self.t("Mäts av", "Measured by"), 24),
+            wrapped(self.t("Nuläge", "Baseline"), 24),
             left(self.t("Nuläge per", "Baseline date")),
-            wrapped(self.t("Målvärde", "Target"), 30),
+            wrapped(self.t("Målvärde", "Target"), 24),
             left(self.t("Måldatum", "Target date")),
             left(self.t("Uppföljning", "Follow-up")),
         ])
         .caption(self.t("Uppföljning av hemtagningen", "Following up the realisation"));
         for (line, f) in benefits {
             let r = line.realisation();
-            let owner = r.and_then(|r| r.owner.as_deref()).map(str::trim).filter(|o| !o.is_empty());
+            let owner = r
+                .and_then(|r| r.owner.as_deref())
+                .map(str::trim)
+                .filter(|o| !o.is_empty());
             let (share, lag) = match r {
                 None => (MISSING.to_string(), MISSING.to_string()),
                 Some(r) if r.schedule.is_some() => (self.t("schema", "schedule").to_string(), MISSING.to_string()),
@@ -599,7 +727,12 @@ impl<'a> Builder<'a> {
             harvest += harvested;
             let mut cells = vec![line.name.clone()];
             for (i, slot) in sums.iter_mut().enumerate() {
-                let v = f.harvest_by_year.as_ref().and_then(|h| h.get(i)).copied().unwrap_or_default();
+                let v = f
+                    .harvest_by_year
+                    .as_ref()
+                    .and_then(|h| h.get(i))
+                    .copied()
+                    .unwrap_or_default();
                 *slot += v;
                 cells.push(self.kr(v));
             }
@@ -616,7 +749,11 @@ impl<'a> Builder<'a> {
                         Self::text(r.baseline_date.as_deref()),
                         Self::text(r.target.as_deref()),
                         Self::text(r.target_date.as_deref()),
-                        if dates.is_empty() { MISSING.to_string() } else { dates.join(", ") },
+                        if dates.is_empty() {
+                            MISSING.to_string()
+                        } else {
+                            dates.join(", ")
+                        },
                     ]);
                 }
             }
@@ -645,12 +782,12 @@ impl<'a> Builder<'a> {
     fn qualitative(&self) -> Section {
         let heading = self.t("Kvalitativa nyttor", "Qualitative benefits").to_string();
         let mut grid = Grid::new(vec![
-            left(self.t("Nytta", "Benefit")),
-            wrapped(self.t("Indikator", "Indicator"), 30),
-            wrapped(self.t("Nuläge", "Baseline"), 30),
-            wrapped(self.t("Målvärde", "Target"), 30),
+            wrapped(self.t("Nytta", "Benefit"), NAME_WIDTH),
+            wrapped(self.t("Indikator", "Indicator"), 24),
+            wrapped(self.t("Nuläge", "Baseline"), 24),
+            wrapped(self.t("Målvärde", "Target"), 24),
             left(self.t("Måldatum", "Target date")),
-            wrapped(self.t("Mäts av", "Measured by"), 30),
+            wrapped(self.t("Mäts av", "Measured by"), 24),
         ]);
         for line in self.p.benefits.iter().filter(|l| !l.is_monetised()) {
             let Some(b) = line.benefit() else { continue };
@@ -664,11 +801,17 @@ impl<'a> Builder<'a> {
             ]);
         }
         let block = if grid.rows.is_empty() {
-            Block::Text(self.t("Inga kvalitativa nyttor.", "No qualitative benefits.").to_string())
+            Block::Text(
+                self.t("Inga kvalitativa nyttor.", "No qualitative benefits.")
+                    .to_string(),
+            )
         } else {
             Block::Grid(grid)
         };
-        Section { heading, blocks: vec![block] }
+        Section {
+            heading,
+            blocks: vec![block],
+        }
     }
 
     fn sensitivity(&self) -> Section {
@@ -684,7 +827,7 @@ impl<'a> Builder<'a> {
             ));
         } else {
             let mut tornado = Grid::new(vec![
-                left(self.t("Post", "Line")),
+                wrapped(self.t("Post", "Line"), NAME_WIDTH),
                 right(self.t("Låg\nfaktor", "Low\nfactor")),
                 right(self.t("Hög\nfaktor", "High\nfactor")),
                 right(self.t("NPV vid\nlåg faktor", "NPV at\nlow factor")),
@@ -707,9 +850,21 @@ impl<'a> Builder<'a> {
             let mut cases = Grid::new(vec![left(self.t("Fall", "Case")), right(self.t("Nettonuvärde", "NPV"))])
                 .caption(self.t("Lågt och högt fall", "Low and high case"));
             let rows = [
-                (self.t("Lågt fall (alla intervall ogynnsamt)", "Low case (every range unfavourable)"), range.low_case_npv),
+                (
+                    self.t(
+                        "Lågt fall (alla intervall ogynnsamt)",
+                        "Low case (every range unfavourable)",
+                    ),
+                    range.low_case_npv,
+                ),
                 (self.t("Grundkalkyl", "As planned"), Some(self.c.summary.npv)),
-                (self.t("Högt fall (alla intervall gynnsamt)", "High case (every range favourable)"), range.high_case_npv),
+                (
+                    self.t(
+                        "Högt fall (alla intervall gynnsamt)",
+                        "High case (every range favourable)",
+                    ),
+                    range.high_case_npv,
+                ),
             ];
             for (label, value) in rows {
                 cases.row(vec![label.to_string(), Self::opt(value.map(|v| self.money(v)))]);
@@ -718,7 +873,7 @@ impl<'a> Builder<'a> {
         }
 
         let mut switching = Grid::new(vec![
-            left(self.t("Post", "Line")),
+            wrapped(self.t("Post", "Line"), NAME_WIDTH),
             left(self.t("Typ", "Type")),
             right(self.t("Nuvärde", "Present\nvalue")),
             right(self.t("Brytfaktor", "Switching\nfactor")),
@@ -726,7 +881,9 @@ impl<'a> Builder<'a> {
         ])
         .caption(self.t("Brytfaktorer", "Switching factors"));
         for f in &self.c.lines {
-            let Some(line) = self.line(f).filter(|l| l.is_monetised()) else { continue };
+            let Some(line) = self.line(f).filter(|l| l.is_monetised()) else {
+                continue;
+            };
             switching.row(vec![
                 line.name.clone(),
                 self.kind(line).to_string(),
@@ -736,7 +893,9 @@ impl<'a> Builder<'a> {
             ]);
         }
         if switching.rows.is_empty() {
-            blocks.push(Block::Text(self.t("Inga värderade poster.", "No monetised lines.").to_string()));
+            blocks.push(Block::Text(
+                self.t("Inga värderade poster.", "No monetised lines.").to_string(),
+            ));
         } else {
             blocks.push(Block::Text(
                 self.t(
@@ -747,12 +906,15 @@ impl<'a> Builder<'a> {
             ));
             blocks.push(Block::Grid(switching));
         }
-        Section { heading: self.t("Känslighetsanalys", "Sensitivity").to_string(), blocks }
+        Section {
+            heading: self.t("Känslighetsanalys", "Sensitivity").to_string(),
+            blocks,
+        }
     }
 
     fn sources(&self) -> Option<Section> {
         let mut grid = Grid::new(vec![
-            left(self.t("Post", "Line")),
+            wrapped(self.t("Post", "Line"), NAME_WIDTH),
             wrapped(self.t("Källa", "Source"), 50),
             wrapped(self.t("Anmärkning", "Note"), 50),
         ]);
@@ -772,7 +934,10 @@ impl<'a> Builder<'a> {
     fn findings(&self, input: &ReportInput) -> Section {
         let heading = self.t("Granskning (nytta check)", "Findings (nytta check)").to_string();
         if input.findings.is_empty() {
-            return Section { heading, blocks: vec![Block::Text(self.t("Inga anmärkningar.", "No findings.").to_string())] };
+            return Section {
+                heading,
+                blocks: vec![Block::Text(self.t("Inga anmärkningar.", "No findings.").to_string())],
+            };
         }
         let mut grid = Grid::new(vec![
             left(self.t("Kod", "Code")),
@@ -788,7 +953,10 @@ impl<'a> Builder<'a> {
                 Self::text(d.hint.as_deref()),
             ]);
         }
-        Section { heading, blocks: vec![Block::Grid(grid)] }
+        Section {
+            heading,
+            blocks: vec![Block::Grid(grid)],
+        }
     }
 }
 

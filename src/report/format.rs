@@ -100,7 +100,11 @@ pub fn years(d: Decimal, lang: Lang) -> String {
 
 /// The unit written after money: `kr` for kronor (SEK), otherwise the currency code.
 pub fn currency_unit(currency: &str) -> &str {
-    if currency.eq_ignore_ascii_case("SEK") { "kr" } else { currency }
+    if currency.eq_ignore_ascii_case("SEK") {
+        "kr"
+    } else {
+        currency
+    }
 }
 
 /// Whole units of a currency: `4 110 527 kr`, or `4 110 527 EUR` for another currency.
@@ -116,7 +120,11 @@ pub fn factor(d: Decimal, dp: u32, lang: Lang) -> String {
 /// A change as a signed percentage: `+0,6 %` / `-12.5%` (zero has no sign).
 pub fn signed_percent(fraction: Decimal, lang: Lang) -> String {
     let text = percent(fraction, lang);
-    if round(fraction * Decimal::ONE_HUNDRED, 1) > Decimal::ZERO { format!("+{text}") } else { text }
+    if round(fraction * Decimal::ONE_HUNDRED, 1) > Decimal::ZERO {
+        format!("+{text}")
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]

@@ -177,7 +177,11 @@ fn year_out(y: &YearFigures) -> YearOut {
 }
 
 fn by_year(start_year: i32, values: &[Decimal]) -> BTreeMap<String, Money> {
-    values.iter().enumerate().map(|(i, v)| ((start_year + i as i32).to_string(), money_plain(*v))).collect()
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| ((start_year + i as i32).to_string(), money_plain(*v)))
+        .collect()
 }
 
 fn line_out<'a>(line: &'a Line, f: &LineFigures, start_year: i32) -> LineOut<'a> {
@@ -260,7 +264,11 @@ pub fn render(input: &ReportInput) -> String {
                 planned_harvest: money_plain(st.planned_harvest()),
             })
             .collect(),
-        lines: c.lines.iter().map(|f| line_out(lines[f.index], f, p.start_year)).collect(),
+        lines: c
+            .lines
+            .iter()
+            .map(|f| line_out(lines[f.index], f, p.start_year))
+            .collect(),
         range: RangeOut {
             lines: c
                 .range

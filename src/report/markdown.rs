@@ -1,4 +1,314 @@
-//! markdown renderer (being written).
-pub fn render(_input: &super::ReportInput) -> String {
-    String::new()
+//! `--format markdown`: the whole report as GitHub-flavoured Markdown, ready to paste
+//! into an application (ansökan). Same content and labels as the terminal table.
+
+use super::ReportInput;
+use super::document::{self, Align, Block, Document, Grid};
+
+/// Render the report as Markdown.
+pub fn render(input: &ReportInput) -> String {
+    render_document(&document::build(input))
+}
+
+fn render_document(doc: &Document) -> String {
+    let mut out = format!("# {}\n\n", one_line(&escape(&doc.title)));
+    for (label, value) in &doc.facts {
+        out.push_str(&format!("- **{}:** {}\n", escape(label), one_line(&escape(value))));
+    }
+    if let Some(description) = &doc.description {
+        out.push('\n');
+        out.push_str(&paragraph(description));
+        out.push('\n');
+    }
+    for section in &doc.sections {
+        out.push_str(&format!("\n## {}\n", one_line(&escape(&section.heading))));
+        for block in &section.blocks {
+            out.push('\n');
+            match block {
+                Block::Text(text) => {
+                    out.push_str(&paragraph(text));
+                    out.push('\n');
+                }
+                Block::Grid(grid) => {
+                    if let Some(caption) = &grid.caption {
+                        out.push_str(&format!("### {}\n\n", one_line(&escape(caption))));
+                    }
+                    out.push_str(&pipe_table(grid));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A pipe table with padded columns; number columns are right-aligned (`---:`) and
+/// total rows are bold.
+fn pipe_table(grid: &Grid) -> String {
+    let header: Vec<String> = grid.columns.iter().map(|c| escape(&join_header(&c.header))).collect();
+    let rows: Vec<Vec<String>> = grid
+        .rows
+        .iter()
+        .map(|row| {
+            (0..grid.columns.len())
+                .map(|i| {
+                    let cell = row.cells.get(i).map(|c| cell_text(c)).unwrap_or_default();
+                    if row.total && !cell.is_empty() {
+                        format!("**{cell}**")
+                    } else {
+                        cell
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let widths: Vec<usize> = (0..grid.columns.len())
+        .map(|i| {
+            let cells = rows.iter().map(|r| width(&r[i]));
+            cells.chain([width(&header[i]), 4]).max().unwrap_or(4)
+        })
+        .collect();
+    let mut out = String::new();
+    let line = |out: &mut String, cells: &[String]| {
+        out.push('|');
+        for (i, cell) in cells.iter().enumerate() {
+            let pad = " ".repeat(widths[i].saturating_sub(width(cell)));
+            match grid.columns[i].align {
+                Align::Left => out.push_str(&format!(" {cell}{pad} |")),
+                Align::Right => out.push_str(&format!(" {pad}{cell} |")),
+            }
+        }
+        out.push('\n');
+    };
+    line(&mut out, &header);
+    out.push('|');
+    for (i, column) in grid.columns.iter().enumerate() {
+        let dashes = "-".repeat(widths[i] - 1);
+        match column.align {
+            Align::Left => out.push_str(&format!(" {dashes}- |")),
+            Align::Right => out.push_str(&format!(" {dashes}: |")),
+        }
+    }
+    out.push('\n');
+    for row in &rows {
+        line(&mut out, row);
+    }
+    out
+}
+
+fn width(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// A two-line terminal header as one line: `Drift och\nförvaltning` → `Drift och
+/// förvaltning`, `Omfördel-\nningsnytta` → `Omfördelningsnytta`.
+fn join_header(header: &str) -> String {
+    header.replace("-\n", "").replace('\n', " ")
+}
+
+/// A cell's text: escaped, line breaks as `<br>`.
+fn cell_text(text: &str) -> String {
+    let lines: Vec<String> = text.lines().map(|l| escape(l.trim())).collect();
+    lines.join("<br>")
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Free text as a paragraph: escaped, and a line that would start a heading, quote or
+/// list is escaped at its start; blank lines separate paragraphs.
+fn paragraph(text: &str) -> String {
+    let lines: Vec<String> = text
+        .trim()
+        .lines()
+        .map(|l| {
+            let l = escape(l.trim());
+            if l.starts_with(['#', '-', '+', '=']) {
+                format!("\\{l}")
+            } else {
+                l
+            }
+        })
+        .collect();
+    lines.join("\n")
+}
+
+/// Escape what Markdown would read as formatting, HTML or a table cell boundary.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if matches!(ch, '\\' | '`' | '*' | '_' | '<' | '|' | '~') {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Code, Diagnostic};
+    use crate::engine::Calculation;
+    use crate::model::Project;
+    use crate::report::Lang;
+    use crate::report::document::fixtures::{SMALL, calc, project};
+
+    fn report(p: &Project, c: &Calculation, findings: &[Diagnostic], lang: Lang) -> String {
+        render(&ReportInput {
+            project: p,
+            calc: c,
+            findings,
+            lang,
+        })
+    }
+
+    /// The first table row whose first cell is `first`, as its trimmed cells.
+    fn row(out: &str, first: &str) -> Vec<String> {
+        row_with(out, first, first)
+    }
+
+    /// The first table row whose first cell is `first` and that has a cell `cell`.
+    fn row_with(out: &str, first: &str, cell: &str) -> Vec<String> {
+        out.lines()
+            .filter(|l| l.starts_with('|'))
+            .map(|l| {
+                l.trim_matches('|')
+                    .split(" | ")
+                    .map(|c| c.trim().to_string())
+                    .collect::<Vec<_>>()
+            })
+            .find(|cells| cells.first().is_some_and(|c| c == first) && cells.iter().any(|c| c == cell))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn swedish_small_project() {
+        let p = project(SMALL);
+        let c = calc(&p);
+        let out = report(&p, &c, &[], Lang::Sv);
+        assert!(
+            out.starts_with("# Nyttokalkyl: E-tjänst för bygglov\n\n- **Diarienummer:** BN-2010-7\n"),
+            "{out}"
+        );
+        assert!(out.contains("- **Kalkylperiod:** 2010–2012 (3 år)\n"), "{out}");
+        for heading in [
+            "Sammanfattning",
+            "År för år",
+            "Per intressent",
+            "Vinsthemtagning",
+            "Kvalitativa nyttor",
+        ] {
+            assert!(out.contains(&format!("\n## {heading}\n")), "{heading}: {out}");
+        }
+        assert_eq!(row(&out, "Investering"), ["Investering", "300 000 kr"]);
+        assert_eq!(
+            row(&out, "**Summa kostnader**"),
+            ["**Summa kostnader**", "**300 000 kr**"]
+        );
+        assert_eq!(row(&out, "Kalkylränta"), ["Kalkylränta", "10 %"]);
+        // NPV −1 735,54 → −1 736; IRR 9,38 %; payback after September 2012 (33 months).
+        assert_eq!(row(&out, "Nettonuvärde (NPV)"), ["Nettonuvärde (NPV)", "-1 736 kr"]);
+        assert_eq!(row(&out, "Internränta (IRR)"), ["Internränta (IRR)", "9,4 %"]);
+        assert_eq!(
+            row(&out, "Återbetalningstid"),
+            ["Återbetalningstid", "2012-09 (2,8 år)"]
+        );
+        assert_eq!(row(&out, "Hemtagningsgrad (andel av nyttan)")[1], "50 %");
+        // Year table: header joined to one line, number columns right-aligned.
+        let header = row(&out, "År");
+        assert_eq!(header[..3], ["År", "Investering", "Drift och förvaltning"], "{out}");
+        assert_eq!(header[6], "Omfördelningsnytta");
+        assert!(
+            out.contains("| --------- | ----------: | --------------------: |"),
+            "{out}"
+        );
+        assert_eq!(
+            row(&out, "2010"),
+            [
+                "2010", "300 000", "0", "0", "300 000", "90 000", "0", "90 000", "-210 000", "-210 000", "1,0000",
+                "45 000"
+            ]
+        );
+        assert_eq!(row(&out, "2012")[9..], ["30 000", "0,8264", "60 000"]);
+        let total = row(&out, "**Summa**");
+        assert_eq!(total[1], "**300 000**");
+        // Realisation plan: half of 330 000 taken home, the rest not.
+        assert_eq!(
+            row_with(&out, "Porto", "Ekonomichef"),
+            [
+                "Porto",
+                "Ekonomichef",
+                "budgetminskning",
+                "50 %",
+                "0 mån",
+                "330 000",
+                "165 000",
+                "165 000"
+            ]
+        );
+        assert_eq!(
+            row(&out, "Nöjdare sökande"),
+            ["Nöjdare sökande", "NKI", "55", "70", "2012-12", "Enkät"]
+        );
+        assert!(out.contains("-150 868") && out.contains("147 397"), "{out}");
+        assert!(
+            out.ends_with("\n## Granskning (nytta check)\n\nInga anmärkningar.\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn english_with_findings_and_escaping() {
+        let text = SMALL.replace("name = \"Porto\"", "name = \"Porto | *frimärken*\"");
+        let p = project(&text);
+        let c = calc(&p);
+        let findings = [Diagnostic::new(Code::W106, "no discount rate")
+            .at("assumptions")
+            .hint("state `discount_rate`")];
+        let out = report(&p, &c, &findings, Lang::En);
+        assert!(
+            out.starts_with("# Benefit calculation: E-tjänst för bygglov\n"),
+            "{out}"
+        );
+        assert_eq!(row(&out, "Investment"), ["Investment", "300,000 kr"]);
+        assert_eq!(row(&out, "Net present value (NPV)")[1], "-1,736 kr");
+        assert_eq!(row(&out, "Internal rate of return (IRR)")[1], "9.4%");
+        assert_eq!(row(&out, "Payback")[1], "2012-09 (2.8 years)");
+        assert!(out.contains("| Reallocation benefits |"), "{out}");
+        assert!(out.contains("| Porto \\| \\*frimärken\\* |"), "{out}");
+        assert_eq!(
+            row(&out, "W106"),
+            ["W106", "assumptions", "no discount rate", "state \\`discount\\_rate\\`"]
+        );
+        assert!(!out.contains("No findings"), "{out}");
+    }
+
+    #[test]
+    fn empty_project_renders_in_both_languages() {
+        let p = project("format = 1\n[project]\nname = \"Tom\"\norganisation = \"Kommunen\"\nstart_year = 2020\n");
+        let c = calc(&p);
+        for lang in [Lang::Sv, Lang::En] {
+            let out = report(&p, &c, &[], lang);
+            let rate = lang.pick("Kalkylränta", "Discount rate");
+            assert_eq!(
+                row(&out, rate)[1],
+                lang.pick("3 % (standard 3 %)", "3% (default 3%)"),
+                "{out}"
+            );
+            assert_eq!(
+                row(&out, lang.pick("Nytta/kostnad (BCR)", "Benefit-cost ratio (BCR)"))[1],
+                "–"
+            );
+            assert!(out.contains(lang.pick("Inga anmärkningar.", "No findings.")), "{out}");
+            assert_eq!(out, report(&p, &c, &[], lang));
+        }
+    }
+
+    #[test]
+    fn headers_and_paragraphs() {
+        assert_eq!(join_header("Omfördel-\nningsnytta"), "Omfördelningsnytta");
+        assert_eq!(join_header("Drift och\nförvaltning"), "Drift och förvaltning");
+        assert_eq!(paragraph("# inte rubrik\nrad två"), "\\# inte rubrik\nrad två");
+        assert_eq!(cell_text("a\nb|c"), "a<br>b\\|c");
+    }
 }

@@ -18,7 +18,12 @@ pub fn render(input: &ReportInput) -> String {
 fn render_document(doc: &Document) -> String {
     let mut out = String::new();
     underline(&mut out, &doc.title, '═');
-    let width = doc.facts.iter().map(|(label, _)| label.chars().count()).max().unwrap_or(0);
+    let width = doc
+        .facts
+        .iter()
+        .map(|(label, _)| label.chars().count())
+        .max()
+        .unwrap_or(0);
     for (label, value) in &doc.facts {
         let pad = width - label.chars().count();
         out.push_str(&format!("{label}:{} {value}\n", " ".repeat(pad)));
@@ -64,7 +69,10 @@ fn underline(out: &mut String, text: &str, ch: char) {
 
 fn grid_table(grid: &Grid) -> String {
     let mut table = Table::new();
-    table.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled).force_no_tty();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .force_no_tty();
     table.set_header(grid.columns.iter().map(|c| c.header.clone()).collect::<Vec<_>>());
     for row in &grid.rows {
         let cells: Vec<String> = row
@@ -124,12 +132,18 @@ mod tests {
     use crate::report::document::fixtures::{SMALL, calc, project};
 
     fn report(p: &Project, c: &Calculation, findings: &[Diagnostic], lang: Lang) -> String {
-        render(&ReportInput { project: p, calc: c, findings, lang })
+        render(&ReportInput {
+            project: p,
+            calc: c,
+            findings,
+            lang,
+        })
     }
 
-
     fn line_with<'a>(out: &'a str, start: &str) -> &'a str {
-        out.lines().find(|l| l.trim_start_matches('│').trim_start().starts_with(start)).unwrap_or("")
+        out.lines()
+            .find(|l| l.trim_start_matches('│').trim_start().starts_with(start))
+            .unwrap_or("")
     }
 
     #[test]
@@ -150,22 +164,37 @@ mod tests {
         assert!(line_with(&out, "Nettonuvärde (NPV)").contains("-1 736 kr"), "{out}");
         assert!(line_with(&out, "Nuvärde nytta").contains("298 264 kr"), "{out}");
         // No high-confidence benefits: NPV = −PV costs = −300 000.
-        assert!(line_with(&out, "NPV, endast nytta med hög").contains("-300 000 kr"), "{out}");
+        assert!(
+            line_with(&out, "NPV, endast nytta med hög").contains("-300 000 kr"),
+            "{out}"
+        );
         assert!(line_with(&out, "Nytta/kostnad").contains("0,99"), "{out}");
         assert!(line_with(&out, "Internränta").contains("9,4 %"), "{out}");
-        assert!(line_with(&out, "Återbetalningstid").contains("2012-09 (2,8 år)"), "{out}");
+        assert!(
+            line_with(&out, "Återbetalningstid").contains("2012-09 (2,8 år)"),
+            "{out}"
+        );
         // Harvest: half of 90 000 + 120 000 + 120 000 = 165 000, 50 %.
         assert!(line_with(&out, "Planerad hemtagning").contains("165 000 kr"), "{out}");
         assert!(line_with(&out, "Hemtagningsgrad").contains("50 %"), "{out}");
         // Year by year: 2010 net −210 000, factor 1; 2011 factor 1/1,1; cumulative +30 000.
         let y2010 = line_with(&out, "2010 ");
-        assert!(y2010.contains("300 000") && y2010.contains("-210 000") && y2010.contains("1,0000"), "{y2010}");
+        assert!(
+            y2010.contains("300 000") && y2010.contains("-210 000") && y2010.contains("1,0000"),
+            "{y2010}"
+        );
         assert!(line_with(&out, "2011 ").contains("0,9091"), "{out}");
         let y2012 = line_with(&out, "2012 ");
-        assert!(y2012.contains("30 000") && y2012.contains("0,8264") && y2012.contains("60 000"), "{y2012}");
+        assert!(
+            y2012.contains("30 000") && y2012.contains("0,8264") && y2012.contains("60 000"),
+            "{y2012}"
+        );
         // Realisation plan: owner, method, share, untaken 165 000.
         let plan = out.lines().find(|l| l.contains("Ekonomichef")).unwrap_or("");
-        assert!(plan.contains("budgetminskning") && plan.contains("50 %") && plan.contains("0 mån"), "{plan}");
+        assert!(
+            plan.contains("budgetminskning") && plan.contains("50 %") && plan.contains("0 mån"),
+            "{plan}"
+        );
         assert!(plan.contains("330 000") && plan.contains("165 000"), "{plan}");
         // Qualitative, tornado (±50 % of PV 298 264,46 around −1 735,54), findings.
         assert!(out.contains("NKI") && out.contains("Enkät"), "{out}");
@@ -178,8 +207,9 @@ mod tests {
     fn english_small_project_with_findings() {
         let p = project(SMALL);
         let c = calc(&p);
-        let findings =
-            [Diagnostic::new(Code::W103, "benefit \"Porto\" has no owner").at("benefits[0]").hint("add an owner")];
+        let findings = [Diagnostic::new(Code::W103, "benefit \"Porto\" has no owner")
+            .at("benefits[0]")
+            .hint("add an owner")];
         let out = report(&p, &c, &findings, Lang::En);
         assert!(out.starts_with("Benefit calculation: E-tjänst för bygglov\n"), "{out}");
         assert!(line_with(&out, "Investment ").contains("300,000 kr"), "{out}");
@@ -191,7 +221,10 @@ mod tests {
         assert!(out.contains("budget reduction"), "{out}");
         assert!(out.contains("-150,868") && out.contains("147,397"), "{out}");
         let finding = line_with(&out, "W103");
-        assert!(finding.contains("benefits[0]") && finding.contains("has no owner"), "{finding}");
+        assert!(
+            finding.contains("benefits[0]") && finding.contains("has no owner"),
+            "{finding}"
+        );
         assert!(finding.contains("add an owner"), "{finding}");
         assert!(!out.contains("No findings"), "{out}");
     }
@@ -205,11 +238,26 @@ mod tests {
         for lang in [Lang::Sv, Lang::En] {
             let out = report(&p, &c, &[], lang);
             let rate = line_with(&out, lang.pick("Kalkylränta", "Discount rate"));
-            assert!(rate.contains(lang.pick("3 % (standard 3 %)", "3% (default 3%)")), "{out}");
-            assert!(line_with(&out, lang.pick("Nytta/kostnad", "Benefit-cost")).contains('–'), "{out}");
-            assert!(line_with(&out, lang.pick("Internränta", "Internal rate")).contains('–'), "{out}");
-            assert!(line_with(&out, lang.pick("Hemtagningsgrad", "Harvest share")).contains('–'), "{out}");
-            assert!(out.contains(lang.pick("Inga kvalitativa nyttor.", "No qualitative benefits.")), "{out}");
+            assert!(
+                rate.contains(lang.pick("3 % (standard 3 %)", "3% (default 3%)")),
+                "{out}"
+            );
+            assert!(
+                line_with(&out, lang.pick("Nytta/kostnad", "Benefit-cost")).contains('–'),
+                "{out}"
+            );
+            assert!(
+                line_with(&out, lang.pick("Internränta", "Internal rate")).contains('–'),
+                "{out}"
+            );
+            assert!(
+                line_with(&out, lang.pick("Hemtagningsgrad", "Harvest share")).contains('–'),
+                "{out}"
+            );
+            assert!(
+                out.contains(lang.pick("Inga kvalitativa nyttor.", "No qualitative benefits.")),
+                "{out}"
+            );
             assert!(out.contains(lang.pick("Inga anmärkningar.", "No findings.")), "{out}");
             assert!(out.contains(lang.pick("2020 (1 år)", "2020 (1 year)")), "{out}");
         }
@@ -248,10 +296,16 @@ stakeholder = "sdf"
         let slk = line_with(&out, "Stadsledningskontoret ");
         assert!(slk.contains("120 000") && slk.contains("-120 000"), "{out}");
         let sdf = line_with(&out, "Stadsdelsförvaltningen ");
-        assert!(sdf.contains("80 000") && sdf.contains("400 000") && sdf.contains("320 000"), "{out}");
+        assert!(
+            sdf.contains("80 000") && sdf.contains("400 000") && sdf.contains("320 000"),
+            "{out}"
+        );
         // A yearly table per stakeholder, captioned with its name.
         assert!(out.contains("\nStadsdelsförvaltningen\n"), "{out}");
-        let rows: Vec<&str> = out.lines().filter(|l| l.contains("2011 ") && l.contains("40 000")).collect();
+        let rows: Vec<&str> = out
+            .lines()
+            .filter(|l| l.contains("2011 ") && l.contains("40 000"))
+            .collect();
         assert!(rows.iter().any(|l| l.contains("160 000")), "{out}");
         // Rendering twice gives the same text.
         assert_eq!(out, report(&p, &c, &[], Lang::Sv));

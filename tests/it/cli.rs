@@ -59,7 +59,14 @@ pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 fn report_json_has_the_contract_keys() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "p.toml", VALID);
-    let out = nytta().args(["report", "--format", "json"]).arg(&file).assert().success().get_output().stdout.clone();
+    let out = nytta()
+        .args(["report", "--format", "json"])
+        .arg(&file)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let j: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let s = &j["summary"];
     // Net per year: benefit 132000 − operations 12000 = 120000 a year from April:
@@ -75,7 +82,16 @@ fn report_json_has_the_contract_keys() {
     assert_eq!(s["payback_years"], "2.750000");
     assert_eq!(s["planned_harvest"], "363000.00");
     assert_eq!(s["harvest_share"], "1.000000");
-    for key in ["npv_financial", "pv_costs", "pv_benefits", "bcr", "net", "other_costs", "financial_benefits", "reallocation_benefits"] {
+    for key in [
+        "npv_financial",
+        "pv_costs",
+        "pv_benefits",
+        "bcr",
+        "net",
+        "other_costs",
+        "financial_benefits",
+        "reallocation_benefits",
+    ] {
         assert!(s.get(key).is_some(), "summary.{key}");
     }
     assert_eq!(j["format"], 1);
@@ -97,7 +113,14 @@ fn report_json_has_the_contract_keys() {
 fn report_scenario_moves_benefits() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "p.toml", VALID);
-    let out = nytta().args(["report", "--format", "json", "--scenario", "sen"]).arg(&file).assert().success().get_output().stdout.clone();
+    let out = nytta()
+        .args(["report", "--format", "json", "--scenario", "sen"])
+        .arg(&file)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let j: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(j["scenario"], "sen");
     // The benefit starts April 2011: 0, 99000, 132000.
@@ -149,23 +172,41 @@ fn report_on_invalid_file_prints_diagnostics_and_exits_1() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr(predicate::str::contains("p.toml:15:1: error[E002]: unknown key `ammounts`"))
+        .stderr(predicate::str::contains(
+            "p.toml:15:1: error[E002]: unknown key `ammounts`",
+        ))
         .stderr(predicate::str::contains("did you mean `amounts`?"));
 }
 
 #[test]
 fn report_missing_file_exits_2() {
-    nytta().args(["report", "no/such/file.toml"]).assert().code(2).stderr(predicate::str::contains("cannot read"));
+    nytta()
+        .args(["report", "no/such/file.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read"));
 }
 
 #[test]
 fn report_to_output_file_never_overwrites_input() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "p.toml", VALID);
-    nytta().args(["report", "-o"]).arg(&file).arg(&file).assert().code(2).stderr(predicate::str::contains("refusing"));
+    nytta()
+        .args(["report", "-o"])
+        .arg(&file)
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("refusing"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), VALID);
     let out = dir.path().join("r.json");
-    nytta().args(["report", "--format", "json", "-o"]).arg(&out).arg(&file).assert().success().stdout("");
+    nytta()
+        .args(["report", "--format", "json", "-o"])
+        .arg(&out)
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout("");
     assert!(std::fs::read_to_string(&out).unwrap().contains("\"npv\": \"-1735.54\""));
 }
 
@@ -190,7 +231,10 @@ fn report_into_closed_pipe_does_not_panic() {
 #[test]
 fn check_reports_every_problem_with_location_and_hint() {
     let dir = tempfile::tempdir().unwrap();
-    let bad = VALID.replace("amounts = {", "ammounts = {").replace("\"financial\"", "\"finacial\"").replace("years = 3", "years = 0");
+    let bad = VALID
+        .replace("amounts = {", "ammounts = {")
+        .replace("\"financial\"", "\"finacial\"")
+        .replace("years = 3", "years = 0");
     let file = write(dir.path(), "bad.toml", &bad);
     nytta()
         .arg("check")
@@ -209,10 +253,27 @@ fn check_reports_every_problem_with_location_and_hint() {
 fn check_json_and_github_formats() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "bad.toml", &VALID.replace("amounts = {", "ammounts = {"));
-    let out = nytta().args(["check", "--format", "json"]).arg(&file).assert().code(1).get_output().stdout.clone();
+    let out = nytta()
+        .args(["check", "--format", "json"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let j: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let first = &j[0];
-    for key in ["file", "line", "column", "end_line", "end_column", "severity", "code", "message", "hint"] {
+    for key in [
+        "file",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "severity",
+        "code",
+        "message",
+        "hint",
+    ] {
         assert!(first.get(key).is_some(), "{key}");
     }
     assert_eq!(first["line"], 15);
@@ -230,7 +291,12 @@ fn check_valid_file_exits_0_and_deny_warnings_exits_1() {
     let dir = tempfile::tempdir().unwrap();
     // No stated discount rate: a warning (W106) but no error.
     let file = write(dir.path(), "p.toml", &VALID.replace("discount_rate = \"10 %\"", ""));
-    nytta().arg("check").arg(&file).assert().success().stdout(predicate::str::contains("warning[W106]"));
+    nytta()
+        .arg("check")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("warning[W106]"));
     nytta().args(["check", "--deny-warnings"]).arg(&file).assert().code(1);
 }
 
@@ -246,7 +312,12 @@ fn check_many_files_reports_all_and_missing_file_exits_2() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("bad.toml:2:").and(predicate::str::contains("error[E001]")));
-    nytta().arg("check").arg(&good).arg(dir.path().join("missing.toml")).assert().code(2);
+    nytta()
+        .arg("check")
+        .arg(&good)
+        .arg(dir.path().join("missing.toml"))
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -254,7 +325,12 @@ fn check_non_utf8_file_is_invalid_input() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("latin1.toml");
     std::fs::write(&file, b"format = 1\nname = \"G\xf6teborg\"\n").unwrap();
-    nytta().arg("check").arg(&file).assert().code(1).stdout(predicate::str::contains("not UTF-8"));
+    nytta()
+        .arg("check")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("not UTF-8"));
 }
 
 #[test]
@@ -270,10 +346,19 @@ fn init_writes_each_template_valid_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     for template in ["basic", "e-service", "shared"] {
         let file = dir.path().join(format!("{template}.toml"));
-        nytta().args(["init", "--template", template]).arg(&file).assert().success();
+        nytta()
+            .args(["init", "--template", template])
+            .arg(&file)
+            .assert()
+            .success();
         nytta().arg("check").arg(&file).assert().success();
         let before = std::fs::read_to_string(&file).unwrap();
-        nytta().args(["init"]).arg(&file).assert().code(2).stderr(predicate::str::contains("already exists"));
+        nytta()
+            .args(["init"])
+            .arg(&file)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("already exists"));
         assert_eq!(std::fs::read_to_string(&file).unwrap(), before);
     }
     nytta().current_dir(dir.path()).arg("init").assert().success();
@@ -284,9 +369,32 @@ fn init_writes_each_template_valid_and_refuses_to_overwrite() {
 fn language_follows_flag_then_environment() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "p.toml", VALID);
-    let sv = nytta().arg("report").arg(&file).env("LANG", "sv_SE.UTF-8").assert().success().get_output().stdout.clone();
-    let sv_flag = nytta().args(["report", "--lang", "sv"]).arg(&file).assert().success().get_output().stdout.clone();
-    let en = nytta().args(["report", "--lang", "en"]).arg(&file).env("LANG", "sv_SE.UTF-8").assert().success().get_output().stdout.clone();
+    let sv = nytta()
+        .arg("report")
+        .arg(&file)
+        .env("LANG", "sv_SE.UTF-8")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let sv_flag = nytta()
+        .args(["report", "--lang", "sv"])
+        .arg(&file)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let en = nytta()
+        .args(["report", "--lang", "en"])
+        .arg(&file)
+        .env("LANG", "sv_SE.UTF-8")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     assert_eq!(sv, sv_flag);
     assert_ne!(sv, en);
     assert!(String::from_utf8_lossy(&sv).contains("300 000"));

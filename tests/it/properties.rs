@@ -12,8 +12,15 @@ enum Form {
     Annual(u32),
     Hours(Vec<(u32, u32)>),
     AnnualHours(u32),
-    Minutes { volume: u32, minutes: u32, adoption: Vec<(u32, u32)> },
-    Unit { volume: u32, ore: u32 },
+    Minutes {
+        volume: u32,
+        minutes: u32,
+        adoption: Vec<(u32, u32)>,
+    },
+    Unit {
+        volume: u32,
+        ore: u32,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -42,27 +49,56 @@ fn form() -> impl Strategy<Value = Form> {
         (1u32..2_000_000).prop_map(Form::Annual),
         prop::collection::vec((0u32..8, 1u32..5000), 1..3).prop_map(Form::Hours),
         (1u32..10_000).prop_map(Form::AnnualHours),
-        (1u32..100_000, 1u32..90, prop::collection::vec((0u32..8, 0u32..=100), 0..3))
-            .prop_map(|(volume, minutes, adoption)| Form::Minutes { volume, minutes, adoption }),
+        (
+            1u32..100_000,
+            1u32..90,
+            prop::collection::vec((0u32..8, 0u32..=100), 0..3)
+        )
+            .prop_map(|(volume, minutes, adoption)| Form::Minutes {
+                volume,
+                minutes,
+                adoption
+            }),
         (1u32..100_000, 1u32..10_000).prop_map(|(volume, ore)| Form::Unit { volume, ore }),
     ]
 }
 
 fn line() -> impl Strategy<Value = GenLine> {
-    (any::<bool>(), 0usize..3, form(), 0u32..15, prop::option::of(1u32..100), prop::option::of((0u32..=100, 0u32..24)), prop::option::of(0u32..96))
-        .prop_map(|(cost, kind, form, growth_pct, split, harvest, from_offset)| GenLine { cost, kind, form, growth_pct, split, harvest, from_offset })
+    (
+        any::<bool>(),
+        0usize..3,
+        form(),
+        0u32..15,
+        prop::option::of(1u32..100),
+        prop::option::of((0u32..=100, 0u32..24)),
+        prop::option::of(0u32..96),
+    )
+        .prop_map(|(cost, kind, form, growth_pct, split, harvest, from_offset)| GenLine {
+            cost,
+            kind,
+            form,
+            growth_pct,
+            split,
+            harvest,
+            from_offset,
+        })
 }
 
 fn project() -> impl Strategy<Value = GenProject> {
-    (2015i32..2035, 1u32..8, 0u32..96, 0u32..150, prop::collection::vec(line(), 0..8)).prop_map(
-        |(start_year, years, go_live_offset, rate_permille, lines)| GenProject {
+    (
+        2015i32..2035,
+        1u32..8,
+        0u32..96,
+        0u32..150,
+        prop::collection::vec(line(), 0..8),
+    )
+        .prop_map(|(start_year, years, go_live_offset, rate_permille, lines)| GenProject {
             start_year,
             years,
             go_live_offset: go_live_offset % (years * 12),
             rate_permille,
             lines,
-        },
-    )
+        })
 }
 
 fn month(start_year: i32, offset: u32) -> String {
@@ -84,9 +120,15 @@ impl GenProject {
         );
         for (i, l) in self.lines.iter().enumerate() {
             if l.cost {
-                out += &format!("[[costs]]\nid = \"l{i}\"\nname = \"L{i}\"\ncategory = \"{}\"\n", ["investment", "operations", "other"][l.kind]);
+                out += &format!(
+                    "[[costs]]\nid = \"l{i}\"\nname = \"L{i}\"\ncategory = \"{}\"\n",
+                    ["investment", "operations", "other"][l.kind]
+                );
             } else {
-                out += &format!("[[benefits]]\nid = \"l{i}\"\nname = \"L{i}\"\nclass = \"{}\"\n", ["financial", "reallocation", "financial"][l.kind]);
+                out += &format!(
+                    "[[benefits]]\nid = \"l{i}\"\nname = \"L{i}\"\nclass = \"{}\"\n",
+                    ["financial", "reallocation", "financial"][l.kind]
+                );
                 out += &format!("confidence = \"{}\"\n", ["high", "medium", "low"][l.kind]);
             }
             if let Some(s) = l.split {
@@ -105,14 +147,26 @@ impl GenProject {
                     for (o, v) in a {
                         seen.entry(y(*o)).or_insert(*v);
                     }
-                    out += &format!("amounts = {{ {} }}\n", seen.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", "));
+                    out += &format!(
+                        "amounts = {{ {} }}\n",
+                        seen.iter()
+                            .map(|(k, v)| format!("{k} = {v}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
                 }
                 Form::Hours(h) => {
                     let mut seen = std::collections::BTreeMap::new();
                     for (o, v) in h {
                         seen.entry(y(*o)).or_insert(*v);
                     }
-                    out += &format!("hours = {{ {} }}\n", seen.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", "));
+                    out += &format!(
+                        "hours = {{ {} }}\n",
+                        seen.iter()
+                            .map(|(k, v)| format!("{k} = {v}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
                 }
                 Form::Annual(a) => {
                     out += &format!("annual = {a}\n");
@@ -122,14 +176,24 @@ impl GenProject {
                     out += &format!("annual_hours = {h}\n");
                     periodic(&mut out);
                 }
-                Form::Minutes { volume, minutes, adoption } => {
+                Form::Minutes {
+                    volume,
+                    minutes,
+                    adoption,
+                } => {
                     out += &format!("volume = {volume}\nminutes_saved = {minutes}\n");
                     if !adoption.is_empty() {
                         let mut seen = std::collections::BTreeMap::new();
                         for (o, v) in adoption {
                             seen.entry(y(*o)).or_insert(*v);
                         }
-                        out += &format!("adoption = {{ {} }}\n", seen.iter().map(|(k, v)| format!("{k} = \"{v} %\"")).collect::<Vec<_>>().join(", "));
+                        out += &format!(
+                            "adoption = {{ {} }}\n",
+                            seen.iter()
+                                .map(|(k, v)| format!("{k} = \"{v} %\""))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        );
                     }
                     periodic(&mut out);
                 }
@@ -141,7 +205,8 @@ impl GenProject {
             if !l.cost
                 && let Some((share, lag)) = l.harvest
             {
-                out += &format!("[benefits.realisation]\nowner = \"Chef\"\nshare = \"{share} %\"\nlag_months = {lag}\n");
+                out +=
+                    &format!("[benefits.realisation]\nowner = \"Chef\"\nshare = \"{share} %\"\nlag_months = {lag}\n");
             }
         }
         out

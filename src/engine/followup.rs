@@ -1,0 +1,375 @@
+//! Follow-up (uppföljning, spec §3.5 and §7): the plan against the actuals, year by
+//! year, with a re-forecast (actuals to date + plan for the remaining years) and flags.
+//! Actuals never change the plan: planned figures come from the base calculation.
+
+use super::{Calculation, finance, series};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::actuals::{ActualKind, Actuals};
+use crate::model::{Line, Month, Project};
+use rust_decimal::Decimal;
+
+/// One line, kind and year: planned against actual.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUpRow {
+    /// Index into [`Project::lines`].
+    pub line: usize,
+    pub kind: ActualKind,
+    pub year: i32,
+    pub planned: Decimal,
+    /// `None` when no actual was reported (the row counts as missing).
+    pub actual: Option<Decimal>,
+}
+
+impl FollowUpRow {
+    /// `actual − planned`.
+    pub fn variance(&self) -> Option<Decimal> {
+        self.actual.map(|a| a - self.planned)
+    }
+    /// Variance as a fraction of the plan (none when the plan is 0).
+    pub fn variance_share(&self) -> Option<Decimal> {
+        let v = self.variance()?;
+        (!self.planned.is_zero()).then(|| v / self.planned)
+    }
+}
+
+/// Sums over the rows (spec §7).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FollowUpTotals {
+    pub planned_costs: Decimal,
+    pub actual_costs: Decimal,
+    pub planned_benefits: Decimal,
+    pub actual_benefits: Decimal,
+    pub planned_harvest: Decimal,
+    pub actual_harvest: Decimal,
+    /// `actual_harvest / planned_harvest` (none when nothing was planned).
+    pub realisation_rate: Option<Decimal>,
+    /// Rows with no actual reported.
+    pub missing: usize,
+}
+
+/// The calculation as it now looks: actuals for the years followed up, plan after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reforecast {
+    /// Per year: (year, costs, monetised benefits).
+    pub years: Vec<(i32, Decimal, Decimal)>,
+    pub npv: Decimal,
+    pub payback_month: Option<Month>,
+    pub payback_years: Option<Decimal>,
+}
+
+/// The whole follow-up.
+#[derive(Debug, Clone)]
+pub struct FollowUp {
+    pub as_of: i32,
+    pub rows: Vec<FollowUpRow>,
+    pub totals: FollowUpTotals,
+    pub reforecast: Reforecast,
+    /// W201–W204.
+    pub flags: Vec<Diagnostic>,
+}
+
+/// Harvest more than this share behind plan is flagged (W201).
+const HARVEST_BEHIND: Decimal = Decimal::from_parts(8, 0, 0, false, 1);
+/// A cost more than this share over plan is flagged (W202).
+const COST_OVER: Decimal = Decimal::from_parts(11, 0, 0, false, 1);
+const TWELVE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
+
+/// Follow up `project` (planned as in `base`) with `actuals`, up to and including `as_of`.
+pub fn follow_up(project: &Project, base: &Calculation, actuals: &Actuals, as_of: i32) -> FollowUp {
+    let lines: Vec<&Line> = project.lines().collect();
+    let last_year = as_of.min(project.end_year() - 1);
+    let mut rows = Vec::new();
+    for figures in &base.lines {
+        let Some(line) = lines.get(figures.index) else { continue };
+        if !line.is_monetised() {
+            continue;
+        }
+        let mut kinds = vec![(
+            if line.is_cost() {
+                ActualKind::Cost
+            } else {
+                ActualKind::Benefit
+            },
+            &figures.by_year,
+        )];
+        if let Some(h) = &figures.harvest_by_year {
+            kinds.push((ActualKind::Harvest, h));
+        }
+        for (kind, planned_by_year) in kinds {
+            for year in project.start_year..=last_year {
+                let planned = planned_by_year
+                    .get((year - project.start_year) as usize)
+                    .copied()
+                    .unwrap_or_default();
+                let actual = actuals.get(&(figures.index, kind, year));
+                if !planned.is_zero() || actual.is_some() {
+                    rows.push(FollowUpRow {
+                        line: figures.index,
+                        kind,
+                        year,
+                        planned,
+                        actual,
+                    });
+                }
+            }
+        }
+    }
+    let totals = totals(&rows);
+    let flags = flags(project, &lines, &rows, actuals, as_of);
+    let reforecast = reforecast(project, base, &lines, actuals, last_year);
+    FollowUp {
+        as_of,
+        rows,
+        totals,
+        reforecast,
+        flags,
+    }
+}
+
+fn totals(rows: &[FollowUpRow]) -> FollowUpTotals {
+    let mut t = FollowUpTotals::default();
+    for r in rows {
+        let (planned, actual) = match r.kind {
+            ActualKind::Cost => (&mut t.planned_costs, &mut t.actual_costs),
+            ActualKind::Benefit => (&mut t.planned_benefits, &mut t.actual_benefits),
+            ActualKind::Harvest => (&mut t.planned_harvest, &mut t.actual_harvest),
+        };
+        *planned += r.planned;
+        match r.actual {
+            Some(a) => *actual += a,
+            None => t.missing += 1,
+        }
+    }
+    t.realisation_rate = (!t.planned_harvest.is_zero()).then(|| t.actual_harvest / t.planned_harvest);
+    t
+}
+
+fn flags(project: &Project, lines: &[&Line], rows: &[FollowUpRow], actuals: &Actuals, as_of: i32) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let kr = |d: Decimal| finance::round_ore(d).round_dp(0).to_string();
+    let mut groups: Vec<(usize, ActualKind)> = rows.iter().map(|r| (r.line, r.kind)).collect();
+    groups.dedup();
+    for (index, kind) in groups {
+        let Some(line) = lines.get(index) else { continue };
+        let group: Vec<&FollowUpRow> = rows.iter().filter(|r| r.line == index && r.kind == kind).collect();
+        let reported: Vec<&&FollowUpRow> = group.iter().filter(|r| r.actual.is_some()).collect();
+        let planned: Decimal = reported.iter().map(|r| r.planned).sum();
+        let actual: Decimal = reported.iter().filter_map(|r| r.actual).sum();
+        let name = &line.name;
+        match kind {
+            ActualKind::Harvest
+                if !reported.is_empty() && planned > Decimal::ZERO && actual < planned * HARVEST_BEHIND =>
+            {
+                out.push(
+                    Diagnostic::new(
+                        Code::W201,
+                        format!("`{name}`: harvest {} kr against {} kr planned, more than 20 % behind", kr(actual), kr(planned)),
+                    )
+                    .hint("ask the realisation owner why, and re-plan the harvest (besparingskrav) for the remaining years")
+                    .at(line.at.clone()),
+                );
+            }
+            ActualKind::Cost if !reported.is_empty() && planned > Decimal::ZERO && actual > planned * COST_OVER => {
+                out.push(
+                    Diagnostic::new(
+                        Code::W202,
+                        format!(
+                            "`{name}`: cost {} kr against {} kr planned, more than 10 % over",
+                            kr(actual),
+                            kr(planned)
+                        ),
+                    )
+                    .hint("explain the overrun and update the plan for the remaining years")
+                    .at(line.at.clone()),
+                );
+            }
+            _ => {}
+        }
+        let missing: Vec<String> = group
+            .iter()
+            .filter(|r| r.actual.is_none())
+            .map(|r| r.year.to_string())
+            .collect();
+        if !missing.is_empty() {
+            out.push(
+                Diagnostic::new(
+                    Code::W203,
+                    format!(
+                        "`{name}`: no {} actual reported for {}",
+                        kind.as_str(),
+                        missing.join(", ")
+                    ),
+                )
+                .hint("report the actual in the file (`actuals`) or in the actuals CSV")
+                .at(line.at.clone()),
+            );
+        }
+    }
+    let benefit_actuals = actuals.0.keys().any(|(_, kind, _)| *kind != ActualKind::Cost);
+    let months_live = Month::new(as_of, 12).0 - project.go_live.0;
+    if months_live > 12 && !benefit_actuals {
+        out.push(
+            Diagnostic::new(
+                Code::W204,
+                format!(
+                    "follow-up overdue: the service went live {} and no benefit actuals are reported",
+                    project.go_live
+                ),
+            )
+            .hint("measure the benefit now: evaluations recommend a follow-up about a year after launch"),
+        );
+    }
+    out
+}
+
+fn reforecast(project: &Project, base: &Calculation, lines: &[&Line], actuals: &Actuals, last_year: i32) -> Reforecast {
+    let n_years = project.years as usize;
+    let mut costs = vec![Decimal::ZERO; n_years];
+    let mut benefits = vec![Decimal::ZERO; n_years];
+    let mut monthly_net = vec![Decimal::ZERO; project.months()];
+    for (index, line) in lines.iter().enumerate() {
+        if !line.is_monetised() {
+            continue;
+        }
+        let kind = if line.is_cost() {
+            ActualKind::Cost
+        } else {
+            ActualKind::Benefit
+        };
+        // The plan was computed once already, so it cannot overflow here.
+        let Ok(mut months) = series::line_months(project, line, &base.scenario) else {
+            continue;
+        };
+        for year in project.start_year..=last_year {
+            if let Some(actual) = actuals.get(&(index, kind, year)) {
+                let first = (year - project.start_year) as usize * 12;
+                // × 12 units: a year's actual spread evenly is the actual in every month.
+                months.iter_mut().skip(first).take(12).for_each(|m| *m = actual);
+            }
+        }
+        let target = if line.is_cost() { &mut costs } else { &mut benefits };
+        for (y, year_months) in months.chunks(12).enumerate() {
+            target[y] += year_months.iter().sum::<Decimal>() / TWELVE;
+        }
+        for (slot, m) in monthly_net.iter_mut().zip(&months) {
+            if line.is_cost() {
+                *slot -= *m;
+            } else {
+                *slot += *m;
+            }
+        }
+    }
+    let nets: Vec<Decimal> = benefits.iter().zip(&costs).map(|(b, c)| b - c).collect();
+    let factors: Vec<Decimal> = base.years.iter().map(|y| y.discount_factor).collect();
+    let npv = finance::present_value(&nets, &factors).unwrap_or_default();
+    let payback = finance::payback_month_index(&monthly_net);
+    Reforecast {
+        years: (0..n_years)
+            .map(|y| (project.start_year + y as i32, costs[y], benefits[y]))
+            .collect(),
+        npv,
+        payback_month: payback.map(|i| Month(project.first_month().0 + i as i32)),
+        payback_years: payback.map(|i| Decimal::from(i + 1) / TWELVE),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Scenario, parse_project};
+    use rust_decimal::dec;
+
+    const TEXT: &str = r#"format = 1
+[project]
+name = "P"
+organisation = "O"
+start_year = 2010
+years = 3
+go_live = "2010-01"
+[assumptions]
+discount_rate = 0
+[[costs]]
+id = "bygg"
+name = "Bygg"
+category = "investment"
+amounts = { 2010 = 100000 }
+actuals = { 2010 = 120000 }
+[[benefits]]
+id = "tid"
+name = "Tid"
+class = "reallocation"
+annual = 120000
+actuals = { 2010 = 60000 }
+[benefits.realisation]
+owner = "Chef"
+share = 0.5
+actuals = { 2010 = 20000 }
+"#;
+
+    fn run(as_of: i32) -> FollowUp {
+        let p = parse_project(TEXT).project.unwrap();
+        let base = super::super::compute(&p, &Scenario::base()).unwrap();
+        follow_up(&p, &base, &Actuals::from_project(&p), as_of)
+    }
+
+    #[test]
+    fn rows_variances_and_totals() {
+        let f = run(2011);
+        // Bygg 2010 (2011 has no plan and no actual); Tid benefit 2010, 2011; harvest 2010, 2011.
+        let rows: Vec<(usize, ActualKind, i32)> = f.rows.iter().map(|r| (r.line, r.kind, r.year)).collect();
+        assert_eq!(
+            rows,
+            vec![
+                (0, ActualKind::Cost, 2010),
+                (1, ActualKind::Benefit, 2010),
+                (1, ActualKind::Benefit, 2011),
+                (1, ActualKind::Harvest, 2010),
+                (1, ActualKind::Harvest, 2011),
+            ]
+        );
+        // Cost 120000 − 100000 = +20000 (+20 %); benefit 60000 − 120000 = −60000 (−50 %).
+        assert_eq!(f.rows[0].variance(), Some(dec!(20000)));
+        assert_eq!(f.rows[0].variance_share(), Some(dec!(0.2)));
+        assert_eq!(f.rows[1].variance(), Some(dec!(-60000)));
+        assert_eq!(f.rows[2].actual, None);
+        let t = &f.totals;
+        assert_eq!((t.planned_costs, t.actual_costs), (dec!(100000), dec!(120000)));
+        assert_eq!((t.planned_benefits, t.actual_benefits), (dec!(240000), dec!(60000)));
+        // Harvest plan 60000 a year; actual 20000 reported for 2010 only: 20000 / 120000.
+        assert_eq!((t.planned_harvest, t.actual_harvest), (dec!(120000), dec!(20000)));
+        assert_eq!(t.realisation_rate.unwrap().round_dp(6), dec!(0.166667));
+        assert_eq!(t.missing, 2);
+    }
+
+    #[test]
+    fn flags_behind_over_missing() {
+        let codes: Vec<Code> = run(2011).flags.iter().map(|d| d.code).collect();
+        // Cost 20 % over (W202); benefit 2011 missing (W203); harvest 20000 < 0.8 × 60000 (W201); harvest 2011 missing (W203).
+        assert_eq!(codes, vec![Code::W202, Code::W203, Code::W201, Code::W203]);
+    }
+
+    #[test]
+    fn overdue_without_benefit_actuals() {
+        let text = TEXT
+            .replace("actuals = { 2010 = 60000 }\n", "")
+            .replace("actuals = { 2010 = 20000 }\n", "");
+        let p = parse_project(&text).project.unwrap();
+        let base = super::super::compute(&p, &Scenario::base()).unwrap();
+        let f = follow_up(&p, &base, &Actuals::from_project(&p), 2011);
+        assert!(f.flags.iter().any(|d| d.code == Code::W204));
+        let f = follow_up(&p, &base, &Actuals::from_project(&p), 2010);
+        assert!(!f.flags.iter().any(|d| d.code == Code::W204)); // 11 months live
+    }
+
+    #[test]
+    fn reforecast_uses_actuals_then_plan() {
+        let f = run(2011);
+        // 2010: cost 120000, benefit 60000 (actuals); 2011 and 2012: the plan, 120000 a year.
+        assert_eq!(f.reforecast.years[0], (2010, dec!(120000), dec!(60000)));
+        assert_eq!(f.reforecast.years[1], (2011, dec!(0), dec!(120000)));
+        // Rate 0: NPV = 300000 − 120000 = 180000.
+        assert_eq!(f.reforecast.npv, dec!(180000));
+        // Cumulative: 2010 each month 5000 − 10000 → −60000 at end 2010; +10000 a month → 0 after June 2011.
+        assert_eq!(f.reforecast.payback_month, Some(Month::new(2011, 6)));
+    }
+}

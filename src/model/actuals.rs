@@ -1,0 +1,352 @@
+//! Actuals (utfall) for follow-up (spec §3.5): from the project file and from a CSV
+//! `line,year,amount[,kind]`, the CSV winning for the same line, kind and year.
+//!
+//! The CSV may come from Swedish Excel: `;` or tab as delimiter, decimal commas,
+//! Windows-1252 or UTF-8 with or without a BOM.
+
+use super::{Project, number::parse_number_str};
+use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// What an actual is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ActualKind {
+    /// Money spent on a cost line.
+    Cost,
+    /// Benefit produced by a benefit line.
+    Benefit,
+    /// Money taken home (a benefit with a realisation).
+    Harvest,
+}
+
+impl ActualKind {
+    pub const ALL: [ActualKind; 3] = [ActualKind::Cost, ActualKind::Benefit, ActualKind::Harvest];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActualKind::Cost => "cost",
+            ActualKind::Benefit => "benefit",
+            ActualKind::Harvest => "harvest",
+        }
+    }
+    fn parse(s: &str) -> Option<Self> {
+        ActualKind::ALL
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+/// Key of one actual: line index in [`Project::lines`], kind and year.
+pub type ActualKey = (usize, ActualKind, i32);
+
+/// Actuals by line, kind and year.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Actuals(pub BTreeMap<ActualKey, Decimal>);
+
+impl Actuals {
+    /// The actuals written in the project file (`actuals` on lines and realisations).
+    pub fn from_project(project: &Project) -> Actuals {
+        let mut map = BTreeMap::new();
+        for (i, line) in project.lines().enumerate() {
+            let kind = if line.is_cost() {
+                ActualKind::Cost
+            } else {
+                ActualKind::Benefit
+            };
+            for (&year, &amount) in &line.actuals {
+                map.insert((i, kind, year), amount);
+            }
+            if let Some(r) = line.realisation() {
+                for (&year, &amount) in &r.actuals {
+                    map.insert((i, ActualKind::Harvest, year), amount);
+                }
+            }
+        }
+        Actuals(map)
+    }
+
+    /// These actuals with `other`'s overriding them for the same key.
+    pub fn merged_with(mut self, other: &Actuals) -> Actuals {
+        self.0.extend(other.0.iter().map(|(k, v)| (*k, *v)));
+        self
+    }
+
+    pub fn get(&self, key: &ActualKey) -> Option<Decimal> {
+        self.0.get(key).copied()
+    }
+
+    /// The latest year with any actual.
+    pub fn latest_year(&self) -> Option<i32> {
+        self.0.keys().map(|k| k.2).max()
+    }
+}
+
+/// Decode CSV bytes: UTF-8 (a BOM is dropped), else Windows-1252.
+pub fn decode_text(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    }
+}
+
+/// The delimiter used in the header line: `;`, tab or `,` (the most frequent; `,` if none).
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    [b';', b'\t', b',']
+        .into_iter()
+        .map(|d| (header.bytes().filter(|b| *b == d).count(), d))
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|(n, d)| (*n, *d == b','))
+        .map_or(b',', |(_, d)| d)
+}
+
+/// Read an actuals CSV against a project. Returns the actuals, or every problem found
+/// (located by byte span in `text`, which is the decoded CSV).
+pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<Diagnostic>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(sniff_delimiter(text))
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let mut problems = Vec::new();
+    let headers = match reader.headers() {
+        Ok(h) => h.iter().map(|h| h.to_lowercase()).collect::<Vec<_>>(),
+        Err(e) => {
+            return Err(vec![Diagnostic::new(
+                Code::E001,
+                format!("cannot read the CSV header: {e}"),
+            )]);
+        }
+    };
+    let column = |name: &str| headers.iter().position(|h| h == name);
+    let (Some(c_line), Some(c_year), Some(c_amount)) = (column("line"), column("year"), column("amount")) else {
+        let header_len = text.lines().next().map_or(0, str::len);
+        return Err(vec![
+            Diagnostic::new(
+                Code::E003,
+                format!(
+                    "the CSV header must name `line`, `year` and `amount`; found: {}",
+                    headers.join(", ")
+                ),
+            )
+            .span(0..header_len)
+            .hint("write the header `line,year,amount,kind` (or `nytta follow-up FILE --template` for a ready file)"),
+        ]);
+    };
+    let c_kind = column("kind");
+    let lines: Vec<_> = project.lines().collect();
+    let keys: Vec<&str> = lines.iter().map(|l| l.key()).collect();
+    let mut actuals = BTreeMap::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                problems
+                    .push(Diagnostic::new(Code::E001, format!("CSV syntax: {e}")).hint("check quotes and delimiters"));
+                break;
+            }
+        }
+        let (start, row) = record.position().map_or((0, 0), |p| (p.byte() as usize, p.line()));
+        let end = text[start.min(text.len())..]
+            .find('\n')
+            .map_or(text.len(), |i| start + i);
+        let span = start..end.max(start);
+        let at = format!("row {row}");
+        let field = |i: usize| record.get(i).unwrap_or("");
+        let amount_text = field(c_amount);
+        if record.iter().all(str::is_empty) || amount_text.is_empty() {
+            continue; // blank rows and unfilled template rows
+        }
+        let mut problem = |code: Code, message: String, hint: String| {
+            problems.push(
+                Diagnostic::new(code, message)
+                    .hint(hint)
+                    .span(span.clone())
+                    .at(at.clone()),
+            );
+        };
+        let name = field(c_line);
+        let Some(index) = keys
+            .iter()
+            .position(|k| *k == name)
+            .or_else(|| lines.iter().position(|l| l.name == name))
+        else {
+            let hint = match did_you_mean(name, keys.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!("use a line id (or the name of a line without id): {}", keys.join(", ")),
+            };
+            problem(Code::E008, format!("unknown line `{name}`"), hint);
+            continue;
+        };
+        let line = lines[index];
+        let year = match field(c_year).parse::<i32>() {
+            Ok(y) if (project.start_year..project.end_year()).contains(&y) => y,
+            Ok(y) => {
+                problem(
+                    Code::E010,
+                    format!(
+                        "year {y} is outside the horizon {}–{}",
+                        project.start_year,
+                        project.end_year() - 1
+                    ),
+                    "report actuals only for years of the calculation".into(),
+                );
+                continue;
+            }
+            Err(_) => {
+                problem(
+                    Code::E004,
+                    format!("`{}` is not a year", field(c_year)),
+                    "write a four-digit year, e.g. 2011".into(),
+                );
+                continue;
+            }
+        };
+        let amount = match parse_number_str(amount_text) {
+            Ok(a) => a,
+            Err(e) => {
+                problem(Code::E004, format!("amount: {e}"), e.hint().into());
+                continue;
+            }
+        };
+        let default_kind = if line.is_cost() {
+            ActualKind::Cost
+        } else {
+            ActualKind::Benefit
+        };
+        let kind_text = c_kind.map(field).unwrap_or("");
+        let kind = if kind_text.is_empty() {
+            default_kind
+        } else {
+            match ActualKind::parse(kind_text) {
+                Some(k) => k,
+                None => {
+                    problem(
+                        Code::E005,
+                        format!("kind `{kind_text}` is not cost, benefit or harvest"),
+                        "leave it empty for the line's own kind".into(),
+                    );
+                    continue;
+                }
+            }
+        };
+        let fits = match kind {
+            ActualKind::Cost => line.is_cost(),
+            ActualKind::Benefit => !line.is_cost() && line.is_monetised(),
+            ActualKind::Harvest => line.realisation().is_some(),
+        };
+        if !fits {
+            let message = match kind {
+                ActualKind::Harvest => format!("`harvest` for `{name}`, which has no realisation plan"),
+                _ => format!("`{}` does not fit `{name}`", kind.as_str()),
+            };
+            let hint = match kind {
+                ActualKind::Harvest => "add `[benefits.realisation]` to the line, or report the money as `benefit`",
+                _ if line.is_monetised() => "use `cost` for costs and `benefit` or `harvest` for benefits",
+                _ => "a qualitative benefit has no money to follow up; follow its indicator instead",
+            };
+            problem(Code::E006, message, hint.into());
+            continue;
+        }
+        if actuals.insert((index, kind, year), amount).is_some() {
+            problem(
+                Code::E007,
+                format!("a second `{}` row for `{name}` in {year}", kind.as_str()),
+                "keep one row per line, kind and year".into(),
+            );
+        }
+    }
+    if problems.is_empty() {
+        Ok(Actuals(actuals))
+    } else {
+        Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_project;
+    use rust_decimal::dec;
+
+    fn project() -> Project {
+        parse_project(
+            r#"format = 1
+[project]
+name = "P"
+organisation = "O"
+start_year = 2010
+years = 3
+[[costs]]
+id = "drift"
+name = "Drift"
+category = "operations"
+annual = 100
+actuals = { 2010 = 90 }
+[[benefits]]
+id = "tid"
+name = "Tid"
+class = "reallocation"
+annual = 100
+[benefits.realisation]
+owner = "Chef"
+actuals = { 2010 = 40 }
+[[benefits]]
+name = "Porto"
+class = "financial"
+annual = 10
+"#,
+        )
+        .project
+        .unwrap()
+    }
+
+    #[test]
+    fn reads_swedish_excel_csv_and_overrides_the_file() {
+        let p = project();
+        // Windows-1252 with `;` and decimal commas; "Tid" by id, "Porto" by name.
+        let bytes = b"Line;Year;Amount;Kind\r\ndrift;2010;\"1 100,50\";\r\ntid;2010;45;harvest\r\nPorto;2011;7,5;\r\n";
+        let text = decode_text(bytes);
+        let csv = parse_actuals_csv(&text, &p).unwrap();
+        assert_eq!(csv.get(&(0, ActualKind::Cost, 2010)), Some(dec!(1100.50)));
+        let merged = Actuals::from_project(&p).merged_with(&csv);
+        assert_eq!(merged.get(&(1, ActualKind::Harvest, 2010)), Some(dec!(45)));
+        assert_eq!(merged.get(&(2, ActualKind::Benefit, 2011)), Some(dec!(7.5)));
+        assert_eq!(merged.latest_year(), Some(2011));
+    }
+
+    #[test]
+    fn windows_1252_is_decoded() {
+        assert_eq!(decode_text(b"G\xf6teborg"), "Göteborg");
+        assert_eq!(decode_text(b"\xef\xbb\xbfline"), "line");
+        assert_eq!(sniff_delimiter("line;year;amount"), b';');
+        assert_eq!(sniff_delimiter("line\tyear\tamount"), b'\t');
+        assert_eq!(sniff_delimiter("line,year,amount"), b',');
+    }
+
+    #[test]
+    fn every_bad_row_is_reported_with_its_row() {
+        let p = project();
+        let text =
+            "line,year,amount,kind\ndrfit,2010,5,\ntid,2020,5,\ntid,2011,fem,\nPorto,2011,5,harvest\ndrift,2011,,\n";
+        let problems = parse_actuals_csv(text, &p).unwrap_err();
+        let codes: Vec<Code> = problems.iter().map(|d| d.code).collect();
+        assert_eq!(codes, vec![Code::E008, Code::E010, Code::E004, Code::E006]);
+        assert_eq!(problems[0].hint.as_deref(), Some("did you mean `drift`?"));
+        assert_eq!(problems[0].at.as_deref(), Some("row 2"));
+        let span = problems[1].span.clone().unwrap();
+        assert_eq!(&text[span], "tid,2020,5,");
+    }
+
+    #[test]
+    fn missing_columns_are_an_error() {
+        let problems = parse_actuals_csv("line,amount\n", &project()).unwrap_err();
+        assert_eq!(problems[0].code, Code::E003);
+    }
+}
