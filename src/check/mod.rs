@@ -12,6 +12,8 @@ mod w107_qualitative_without_baseline;
 mod w108_who_pays;
 mod w109_low_adoption;
 mod w110_short_horizon;
+mod w111_budget_reduction_without_owner;
+mod w112_follow_up_outside_horizon;
 
 use crate::diagnostic::Diagnostic;
 use crate::engine::{Calculation, LineFigures};
@@ -67,6 +69,8 @@ pub const RULES: &[Rule] = &[
     w108_who_pays::check,
     w109_low_adoption::check,
     w110_short_horizon::check,
+    w111_budget_reduction_without_owner::check,
+    w112_follow_up_outside_horizon::check,
 ];
 
 /// Run every rule on a project and its base calculation.
@@ -262,7 +266,8 @@ target = "75"
     }
 
     #[test]
-    fn rules_are_in_code_order() {
-        assert_eq!(RULES.len(), 10);
+    fn one_rule_per_warning_code() {
+        // W101–W112: twelve check rules (W2xx are follow-up flags, not check rules).
+        assert_eq!(RULES.len(), 12);
     }
 }
