@@ -2,6 +2,7 @@
 //! 0 done, 1 invalid input (or warnings with `--deny-warnings`), 2 usage or I/O error.
 
 mod check;
+mod follow_up;
 mod init;
 mod input;
 mod output;
@@ -28,6 +29,8 @@ enum Command {
     Check(check::Args),
     /// Write a commented starter project file.
     Init(init::Args),
+    /// Hold the actuals (utfall) against the plan, with a re-forecast and flags.
+    FollowUp(follow_up::Args),
 }
 
 /// Language of labels: Swedish or English (default: from LC_ALL/LANG).
@@ -100,6 +103,7 @@ pub fn main() -> ExitCode {
         Command::Report(args) => report::run(args),
         Command::Check(args) => check::run(args),
         Command::Init(args) => init::run(args),
+        Command::FollowUp(args) => follow_up::run(args),
     };
     match result {
         Ok(outcome) => outcome.code(),

@@ -1,0 +1,131 @@
+//! `nytta follow-up FILE [--actuals FILE.csv] [--as-of YEAR] [--format …] [--template]`
+
+use super::{Failure, LangArg, Outcome, input, output, resolve_lang};
+use clap::ValueEnum;
+use nytta::diagnostic::{Code, Diagnostic};
+use nytta::engine::followup::follow_up;
+use nytta::model::actuals::{Actuals, decode_text, parse_actuals_csv};
+use nytta::report::csv::CsvStyle;
+use nytta::report::diagnostics::{FileDiagnostics, human};
+use nytta::report::followup;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The project file (its `actuals` are used too).
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// Actuals CSV `line,year,amount[,kind]`; overrides the file's actuals.
+    #[arg(long, value_name = "FILE.csv")]
+    actuals: Option<PathBuf>,
+    /// Follow up to and including this year (default: the latest year with an actual,
+    /// else last year).
+    #[arg(long, value_name = "YEAR")]
+    as_of: Option<i32>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Language of labels (default: Swedish when LC_ALL/LANG start with `sv`).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// Write the actuals CSV to fill in (one row per line, kind and past year).
+    #[arg(long)]
+    template: bool,
+    /// CSV for Swedish Excel: `;`, decimal comma, UTF-8 BOM.
+    #[arg(long)]
+    excel: bool,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+pub fn run(args: Args) -> Result<Outcome, Failure> {
+    let inputs: Vec<PathBuf> = std::iter::once(args.file.clone()).chain(args.actuals.clone()).collect();
+    let target = super::output_target(&args.output, &inputs)?;
+    let path = args.file.display().to_string();
+    let text = match input::read_text(&args.file)? {
+        Ok(text) => text,
+        Err(message) => {
+            let d = [Diagnostic::new(Code::E001, message).hint("save the file as UTF-8")];
+            eprint!("{}", human(&FileDiagnostics { path: &path, text: "", diagnostics: &d }));
+            return Ok(Outcome::Invalid);
+        }
+    };
+    let analysis = nytta::analyse(&text);
+    let (Some(project), Some(base), false) = (&analysis.project, &analysis.base, analysis.has_errors()) else {
+        eprint!("{}", human(&FileDiagnostics { path: &path, text: &text, diagnostics: &analysis.diagnostics }));
+        return Ok(Outcome::Invalid);
+    };
+    let mut actuals = Actuals::from_project(project);
+    if let Some(csv_path) = &args.actuals {
+        let bytes =
+            std::fs::read(csv_path).map_err(|e| Failure(format!("cannot read {}: {e}", csv_path.display())))?;
+        let csv_text = decode_text(&bytes);
+        match parse_actuals_csv(&csv_text, project) {
+            Ok(from_csv) => actuals = actuals.merged_with(&from_csv),
+            Err(problems) => {
+                let shown = csv_path.display().to_string();
+                eprint!("{}", human(&FileDiagnostics { path: &shown, text: &csv_text, diagnostics: &problems }));
+                return Ok(Outcome::Invalid);
+            }
+        }
+    }
+    let last_horizon_year = project.end_year() - 1;
+    let as_of = args.as_of.or(actuals.latest_year()).unwrap_or_else(|| (current_year() - 1).min(last_horizon_year));
+    let style = CsvStyle { excel: args.excel };
+    let rendered = if args.template {
+        followup::template(project, base, as_of, style)
+    } else {
+        let fu = follow_up(project, base, &actuals, as_of);
+        match args.format {
+            Format::Json => followup::json(project, &fu),
+            Format::Csv => followup::csv(project, &fu, style),
+            Format::Table => followup::table(project, base, &fu, resolve_lang(args.lang)),
+            Format::Markdown => followup::markdown(project, base, &fu, resolve_lang(args.lang)),
+        }
+    };
+    output::emit(target.as_deref(), rendered.as_bytes())?;
+    Ok(Outcome::Ok)
+}
+
+/// The current calendar year (UTC), from the system clock.
+fn current_year() -> i32 {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    year_of_unix_day((seconds / 86_400) as i64)
+}
+
+/// The civil year of a day counted from 1970-01-01 (Howard Hinnant's algorithm).
+fn year_of_unix_day(days: i64) -> i32 {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2)) as i32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::year_of_unix_day;
+
+    #[test]
+    fn civil_year_of_day() {
+        assert_eq!(year_of_unix_day(0), 1970);
+        assert_eq!(year_of_unix_day(365), 1971);
+        assert_eq!(year_of_unix_day(20_453), 2025); // 2025-12-31
+        assert_eq!(year_of_unix_day(20_454), 2026); // 2026-01-01
+        assert_eq!(year_of_unix_day(-1), 1969);
+    }
+}
