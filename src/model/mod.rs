@@ -5,6 +5,7 @@
 
 pub mod actuals;
 mod number;
+pub mod submission;
 mod parse;
 mod time;
 

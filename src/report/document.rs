@@ -6,13 +6,13 @@
 //! terminal, a space in Markdown) or `-\n` (a hyphenated break, joined in Markdown).
 
 use super::format::{currency_unit, factor, kronor, money_in, number, percent, ratio, signed_percent, years};
-use super::{Lang, ReportInput};
-use crate::engine::{Calculation, LineFigures, StakeholderFigures};
+use super::{Lang, ReportInput, Section as ReportSection};
+use crate::engine::{Calculation, LineFigures, StakeholderFigures, StakeholderYear};
 use crate::model::{Category, Class, Confidence, Line, Method, Project};
 use rust_decimal::Decimal;
 
 /// Line, benefit and stakeholder names are wrapped at this width in the terminal.
-const NAME_WIDTH: usize = 36;
+pub(crate) const NAME_WIDTH: usize = 36;
 
 /// Shown where a value is missing (no BCR, no IRR, no payback…).
 pub const MISSING: &str = "–";
@@ -77,26 +77,26 @@ pub struct Row {
 }
 
 impl Grid {
-    fn new(columns: Vec<Column>) -> Self {
+    pub(crate) fn new(columns: Vec<Column>) -> Self {
         Grid {
             caption: None,
             columns,
             rows: Vec::new(),
         }
     }
-    fn caption(mut self, caption: impl Into<String>) -> Self {
+    pub(crate) fn caption(mut self, caption: impl Into<String>) -> Self {
         self.caption = Some(caption.into());
         self
     }
-    fn row(&mut self, cells: Vec<String>) {
+    pub(crate) fn row(&mut self, cells: Vec<String>) {
         self.rows.push(Row { cells, total: false });
     }
-    fn total(&mut self, cells: Vec<String>) {
+    pub(crate) fn total(&mut self, cells: Vec<String>) {
         self.rows.push(Row { cells, total: true });
     }
 }
 
-fn left(header: &str) -> Column {
+pub(crate) fn left(header: &str) -> Column {
     Column {
         header: header.to_string(),
         align: Align::Left,
@@ -104,7 +104,7 @@ fn left(header: &str) -> Column {
     }
 }
 
-fn right(header: &str) -> Column {
+pub(crate) fn right(header: &str) -> Column {
     Column {
         header: header.to_string(),
         align: Align::Right,
@@ -112,7 +112,7 @@ fn right(header: &str) -> Column {
     }
 }
 
-fn wrapped(header: &str, width: usize) -> Column {
+pub(crate) fn wrapped(header: &str, width: usize) -> Column {
     Column {
         header: header.to_string(),
         align: Align::Left,
@@ -122,12 +122,7 @@ fn wrapped(header: &str, width: usize) -> Column {
 
 /// Build the report document for one calculation.
 pub fn build(input: &ReportInput) -> Document {
-    let b = Builder {
-        p: input.project,
-        c: input.calc,
-        lang: input.lang,
-        lines: input.project.lines().collect(),
-    };
+    let b = Builder::new(input.project, input.calc, input.lang);
     let mut sections = vec![
         b.summary(),
         b.years(),
@@ -142,11 +137,96 @@ pub fn build(input: &ReportInput) -> Document {
     }
     sections.push(b.findings(input));
     Document {
-        title: format!("{}: {}", b.t("Nyttokalkyl", "Benefit calculation"), b.p.name),
+        title: b.title(),
         facts: b.facts(),
-        description: b.p.description.clone().filter(|d| !d.trim().is_empty()),
+        description: b.description(),
         sections,
     }
+}
+
+/// Build a document with one section of the report under the title and the project
+/// facts. [`ReportSection::Realisation`] gives a stand-alone benefit realisation plan
+/// (nyttorealiseringsplan) to attach to an application: its own title, the project
+/// facts with the planned harvest, the description, the plan, and the qualitative
+/// benefits' indicators when there are any.
+pub fn build_section(input: &ReportInput, section: ReportSection) -> Document {
+    let b = Builder::new(input.project, input.calc, input.lang);
+    let mut doc = Document {
+        title: b.title(),
+        facts: b.facts(),
+        description: None,
+        sections: Vec::new(),
+    };
+    match section {
+        ReportSection::Summary => doc.sections.push(b.summary()),
+        ReportSection::Years => doc.sections.push(b.years()),
+        ReportSection::Lines => {
+            doc.sections.push(b.line_items());
+            doc.sections.extend(b.sources());
+        }
+        ReportSection::Stakeholders => doc.sections.push(b.stakeholders()),
+        ReportSection::Realisation => {
+            doc.title = format!(
+                "{}: {}",
+                b.t("Nyttorealiseringsplan", "Benefit realisation plan"),
+                b.p.name
+            );
+            doc.facts.extend(b.harvest_facts());
+            doc.description = b.description();
+            doc.sections.push(b.realisation());
+            if b.p.benefits.iter().any(|l| !l.is_monetised()) {
+                doc.sections.push(b.qualitative());
+            }
+        }
+        ReportSection::Qualitative => doc.sections.push(b.qualitative()),
+        ReportSection::Sensitivity => doc.sections.push(b.sensitivity()),
+        ReportSection::Findings => doc.sections.push(b.findings(input)),
+    }
+    doc
+}
+
+/// The project facts shown under a title (id, organisation, horizon, go-live,
+/// scenario, amounts), for other documents about the same calculation.
+pub fn project_facts(project: &Project, calc: &Calculation, lang: Lang) -> Vec<(String, String)> {
+    Builder::new(project, calc, lang).facts()
+}
+
+/// One year of the *effekthemtagning* indicator: the planned harvest to date as a share
+/// of the investment to date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EffectYear {
+    pub year: i32,
+    pub investment: Decimal,
+    pub cumulative_investment: Decimal,
+    pub planned_harvest: Decimal,
+    pub cumulative_harvest: Decimal,
+    /// `cumulative_harvest / cumulative_investment`; none while nothing (or, after
+    /// refunds, less than nothing) has been invested.
+    pub share: Option<Decimal>,
+}
+
+/// *Effekthemtagning* per year (the indicator proposed for Stockholm's development
+/// projects: harvest as a share of the sum invested).
+pub fn effekthemtagning(calc: &Calculation) -> Vec<EffectYear> {
+    let (mut investment, mut harvest) = (Decimal::ZERO, Decimal::ZERO);
+    calc.years
+        .iter()
+        .map(|y| {
+            let invested = y.costs[Category::Investment.index()];
+            investment += invested;
+            harvest += y.planned_harvest;
+            EffectYear {
+                year: y.year,
+                investment: invested,
+                cumulative_investment: investment,
+                planned_harvest: y.planned_harvest,
+                cumulative_harvest: harvest,
+                share: (investment > Decimal::ZERO)
+                    .then(|| harvest.checked_div(investment))
+                    .flatten(),
+            }
+        })
+        .collect()
 }
 
 struct Builder<'a> {
@@ -157,6 +237,41 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
+    fn new(p: &'a Project, c: &'a Calculation, lang: Lang) -> Self {
+        Builder {
+            p,
+            c,
+            lang,
+            lines: p.lines().collect(),
+        }
+    }
+
+    fn title(&self) -> String {
+        format!("{}: {}", self.t("Nyttokalkyl", "Benefit calculation"), self.p.name)
+    }
+
+    fn description(&self) -> Option<String> {
+        self.p.description.clone().filter(|d| !d.trim().is_empty())
+    }
+
+    /// Planned harvest and harvest share, for the realisation plan's facts.
+    fn harvest_facts(&self) -> Vec<(String, String)> {
+        let s = &self.c.summary;
+        let harvest = match s.harvest_share {
+            Some(share) => format!(
+                "{} ({} {})",
+                self.money(s.planned_harvest),
+                self.pct(share),
+                self.t("av den värderade nyttan", "of the monetised benefits")
+            ),
+            None => self.money(s.planned_harvest),
+        };
+        vec![
+            (self.t("Värderad nytta", "Monetised benefits").to_string(), self.money(s.total_benefits())),
+            (self.t("Planerad hemtagning", "Planned harvest").to_string(), harvest),
+        ]
+    }
+
     fn t(&self, sv: &'static str, en: &'static str) -> &'static str {
         match self.lang {
             Lang::Sv => sv,
@@ -773,10 +888,136 @@ impl<'a> Builder<'a> {
         cells.push(self.kr(harvest));
         per_year.total(cells);
         let mut blocks = vec![Block::Grid(plan), Block::Grid(per_year)];
+        blocks.extend(self.budget_consequence());
+        blocks.extend(self.effect());
         if !follow_up.rows.is_empty() {
             blocks.push(Block::Grid(follow_up));
         }
         Section { heading, blocks }
+    }
+
+    /// The planned harvest (besparingskrav) each stakeholder must carry per year, by
+    /// how it is taken home.
+    fn budget_consequence(&self) -> Vec<Block> {
+        /// Method `k` of [`Method::ALL`], or (k = 5) harvest with no method given.
+        fn amount(y: &StakeholderYear, k: usize) -> Decimal {
+            match y.harvest_by_method.get(k) {
+                Some(v) => *v,
+                None => y.planned_harvest - y.harvest_by_method.iter().sum::<Decimal>(),
+            }
+        }
+        let label = |k: usize| match Method::ALL.get(k) {
+            Some(m) => self.method(*m).to_string(),
+            None => self.t("metod ej angiven", "no method given").to_string(),
+        };
+        let n = self.c.years.len();
+        let mut columns = vec![
+            wrapped(self.t("Intressent", "Stakeholder"), NAME_WIDTH),
+            left(self.t("Hemtagningsmetod", "Method")),
+        ];
+        columns.extend((0..n).map(|i| right(&self.year_label(i))));
+        columns.push(right(self.t("Summa", "Total")));
+        let mut grid = Grid::new(columns).caption(self.t(
+            "Besparingskrav per intressent och år",
+            "Planned harvest per stakeholder and year",
+        ));
+        let mut sums = vec![Decimal::ZERO; n];
+        let mut carrying = 0;
+        for st in &self.c.stakeholders {
+            let kinds: Vec<usize> = (0..=Method::ALL.len())
+                .filter(|&k| st.years.iter().any(|y| !amount(y, k).is_zero()))
+                .collect();
+            if kinds.is_empty() && st.years.iter().all(|y| y.planned_harvest.is_zero()) {
+                continue;
+            }
+            carrying += 1;
+            for &k in &kinds {
+                let mut cells = vec![st.name.clone(), label(k)];
+                cells.extend(st.years.iter().map(|y| self.kr(amount(y, k))));
+                cells.push(self.kr(st.years.iter().map(|y| amount(y, k)).sum()));
+                grid.row(cells);
+            }
+            for (slot, y) in sums.iter_mut().zip(&st.years) {
+                *slot += y.planned_harvest;
+            }
+            if kinds.len() > 1 {
+                let mut cells = vec![st.name.clone(), self.t("besparingskrav totalt", "total").to_string()];
+                cells.extend(st.years.iter().map(|y| self.kr(y.planned_harvest)));
+                cells.push(self.kr(st.planned_harvest()));
+                grid.total(cells);
+            }
+        }
+        if carrying == 0 {
+            return vec![Block::Text(
+                self.t(
+                    "Ingen planerad hemtagning, så inga besparingskrav på någon intressent.",
+                    "No planned harvest, so no stakeholder carries a savings demand.",
+                )
+                .to_string(),
+            )];
+        }
+        if carrying > 1 {
+            let mut cells = vec![self.t("Summa", "Total").to_string(), String::new()];
+            cells.extend(sums.iter().map(|v| self.kr(*v)));
+            cells.push(self.kr(sums.iter().sum()));
+            grid.total(cells);
+        }
+        vec![
+            Block::Text(
+                self.t(
+                    "Budgetkonsekvens: den planerade hemtagningen (besparingskravet) som varje intressent ska bära \
+                     i sin budget, per år och hemtagningsmetod.",
+                    "Budget consequence: the planned harvest (savings demand) each stakeholder must carry in its \
+                     budget, per year and method.",
+                )
+                .to_string(),
+            ),
+            Block::Grid(grid),
+        ]
+    }
+
+    /// Effekthemtagning per year: harvest to date as a share of investment to date.
+    fn effect(&self) -> Vec<Block> {
+        let years = effekthemtagning(self.c);
+        if years.iter().all(|y| y.share.is_none()) {
+            return vec![Block::Text(
+                self.t(
+                    "Effekthemtagning: kalkylen har ingen investering, så hemtagningen kan inte ställas mot den.",
+                    "Effekthemtagning: the calculation has no investment to set the harvest against.",
+                )
+                .to_string(),
+            )];
+        }
+        let mut grid = Grid::new(vec![
+            left(self.t("År", "Year")),
+            right(self.t("Investering", "Investment")),
+            right(self.t("Ackumulerad\ninvestering", "Cumulative\ninvestment")),
+            right(self.t("Planerad\nhemtagning", "Planned\nharvest")),
+            right(self.t("Ackumulerad\nhemtagning", "Cumulative\nharvest")),
+            right(self.t("Effekthem-\ntagning", "Harvest /\ninvestment")),
+        ])
+        .caption(self.t("Effekthemtagning per år", "Effekthemtagning per year"));
+        for y in &years {
+            grid.row(vec![
+                y.year.to_string(),
+                self.kr(y.investment),
+                self.kr(y.cumulative_investment),
+                self.kr(y.planned_harvest),
+                self.kr(y.cumulative_harvest),
+                Self::opt(y.share.map(|s| self.pct(s))),
+            ]);
+        }
+        vec![
+            Block::Text(
+                self.t(
+                    "Effekthemtagning: den ackumulerade planerade hemtagningen som andel av den ackumulerade \
+                     investeringen.",
+                    "Effekthemtagning: the planned harvest to date as a share of the investment to date.",
+                )
+                .to_string(),
+            ),
+            Block::Grid(grid),
+        ]
     }
 
     fn qualitative(&self) -> Section {

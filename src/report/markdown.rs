@@ -1,7 +1,7 @@
 //! `--format markdown`: the whole report as GitHub-flavoured Markdown, ready to paste
 //! into an application (ansökan). Same content and labels as the terminal table.
 
-use super::ReportInput;
+use super::{ReportInput, Section};
 use super::document::{self, Align, Block, Document, Grid};
 
 /// Render the report as Markdown.
@@ -9,7 +9,14 @@ pub fn render(input: &ReportInput) -> String {
     render_document(&document::build(input))
 }
 
-fn render_document(doc: &Document) -> String {
+/// Render one section as Markdown, under the title and the project facts.
+/// [`Section::Realisation`] is a stand-alone benefit realisation plan (nyttorealiseringsplan).
+pub fn render_section(input: &ReportInput, section: Section) -> String {
+    render_document(&document::build_section(input, section))
+}
+
+/// Render any document as Markdown.
+pub(crate) fn render_document(doc: &Document) -> String {
     let mut out = format!("# {}\n\n", one_line(&escape(&doc.title)));
     for (label, value) in &doc.facts {
         out.push_str(&format!("- **{}:** {}\n", escape(label), one_line(&escape(value))));

@@ -4,6 +4,7 @@
 pub mod csv;
 pub mod diagnostics;
 pub mod document;
+pub mod followup;
 pub mod format;
 pub mod json;
 pub mod markdown;
@@ -38,6 +39,27 @@ impl Lang {
             Lang::En => en,
         }
     }
+}
+
+/// One section of the human-readable report (`nytta report FILE --section …`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Totals and key figures.
+    Summary,
+    /// Year by year.
+    Years,
+    /// Every monetised line per year (with sources and notes).
+    Lines,
+    /// Per stakeholder.
+    Stakeholders,
+    /// The benefit realisation plan (nyttorealiseringsplan), a stand-alone document.
+    Realisation,
+    /// Qualitative benefits.
+    Qualitative,
+    /// Ranges and switching factors.
+    Sensitivity,
+    /// The findings of `nytta check`.
+    Findings,
 }
 
 /// Everything a renderer needs: the project, its calculation and the findings of `check`.

@@ -2,7 +2,7 @@
 //! grids. The layout never depends on the terminal: no width detection, no colours, so
 //! the output is the same whether or not stdout is a terminal.
 
-use super::ReportInput;
+use super::{ReportInput, Section};
 use super::document::{self, Align, Block, Document, Grid};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
@@ -15,7 +15,14 @@ pub fn render(input: &ReportInput) -> String {
     render_document(&document::build(input))
 }
 
-fn render_document(doc: &Document) -> String {
+/// Render one section for a terminal, under the title and the project facts.
+/// [`Section::Realisation`] is a stand-alone benefit realisation plan (nyttorealiseringsplan).
+pub fn render_section(input: &ReportInput, section: Section) -> String {
+    render_document(&document::build_section(input, section))
+}
+
+/// Render any document for a terminal.
+pub(crate) fn render_document(doc: &Document) -> String {
     let mut out = String::new();
     underline(&mut out, &doc.title, '═');
     let width = doc

@@ -1,0 +1,283 @@
+//! The submissions CSV (spec §8): one row per project, for controllers who collect key
+//! figures in a spreadsheet. Each row becomes a project file (TOML text) that goes
+//! through the same validation and engine as any other, plus the figures the applicant
+//! claimed, to be compared with the recomputed ones.
+
+use super::actuals::sniff_delimiter;
+use super::number::parse_number_str;
+use rust_decimal::Decimal;
+use std::fmt::Write;
+
+/// Figures an applicant stated, to compare with the recomputed ones.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Claimed {
+    pub npv: Option<Decimal>,
+    pub total_costs: Option<Decimal>,
+    pub total_benefits: Option<Decimal>,
+    pub payback_year: Option<i32>,
+}
+
+/// One row of the submissions CSV, as a project file or as the reason it cannot be one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submission {
+    /// 1-based row number in the file (the header is row 1).
+    pub row: u64,
+    /// The equivalent project file, or why the row cannot be read.
+    pub project: Result<String, String>,
+    pub claimed: Claimed,
+    /// What the row says about itself even when it fails (for the result row).
+    pub id: String,
+    pub name: String,
+    pub organisation: String,
+    pub portfolio: String,
+}
+
+/// Columns read from the submissions CSV (case-insensitive).
+pub const COLUMNS: &[&str] = &[
+    "id",
+    "name",
+    "organisation",
+    "portfolio",
+    "start_year",
+    "years",
+    "go_live",
+    "discount_rate",
+    "investment",
+    "investment_years",
+    "operations_annual",
+    "financial_annual",
+    "reallocation_annual",
+    "harvest_share",
+    "harvest_lag_months",
+    "harvest_owner",
+    "claimed_npv",
+    "claimed_total_costs",
+    "claimed_total_benefits",
+    "claimed_payback_year",
+];
+
+/// The outcome of reading a submissions CSV: the rows, and the unknown columns
+/// (ignored, reported as a warning).
+#[derive(Debug, Clone, Default)]
+pub struct Submissions {
+    pub rows: Vec<Submission>,
+    pub unknown_columns: Vec<String>,
+}
+
+/// Read a decoded submissions CSV. A header that lacks a required column is an error
+/// for the whole file; a row that cannot be read becomes a row with an error.
+pub fn parse_submissions(text: &str) -> Result<Submissions, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(sniff_delimiter(text))
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| format!("cannot read the header: {e}"))?
+        .iter()
+        .map(|h| h.to_lowercase())
+        .collect();
+    let missing: Vec<&str> =
+        ["name", "organisation", "start_year"].into_iter().filter(|c| !headers.iter().any(|h| h == c)).collect();
+    if !missing.is_empty() {
+        return Err(format!("the header lacks the required column(s) {}", missing.join(", ")));
+    }
+    let unknown_columns = headers.iter().filter(|h| !COLUMNS.contains(&h.as_str())).cloned().collect();
+    let mut rows = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let row = i as u64 + 2;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                rows.push(Submission {
+                    row,
+                    project: Err(format!("CSV syntax: {e}")),
+                    claimed: Claimed::default(),
+                    id: String::new(),
+                    name: String::new(),
+                    organisation: String::new(),
+                    portfolio: String::new(),
+                });
+                continue;
+            }
+        };
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        let get = RowView { headers: &headers, record: &record };
+        let (project, claimed) = match build(&get) {
+            Ok((text, claimed)) => (Ok(text), claimed),
+            Err(e) => (Err(e), Claimed::default()),
+        };
+        rows.push(Submission {
+            row,
+            project,
+            claimed,
+            id: get.get("id").to_string(),
+            name: get.get("name").to_string(),
+            organisation: get.get("organisation").to_string(),
+            portfolio: get.get("portfolio").to_string(),
+        });
+    }
+    Ok(Submissions { rows, unknown_columns })
+}
+
+/// One record, read by column name.
+struct RowView<'a> {
+    headers: &'a [String],
+    record: &'a csv::StringRecord,
+}
+
+impl<'a> RowView<'a> {
+    /// The trimmed cell of a column, or `""` when the column or cell is absent.
+    fn get(&self, name: &str) -> &'a str {
+        self.headers.iter().position(|h| h == name).and_then(|i| self.record.get(i)).unwrap_or("")
+    }
+}
+
+/// A number from a column, in any notation of spec §1; `None` when empty.
+fn number(get: &RowView, column: &str) -> Result<Option<Decimal>, String> {
+    let text = get.get(column);
+    if text.is_empty() {
+        return Ok(None);
+    }
+    parse_number_str(text).map(Some).map_err(|e| format!("column `{column}`: {e}"))
+}
+
+fn whole(get: &RowView, column: &str) -> Result<Option<i64>, String> {
+    let text = get.get(column);
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse::<i64>().map(Some).map_err(|_| format!("column `{column}`: `{text}` is not a whole number"))
+}
+
+/// A TOML string literal.
+fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The project file equivalent to one row (spec §8), and the claimed figures.
+fn build(get: &RowView) -> Result<(String, Claimed), String> {
+    for required in ["name", "organisation", "start_year"] {
+        if get.get(required).is_empty() {
+            return Err(format!("column `{required}` is empty"));
+        }
+    }
+    let start_year = whole(get, "start_year")?.unwrap_or_default();
+    let years = whole(get, "years")?;
+    let mut t = String::with_capacity(1024);
+    let _ = writeln!(t, "format = 1\n[project]\nname = {}\norganisation = {}", quoted(get.get("name")), quoted(get.get("organisation")));
+    for key in ["id", "portfolio"] {
+        if !get.get(key).is_empty() {
+            let _ = writeln!(t, "{key} = {}", quoted(get.get(key)));
+        }
+    }
+    let _ = writeln!(t, "start_year = {start_year}");
+    if let Some(y) = years {
+        let _ = writeln!(t, "years = {y}");
+    }
+    if !get.get("go_live").is_empty() {
+        let _ = writeln!(t, "go_live = {}", quoted(get.get("go_live")));
+    }
+    if let Some(rate) = number(get, "discount_rate")? {
+        let _ = writeln!(t, "[assumptions]\ndiscount_rate = \"{rate}\"");
+    }
+    if let Some(investment) = number(get, "investment")? {
+        let spread = whole(get, "investment_years")?.unwrap_or(1);
+        let horizon = years.unwrap_or(5);
+        if spread < 1 || spread > horizon {
+            return Err(format!("column `investment_years`: {spread} is not between 1 and the {horizon} years of the horizon"));
+        }
+        let per_year = investment / Decimal::from(spread);
+        let amounts: Vec<String> = (0..spread).map(|k| format!("{} = \"{per_year}\"", start_year + k)).collect();
+        let _ = writeln!(t, "[[costs]]\nid = \"investment\"\nname = \"Investering\"\ncategory = \"investment\"\namounts = {{ {} }}", amounts.join(", "));
+    }
+    if let Some(operations) = number(get, "operations_annual")?.filter(|v| !v.is_zero()) {
+        let _ = writeln!(t, "[[costs]]\nid = \"operations\"\nname = \"Drift och förvaltning\"\ncategory = \"operations\"\nannual = \"{operations}\"");
+    }
+    let share = number(get, "harvest_share")?;
+    let lag = whole(get, "harvest_lag_months")?;
+    for (column, class, name) in [
+        ("financial_annual", "financial", "Finansiell nytta"),
+        ("reallocation_annual", "reallocation", "Omfördelningsnytta"),
+    ] {
+        if let Some(value) = number(get, column)?.filter(|v| !v.is_zero()) {
+            let _ = writeln!(t, "[[benefits]]\nid = \"{class}\"\nname = \"{name}\"\nclass = \"{class}\"\nannual = \"{value}\"");
+            if let Some(share) = share {
+                let _ = writeln!(t, "[benefits.realisation]\nshare = \"{share}\"");
+                if let Some(lag) = lag {
+                    let _ = writeln!(t, "lag_months = {lag}");
+                }
+                if !get.get("harvest_owner").is_empty() {
+                    let _ = writeln!(t, "owner = {}", quoted(get.get("harvest_owner")));
+                }
+            }
+        }
+    }
+    let claimed = Claimed {
+        npv: number(get, "claimed_npv")?,
+        total_costs: number(get, "claimed_total_costs")?,
+        total_benefits: number(get, "claimed_total_benefits")?,
+        payback_year: whole(get, "claimed_payback_year")?.map(|y| y as i32),
+    };
+    Ok((t, claimed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_project;
+    use rust_decimal::dec;
+
+    #[test]
+    fn a_swedish_row_becomes_a_valid_project() {
+        let text = "Name;Organisation;Start_year;Years;Go_live;Discount_rate;Investment;Investment_years;Operations_annual;Financial_annual;Reallocation_annual;Harvest_share;Harvest_lag_months;Claimed_npv;Extra\r\n\
+                    Bokning \"Fritid\";Kultur- och fritid;2025;4;2025-07;3,5 %;1 000 000;2;50 000;0;400 000;50 %;6;\"1 234 567,50\";x\r\n";
+        let s = parse_submissions(text).unwrap();
+        assert_eq!(s.unknown_columns, vec!["extra"]);
+        let row = &s.rows[0];
+        assert_eq!(row.row, 2);
+        assert_eq!(row.claimed.npv, Some(dec!(1234567.50)));
+        let toml = row.project.as_ref().unwrap();
+        let parsed = parse_project(toml);
+        assert!(parsed.diagnostics.is_empty(), "{toml}\n{:?}", parsed.diagnostics);
+        let p = parsed.project.unwrap();
+        assert_eq!(p.name, "Bokning \"Fritid\"");
+        assert_eq!(p.assumptions.discount_rate, dec!(0.035));
+        // 1 000 000 over two years; operations; no financial line for 0; reallocation with harvest.
+        assert_eq!(p.costs.len(), 2);
+        assert_eq!(p.benefits.len(), 1);
+        let r = p.benefits[0].realisation().unwrap();
+        assert_eq!((r.share, r.lag_months), (dec!(0.5), 6));
+    }
+
+    #[test]
+    fn bad_rows_become_errors_and_the_rest_go_on() {
+        let text = "name,organisation,start_year,investment\nA,O,2025,tio\n,O,2025,1\nB,O,2025,100\n";
+        let s = parse_submissions(text).unwrap();
+        assert_eq!(s.rows.len(), 3);
+        assert!(s.rows[0].project.as_ref().unwrap_err().contains("investment"));
+        assert!(s.rows[1].project.as_ref().unwrap_err().contains("name"));
+        assert!(s.rows[2].project.is_ok());
+    }
+
+    #[test]
+    fn missing_required_column_is_a_file_error() {
+        assert!(parse_submissions("name,start_year\nA,2025\n").unwrap_err().contains("organisation"));
+    }
+}
