@@ -81,6 +81,8 @@ pub enum Code {
     W203,
     /// Follow-up: overdue (live for more than a year, no benefit actuals).
     W204,
+    /// Batch: a claimed figure differs from the recomputed one.
+    W301,
 }
 
 impl Code {
@@ -114,6 +116,7 @@ impl Code {
             Code::W202 => "W202",
             Code::W203 => "W203",
             Code::W204 => "W204",
+            Code::W301 => "W301",
         }
     }
 

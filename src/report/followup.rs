@@ -1,1 +1,891 @@
+//! Follow-up output (`nytta follow-up`, spec §3.5 and §7): the JSON of the contract, the
+//! terminal table and Markdown (one [`Document`], drawn by [`super::table`] and
+//! [`super::markdown`]), a CSV of the rows, and the actuals CSV template to fill in.
 
+use super::csv::{Cell, CsvStyle, write_rows};
+use super::document::{self, Block, Document, Grid, MISSING, NAME_WIDTH, Section, left, right, wrapped};
+use super::format::{currency_unit, kronor, money_in, money_plain, percent, rate_plain, round, signed_percent, years};
+use super::json::FindingOut;
+use super::{Lang, markdown, table};
+use crate::engine::followup::{FollowUp, FollowUpRow};
+use crate::engine::{Calculation, compute};
+use crate::model::actuals::ActualKind;
+use crate::model::{Line, Month, Project, Scenario};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+type Money = String;
+type Rate = String;
+
+/// `actual − planned` (none when no actual was reported, or on overflow).
+fn variance(r: &FollowUpRow) -> Option<Decimal> {
+    r.actual.and_then(|a| a.checked_sub(r.planned))
+}
+
+/// `variance / |planned|` (none when the plan is 0).
+fn share_of(variance: Decimal, planned: Decimal) -> Option<Decimal> {
+    if planned.is_zero() {
+        None
+    } else {
+        variance.checked_div(planned.abs())
+    }
+}
+
+fn variance_share(r: &FollowUpRow) -> Option<Decimal> {
+    variance(r).and_then(|v| share_of(v, r.planned))
+}
+
+fn kind_key(line: &Line) -> ActualKind {
+    if line.is_cost() {
+        ActualKind::Cost
+    } else {
+        ActualKind::Benefit
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// JSON
+
+#[derive(Serialize)]
+struct FollowUpOut<'a> {
+    format: u32,
+    as_of: i32,
+    rows: Vec<RowOut<'a>>,
+    totals: TotalsOut,
+    reforecast: ReforecastOut,
+    plan: Option<PlanOut>,
+    flags: Vec<FindingOut>,
+}
+
+#[derive(Serialize)]
+struct RowOut<'a> {
+    line: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    year: i32,
+    planned: Money,
+    actual: Option<Money>,
+    variance: Option<Money>,
+    variance_share: Option<Rate>,
+}
+
+#[derive(Serialize)]
+struct TotalsOut {
+    planned_costs: Money,
+    actual_costs: Money,
+    planned_benefits: Money,
+    actual_benefits: Money,
+    planned_harvest: Money,
+    actual_harvest: Money,
+    realisation_rate: Option<Rate>,
+    missing: usize,
+}
+
+#[derive(Serialize)]
+struct ReforecastOut {
+    npv: Money,
+    payback_month: Option<String>,
+    payback_years: Option<Rate>,
+    years: Vec<ReforecastYearOut>,
+}
+
+#[derive(Serialize)]
+struct ReforecastYearOut {
+    year: i32,
+    costs: Money,
+    benefits: Money,
+    net: Money,
+}
+
+#[derive(Serialize)]
+struct PlanOut {
+    npv: Money,
+    payback_month: Option<String>,
+    payback_years: Option<Rate>,
+}
+
+/// The follow-up as JSON (spec §7), with the plan's NPV and payback from the base
+/// calculation (computed here) for comparison with the re-forecast.
+pub fn json(project: &Project, fu: &FollowUp) -> String {
+    let base = compute(project, &Scenario::base()).ok();
+    json_with_plan(project, base.as_ref(), fu)
+}
+
+/// [`json`] with the base calculation given (`plan` is null without one).
+pub fn json_with_plan(project: &Project, base: Option<&Calculation>, fu: &FollowUp) -> String {
+    let lines: Vec<&Line> = project.lines().collect();
+    let t = &fu.totals;
+    let out = FollowUpOut {
+        format: 1,
+        as_of: fu.as_of,
+        rows: fu
+            .rows
+            .iter()
+            .filter_map(|r| {
+                let line = lines.get(r.line)?;
+                Some(RowOut {
+                    line: line.key(),
+                    name: &line.name,
+                    kind: r.kind.as_str(),
+                    year: r.year,
+                    planned: money_plain(r.planned),
+                    actual: r.actual.map(money_plain),
+                    variance: variance(r).map(money_plain),
+                    variance_share: variance_share(r).map(rate_plain),
+                })
+            })
+            .collect(),
+        totals: TotalsOut {
+            planned_costs: money_plain(t.planned_costs),
+            actual_costs: money_plain(t.actual_costs),
+            planned_benefits: money_plain(t.planned_benefits),
+            actual_benefits: money_plain(t.actual_benefits),
+            planned_harvest: money_plain(t.planned_harvest),
+            actual_harvest: money_plain(t.actual_harvest),
+            realisation_rate: t.realisation_rate.map(rate_plain),
+            missing: t.missing,
+        },
+        reforecast: ReforecastOut {
+            npv: money_plain(fu.reforecast.npv),
+            payback_month: fu.reforecast.payback_month.map(|m| m.to_string()),
+            payback_years: fu.reforecast.payback_years.map(rate_plain),
+            years: fu
+                .reforecast
+                .years
+                .iter()
+                .map(|&(year, costs, benefits)| ReforecastYearOut {
+                    year,
+                    costs: money_plain(costs),
+                    benefits: money_plain(benefits),
+                    net: money_plain(benefits - costs),
+                })
+                .collect(),
+        },
+        plan: base.map(|b| PlanOut {
+            npv: money_plain(b.summary.npv),
+            payback_month: b.summary.payback_month.map(|m| m.to_string()),
+            payback_years: b.summary.payback_years.map(rate_plain),
+        }),
+        flags: fu.flags.iter().map(FindingOut::from).collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}
+
+// ---------------------------------------------------------------------------------
+// CSV
+
+/// One row per follow-up row: `line,name,kind,year,planned,actual,variance,variance_share`.
+pub fn csv(project: &Project, fu: &FollowUp, style: CsvStyle) -> String {
+    let lines: Vec<&Line> = project.lines().collect();
+    let header = [
+        "line",
+        "name",
+        "kind",
+        "year",
+        "planned",
+        "actual",
+        "variance",
+        "variance_share",
+    ];
+    let mut rows = vec![header.iter().map(|h| Cell::text(*h)).collect::<Vec<_>>()];
+    for r in &fu.rows {
+        let Some(line) = lines.get(r.line) else { continue };
+        rows.push(vec![
+            Cell::text(line.key()),
+            Cell::text(&line.name),
+            Cell::text(r.kind.as_str()),
+            Cell::number(r.year.to_string()),
+            Cell::number(money_plain(r.planned)),
+            Cell::opt_number(r.actual.map(money_plain)),
+            Cell::opt_number(variance(r).map(money_plain)),
+            Cell::opt_number(variance_share(r).map(rate_plain)),
+        ]);
+    }
+    write_rows(&rows, style)
+}
+
+/// The actuals CSV to fill in: `line,kind,year,planned,amount`, one row per monetised
+/// line, kind and year from the start to `last_year` (at most the last year of the
+/// horizon), with the plan and an empty `amount`. Benefit and harvest years before
+/// the go-live year are left out where nothing is planned. The actuals reader ignores
+/// `planned` and skips rows left empty, so the filled-in file reads straight back.
+pub fn template(project: &Project, base: &Calculation, last_year: i32, style: CsvStyle) -> String {
+    let lines: Vec<&Line> = project.lines().collect();
+    let last_year = last_year.min(project.end_year() - 1);
+    let go_live_year = project.go_live.year();
+    let header = ["line", "kind", "year", "planned", "amount"];
+    let mut rows = vec![header.iter().map(|h| Cell::text(*h)).collect::<Vec<_>>()];
+    for figures in &base.lines {
+        let Some(line) = lines.get(figures.index).filter(|l| l.is_monetised()) else {
+            continue;
+        };
+        let mut kinds = vec![(kind_key(line), &figures.by_year)];
+        if let Some(h) = &figures.harvest_by_year {
+            kinds.push((ActualKind::Harvest, h));
+        }
+        for (kind, planned_by_year) in kinds {
+            for year in project.start_year..=last_year {
+                let planned = usize::try_from(year - project.start_year)
+                    .ok()
+                    .and_then(|i| planned_by_year.get(i))
+                    .copied()
+                    .unwrap_or_default();
+                if kind != ActualKind::Cost && year < go_live_year && planned.is_zero() {
+                    continue;
+                }
+                rows.push(vec![
+                    Cell::text(line.key()),
+                    Cell::text(kind.as_str()),
+                    Cell::number(year.to_string()),
+                    Cell::number(money_plain(planned)),
+                    Cell::Empty,
+                ]);
+            }
+        }
+    }
+    write_rows(&rows, style)
+}
+
+// ---------------------------------------------------------------------------------
+// Table and Markdown
+
+/// The follow-up for a terminal.
+pub fn table(project: &Project, base: &Calculation, fu: &FollowUp, lang: Lang) -> String {
+    table::render_document(&build(project, base, fu, lang))
+}
+
+/// The follow-up as Markdown, to attach to a follow-up report (uppföljningsrapport).
+pub fn markdown(project: &Project, base: &Calculation, fu: &FollowUp, lang: Lang) -> String {
+    markdown::render_document(&build(project, base, fu, lang))
+}
+
+/// The follow-up document shared by [`table`] and [`markdown`].
+pub fn build(project: &Project, base: &Calculation, fu: &FollowUp, lang: Lang) -> Document {
+    let b = Builder {
+        p: project,
+        c: base,
+        fu,
+        lang,
+        lines: project.lines().collect(),
+    };
+    let mut facts = document::project_facts(project, base, lang);
+    facts.push((
+        b.t("Utfall till och med", "Actuals up to and including").to_string(),
+        fu.as_of.to_string(),
+    ));
+    Document {
+        title: format!("{}: {}", b.t("Uppföljning", "Follow-up"), project.name),
+        facts,
+        description: None,
+        sections: vec![b.rows(), b.totals(), b.reforecast(), b.flags()],
+    }
+}
+
+struct Builder<'a> {
+    p: &'a Project,
+    c: &'a Calculation,
+    fu: &'a FollowUp,
+    lang: Lang,
+    lines: Vec<&'a Line>,
+}
+
+/// Sums over some follow-up rows: all planned, and planned and actual where reported.
+#[derive(Default)]
+struct Sums {
+    planned: Decimal,
+    planned_reported: Decimal,
+    actual: Decimal,
+    reported: usize,
+    missing: usize,
+}
+
+impl Sums {
+    fn of<'r>(rows: impl IntoIterator<Item = &'r FollowUpRow>) -> Sums {
+        let mut s = Sums::default();
+        for r in rows {
+            s.planned += r.planned;
+            match r.actual {
+                Some(a) => {
+                    s.planned_reported += r.planned;
+                    s.actual += a;
+                    s.reported += 1;
+                }
+                None => s.missing += 1,
+            }
+        }
+        s
+    }
+    /// Actual against the plan of the years with an actual.
+    fn variance(&self) -> Option<Decimal> {
+        (self.reported > 0).then(|| self.actual - self.planned_reported)
+    }
+    fn variance_share(&self) -> Option<Decimal> {
+        self.variance().and_then(|v| share_of(v, self.planned_reported))
+    }
+}
+
+impl Builder<'_> {
+    fn t(&self, sv: &'static str, en: &'static str) -> &'static str {
+        self.lang.pick(sv, en)
+    }
+
+    fn kr(&self, d: Decimal) -> String {
+        kronor(d, self.lang)
+    }
+
+    /// Whole kronor with a sign: `+20 000`, `-60 000`, `0`.
+    fn signed_kr(&self, d: Decimal) -> String {
+        let text = self.kr(d);
+        if round(d, 0) > Decimal::ZERO {
+            format!("+{text}")
+        } else {
+            text
+        }
+    }
+
+    fn money(&self, d: Decimal) -> String {
+        money_in(d, &self.p.currency, self.lang)
+    }
+
+    fn signed_money(&self, d: Decimal) -> String {
+        format!("{} {}", self.signed_kr(d), currency_unit(&self.p.currency))
+    }
+
+    fn opt(value: Option<String>) -> String {
+        value.unwrap_or_else(|| MISSING.to_string())
+    }
+
+    fn kind(&self, kind: ActualKind) -> &'static str {
+        match kind {
+            ActualKind::Cost => self.t("kostnad", "cost"),
+            ActualKind::Benefit => self.t("nytta", "benefit"),
+            ActualKind::Harvest => self.t("hemtagning", "harvest"),
+        }
+    }
+
+    fn payback(&self, month: Option<Month>, y: Option<Decimal>) -> String {
+        match (month, y) {
+            (Some(m), Some(y)) => format!("{m} ({})", years(y, self.lang)),
+            (Some(m), None) => m.to_string(),
+            _ => MISSING.to_string(),
+        }
+    }
+
+    /// Columns: plan, actual, variance in money and per cent.
+    fn money_columns(&self) -> Vec<document::Column> {
+        let unit = currency_unit(&self.p.currency);
+        vec![
+            right(self.t("Plan", "Planned")),
+            right(self.t("Utfall", "Actual")),
+            right(&format!("{}\n({unit})", self.t("Avvikelse", "Variance"))),
+            right(&format!("{}\n(%)", self.t("Avvikelse", "Variance"))),
+        ]
+    }
+
+    fn rows(&self) -> Section {
+        let heading = self.t("Utfall mot plan", "Actuals against plan").to_string();
+        let rows = &self.fu.rows;
+        if rows.is_empty() {
+            let text = match self.lang {
+                Lang::Sv => format!("Inget planerat belopp och inget utfall till och med {}.", self.fu.as_of),
+                Lang::En => format!("Nothing planned and no actuals up to and including {}.", self.fu.as_of),
+            };
+            return Section {
+                heading,
+                blocks: vec![Block::Text(text)],
+            };
+        }
+        let mut blocks = vec![Block::Text(
+            self.t(
+                "Avvikelse = utfall − plan. Ett år utan rapporterat utfall visas med –; summaradens avvikelse \
+                 räknar bara år med utfall.",
+                "Variance = actual − planned. A year with no actual reported shows –; the total's variance \
+                 counts only years with an actual.",
+            )
+            .to_string(),
+        )];
+        let mut start = 0;
+        while start < rows.len() {
+            let (line, kind) = (rows[start].line, rows[start].kind);
+            let end = rows[start..]
+                .iter()
+                .position(|r| (r.line, r.kind) != (line, kind))
+                .map_or(rows.len(), |n| start + n);
+            let group = &rows[start..end];
+            start = end;
+            let name = self.lines.get(line).map_or(MISSING, |l| l.name.as_str());
+            let mut columns = vec![left(self.t("År", "Year"))];
+            columns.extend(self.money_columns());
+            let mut grid = Grid::new(columns).caption(format!("{name} – {}", self.kind(kind)));
+            for r in group {
+                grid.row(vec![
+                    r.year.to_string(),
+                    self.kr(r.planned),
+                    Self::opt(r.actual.map(|a| self.kr(a))),
+                    Self::opt(variance(r).map(|v| self.signed_kr(v))),
+                    Self::opt(variance_share(r).map(|s| signed_percent(s, self.lang))),
+                ]);
+            }
+            if group.len() > 1 {
+                let sums = Sums::of(group);
+                grid.total(vec![
+                    self.t("Summa", "Total").to_string(),
+                    self.kr(sums.planned),
+                    Self::opt((sums.reported > 0).then(|| self.kr(sums.actual))),
+                    Self::opt(sums.variance().map(|v| self.signed_kr(v))),
+                    Self::opt(sums.variance_share().map(|s| signed_percent(s, self.lang))),
+                ]);
+            }
+            blocks.push(Block::Grid(grid));
+        }
+        Section { heading, blocks }
+    }
+
+    fn totals(&self) -> Section {
+        let mut columns = vec![left(self.t("Slag", "Kind"))];
+        columns.extend(self.money_columns());
+        columns.push(right(self.t("Saknat\nutfall", "Missing\nactuals")));
+        let mut grid = Grid::new(columns).caption(self.t(
+            "Summa till och med uppföljningsåret",
+            "Totals up to the follow-up year",
+        ));
+        for (kind, label) in [
+            (ActualKind::Cost, self.t("Kostnader", "Costs")),
+            (ActualKind::Benefit, self.t("Nytta", "Benefits")),
+            (ActualKind::Harvest, self.t("Hemtagning", "Harvest")),
+        ] {
+            let sums = Sums::of(self.fu.rows.iter().filter(|r| r.kind == kind));
+            grid.row(vec![
+                label.to_string(),
+                self.kr(sums.planned),
+                Self::opt((sums.reported > 0).then(|| self.kr(sums.actual))),
+                Self::opt(sums.variance().map(|v| self.signed_kr(v))),
+                Self::opt(sums.variance_share().map(|s| signed_percent(s, self.lang))),
+                sums.missing.to_string(),
+            ]);
+        }
+        let t = &self.fu.totals;
+        let mut key = Grid::new(vec![
+            left(self.t("Nyckeltal", "Key figure")),
+            right(self.t("Värde", "Value")),
+        ]);
+        key.row(vec![
+            self.t(
+                "Hemtagningsgrad (hemtaget / planerad hemtagning)",
+                "Realisation rate (harvested / planned harvest)",
+            )
+            .to_string(),
+            Self::opt(t.realisation_rate.map(|r| percent(r, self.lang))),
+        ]);
+        key.row(vec![
+            self.t("Rader utan rapporterat utfall", "Rows with no actual reported")
+                .to_string(),
+            t.missing.to_string(),
+        ]);
+        Section {
+            heading: self.t("Summering", "Totals").to_string(),
+            blocks: vec![Block::Grid(grid), Block::Grid(key)],
+        }
+    }
+
+    fn reforecast(&self) -> Section {
+        let (s, r) = (&self.c.summary, &self.fu.reforecast);
+        let mut blocks = vec![Block::Text(match self.lang {
+            Lang::Sv => format!(
+                "Prognosen bygger på utfallet till och med {} (planen där utfall saknas) och planen för åren därefter.",
+                self.fu.as_of
+            ),
+            Lang::En => format!(
+                "The re-forecast takes the actuals up to and including {} (the plan where none was reported) and \
+                 the plan for the years after.",
+                self.fu.as_of
+            ),
+        })];
+        let mut key = Grid::new(vec![
+            left(self.t("Nyckeltal", "Key figure")),
+            right(self.t("Plan", "Plan")),
+            right(self.t("Prognos", "Re-forecast")),
+            right(self.t("Skillnad", "Difference")),
+        ]);
+        let forecast_costs: Decimal = r.years.iter().map(|y| y.1).sum();
+        let forecast_benefits: Decimal = r.years.iter().map(|y| y.2).sum();
+        let money_rows = [
+            (self.t("Summa kostnader", "Total costs"), s.total_costs(), forecast_costs),
+            (self.t("Summa nytta", "Total benefits"), s.total_benefits(), forecast_benefits),
+            (
+                self.t("Netto (nytta − kostnader)", "Net (benefits − costs)"),
+                s.net(),
+                forecast_benefits - forecast_costs,
+            ),
+            (self.t("Nettonuvärde (NPV)", "Net present value (NPV)"), s.npv, r.npv),
+        ];
+        for (label, plan, forecast) in money_rows {
+            key.row(vec![
+                label.to_string(),
+                self.money(plan),
+                self.money(forecast),
+                self.signed_money(forecast - plan),
+            ]);
+        }
+        let shift = match (s.payback_month, r.payback_month) {
+            (Some(plan), Some(forecast)) => {
+                let months = forecast.0 - plan.0;
+                let sign = if months > 0 { "+" } else { "" };
+                format!("{sign}{months} {}", self.t("mån", "months"))
+            }
+            _ => MISSING.to_string(),
+        };
+        key.row(vec![
+            self.t("Återbetalningstid", "Payback").to_string(),
+            self.payback(s.payback_month, s.payback_years),
+            self.payback(r.payback_month, r.payback_years),
+            shift,
+        ]);
+        blocks.push(Block::Grid(key));
+
+        let mut by_year = Grid::new(vec![
+            left(self.t("År", "Year")),
+            right(self.t("Kostnader\nplan", "Costs\nplanned")),
+            right(self.t("Kostnader\nprognos", "Costs\nre-forecast")),
+            right(self.t("Nytta\nplan", "Benefits\nplanned")),
+            right(self.t("Nytta\nprognos", "Benefits\nre-forecast")),
+            right(self.t("Netto\nplan", "Net\nplanned")),
+            right(self.t("Netto\nprognos", "Net\nre-forecast")),
+        ])
+        .caption(self.t("Plan och prognos per år", "Plan and re-forecast per year"));
+        for (plan, &(year, costs, benefits)) in self.c.years.iter().zip(&r.years) {
+            by_year.row(vec![
+                year.to_string(),
+                self.kr(plan.total_costs()),
+                self.kr(costs),
+                self.kr(plan.total_benefits()),
+                self.kr(benefits),
+                self.kr(plan.net()),
+                self.kr(benefits - costs),
+            ]);
+        }
+        by_year.total(vec![
+            self.t("Summa", "Total").to_string(),
+            self.kr(s.total_costs()),
+            self.kr(forecast_costs),
+            self.kr(s.total_benefits()),
+            self.kr(forecast_benefits),
+            self.kr(s.net()),
+            self.kr(forecast_benefits - forecast_costs),
+        ]);
+        blocks.push(Block::Grid(by_year));
+        Section {
+            heading: self.t("Prognos mot plan", "Re-forecast against plan").to_string(),
+            blocks,
+        }
+    }
+
+    fn flags(&self) -> Section {
+        let heading = self.t("Avvikelser att åtgärda", "Flags").to_string();
+        if self.fu.flags.is_empty() {
+            return Section {
+                heading,
+                blocks: vec![Block::Text(self.t("Inga avvikelser.", "No flags.").to_string())],
+            };
+        }
+        let mut grid = Grid::new(vec![
+            left(self.t("Kod", "Code")),
+            wrapped(self.t("Var", "Where"), NAME_WIDTH),
+            wrapped(self.t("Avvikelse", "Flag"), 60),
+            wrapped(self.t("Åtgärd", "Hint"), 50),
+        ]);
+        for d in &self.fu.flags {
+            grid.row(vec![
+                d.code.as_str().to_string(),
+                Self::opt(d.at.clone()),
+                d.message.clone(),
+                Self::opt(d.hint.clone()),
+            ]);
+        }
+        Section {
+            heading,
+            blocks: vec![Block::Grid(grid)],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Code;
+    use crate::engine::followup::follow_up;
+    use crate::model::actuals::{Actuals, decode_text, parse_actuals_csv};
+    use crate::model::parse_project;
+    use rust_decimal::dec;
+    use serde_json::{Value, json as j};
+
+    /// Investment 100 000 in 2010 (120 000 spent); operations 12 000 a year and a
+    /// reallocation benefit of 120 000 a year from go-live in January 2011, half of it
+    /// to be taken home; in 2011 60 000 of benefit and 30 000 of harvest were reported,
+    /// no operations actual. Rate 0, so the NPV is the plain net.
+    const TEXT: &str = r#"format = 1
+[project]
+name = "Bokning"
+id = "FRI-2010-3"
+organisation = "Fritidsförvaltningen"
+start_year = 2010
+years = 3
+go_live = "2011-01"
+[assumptions]
+discount_rate = 0
+[[costs]]
+id = "bygg"
+name = "Bygg"
+category = "investment"
+amounts = { 2010 = 100000 }
+actuals = { 2010 = 120000 }
+[[costs]]
+id = "drift"
+name = "Drift"
+category = "operations"
+annual = 12000
+[[benefits]]
+id = "tid"
+name = "Tid"
+class = "reallocation"
+annual = 120000
+actuals = { 2011 = 60000 }
+[benefits.realisation]
+owner = "Chef"
+method = "budget_reduction"
+share = 0.5
+actuals = { 2011 = 30000 }
+"#;
+
+    fn setup(text: &str) -> (Project, Calculation) {
+        let parsed = parse_project(text);
+        let p = parsed.project.expect("project");
+        let c = compute(&p, &Scenario::base()).expect("computes");
+        (p, c)
+    }
+
+    fn run(text: &str, as_of: i32) -> (Project, Calculation, FollowUp) {
+        let (p, c) = setup(text);
+        let fu = follow_up(&p, &c, &Actuals::from_project(&p), as_of);
+        (p, c, fu)
+    }
+
+    /// The Markdown table row whose first cell is `first`, after `caption` (if any).
+    fn row(out: &str, caption: &str, first: &str) -> Vec<String> {
+        let start = out.find(caption).unwrap_or(0);
+        out[start..]
+            .lines()
+            .filter(|l| l.starts_with('|'))
+            .map(|l| {
+                l.trim_matches('|')
+                    .split(" | ")
+                    .map(|c| c.trim().to_string())
+                    .collect::<Vec<_>>()
+            })
+            .find(|cells| cells.first().is_some_and(|c| c == first))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn json_follows_the_contract() {
+        let (p, _, fu) = run(TEXT, 2011);
+        let v: Value = serde_json::from_str(&json(&p, &fu)).expect("valid JSON");
+        assert_eq!(v["format"], 1);
+        assert_eq!(v["as_of"], 2011);
+        // bygg 2010; drift 2011 (no actual); tid benefit 2011; tid harvest 2011.
+        // Years with neither a plan nor an actual are left out.
+        assert_eq!(
+            v["rows"],
+            j!([
+                {"line": "bygg", "name": "Bygg", "kind": "cost", "year": 2010, "planned": "100000.00",
+                 "actual": "120000.00", "variance": "20000.00", "variance_share": "0.200000"},
+                {"line": "drift", "name": "Drift", "kind": "cost", "year": 2011, "planned": "12000.00",
+                 "actual": null, "variance": null, "variance_share": null},
+                {"line": "tid", "name": "Tid", "kind": "benefit", "year": 2011, "planned": "120000.00",
+                 "actual": "60000.00", "variance": "-60000.00", "variance_share": "-0.500000"},
+                {"line": "tid", "name": "Tid", "kind": "harvest", "year": 2011, "planned": "60000.00",
+                 "actual": "30000.00", "variance": "-30000.00", "variance_share": "-0.500000"},
+            ])
+        );
+        assert_eq!(
+            v["totals"],
+            j!({"planned_costs": "112000.00", "actual_costs": "120000.00", "planned_benefits": "120000.00",
+                "actual_benefits": "60000.00", "planned_harvest": "60000.00", "actual_harvest": "30000.00",
+                "realisation_rate": "0.500000", "missing": 1})
+        );
+        // Re-forecast: 2010 −120 000 (actual); 2011 60 000 − 12 000 (plan for drift);
+        // 2012 the plan 120 000 − 12 000. NPV at 0 % = −120 000 + 48 000 + 108 000.
+        let r = &v["reforecast"];
+        assert_eq!(r["npv"], "36000.00");
+        assert_eq!(
+            r["years"][1],
+            j!({"year": 2011, "costs": "12000.00", "benefits": "60000.00", "net": "48000.00"})
+        );
+        // Cumulative −120 000 at the end of 2010, −72 000 at the end of 2011, +9 000 a
+        // month in 2012: 0 after August 2012, 32 months.
+        assert_eq!(r["payback_month"], "2012-08");
+        assert_eq!(r["payback_years"], "2.666667");
+        // Plan: −100 000 + 108 000 + 108 000; −100 000 + 9 000 a month reaches ≥ 0 in December 2011.
+        assert_eq!(
+            v["plan"],
+            j!({"npv": "116000.00", "payback_month": "2011-12", "payback_years": "2.000000"})
+        );
+        let codes: Vec<&str> = v["flags"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|f| f["code"].as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(codes, ["W202", "W203", "W201"]);
+        assert_eq!(v["flags"][0]["severity"], "warning");
+        assert!(v["flags"][0]["hint"].is_string());
+    }
+
+    #[test]
+    fn csv_rows() {
+        let (p, _, fu) = run(TEXT, 2011);
+        let out = csv(&p, &fu, CsvStyle::default());
+        let expected = "line,name,kind,year,planned,actual,variance,variance_share\r\n\
+                        bygg,Bygg,cost,2010,100000.00,120000.00,20000.00,0.200000\r\n\
+                        drift,Drift,cost,2011,12000.00,,,\r\n\
+                        tid,Tid,benefit,2011,120000.00,60000.00,-60000.00,-0.500000\r\n\
+                        tid,Tid,harvest,2011,60000.00,30000.00,-30000.00,-0.500000\r\n";
+        assert_eq!(out, expected);
+        let excel = csv(&p, &fu, CsvStyle { excel: true });
+        assert!(excel.starts_with("\u{feff}line;name;kind;year"), "{excel}");
+        assert!(excel.contains("tid;Tid;harvest;2011;60000,00;30000,00;-30000,00;-0,500000\r\n"));
+    }
+
+    #[test]
+    fn template_lists_every_line_kind_and_year() {
+        let (p, c) = setup(TEXT);
+        let out = template(&p, &c, 2011, CsvStyle::default());
+        // Costs for every year, 0 plans included; benefit and harvest not before the
+        // go-live year 2011 where nothing is planned.
+        let expected = "line,kind,year,planned,amount\r\n\
+                        bygg,cost,2010,100000.00,\r\n\
+                        bygg,cost,2011,0.00,\r\n\
+                        drift,cost,2010,0.00,\r\n\
+                        drift,cost,2011,12000.00,\r\n\
+                        tid,benefit,2011,120000.00,\r\n\
+                        tid,harvest,2011,60000.00,\r\n";
+        assert_eq!(out, expected);
+        // The horizon ends in 2012; a year before the start gives the header only.
+        assert_eq!(template(&p, &c, 2030, CsvStyle::default()).lines().count(), 1 + 3 + 3 + 2 + 2);
+        assert_eq!(template(&p, &c, 2000, CsvStyle::default()), "line,kind,year,planned,amount\r\n");
+    }
+
+    #[test]
+    fn filled_in_template_reads_back() {
+        let (p, c) = setup(TEXT);
+        for style in [CsvStyle { excel: false }, CsvStyle { excel: true }] {
+            let sep = if style.excel { ";" } else { "," };
+            let blank = format!("drift{sep}cost{sep}2011{sep}");
+            // Fill in the drift 2011 row's empty amount with 13 500,50.
+            let text = template(&p, &c, 2011, style);
+            let planned = if style.excel { "12000,00" } else { "12000.00" };
+            let row = format!("{blank}{planned}{sep}\r\n");
+            assert!(text.contains(&row), "{text}");
+            let amount = if style.excel { "\"13 500,50\"" } else { "13500.50" };
+            let filled_row = format!("{blank}{planned}{sep}{amount}\r\n");
+            let text = text.replace(&row, &filled_row);
+            let actuals = parse_actuals_csv(&decode_text(text.as_bytes()), &p).expect("reads back");
+            assert_eq!(actuals.0.len(), 1, "{text}");
+            assert_eq!(actuals.get(&(1, ActualKind::Cost, 2011)), Some(dec!(13500.50)));
+        }
+    }
+
+    #[test]
+    fn swedish_markdown_follow_up() {
+        let (p, c, fu) = run(TEXT, 2011);
+        let out = markdown(&p, &c, &fu, Lang::Sv);
+        assert!(out.starts_with("# Uppföljning: Bokning\n\n- **Diarienummer:** FRI-2010-3\n"), "{out}");
+        assert!(out.contains("- **Utfall till och med:** 2011\n"), "{out}");
+        assert!(out.contains("### Bygg – kostnad\n"), "{out}");
+        assert_eq!(
+            row(&out, "### Bygg – kostnad", "2010"),
+            ["2010", "100 000", "120 000", "+20 000", "+20 %"]
+        );
+        assert_eq!(row(&out, "### Drift – kostnad", "2011"), ["2011", "12 000", "–", "–", "–"]);
+        assert_eq!(
+            row(&out, "### Tid – hemtagning", "2011"),
+            ["2011", "60 000", "30 000", "-30 000", "-50 %"]
+        );
+        // Costs: plan 112 000, actual 120 000 against the 100 000 planned for the year reported.
+        assert_eq!(
+            row(&out, "## Summering", "Kostnader"),
+            ["Kostnader", "112 000", "120 000", "+20 000", "+20 %", "1"]
+        );
+        assert_eq!(
+            row(&out, "## Summering", "Hemtagningsgrad (hemtaget / planerad hemtagning)")[1],
+            "50 %"
+        );
+        assert_eq!(
+            row(&out, "## Prognos", "Nettonuvärde (NPV)"),
+            ["Nettonuvärde (NPV)", "116 000 kr", "36 000 kr", "-80 000 kr"]
+        );
+        assert_eq!(
+            row(&out, "## Prognos", "Återbetalningstid"),
+            ["Återbetalningstid", "2011-12 (2,0 år)", "2012-08 (2,7 år)", "+8 mån"]
+        );
+        assert_eq!(
+            row(&out, "### Plan och prognos per år", "2010"),
+            ["2010", "100 000", "120 000", "0", "0", "-100 000", "-120 000"]
+        );
+        assert_eq!(row(&out, "## Avvikelser att åtgärda", "W201")[1], "benefits[0]");
+        assert!(!out.contains("Inga avvikelser"), "{out}");
+    }
+
+    #[test]
+    fn english_table_and_no_flags() {
+        // Everything reported as planned: no flags, realisation rate 100 %.
+        let text = TEXT
+            .replace("actuals = { 2010 = 120000 }", "actuals = { 2010 = 100000 }")
+            .replace("annual = 12000\n", "annual = 12000\nactuals = { 2011 = 12000 }\n")
+            .replace("actuals = { 2011 = 60000 }", "actuals = { 2011 = 120000 }")
+            .replace("actuals = { 2011 = 30000 }", "actuals = { 2011 = 60000 }");
+        let (p, c, fu) = run(&text, 2011);
+        assert!(fu.flags.is_empty(), "{:?}", fu.flags);
+        let out = table(&p, &c, &fu, Lang::En);
+        assert!(out.starts_with("Follow-up: Bokning\n"), "{out}");
+        assert!(out.contains("Actuals up to and including: 2011"), "{out}");
+        assert!(out.contains("Bygg – cost"), "{out}");
+        let rate = out.lines().find(|l| l.contains("Realisation rate")).unwrap_or("");
+        assert!(rate.contains("100%"), "{out}");
+        assert!(out.trim_end().ends_with("No flags."), "{out}");
+        let json: Value = serde_json::from_str(&json(&p, &fu)).expect("JSON");
+        assert_eq!(json["totals"]["missing"], 0);
+        assert_eq!(json["flags"], j!([]));
+    }
+
+    #[test]
+    fn empty_project_does_not_panic() {
+        let (p, c, fu) = run(
+            "format = 1\n[project]\nname = \"Tom\"\norganisation = \"Kommunen\"\nstart_year = 2020\nyears = 1\n",
+            2020,
+        );
+        assert!(fu.rows.is_empty());
+        let v: Value = serde_json::from_str(&json(&p, &fu)).expect("JSON");
+        assert_eq!(v["rows"], j!([]));
+        assert_eq!(v["totals"]["realisation_rate"], Value::Null);
+        assert_eq!(v["totals"]["planned_costs"], "0.00");
+        assert_eq!(csv(&p, &fu, CsvStyle::default()).lines().count(), 1);
+        assert_eq!(template(&p, &c, 2020, CsvStyle::default()).lines().count(), 1);
+        for lang in [Lang::Sv, Lang::En] {
+            let out = markdown(&p, &c, &fu, lang);
+            assert!(out.contains(lang.pick("Inget planerat belopp", "Nothing planned")), "{out}");
+            assert!(!table(&p, &c, &fu, lang).is_empty());
+        }
+    }
+
+    #[test]
+    fn overdue_flag_is_shown_without_a_place() {
+        let text = TEXT
+            .replace("actuals = { 2011 = 60000 }\n", "")
+            .replace("actuals = { 2011 = 30000 }\n", "");
+        let (p, c, fu) = run(&text, 2012);
+        assert!(fu.flags.iter().any(|d| d.code == Code::W204));
+        let out = markdown(&p, &c, &fu, Lang::Sv);
+        assert_eq!(row(&out, "## Avvikelser att åtgärda", "W204")[1], "–");
+    }
+}

@@ -1,0 +1,360 @@
+//! Batch: one summary row per submission (spec §9), small enough to keep for a
+//! hundred thousand of them — never a monthly series. Pure: the CLI reads the files,
+//! runs this in parallel and writes the rows as they come.
+
+use crate::analysis::analyse;
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::engine::Calculation;
+use crate::model::Month;
+use crate::model::submission::Claimed;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// `ok`, `warnings` or `error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    Ok,
+    Warnings,
+    Error,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Warnings => "warnings",
+            Status::Error => "error",
+        }
+    }
+}
+
+/// The key figures of a computed submission.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figures {
+    pub total_costs: Decimal,
+    pub total_benefits: Decimal,
+    pub net: Decimal,
+    pub npv: Decimal,
+    pub bcr: Option<Decimal>,
+    pub irr: Option<Decimal>,
+    pub payback_month: Option<Month>,
+    pub planned_harvest: Decimal,
+    pub harvest_share: Option<Decimal>,
+    /// Per year, for the group table.
+    pub years: Vec<YearSlice>,
+}
+
+/// One year of a submission, for sums per group and year.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct YearSlice {
+    pub year: i32,
+    pub costs: Decimal,
+    pub benefits: Decimal,
+    /// The year's net × its discount factor: the year's part of the NPV.
+    pub npv: Decimal,
+    pub planned_harvest: Decimal,
+}
+
+impl std::ops::AddAssign for YearSlice {
+    fn add_assign(&mut self, other: YearSlice) {
+        self.costs += other.costs;
+        self.benefits += other.benefits;
+        self.npv += other.npv;
+        self.planned_harvest += other.planned_harvest;
+    }
+}
+
+/// One result row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchRow {
+    /// The file path, or `FILE:ROW` for a row of a submissions CSV.
+    pub source: String,
+    pub id: String,
+    pub name: String,
+    pub organisation: String,
+    pub portfolio: String,
+    pub status: Status,
+    pub errors: usize,
+    pub warnings: usize,
+    /// Distinct finding codes, in code order.
+    pub codes: Vec<Code>,
+    /// Every finding, as `CODE message` (for the findings sheet and the error reason).
+    pub findings: Vec<(Code, String)>,
+    pub figures: Option<Figures>,
+}
+
+impl BatchRow {
+    /// The first error's message: why the submission could not be computed.
+    pub fn reason(&self) -> &str {
+        self.findings.iter().find(|(c, _)| c.severity() == Severity::Error).map_or("", |(_, m)| m.as_str())
+    }
+
+    /// A row for a submission that could not be read at all.
+    pub fn unreadable(source: String, reason: String) -> BatchRow {
+        let mut row = BatchRow::empty(source);
+        row.record(&[Diagnostic::new(Code::E001, reason)]);
+        row
+    }
+
+    fn empty(source: String) -> BatchRow {
+        BatchRow {
+            source,
+            id: String::new(),
+            name: String::new(),
+            organisation: String::new(),
+            portfolio: String::new(),
+            status: Status::Ok,
+            errors: 0,
+            warnings: 0,
+            codes: Vec::new(),
+            findings: Vec::new(),
+            figures: None,
+        }
+    }
+
+    fn record(&mut self, diagnostics: &[Diagnostic]) {
+        for d in diagnostics {
+            if d.is_error() {
+                self.errors += 1;
+            } else {
+                self.warnings += 1;
+            }
+            self.findings.push((d.code, d.message.clone()));
+            if !self.codes.contains(&d.code) {
+                self.codes.push(d.code);
+            }
+        }
+        self.codes.sort();
+        self.status = if self.errors > 0 {
+            Status::Error
+        } else if self.warnings > 0 {
+            Status::Warnings
+        } else {
+            Status::Ok
+        };
+    }
+}
+
+/// Analyse one project file's text into a result row; `claimed` figures (from a
+/// submissions CSV) are compared with the recomputed ones.
+pub fn summarise(source: String, text: &str, claimed: Option<&Claimed>) -> BatchRow {
+    let analysis = analyse(text);
+    let mut row = BatchRow::empty(source);
+    let mut diagnostics = analysis.diagnostics;
+    if let Some(p) = &analysis.project {
+        row.id = p.id.clone().unwrap_or_default();
+        row.name = p.name.clone();
+        row.organisation = p.organisation.clone();
+        row.portfolio = p.portfolio.clone().unwrap_or_default();
+    }
+    if let Some(calc) = &analysis.base {
+        if let Some(claimed) = claimed {
+            diagnostics.extend(compare_claims(claimed, calc));
+        }
+        row.figures = Some(figures(calc));
+    }
+    row.record(&diagnostics);
+    row
+}
+
+fn figures(calc: &Calculation) -> Figures {
+    let s = &calc.summary;
+    Figures {
+        total_costs: s.total_costs(),
+        total_benefits: s.total_benefits(),
+        net: s.net(),
+        npv: s.npv,
+        bcr: s.bcr,
+        irr: s.irr,
+        payback_month: s.payback_month,
+        planned_harvest: s.planned_harvest,
+        harvest_share: s.harvest_share,
+        years: calc
+            .years
+            .iter()
+            .map(|y| YearSlice {
+                year: y.year,
+                costs: y.total_costs(),
+                benefits: y.total_benefits(),
+                npv: y.net() * y.discount_factor,
+                planned_harvest: y.planned_harvest,
+            })
+            .collect(),
+    }
+}
+
+/// Money differs when it is off by more than 1 % and by more than 1 000 kr (spec §8).
+fn money_differs(claimed: Decimal, actual: Decimal) -> bool {
+    let difference = (claimed - actual).abs();
+    difference > Decimal::ONE_THOUSAND && difference > actual.abs() / Decimal::ONE_HUNDRED
+}
+
+/// W301 for each claimed figure that does not hold.
+pub fn compare_claims(claimed: &Claimed, calc: &Calculation) -> Vec<Diagnostic> {
+    let s = &calc.summary;
+    let kr = |d: Decimal| crate::engine::finance::round_ore(d).round_dp(0);
+    let mut out = Vec::new();
+    for (what, claim, actual) in [
+        ("NPV", claimed.npv, s.npv),
+        ("total costs", claimed.total_costs, s.total_costs()),
+        ("total benefits", claimed.total_benefits, s.total_benefits()),
+    ] {
+        if let Some(claim) = claim
+            && money_differs(claim, actual)
+        {
+            out.push(
+                Diagnostic::new(Code::W301, format!("claimed {what} {} kr, recomputed {} kr", kr(claim), kr(actual)))
+                    .hint("ask the applicant to explain the difference or correct the figure"),
+            );
+        }
+    }
+    if let Some(year) = claimed.payback_year {
+        let actual = s.payback_month.map(|m| m.year());
+        if actual != Some(year) {
+            let recomputed = actual.map_or_else(|| "never within the horizon".to_string(), |y| y.to_string());
+            out.push(
+                Diagnostic::new(Code::W301, format!("claimed payback year {year}, recomputed {recomputed}"))
+                    .hint("ask the applicant to explain the difference or correct the figure"),
+            );
+        }
+    }
+    out
+}
+
+/// What to group by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupBy {
+    Organisation,
+    Portfolio,
+}
+
+/// Sums per group and year, over the submissions that could be computed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Groups(pub BTreeMap<(String, i32), YearSlice>);
+
+impl Groups {
+    pub fn add(&mut self, by: GroupBy, row: &BatchRow) {
+        let Some(f) = &row.figures else { return };
+        let group = match by {
+            GroupBy::Organisation => &row.organisation,
+            GroupBy::Portfolio => &row.portfolio,
+        };
+        for y in &f.years {
+            *self.0.entry((group.clone(), y.year)).or_insert(YearSlice { year: y.year, ..YearSlice::default() }) += *y;
+        }
+    }
+}
+
+/// How to rank the portfolio.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rank {
+    /// Highest NPV first.
+    Npv,
+    /// Highest benefit-cost ratio first.
+    Bcr,
+    /// Earliest payback first.
+    Payback,
+}
+
+/// Sort rows for prioritisation: best first, rows without the figure (and errors) last,
+/// ties in source order.
+pub fn rank(rows: &mut [BatchRow], by: Rank) {
+    rows.sort_by(|a, b| {
+        let key = |r: &BatchRow| -> Option<Decimal> {
+            let f = r.figures.as_ref()?;
+            match by {
+                Rank::Npv => Some(-f.npv),
+                Rank::Bcr => f.bcr.map(|b| -b),
+                Rank::Payback => f.payback_month.map(|m| Decimal::from(m.0)),
+            }
+        };
+        match (key(a), key(b)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    const VALID: &str = r#"format = 1
+[project]
+name = "P"
+id = "P-1"
+organisation = "Kultur"
+portfolio = "Fritid"
+start_year = 2025
+years = 3
+[assumptions]
+discount_rate = 0
+[[costs]]
+name = "Bygg"
+category = "investment"
+amounts = { 2025 = 100000 }
+[[costs]]
+name = "Drift"
+category = "operations"
+annual = 10000
+[[benefits]]
+name = "Porto"
+class = "financial"
+annual = 60000
+[benefits.realisation]
+owner = "Chef"
+"#;
+
+    #[test]
+    fn a_valid_project_becomes_a_row_with_figures() {
+        let row = summarise("p.toml".into(), VALID, None);
+        assert_eq!(row.status, Status::Ok, "{:?}", row.findings);
+        let f = row.figures.unwrap();
+        // Costs 100000 + 3 × 10000; benefits 3 × 60000; rate 0: NPV = net = 50000.
+        assert_eq!((f.total_costs, f.total_benefits, f.npv), (dec!(130000), dec!(180000), dec!(50000)));
+        assert_eq!(f.years[0].npv, dec!(-50000));
+    }
+
+    #[test]
+    fn an_invalid_project_is_an_error_row_with_its_reason() {
+        let row = summarise("bad.toml".into(), "format = 1\n[project]\nname = 1\n", None);
+        assert_eq!(row.status, Status::Error);
+        assert!(row.figures.is_none());
+        assert!(row.codes.contains(&Code::E004), "{:?}", row.codes);
+        assert!(!row.reason().is_empty());
+    }
+
+    #[test]
+    fn claims_are_compared() {
+        let claimed = Claimed {
+            npv: Some(dec!(52000)),         // 2000 off: more than 1 % and 1000 kr
+            total_costs: Some(dec!(130500)), // 500 off: within 1000 kr
+            total_benefits: None,
+            // −4166.67 a month through 2025 (−50000), +4166.67 a month after: 0 after December 2026.
+            payback_year: Some(2025),
+        };
+        let row = summarise("s.csv:2".into(), VALID, Some(&claimed));
+        let w: Vec<&String> = row.findings.iter().filter(|(c, _)| *c == Code::W301).map(|(_, m)| m).collect();
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert_eq!(w[0], "claimed NPV 52000 kr, recomputed 50000 kr");
+        assert_eq!(w[1], "claimed payback year 2025, recomputed 2026");
+    }
+
+    #[test]
+    fn groups_sum_and_rank_orders() {
+        let a = summarise("a.toml".into(), VALID, None);
+        let b = summarise("b.toml".into(), &VALID.replace("annual = 60000", "annual = 90000"), None);
+        let mut groups = Groups::default();
+        groups.add(GroupBy::Portfolio, &a);
+        groups.add(GroupBy::Portfolio, &b);
+        assert_eq!(groups.0[&("Fritid".to_string(), 2026)].benefits, dec!(150000));
+        let bad = summarise("c.toml".into(), "", None);
+        let mut rows = vec![bad, a, b];
+        rank(&mut rows, Rank::Npv);
+        let order: Vec<&str> = rows.iter().map(|r| r.source.as_str()).collect();
+        assert_eq!(order, vec!["b.toml", "a.toml", "c.toml"]);
+    }
+}
