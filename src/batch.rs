@@ -86,7 +86,10 @@ pub struct BatchRow {
 impl BatchRow {
     /// The first error's message: why the submission could not be computed.
     pub fn reason(&self) -> &str {
-        self.findings.iter().find(|(c, _)| c.severity() == Severity::Error).map_or("", |(_, m)| m.as_str())
+        self.findings
+            .iter()
+            .find(|(c, _)| c.severity() == Severity::Error)
+            .map_or("", |(_, m)| m.as_str())
     }
 
     /// A row for a submission that could not be read at all.
@@ -203,8 +206,11 @@ pub fn compare_claims(claimed: &Claimed, calc: &Calculation) -> Vec<Diagnostic> 
             && money_differs(claim, actual)
         {
             out.push(
-                Diagnostic::new(Code::W301, format!("claimed {what} {} kr, recomputed {} kr", kr(claim), kr(actual)))
-                    .hint("ask the applicant to explain the difference or correct the figure"),
+                Diagnostic::new(
+                    Code::W301,
+                    format!("claimed {what} {} kr, recomputed {} kr", kr(claim), kr(actual)),
+                )
+                .hint("ask the applicant to explain the difference or correct the figure"),
             );
         }
     }
@@ -213,8 +219,11 @@ pub fn compare_claims(claimed: &Claimed, calc: &Calculation) -> Vec<Diagnostic> 
         if actual != Some(year) {
             let recomputed = actual.map_or_else(|| "never within the horizon".to_string(), |y| y.to_string());
             out.push(
-                Diagnostic::new(Code::W301, format!("claimed payback year {year}, recomputed {recomputed}"))
-                    .hint("ask the applicant to explain the difference or correct the figure"),
+                Diagnostic::new(
+                    Code::W301,
+                    format!("claimed payback year {year}, recomputed {recomputed}"),
+                )
+                .hint("ask the applicant to explain the difference or correct the figure"),
             );
         }
     }
@@ -240,7 +249,10 @@ impl Groups {
             GroupBy::Portfolio => &row.portfolio,
         };
         for y in &f.years {
-            *self.0.entry((group.clone(), y.year)).or_insert(YearSlice { year: y.year, ..YearSlice::default() }) += *y;
+            *self.0.entry((group.clone(), y.year)).or_insert(YearSlice {
+                year: y.year,
+                ..YearSlice::default()
+            }) += *y;
         }
     }
 }
@@ -314,7 +326,10 @@ owner = "Chef"
         assert_eq!(row.status, Status::Ok, "{:?}", row.findings);
         let f = row.figures.unwrap();
         // Costs 100000 + 3 × 10000; benefits 3 × 60000; rate 0: NPV = net = 50000.
-        assert_eq!((f.total_costs, f.total_benefits, f.npv), (dec!(130000), dec!(180000), dec!(50000)));
+        assert_eq!(
+            (f.total_costs, f.total_benefits, f.npv),
+            (dec!(130000), dec!(180000), dec!(50000))
+        );
         assert_eq!(f.years[0].npv, dec!(-50000));
     }
 
@@ -330,14 +345,19 @@ owner = "Chef"
     #[test]
     fn claims_are_compared() {
         let claimed = Claimed {
-            npv: Some(dec!(52000)),         // 2000 off: more than 1 % and 1000 kr
+            npv: Some(dec!(52000)),          // 2000 off: more than 1 % and 1000 kr
             total_costs: Some(dec!(130500)), // 500 off: within 1000 kr
             total_benefits: None,
             // −4166.67 a month through 2025 (−50000), +4166.67 a month after: 0 after December 2026.
             payback_year: Some(2025),
         };
         let row = summarise("s.csv:2".into(), VALID, Some(&claimed));
-        let w: Vec<&String> = row.findings.iter().filter(|(c, _)| *c == Code::W301).map(|(_, m)| m).collect();
+        let w: Vec<&String> = row
+            .findings
+            .iter()
+            .filter(|(c, _)| *c == Code::W301)
+            .map(|(_, m)| m)
+            .collect();
         assert_eq!(w.len(), 2, "{w:?}");
         assert_eq!(w[0], "claimed NPV 52000 kr, recomputed 50000 kr");
         assert_eq!(w[1], "claimed payback year 2025, recomputed 2026");
@@ -346,7 +366,11 @@ owner = "Chef"
     #[test]
     fn groups_sum_and_rank_orders() {
         let a = summarise("a.toml".into(), VALID, None);
-        let b = summarise("b.toml".into(), &VALID.replace("annual = 60000", "annual = 90000"), None);
+        let b = summarise(
+            "b.toml".into(),
+            &VALID.replace("annual = 60000", "annual = 90000"),
+            None,
+        );
         let mut groups = Groups::default();
         groups.add(GroupBy::Portfolio, &a);
         groups.add(GroupBy::Portfolio, &b);

@@ -8,8 +8,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let (first, last) = (ctx.project.first_month(), ctx.project.last_month());
     for line in &ctx.project.benefits {
         let Some(r) = line.realisation() else { continue };
-        let outside: Vec<String> =
-            r.follow_up.iter().filter(|m| **m < first || **m > last).map(|m| m.to_string()).collect();
+        let outside: Vec<String> = r
+            .follow_up
+            .iter()
+            .filter(|m| **m < first || **m > last)
+            .map(|m| m.to_string())
+            .collect();
         if !outside.is_empty() {
             out.push(
                 Diagnostic::new(

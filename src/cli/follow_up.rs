@@ -55,38 +55,61 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         Ok(text) => text,
         Err(message) => {
             let d = [Diagnostic::new(Code::E001, message).hint("save the file as UTF-8")];
-            eprint!("{}", human(&FileDiagnostics { path: &path, text: "", diagnostics: &d }));
+            eprint!(
+                "{}",
+                human(&FileDiagnostics {
+                    path: &path,
+                    text: "",
+                    diagnostics: &d
+                })
+            );
             return Ok(Outcome::Invalid);
         }
     };
     let analysis = nytta::analyse(&text);
     let (Some(project), Some(base), false) = (&analysis.project, &analysis.base, analysis.has_errors()) else {
-        eprint!("{}", human(&FileDiagnostics { path: &path, text: &text, diagnostics: &analysis.diagnostics }));
+        eprint!(
+            "{}",
+            human(&FileDiagnostics {
+                path: &path,
+                text: &text,
+                diagnostics: &analysis.diagnostics
+            })
+        );
         return Ok(Outcome::Invalid);
     };
     let mut actuals = Actuals::from_project(project);
     if let Some(csv_path) = &args.actuals {
-        let bytes =
-            std::fs::read(csv_path).map_err(|e| Failure(format!("cannot read {}: {e}", csv_path.display())))?;
+        let bytes = std::fs::read(csv_path).map_err(|e| Failure(format!("cannot read {}: {e}", csv_path.display())))?;
         let csv_text = decode_text(&bytes);
         match parse_actuals_csv(&csv_text, project) {
             Ok(from_csv) => actuals = actuals.merged_with(&from_csv),
             Err(problems) => {
                 let shown = csv_path.display().to_string();
-                eprint!("{}", human(&FileDiagnostics { path: &shown, text: &csv_text, diagnostics: &problems }));
+                eprint!(
+                    "{}",
+                    human(&FileDiagnostics {
+                        path: &shown,
+                        text: &csv_text,
+                        diagnostics: &problems
+                    })
+                );
                 return Ok(Outcome::Invalid);
             }
         }
     }
     let last_horizon_year = project.end_year() - 1;
-    let as_of = args.as_of.or(actuals.latest_year()).unwrap_or_else(|| (current_year() - 1).min(last_horizon_year));
+    let as_of = args
+        .as_of
+        .or(actuals.latest_year())
+        .unwrap_or_else(|| (current_year() - 1).min(last_horizon_year));
     let style = CsvStyle { excel: args.excel };
     let rendered = if args.template {
         followup::template(project, base, as_of, style)
     } else {
         let fu = follow_up(project, base, &actuals, as_of);
         match args.format {
-            Format::Json => followup::json(project, &fu),
+            Format::Json => followup::json(project, base, &fu),
             Format::Csv => followup::csv(project, &fu, style),
             Format::Table => followup::table(project, base, &fu, resolve_lang(args.lang)),
             Format::Markdown => followup::markdown(project, base, &fu, resolve_lang(args.lang)),

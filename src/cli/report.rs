@@ -3,7 +3,8 @@
 use super::{Failure, LangArg, Outcome, input, output, resolve_lang};
 use clap::ValueEnum;
 use nytta::diagnostic::{Code, Diagnostic, did_you_mean};
-use nytta::report::csv::{CsvStyle, Section};
+use nytta::report::Section;
+use nytta::report::csv::{CsvStyle, Section as CsvSection};
 use nytta::report::diagnostics::{FileDiagnostics, human};
 use nytta::report::{ReportInput, csv, json, markdown, table};
 use std::path::PathBuf;
@@ -22,9 +23,9 @@ pub struct Args {
     /// Language of labels (default: Swedish when LC_ALL/LANG start with `sv`).
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
-    /// Table to write with `--format csv`.
-    #[arg(long, value_enum, default_value_t = SectionArg::Years)]
-    section: SectionArg,
+    /// Only this part of the report (with `--format csv`: which table, default `years`).
+    #[arg(long, value_enum)]
+    section: Option<SectionArg>,
     /// CSV for Swedish Excel: `;`, decimal comma, UTF-8 BOM.
     #[arg(long)]
     excel: bool,
@@ -43,9 +44,40 @@ enum Format {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum SectionArg {
+    Summary,
     Years,
-    Stakeholders,
     Lines,
+    Stakeholders,
+    /// The benefit realisation plan (nyttorealiseringsplan).
+    Realisation,
+    Qualitative,
+    Sensitivity,
+    Findings,
+}
+
+impl SectionArg {
+    fn section(self) -> Section {
+        match self {
+            SectionArg::Summary => Section::Summary,
+            SectionArg::Years => Section::Years,
+            SectionArg::Lines => Section::Lines,
+            SectionArg::Stakeholders => Section::Stakeholders,
+            SectionArg::Realisation => Section::Realisation,
+            SectionArg::Qualitative => Section::Qualitative,
+            SectionArg::Sensitivity => Section::Sensitivity,
+            SectionArg::Findings => Section::Findings,
+        }
+    }
+
+    fn csv_section(self) -> Option<CsvSection> {
+        match self {
+            SectionArg::Years => Some(CsvSection::Years),
+            SectionArg::Lines => Some(CsvSection::Lines),
+            SectionArg::Stakeholders => Some(CsvSection::Stakeholders),
+            SectionArg::Realisation => Some(CsvSection::Realisation),
+            _ => None,
+        }
+    }
 }
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
@@ -116,17 +148,23 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         findings: &analysis.diagnostics,
         lang: resolve_lang(args.lang),
     };
-    let rendered = match args.format {
-        Format::Table => table::render(&input),
-        Format::Json => json::render(&input),
-        Format::Markdown => markdown::render(&input),
-        Format::Csv => {
-            let section = match args.section {
-                SectionArg::Years => Section::Years,
-                SectionArg::Stakeholders => Section::Stakeholders,
-                SectionArg::Lines => Section::Lines,
+    let rendered = match (args.format, args.section) {
+        (Format::Table, None) => table::render(&input),
+        (Format::Table, Some(section)) => table::render_section(&input, section.section()),
+        (Format::Markdown, None) => markdown::render(&input),
+        (Format::Markdown, Some(section)) => markdown::render_section(&input, section.section()),
+        (Format::Json, _) => json::render(&input),
+        (Format::Csv, section) => {
+            let section = section.unwrap_or(SectionArg::Years);
+            let Some(csv_section) = section.csv_section() else {
+                return Err(Failure(format!(
+                    "--section {} has no CSV table; use years, lines, stakeholders or realisation",
+                    section
+                        .to_possible_value()
+                        .map_or_else(String::new, |v| v.get_name().to_string())
+                )));
             };
-            csv::render(&input, section, CsvStyle { excel: args.excel })
+            csv::render(&input, csv_section, CsvStyle { excel: args.excel })
         }
     };
     output::emit(target.as_deref(), rendered.as_bytes())?;

@@ -27,8 +27,7 @@ impl FollowUpRow {
     }
     /// Variance as a fraction of the plan (none when the plan is 0).
     pub fn variance_share(&self) -> Option<Decimal> {
-        let v = self.variance()?;
-        (!self.planned.is_zero()).then(|| v / self.planned)
+        self.variance()?.checked_div(self.planned)
     }
 }
 
@@ -140,7 +139,7 @@ fn totals(rows: &[FollowUpRow]) -> FollowUpTotals {
             None => t.missing += 1,
         }
     }
-    t.realisation_rate = (!t.planned_harvest.is_zero()).then(|| t.actual_harvest / t.planned_harvest);
+    t.realisation_rate = t.actual_harvest.checked_div(t.planned_harvest);
     t
 }
 

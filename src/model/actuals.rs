@@ -171,7 +171,12 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
                     .at(at.clone()),
             );
         };
+        // A name that nytta's own CSV output protected against formula injection.
         let name = field(c_line);
+        let name = name
+            .strip_prefix('\'')
+            .filter(|n| n.starts_with(['=', '+', '-', '@']))
+            .unwrap_or(name);
         let Some(index) = keys
             .iter()
             .position(|k| *k == name)
@@ -209,6 +214,14 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
             }
         };
         let amount = match parse_number_str(amount_text) {
+            Ok(a) if a.abs() > crate::engine::MAX_YEARLY_MONEY => {
+                problem(
+                    Code::E011,
+                    format!("amount {a} is too large"),
+                    "amounts are in kronor; check the magnitude".into(),
+                );
+                continue;
+            }
             Ok(a) => a,
             Err(e) => {
                 problem(Code::E004, format!("amount: {e}"), e.hint().into());

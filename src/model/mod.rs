@@ -5,8 +5,8 @@
 
 pub mod actuals;
 mod number;
-pub mod submission;
 mod parse;
+pub mod submission;
 mod time;
 
 pub use number::{NumberError, parse_number_str};

@@ -446,8 +446,20 @@ impl Walker {
         ok.then_some(map)
     }
 
+    /// Any number, positive or negative, of at most 10^20 (a money amount).
     fn any_number(&mut self, v: &Val, path: &str) -> Option<Decimal> {
-        self.number(v, path)
+        let d = self.number(v, path)?;
+        if d.abs() > crate::engine::MAX_YEARLY_MONEY {
+            self.push(
+                Code::E011,
+                format!("`{path}` = {d} is too large"),
+                "amounts are in kronor; check the magnitude",
+                v.span(),
+                path,
+            );
+            return None;
+        }
+        Some(d)
     }
 
     fn project(&mut self, root: &DeTable, root_span: Span) -> Option<Project> {
@@ -1122,7 +1134,12 @@ impl Walker {
             t.contains_key(*k)
                 && match *k {
                     "from" | "to" | "growth" => !periodic,
-                    "hourly_cost" => !matches!(form, "hours" | "annual_hours" | "volume"),
+                    // Only lines valued in hours: `hours`, `annual_hours`, or volume × minutes.
+                    "hourly_cost" => match form {
+                        "hours" | "annual_hours" => false,
+                        "volume" => t.contains_key("unit_saving"),
+                        _ => true,
+                    },
                     _ => form != "volume",
                 }
         };

@@ -78,12 +78,21 @@ pub fn parse_submissions(text: &str) -> Result<Submissions, String> {
         .iter()
         .map(|h| h.to_lowercase())
         .collect();
-    let missing: Vec<&str> =
-        ["name", "organisation", "start_year"].into_iter().filter(|c| !headers.iter().any(|h| h == c)).collect();
+    let missing: Vec<&str> = ["name", "organisation", "start_year"]
+        .into_iter()
+        .filter(|c| !headers.iter().any(|h| h == c))
+        .collect();
     if !missing.is_empty() {
-        return Err(format!("the header lacks the required column(s) {}", missing.join(", ")));
+        return Err(format!(
+            "the header lacks the required column(s) {}",
+            missing.join(", ")
+        ));
     }
-    let unknown_columns = headers.iter().filter(|h| !COLUMNS.contains(&h.as_str())).cloned().collect();
+    let unknown_columns = headers
+        .iter()
+        .filter(|h| !COLUMNS.contains(&h.as_str()))
+        .cloned()
+        .collect();
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let row = i as u64 + 2;
@@ -105,7 +114,10 @@ pub fn parse_submissions(text: &str) -> Result<Submissions, String> {
         if record.iter().all(str::is_empty) {
             continue;
         }
-        let get = RowView { headers: &headers, record: &record };
+        let get = RowView {
+            headers: &headers,
+            record: &record,
+        };
         let (project, claimed) = match build(&get) {
             Ok((text, claimed)) => (Ok(text), claimed),
             Err(e) => (Err(e), Claimed::default()),
@@ -132,7 +144,11 @@ struct RowView<'a> {
 impl<'a> RowView<'a> {
     /// The trimmed cell of a column, or `""` when the column or cell is absent.
     fn get(&self, name: &str) -> &'a str {
-        self.headers.iter().position(|h| h == name).and_then(|i| self.record.get(i)).unwrap_or("")
+        self.headers
+            .iter()
+            .position(|h| h == name)
+            .and_then(|i| self.record.get(i))
+            .unwrap_or("")
     }
 }
 
@@ -142,7 +158,9 @@ fn number(get: &RowView, column: &str) -> Result<Option<Decimal>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    parse_number_str(text).map(Some).map_err(|e| format!("column `{column}`: {e}"))
+    parse_number_str(text)
+        .map(Some)
+        .map_err(|e| format!("column `{column}`: {e}"))
 }
 
 fn whole(get: &RowView, column: &str) -> Result<Option<i64>, String> {
@@ -150,7 +168,9 @@ fn whole(get: &RowView, column: &str) -> Result<Option<i64>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    text.parse::<i64>().map(Some).map_err(|_| format!("column `{column}`: `{text}` is not a whole number"))
+    text.parse::<i64>()
+        .map(Some)
+        .map_err(|_| format!("column `{column}`: `{text}` is not a whole number"))
 }
 
 /// A TOML string literal.
@@ -181,7 +201,12 @@ fn build(get: &RowView) -> Result<(String, Claimed), String> {
     let start_year = whole(get, "start_year")?.unwrap_or_default();
     let years = whole(get, "years")?;
     let mut t = String::with_capacity(1024);
-    let _ = writeln!(t, "format = 1\n[project]\nname = {}\norganisation = {}", quoted(get.get("name")), quoted(get.get("organisation")));
+    let _ = writeln!(
+        t,
+        "format = 1\n[project]\nname = {}\norganisation = {}",
+        quoted(get.get("name")),
+        quoted(get.get("organisation"))
+    );
     for key in ["id", "portfolio"] {
         if !get.get(key).is_empty() {
             let _ = writeln!(t, "{key} = {}", quoted(get.get(key)));
@@ -201,14 +226,25 @@ fn build(get: &RowView) -> Result<(String, Claimed), String> {
         let spread = whole(get, "investment_years")?.unwrap_or(1);
         let horizon = years.unwrap_or(5);
         if spread < 1 || spread > horizon {
-            return Err(format!("column `investment_years`: {spread} is not between 1 and the {horizon} years of the horizon"));
+            return Err(format!(
+                "column `investment_years`: {spread} is not between 1 and the {horizon} years of the horizon"
+            ));
         }
         let per_year = investment / Decimal::from(spread);
-        let amounts: Vec<String> = (0..spread).map(|k| format!("{} = \"{per_year}\"", start_year + k)).collect();
-        let _ = writeln!(t, "[[costs]]\nid = \"investment\"\nname = \"Investering\"\ncategory = \"investment\"\namounts = {{ {} }}", amounts.join(", "));
+        let amounts: Vec<String> = (0..spread)
+            .map(|k| format!("{} = \"{per_year}\"", start_year + k))
+            .collect();
+        let _ = writeln!(
+            t,
+            "[[costs]]\nid = \"investment\"\nname = \"Investering\"\ncategory = \"investment\"\namounts = {{ {} }}",
+            amounts.join(", ")
+        );
     }
     if let Some(operations) = number(get, "operations_annual")?.filter(|v| !v.is_zero()) {
-        let _ = writeln!(t, "[[costs]]\nid = \"operations\"\nname = \"Drift och förvaltning\"\ncategory = \"operations\"\nannual = \"{operations}\"");
+        let _ = writeln!(
+            t,
+            "[[costs]]\nid = \"operations\"\nname = \"Drift och förvaltning\"\ncategory = \"operations\"\nannual = \"{operations}\""
+        );
     }
     let share = number(get, "harvest_share")?;
     let lag = whole(get, "harvest_lag_months")?;
@@ -217,7 +253,10 @@ fn build(get: &RowView) -> Result<(String, Claimed), String> {
         ("reallocation_annual", "reallocation", "Omfördelningsnytta"),
     ] {
         if let Some(value) = number(get, column)?.filter(|v| !v.is_zero()) {
-            let _ = writeln!(t, "[[benefits]]\nid = \"{class}\"\nname = \"{name}\"\nclass = \"{class}\"\nannual = \"{value}\"");
+            let _ = writeln!(
+                t,
+                "[[benefits]]\nid = \"{class}\"\nname = \"{name}\"\nclass = \"{class}\"\nannual = \"{value}\""
+            );
             if let Some(share) = share {
                 let _ = writeln!(t, "[benefits.realisation]\nshare = \"{share}\"");
                 if let Some(lag) = lag {
@@ -278,6 +317,10 @@ mod tests {
 
     #[test]
     fn missing_required_column_is_a_file_error() {
-        assert!(parse_submissions("name,start_year\nA,2025\n").unwrap_err().contains("organisation"));
+        assert!(
+            parse_submissions("name,start_year\nA,2025\n")
+                .unwrap_err()
+                .contains("organisation")
+        );
     }
 }

@@ -13,6 +13,8 @@ pub enum Section {
     Years,
     Stakeholders,
     Lines,
+    /// The realisation plan: one row per benefit with a realisation and year.
+    Realisation,
 }
 
 /// How to write CSV: plain (`,` and `.`) or for Swedish Excel (`;`, `,` and a UTF-8 BOM).
@@ -95,6 +97,7 @@ pub fn render(input: &ReportInput, section: Section, style: CsvStyle) -> String 
         Section::Years => years(input),
         Section::Stakeholders => stakeholders(input),
         Section::Lines => lines(input),
+        Section::Realisation => realisation(input),
     };
     write_rows(&rows, style)
 }
@@ -198,6 +201,45 @@ fn lines(input: &ReportInput) -> Vec<Vec<Cell>> {
     rows
 }
 
+/// `line,name,owner,method,share,lag_months,year,benefit,planned_harvest`; `share` and
+/// `lag_months` are empty for a benefit with an explicit `schedule`.
+fn realisation(input: &ReportInput) -> Vec<Vec<Cell>> {
+    let p = input.project;
+    let all: Vec<&Line> = p.lines().collect();
+    let mut rows = vec![header(&[
+        "line",
+        "name",
+        "owner",
+        "method",
+        "share",
+        "lag_months",
+        "year",
+        "benefit",
+        "planned_harvest",
+    ])];
+    for f in &input.calc.lines {
+        let Some(line) = all.get(f.index) else { continue };
+        let (Some(r), Some(harvest)) = (line.realisation(), &f.harvest_by_year) else {
+            continue;
+        };
+        let scheduled = r.schedule.is_some();
+        for (i, benefit) in f.by_year.iter().enumerate() {
+            rows.push(vec![
+                Cell::text(line.key()),
+                Cell::text(&line.name),
+                Cell::opt_text(r.owner.as_deref()),
+                Cell::opt_text(r.method.map(|m| m.as_str())),
+                Cell::opt_number((!scheduled).then(|| rate_plain(r.share))),
+                Cell::opt_number((!scheduled).then(|| r.lag_months.to_string())),
+                Cell::number((p.start_year + i as i32).to_string()),
+                Cell::number(money_plain(*benefit)),
+                Cell::number(money_plain(harvest.get(i).copied().unwrap_or_default())),
+            ]);
+        }
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,5 +268,41 @@ mod tests {
             write_rows(&rows, CsvStyle { excel: true }),
             "\u{feff}name;npv\r\n'=1+1;-1735,54\r\n"
         );
+    }
+
+    #[test]
+    fn realisation_rows_per_benefit_and_year() {
+        use crate::report::Lang;
+        use crate::report::document::fixtures::{SMALL, calc, project};
+        let csv_of = |text: &str| {
+            let p = project(text);
+            let c = calc(&p);
+            let input = ReportInput {
+                project: &p,
+                calc: &c,
+                findings: &[],
+                lang: Lang::Sv,
+            };
+            render(&input, Section::Realisation, CsvStyle::default())
+        };
+        assert_eq!(
+            csv_of(SMALL),
+            "line,name,owner,method,share,lag_months,year,benefit,planned_harvest\r\n\
+             Porto,Porto,Ekonomichef,budget_reduction,0.500000,0,2010,90000.00,45000.00\r\n\
+             Porto,Porto,Ekonomichef,budget_reduction,0.500000,0,2011,120000.00,60000.00\r\n\
+             Porto,Porto,Ekonomichef,budget_reduction,0.500000,0,2012,120000.00,60000.00\r\n"
+        );
+        // A schedule replaces share and lag.
+        let scheduled = csv_of(&SMALL.replace("share = 0.5", "schedule = { 2011 = 50000 }"));
+        assert!(
+            scheduled.contains("Porto,Porto,Ekonomichef,budget_reduction,,,2011,120000.00,50000.00\r\n"),
+            "{scheduled}"
+        );
+        // No realisation, no rows.
+        let none = csv_of(&SMALL.replace(
+            "[benefits.realisation]\nowner = \"Ekonomichef\"\nmethod = \"budget_reduction\"\nshare = 0.5\n",
+            "",
+        ));
+        assert_eq!(none.lines().count(), 1, "{none}");
     }
 }

@@ -267,7 +267,10 @@ impl<'a> Builder<'a> {
             None => self.money(s.planned_harvest),
         };
         vec![
-            (self.t("Värderad nytta", "Monetised benefits").to_string(), self.money(s.total_benefits())),
+            (
+                self.t("Värderad nytta", "Monetised benefits").to_string(),
+                self.money(s.total_benefits()),
+            ),
             (self.t("Planerad hemtagning", "Planned harvest").to_string(), harvest),
         ]
     }
@@ -892,6 +895,17 @@ impl<'a> Builder<'a> {
         blocks.extend(self.effect());
         if !follow_up.rows.is_empty() {
             blocks.push(Block::Grid(follow_up));
+        } else if self.lines.iter().any(|l| l.realisation().is_some()) {
+            blocks.push(Block::Text(
+                self.t(
+                    "Uppföljning: ingen nytta anger ännu vem som mäter, nuläge, målvärde eller när hemtagningen \
+                     följs upp (measured_by, baseline, target, follow_up under [benefits.realisation]).",
+                    "Follow-up: no benefit states yet who measures, the baseline, the target or when the \
+                     realisation is followed up (measured_by, baseline, target, follow_up under \
+                     [benefits.realisation]).",
+                )
+                .to_string(),
+            ));
         }
         Section { heading, blocks }
     }
@@ -996,7 +1010,10 @@ impl<'a> Builder<'a> {
             right(self.t("Ackumulerad\nhemtagning", "Cumulative\nharvest")),
             right(self.t("Effekthem-\ntagning", "Harvest /\ninvestment")),
         ])
-        .caption(self.t("Effekthemtagning per år", "Effekthemtagning per year"));
+        .caption(self.t(
+            "Effekthemtagning per år",
+            "Harvest against investment per year (effekthemtagning)",
+        ));
         for y in &years {
             grid.row(vec![
                 y.year.to_string(),
@@ -1012,7 +1029,8 @@ impl<'a> Builder<'a> {
                 self.t(
                     "Effekthemtagning: den ackumulerade planerade hemtagningen som andel av den ackumulerade \
                      investeringen.",
-                    "Effekthemtagning: the planned harvest to date as a share of the investment to date.",
+                    "Effekthemtagning (harvest against investment): the planned harvest to date as a share of the \
+                     investment to date.",
                 )
                 .to_string(),
             ),
@@ -1251,5 +1269,41 @@ baseline = "55"
 target = "70"
 target_date = "2012-12"
 measured_by = "Enkät"
+"#;
+
+    /// Two stakeholders and no investment: `porto`, 120 000 kr a year split half and
+    /// half, all taken home as budget reduction; `tid`, 60 000 kr a year for `b`, half
+    /// taken home six months later with no method given (15 000 in 2020, 30 000 in 2021).
+    pub const SHARED: &str = r#"format = 1
+[project]
+name = "Delad bokning"
+organisation = "Stadsledningskontoret"
+start_year = 2020
+years = 2
+[[stakeholders]]
+id = "a"
+name = "Förvaltning A"
+[[stakeholders]]
+id = "b"
+name = "Förvaltning B"
+[[benefits]]
+id = "porto"
+name = "Porto"
+class = "financial"
+annual = 120000
+stakeholder = { a = 0.5, b = 0.5 }
+[benefits.realisation]
+owner = "Ekonomichef"
+method = "budget_reduction"
+[[benefits]]
+id = "tid"
+name = "Tid"
+class = "reallocation"
+annual = 60000
+stakeholder = "b"
+[benefits.realisation]
+owner = "Enhetschef"
+share = 0.5
+lag_months = 6
 "#;
 }

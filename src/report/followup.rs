@@ -7,10 +7,10 @@ use super::document::{self, Block, Document, Grid, MISSING, NAME_WIDTH, Section,
 use super::format::{currency_unit, kronor, money_in, money_plain, percent, rate_plain, round, signed_percent, years};
 use super::json::FindingOut;
 use super::{Lang, markdown, table};
+use crate::engine::Calculation;
 use crate::engine::followup::{FollowUp, FollowUpRow};
-use crate::engine::{Calculation, compute};
 use crate::model::actuals::ActualKind;
-use crate::model::{Line, Month, Project, Scenario};
+use crate::model::{Line, Month, Project};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -105,14 +105,9 @@ struct PlanOut {
 }
 
 /// The follow-up as JSON (spec §7), with the plan's NPV and payback from the base
-/// calculation (computed here) for comparison with the re-forecast.
-pub fn json(project: &Project, fu: &FollowUp) -> String {
-    let base = compute(project, &Scenario::base()).ok();
-    json_with_plan(project, base.as_ref(), fu)
-}
-
-/// [`json`] with the base calculation given (`plan` is null without one).
-pub fn json_with_plan(project: &Project, base: Option<&Calculation>, fu: &FollowUp) -> String {
+/// calculation for comparison with the re-forecast.
+pub fn json(project: &Project, base: &Calculation, fu: &FollowUp) -> String {
+    let base = Some(base);
     let lines: Vec<&Line> = project.lines().collect();
     let t = &fu.totals;
     let out = FollowUpOut {
@@ -447,10 +442,8 @@ impl Builder<'_> {
         let mut columns = vec![left(self.t("Slag", "Kind"))];
         columns.extend(self.money_columns());
         columns.push(right(self.t("Saknat\nutfall", "Missing\nactuals")));
-        let mut grid = Grid::new(columns).caption(self.t(
-            "Summa till och med uppföljningsåret",
-            "Totals up to the follow-up year",
-        ));
+        let mut grid = Grid::new(columns)
+            .caption(self.t("Summa till och med uppföljningsåret", "Totals up to the follow-up year"));
         for (kind, label) in [
             (ActualKind::Cost, self.t("Kostnader", "Costs")),
             (ActualKind::Benefit, self.t("Nytta", "Benefits")),
@@ -512,8 +505,16 @@ impl Builder<'_> {
         let forecast_costs: Decimal = r.years.iter().map(|y| y.1).sum();
         let forecast_benefits: Decimal = r.years.iter().map(|y| y.2).sum();
         let money_rows = [
-            (self.t("Summa kostnader", "Total costs"), s.total_costs(), forecast_costs),
-            (self.t("Summa nytta", "Total benefits"), s.total_benefits(), forecast_benefits),
+            (
+                self.t("Summa kostnader", "Total costs"),
+                s.total_costs(),
+                forecast_costs,
+            ),
+            (
+                self.t("Summa nytta", "Total benefits"),
+                s.total_benefits(),
+                forecast_benefits,
+            ),
             (
                 self.t("Netto (nytta − kostnader)", "Net (benefits − costs)"),
                 s.net(),
@@ -662,7 +663,7 @@ actuals = { 2011 = 30000 }
     fn setup(text: &str) -> (Project, Calculation) {
         let parsed = parse_project(text);
         let p = parsed.project.expect("project");
-        let c = compute(&p, &Scenario::base()).expect("computes");
+        let c = crate::engine::compute(&p, &crate::model::Scenario::base()).expect("computes");
         (p, c)
     }
 
@@ -690,8 +691,8 @@ actuals = { 2011 = 30000 }
 
     #[test]
     fn json_follows_the_contract() {
-        let (p, _, fu) = run(TEXT, 2011);
-        let v: Value = serde_json::from_str(&json(&p, &fu)).expect("valid JSON");
+        let (p, c, fu) = run(TEXT, 2011);
+        let v: Value = serde_json::from_str(&json(&p, &c, &fu)).expect("valid JSON");
         assert_eq!(v["format"], 1);
         assert_eq!(v["as_of"], 2011);
         // bygg 2010; drift 2011 (no actual); tid benefit 2011; tid harvest 2011.
@@ -771,8 +772,14 @@ actuals = { 2011 = 30000 }
                         tid,harvest,2011,60000.00,\r\n";
         assert_eq!(out, expected);
         // The horizon ends in 2012; a year before the start gives the header only.
-        assert_eq!(template(&p, &c, 2030, CsvStyle::default()).lines().count(), 1 + 3 + 3 + 2 + 2);
-        assert_eq!(template(&p, &c, 2000, CsvStyle::default()), "line,kind,year,planned,amount\r\n");
+        assert_eq!(
+            template(&p, &c, 2030, CsvStyle::default()).lines().count(),
+            1 + 3 + 3 + 2 + 2
+        );
+        assert_eq!(
+            template(&p, &c, 2000, CsvStyle::default()),
+            "line,kind,year,planned,amount\r\n"
+        );
     }
 
     #[test]
@@ -799,14 +806,20 @@ actuals = { 2011 = 30000 }
     fn swedish_markdown_follow_up() {
         let (p, c, fu) = run(TEXT, 2011);
         let out = markdown(&p, &c, &fu, Lang::Sv);
-        assert!(out.starts_with("# Uppföljning: Bokning\n\n- **Diarienummer:** FRI-2010-3\n"), "{out}");
+        assert!(
+            out.starts_with("# Uppföljning: Bokning\n\n- **Diarienummer:** FRI-2010-3\n"),
+            "{out}"
+        );
         assert!(out.contains("- **Utfall till och med:** 2011\n"), "{out}");
         assert!(out.contains("### Bygg – kostnad\n"), "{out}");
         assert_eq!(
             row(&out, "### Bygg – kostnad", "2010"),
             ["2010", "100 000", "120 000", "+20 000", "+20 %"]
         );
-        assert_eq!(row(&out, "### Drift – kostnad", "2011"), ["2011", "12 000", "–", "–", "–"]);
+        assert_eq!(
+            row(&out, "### Drift – kostnad", "2011"),
+            ["2011", "12 000", "–", "–", "–"]
+        );
         assert_eq!(
             row(&out, "### Tid – hemtagning", "2011"),
             ["2011", "60 000", "30 000", "-30 000", "-50 %"]
@@ -853,7 +866,7 @@ actuals = { 2011 = 30000 }
         let rate = out.lines().find(|l| l.contains("Realisation rate")).unwrap_or("");
         assert!(rate.contains("100%"), "{out}");
         assert!(out.trim_end().ends_with("No flags."), "{out}");
-        let json: Value = serde_json::from_str(&json(&p, &fu)).expect("JSON");
+        let json: Value = serde_json::from_str(&json(&p, &c, &fu)).expect("JSON");
         assert_eq!(json["totals"]["missing"], 0);
         assert_eq!(json["flags"], j!([]));
     }
@@ -865,7 +878,7 @@ actuals = { 2011 = 30000 }
             2020,
         );
         assert!(fu.rows.is_empty());
-        let v: Value = serde_json::from_str(&json(&p, &fu)).expect("JSON");
+        let v: Value = serde_json::from_str(&json(&p, &c, &fu)).expect("JSON");
         assert_eq!(v["rows"], j!([]));
         assert_eq!(v["totals"]["realisation_rate"], Value::Null);
         assert_eq!(v["totals"]["planned_costs"], "0.00");
@@ -873,7 +886,10 @@ actuals = { 2011 = 30000 }
         assert_eq!(template(&p, &c, 2020, CsvStyle::default()).lines().count(), 1);
         for lang in [Lang::Sv, Lang::En] {
             let out = markdown(&p, &c, &fu, lang);
-            assert!(out.contains(lang.pick("Inget planerat belopp", "Nothing planned")), "{out}");
+            assert!(
+                out.contains(lang.pick("Inget planerat belopp", "Nothing planned")),
+                "{out}"
+            );
             assert!(!table(&p, &c, &fu, lang).is_empty());
         }
     }

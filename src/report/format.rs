@@ -85,8 +85,12 @@ pub fn percent(fraction: Decimal, lang: Lang) -> String {
 }
 
 /// A ratio such as the BCR, with two decimals.
+/// Two decimals, or three when two would round a value across 1 (0,995 is not 1,00:
+/// a BCR below 1 means the benefits do not cover the costs).
 pub fn ratio(d: Decimal, lang: Lang) -> String {
-    number(d, 2, lang)
+    let two = round(d, 2);
+    let crosses = (d < Decimal::ONE && two >= Decimal::ONE) || (d > Decimal::ONE && two <= Decimal::ONE);
+    number(d, if crosses { 3 } else { 2 }, lang)
 }
 
 /// Years with one decimal: `2,8 år` / `2.8 years`.
@@ -151,6 +155,9 @@ mod tests {
         assert_eq!(percent(dec!(0.035), Lang::En), "3.5%");
         assert_eq!(percent(dec!(0.03), Lang::Sv), "3 %");
         assert_eq!(ratio(dec!(1.2345), Lang::Sv), "1,23");
+        assert_eq!(ratio(dec!(0.995174), Lang::Sv), "0,995");
+        assert_eq!(ratio(dec!(1.004), Lang::En), "1.004");
+        assert_eq!(ratio(dec!(1), Lang::En), "1.00");
         assert_eq!(years(dec!(2.75), Lang::Sv), "2,8 år");
     }
 

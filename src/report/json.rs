@@ -1,10 +1,11 @@
 //! `--format json`: the contract of spec §5, plus a few useful extra keys.
 
 use super::ReportInput;
+use super::document::effekthemtagning;
 use super::format::{money_plain, rate_plain};
 use crate::diagnostic::Diagnostic;
-use crate::engine::{LineFigures, YearFigures};
-use crate::model::{Category, Confidence, Line};
+use crate::engine::{LineFigures, StakeholderYear, YearFigures};
+use crate::model::{Category, Confidence, Line, Method};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -23,6 +24,7 @@ struct Report<'a> {
     lines: Vec<LineOut<'a>>,
     range: RangeOut<'a>,
     qualitative: Vec<QualitativeOut<'a>>,
+    realisation: RealisationOut<'a>,
     findings: Vec<FindingOut>,
 }
 
@@ -135,6 +137,141 @@ struct QualitativeOut<'a> {
     target: Option<&'a str>,
     target_date: Option<&'a str>,
     measured_by: Option<&'a str>,
+}
+
+/// The realisation plan (vinsthemtagning): per monetised benefit, the besparingskrav
+/// per stakeholder and year by method, and the effekthemtagning per year.
+#[derive(Serialize)]
+struct RealisationOut<'a> {
+    benefits: Vec<RealisationBenefitOut<'a>>,
+    stakeholders: Vec<RealisationStakeholderOut<'a>>,
+    /// Cumulative planned harvest / cumulative investment (null while nothing is invested).
+    effekthemtagning: BTreeMap<String, Option<Rate>>,
+}
+
+#[derive(Serialize)]
+struct RealisationBenefitOut<'a> {
+    line: &'a str,
+    id: Option<&'a str>,
+    name: &'a str,
+    /// False for a monetised benefit with no `[benefits.realisation]`.
+    has_realisation: bool,
+    owner: Option<&'a str>,
+    method: Option<&'static str>,
+    /// Null with a `schedule` (and without a realisation).
+    share: Option<Rate>,
+    lag_months: Option<u32>,
+    schedule: bool,
+    total: Money,
+    planned_harvest: Money,
+    untaken: Money,
+    by_year: BTreeMap<String, Money>,
+    measured_by: Option<&'a str>,
+    baseline: Option<&'a str>,
+    baseline_date: Option<&'a str>,
+    target: Option<&'a str>,
+    target_date: Option<&'a str>,
+    follow_up: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct RealisationStakeholderOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    planned_harvest: Money,
+    by_year: BTreeMap<String, HarvestYearOut>,
+}
+
+#[derive(Serialize)]
+struct HarvestYearOut {
+    planned_harvest: Money,
+    budget_reduction: Money,
+    redeployment: Money,
+    revenue: Money,
+    cost_avoidance: Money,
+    quality: Money,
+    /// Harvest of benefits whose realisation names no method.
+    no_method: Money,
+}
+
+fn harvest_year_out(y: &StakeholderYear) -> HarvestYearOut {
+    let m = |method: Method| {
+        let i = Method::ALL.iter().position(|x| *x == method).unwrap_or(0);
+        money_plain(y.harvest_by_method[i])
+    };
+    HarvestYearOut {
+        planned_harvest: money_plain(y.planned_harvest),
+        budget_reduction: m(Method::BudgetReduction),
+        redeployment: m(Method::Redeployment),
+        revenue: m(Method::Revenue),
+        cost_avoidance: m(Method::CostAvoidance),
+        quality: m(Method::Quality),
+        no_method: money_plain(y.planned_harvest - y.harvest_by_method.iter().sum::<Decimal>()),
+    }
+}
+
+fn realisation_out<'a>(input: &ReportInput<'a>, lines: &[&'a Line]) -> RealisationOut<'a> {
+    let (p, c) = (input.project, input.calc);
+    let benefits = c
+        .lines
+        .iter()
+        .filter_map(|f| {
+            let line = *lines.get(f.index)?;
+            if line.is_cost() || !line.is_monetised() {
+                return None;
+            }
+            let r = line.realisation();
+            let planned = f.planned_harvest();
+            let zeros = vec![Decimal::ZERO; f.by_year.len()];
+            let scheduled = r.is_some_and(|r| r.schedule.is_some());
+            Some(RealisationBenefitOut {
+                line: line.key(),
+                id: line.id.as_deref(),
+                name: &line.name,
+                has_realisation: r.is_some(),
+                owner: r.and_then(|r| r.owner.as_deref()),
+                method: r.and_then(|r| r.method).map(Method::as_str),
+                share: r.filter(|_| !scheduled).map(|r| rate_plain(r.share)),
+                lag_months: r.filter(|_| !scheduled).map(|r| r.lag_months),
+                schedule: scheduled,
+                total: money_plain(f.total),
+                planned_harvest: money_plain(planned),
+                untaken: money_plain(f.total - planned),
+                by_year: by_year(p.start_year, f.harvest_by_year.as_deref().unwrap_or(&zeros)),
+                measured_by: r.and_then(|r| r.measured_by.as_deref()),
+                baseline: r.and_then(|r| r.baseline.as_deref()),
+                baseline_date: r.and_then(|r| r.baseline_date.as_deref()),
+                target: r.and_then(|r| r.target.as_deref()),
+                target_date: r.and_then(|r| r.target_date.as_deref()),
+                follow_up: r
+                    .map(|r| r.follow_up.iter().map(|m| m.to_string()).collect())
+                    .unwrap_or_default(),
+            })
+        })
+        .collect();
+    let stakeholders = c
+        .stakeholders
+        .iter()
+        .map(|st| RealisationStakeholderOut {
+            id: &st.id,
+            name: &st.name,
+            planned_harvest: money_plain(st.planned_harvest()),
+            by_year: st
+                .years
+                .iter()
+                .enumerate()
+                .map(|(i, y)| ((p.start_year + i as i32).to_string(), harvest_year_out(y)))
+                .collect(),
+        })
+        .collect();
+    RealisationOut {
+        benefits,
+        stakeholders,
+        effekthemtagning: effekthemtagning(c)
+            .into_iter()
+            .map(|y| (y.year.to_string(), y.share.map(rate_plain)))
+            .collect(),
+    }
 }
 
 /// A finding as JSON: `{code, severity, message, at, hint}`.
@@ -302,9 +439,98 @@ pub fn render(input: &ReportInput) -> String {
                 })
             })
             .collect(),
+        realisation: realisation_out(input, &lines),
         findings: input.findings.iter().map(FindingOut::from).collect(),
     };
     let mut text = serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Lang;
+    use crate::report::document::fixtures::{SHARED, SMALL, calc, project};
+    use serde_json::{Value, json};
+
+    fn report(text: &str) -> Value {
+        let p = project(text);
+        let c = calc(&p);
+        let out = render(&ReportInput {
+            project: &p,
+            calc: &c,
+            findings: &[],
+            lang: Lang::En,
+        });
+        serde_json::from_str(&out).expect("valid JSON")
+    }
+
+    #[test]
+    fn realisation_plan_per_benefit_and_effekthemtagning() {
+        let v = report(SMALL);
+        // The keys of spec §5 are still there.
+        assert_eq!(v["summary"]["npv"], "-1735.54");
+        assert_eq!(v["years"][0]["planned_harvest"], "45000.00");
+        let r = &v["realisation"];
+        assert_eq!(
+            r["benefits"],
+            json!([{
+                "line": "Porto", "id": null, "name": "Porto", "has_realisation": true,
+                "owner": "Ekonomichef", "method": "budget_reduction", "share": "0.500000",
+                "lag_months": 0, "schedule": false, "total": "330000.00",
+                "planned_harvest": "165000.00", "untaken": "165000.00",
+                "by_year": {"2010": "45000.00", "2011": "60000.00", "2012": "60000.00"},
+                "measured_by": null, "baseline": null, "baseline_date": null, "target": null,
+                "target_date": null, "follow_up": []
+            }])
+        );
+        assert_eq!(
+            r["stakeholders"][0]["by_year"]["2010"],
+            json!({"planned_harvest": "45000.00", "budget_reduction": "45000.00", "redeployment": "0.00",
+                   "revenue": "0.00", "cost_avoidance": "0.00", "quality": "0.00", "no_method": "0.00"})
+        );
+        // 45 000, 105 000 and 165 000 taken home to date against 300 000 invested in 2010.
+        assert_eq!(
+            r["effekthemtagning"],
+            json!({"2010": "0.150000", "2011": "0.350000", "2012": "0.550000"})
+        );
+    }
+
+    #[test]
+    fn realisation_per_stakeholder_and_method() {
+        let r = report(SHARED)["realisation"].clone();
+        assert_eq!(r["stakeholders"][0]["id"], "a");
+        assert_eq!(r["stakeholders"][0]["planned_harvest"], "120000.00");
+        assert_eq!(
+            r["stakeholders"][1]["by_year"]["2020"],
+            json!({"planned_harvest": "75000.00", "budget_reduction": "60000.00", "redeployment": "0.00",
+                   "revenue": "0.00", "cost_avoidance": "0.00", "quality": "0.00", "no_method": "15000.00"})
+        );
+        assert_eq!(r["stakeholders"][1]["by_year"]["2021"]["no_method"], "30000.00");
+        let tid = &r["benefits"][1];
+        assert_eq!(tid["line"], "tid");
+        assert_eq!(tid["method"], Value::Null);
+        assert_eq!(tid["lag_months"], 6);
+        assert_eq!(tid["untaken"], "75000.00");
+        assert_eq!(tid["by_year"], json!({"2020": "15000.00", "2021": "30000.00"}));
+        // Nothing invested: no effekthemtagning.
+        assert_eq!(r["effekthemtagning"], json!({"2020": null, "2021": null}));
+    }
+
+    #[test]
+    fn schedule_and_missing_realisation() {
+        let text = SMALL.replace("share = 0.5", "schedule = { 2011 = 50000, 2012 = 60000 }")
+            + "[[benefits]]\nid = \"papper\"\nname = \"Papper\"\nclass = \"financial\"\nannual = 1200\n";
+        let r = report(&text)["realisation"].clone();
+        assert_eq!(r["benefits"][0]["schedule"], true);
+        assert_eq!(r["benefits"][0]["share"], Value::Null);
+        assert_eq!(r["benefits"][0]["planned_harvest"], "110000.00");
+        // A monetised benefit with no realisation: nothing planned, everything untaken.
+        let papper = &r["benefits"][1];
+        assert_eq!(papper["has_realisation"], false);
+        assert_eq!(papper["owner"], Value::Null);
+        assert_eq!(papper["untaken"], papper["total"]);
+        assert_eq!(papper["by_year"]["2012"], "0.00");
+    }
 }

@@ -1,8 +1,8 @@
 //! `--format markdown`: the whole report as GitHub-flavoured Markdown, ready to paste
 //! into an application (ansökan). Same content and labels as the terminal table.
 
-use super::{ReportInput, Section};
 use super::document::{self, Align, Block, Document, Grid};
+use super::{ReportInput, Section};
 
 /// Render the report as Markdown.
 pub fn render(input: &ReportInput) -> String {
@@ -157,8 +157,8 @@ mod tests {
     use crate::diagnostic::{Code, Diagnostic};
     use crate::engine::Calculation;
     use crate::model::Project;
-    use crate::report::Lang;
-    use crate::report::document::fixtures::{SMALL, calc, project};
+    use crate::report::document::fixtures::{SHARED, SMALL, calc, project};
+    use crate::report::{Lang, Section};
 
     fn report(p: &Project, c: &Calculation, findings: &[Diagnostic], lang: Lang) -> String {
         render(&ReportInput {
@@ -317,5 +317,153 @@ mod tests {
         assert_eq!(join_header("Drift och\nförvaltning"), "Drift och förvaltning");
         assert_eq!(paragraph("# inte rubrik\nrad två"), "\\# inte rubrik\nrad två");
         assert_eq!(cell_text("a\nb|c"), "a<br>b\\|c");
+    }
+
+    fn section(text: &str, section: Section, lang: Lang) -> String {
+        let p = project(text);
+        let c = calc(&p);
+        render_section(
+            &ReportInput {
+                project: &p,
+                calc: &c,
+                findings: &[],
+                lang,
+            },
+            section,
+        )
+    }
+
+    #[test]
+    fn realisation_plan_stands_alone() {
+        let out = section(SMALL, Section::Realisation, Lang::Sv);
+        assert!(
+            out.starts_with("# Nyttorealiseringsplan: E-tjänst för bygglov\n\n- **Diarienummer:** BN-2010-7\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("- **Planerad hemtagning:** 165 000 kr (50 % av den värderade nyttan)\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("\n## Vinsthemtagning\n") && out.contains("\n## Kvalitativa nyttor\n"),
+            "{out}"
+        );
+        assert!(
+            !out.contains("## Sammanfattning") && !out.contains("## Granskning"),
+            "{out}"
+        );
+        // Half of 90 000, 120 000 and 120 000, all budget reduction for the only stakeholder.
+        assert_eq!(
+            row(&out, "Byggnadsnämnden"),
+            [
+                "Byggnadsnämnden",
+                "budgetminskning",
+                "45 000",
+                "60 000",
+                "60 000",
+                "165 000"
+            ]
+        );
+        // Against the 300 000 invested in 2010: 45 000, 105 000 and 165 000 taken home to date.
+        assert_eq!(
+            row_with(&out, "2010", "15 %"),
+            ["2010", "300 000", "300 000", "45 000", "45 000", "15 %"]
+        );
+        assert_eq!(row_with(&out, "2011", "35 %")[4], "105 000");
+        assert_eq!(row_with(&out, "2012", "55 %")[4], "165 000");
+        // No follow-up fields yet: the plan says what is missing.
+        assert!(
+            out.contains("Uppföljning: ingen nytta anger ännu vem som mäter"),
+            "{out}"
+        );
+        let en = section(SMALL, Section::Realisation, Lang::En);
+        assert!(
+            en.starts_with("# Benefit realisation plan: E-tjänst för bygglov\n"),
+            "{en}"
+        );
+        assert_eq!(
+            row(&en, "Byggnadsnämnden"),
+            [
+                "Byggnadsnämnden",
+                "budget reduction",
+                "45,000",
+                "60,000",
+                "60,000",
+                "165,000"
+            ]
+        );
+        assert_eq!(row_with(&en, "2012", "55%")[5], "55%");
+        // The full report carries the same plan.
+        let p = project(SMALL);
+        let c = calc(&p);
+        let full = report(&p, &c, &[], Lang::Sv);
+        assert!(full.contains("### Besparingskrav per intressent och år"), "{full}");
+        assert!(full.contains("### Effekthemtagning per år"), "{full}");
+    }
+
+    #[test]
+    fn savings_demand_per_stakeholder_and_method() {
+        let out = section(SHARED, Section::Realisation, Lang::Sv);
+        assert_eq!(
+            row_with(&out, "Förvaltning A", "budgetminskning"),
+            ["Förvaltning A", "budgetminskning", "60 000", "60 000", "120 000"]
+        );
+        assert_eq!(
+            row_with(&out, "Förvaltning B", "metod ej angiven"),
+            ["Förvaltning B", "metod ej angiven", "15 000", "30 000", "45 000"]
+        );
+        assert_eq!(
+            row_with(&out, "**Förvaltning B**", "**besparingskrav totalt**"),
+            [
+                "**Förvaltning B**",
+                "**besparingskrav totalt**",
+                "**75 000**",
+                "**90 000**",
+                "**165 000**"
+            ]
+        );
+        assert_eq!(
+            row_with(
+                &out[out.find("### Besparingskrav").unwrap_or(0)..],
+                "**Summa**",
+                "**135 000**"
+            ),
+            ["**Summa**", "", "**135 000**", "**150 000**", "**285 000**"]
+        );
+        // Nothing invested: no effekthemtagning to show.
+        assert!(
+            out.contains("Effekthemtagning: kalkylen har ingen investering"),
+            "{out}"
+        );
+        assert!(!out.contains("## Kvalitativa nyttor"), "{out}");
+    }
+
+    #[test]
+    fn one_section_at_a_time() {
+        let out = section(SMALL, Section::Years, Lang::Sv);
+        assert!(out.starts_with("# Nyttokalkyl: E-tjänst för bygglov\n"), "{out}");
+        let headings: Vec<&str> = out.lines().filter(|l| l.starts_with("## ")).collect();
+        assert_eq!(headings, ["## År för år"]);
+        let lines = section(SMALL, Section::Lines, Lang::En);
+        let headings: Vec<&str> = lines.lines().filter(|l| l.starts_with("## ")).collect();
+        assert_eq!(headings, ["## Lines", "## Sources and notes"]);
+        let empty = "format = 1\n[project]\nname = \"Tom\"\norganisation = \"Kommunen\"\nstart_year = 2020\n";
+        for s in [
+            Section::Summary,
+            Section::Years,
+            Section::Lines,
+            Section::Stakeholders,
+            Section::Realisation,
+            Section::Qualitative,
+            Section::Sensitivity,
+            Section::Findings,
+        ] {
+            for lang in [Lang::Sv, Lang::En] {
+                let out = section(empty, s, lang);
+                assert_eq!(out.lines().filter(|l| l.starts_with("## ")).count(), 1, "{out}");
+            }
+        }
+        let plan = section(empty, Section::Realisation, Lang::Sv);
+        assert!(plan.contains("Inga värderade nyttor att ta hem."), "{plan}");
     }
 }

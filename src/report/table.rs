@@ -2,8 +2,8 @@
 //! grids. The layout never depends on the terminal: no width detection, no colours, so
 //! the output is the same whether or not stdout is a terminal.
 
-use super::{ReportInput, Section};
 use super::document::{self, Align, Block, Document, Grid};
+use super::{ReportInput, Section};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 
@@ -323,5 +323,39 @@ stakeholder = "sdf"
         assert_eq!(wrap("a bb ccc dddd", 6), "a bb\nccc\ndddd");
         assert_eq!(wrap("ett\ntvå", 80), "ett\ntvå");
         assert_eq!(wrap("", 10), "");
+    }
+
+    #[test]
+    fn one_section_and_the_realisation_plan() {
+        let p = project(SMALL);
+        let c = calc(&p);
+        let input = ReportInput {
+            project: &p,
+            calc: &c,
+            findings: &[],
+            lang: Lang::Sv,
+        };
+        let plan = render_section(&input, crate::report::Section::Realisation);
+        assert!(
+            plan.starts_with("Nyttorealiseringsplan: E-tjänst för bygglov\n═"),
+            "{plan}"
+        );
+        assert!(
+            plan.contains("Planerad hemtagning: 165 000 kr (50 % av den värderade nyttan)"),
+            "{plan}"
+        );
+        let demand = line_with(&plan, "Byggnadsnämnden");
+        assert!(
+            demand.contains("budgetminskning") && demand.contains("165 000"),
+            "{plan}"
+        );
+        assert!(line_with(&plan, "2011 ").contains("35 %"), "{plan}");
+        assert!(!plan.contains("Sammanfattning"), "{plan}");
+        let summary = render_section(&input, crate::report::Section::Summary);
+        assert!(summary.contains("\nSammanfattning\n──"), "{summary}");
+        assert!(
+            !summary.contains("År för år") && !summary.contains("Vinsthemtagning"),
+            "{summary}"
+        );
     }
 }

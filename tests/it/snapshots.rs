@@ -18,14 +18,20 @@ fn run(args: &[&str]) -> String {
 #[test]
 fn table_swedish() {
     for name in EXAMPLES {
-        insta::assert_snapshot!(format!("table_sv_{name}"), run(&["report", &example(name), "--lang", "sv"]));
+        insta::assert_snapshot!(
+            format!("table_sv_{name}"),
+            run(&["report", &example(name), "--lang", "sv"])
+        );
     }
 }
 
 #[test]
 fn table_english() {
     for name in EXAMPLES {
-        insta::assert_snapshot!(format!("table_en_{name}"), run(&["report", &example(name), "--lang", "en"]));
+        insta::assert_snapshot!(
+            format!("table_en_{name}"),
+            run(&["report", &example(name), "--lang", "en"])
+        );
     }
 }
 
@@ -42,13 +48,19 @@ fn markdown_swedish() {
 #[test]
 fn json() {
     for name in EXAMPLES {
-        insta::assert_snapshot!(format!("json_{name}"), run(&["report", &example(name), "--format", "json"]));
+        insta::assert_snapshot!(
+            format!("json_{name}"),
+            run(&["report", &example(name), "--format", "json"])
+        );
     }
 }
 
 #[test]
 fn every_example_passes_check() {
     for name in EXAMPLES {
-        nytta().args(["check", "--format", "json", &example(name)]).assert().success();
+        nytta()
+            .args(["check", "--format", "json", &example(name)])
+            .assert()
+            .success();
     }
 }
