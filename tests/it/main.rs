@@ -1,5 +1,6 @@
 //! All integration tests in one binary, so the crate is linked once.
 
 mod cli;
+mod follow_up;
 mod properties;
 mod snapshots;

@@ -310,3 +310,50 @@ fn p_is_cost(g: &GenProject, index: usize) -> bool {
     let n_costs = g.lines.iter().filter(|l| l.cost).count();
     index < n_costs
 }
+
+mod follow_up {
+    use super::*;
+    use nytta::engine::followup::follow_up;
+    use nytta::model::actuals::{ActualKind, Actuals};
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// For any project and any actuals: variance = actual − planned on every row, and
+        /// a harvest actual between 0 and its plan gives a realisation rate in [0, 1].
+        #[test]
+        fn variance_and_realisation_rate(g in project(), permille in prop::collection::vec(0u32..=1000, 64), as_of_offset in 0u32..8) {
+            let p = parse(&g.toml());
+            let c = base(&p);
+            let mut actuals = Actuals::default();
+            let mut k = 0;
+            for f in &c.lines {
+                let kind = if f.index < p.costs.len() { ActualKind::Cost } else { ActualKind::Benefit };
+                for (series, kind) in [(Some(&f.by_year), kind), (f.harvest_by_year.as_ref(), ActualKind::Harvest)] {
+                    let Some(series) = series else { continue };
+                    for (y, planned) in series.iter().enumerate() {
+                        let share = Decimal::from(permille[k % permille.len()]) / Decimal::ONE_THOUSAND;
+                        k += 1;
+                        if permille[k % permille.len()] % 3 != 0 {
+                            actuals.0.insert((f.index, kind, p.start_year + y as i32), *planned * share);
+                        }
+                    }
+                }
+            }
+            let as_of = p.start_year + (as_of_offset % p.years) as i32;
+            let fu = follow_up(&p, &c, &actuals, as_of);
+            for row in &fu.rows {
+                prop_assert!(row.year <= as_of);
+                match row.actual {
+                    Some(a) => prop_assert_eq!(row.variance(), Some(a - row.planned)),
+                    None => prop_assert_eq!(row.variance(), None),
+                }
+            }
+            if let Some(rate) = fu.totals.realisation_rate {
+                prop_assert!(rate >= Decimal::ZERO && rate <= Decimal::ONE, "rate {}", rate);
+            }
+            let missing = fu.rows.iter().filter(|r| r.actual.is_none()).count();
+            prop_assert_eq!(fu.totals.missing, missing);
+        }
+    }
+}
