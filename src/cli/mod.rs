@@ -1,6 +1,7 @@
 //! Command-line definitions (clap), dispatch and exit codes (spec §6):
 //! 0 done, 1 invalid input (or warnings with `--deny-warnings`), 2 usage or I/O error.
 
+mod batch;
 mod check;
 mod follow_up;
 mod init;
@@ -31,6 +32,8 @@ enum Command {
     Init(init::Args),
     /// Hold the actuals (utfall) against the plan, with a re-forecast and flags.
     FollowUp(follow_up::Args),
+    /// Recompute, check, compare and rank many submissions at once.
+    Batch(batch::Args),
 }
 
 /// Language of labels: Swedish or English (default: from LC_ALL/LANG).
@@ -104,6 +107,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Init(args) => init::run(args),
         Command::FollowUp(args) => follow_up::run(args),
+        Command::Batch(args) => batch::run(args),
     };
     match result {
         Ok(outcome) => outcome.code(),

@@ -63,28 +63,54 @@ fn looks_numeric(text: &str) -> bool {
         && body.bytes().any(|b| b.is_ascii_digit())
 }
 
+/// A CSV writer in a given style, row by row: for output too large to hold at once.
+pub struct CsvSink<W: std::io::Write> {
+    writer: csv::Writer<W>,
+    style: CsvStyle,
+}
+
+impl<W: std::io::Write> CsvSink<W> {
+    /// Start writing; in Excel style this writes the UTF-8 BOM first.
+    pub fn new(mut out: W, style: CsvStyle) -> std::io::Result<Self> {
+        if style.excel {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
+        let writer = csv::WriterBuilder::new()
+            .delimiter(if style.excel { b';' } else { b',' })
+            .terminator(csv::Terminator::CRLF)
+            .flexible(true)
+            .from_writer(out);
+        Ok(CsvSink { writer, style })
+    }
+
+    /// Write one row: text neutralised, numbers with the style's decimal mark.
+    pub fn row(&mut self, cells: &[Cell]) -> std::io::Result<()> {
+        let record = cells.iter().map(|cell| match cell {
+            Cell::Text(t) => neutralise(t),
+            Cell::Number(n) if self.style.excel => n.replace('.', ","),
+            Cell::Number(n) => n.clone(),
+            Cell::Empty => String::new(),
+        });
+        self.writer.write_record(record).map_err(std::io::Error::other)
+    }
+
+    /// Flush and hand back the underlying writer.
+    pub fn finish(self) -> std::io::Result<W> {
+        self.writer.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
+    }
+}
+
 /// Write rows of cells as CSV in the given style. The first row is the header.
 pub fn write_rows(rows: &[Vec<Cell>], style: CsvStyle) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(if style.excel { b';' } else { b',' })
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    for row in rows {
-        let record: Vec<String> = row
-            .iter()
-            .map(|cell| match cell {
-                Cell::Text(t) => neutralise(t),
-                Cell::Number(n) if style.excel => n.replace('.', ","),
-                Cell::Number(n) => n.clone(),
-                Cell::Empty => String::new(),
-            })
-            .collect();
-        // Writing to a Vec cannot fail.
-        let _ = writer.write_record(&record);
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    let text = String::from_utf8(bytes).unwrap_or_default();
-    if style.excel { format!("\u{feff}{text}") } else { text }
+    let write = || -> std::io::Result<Vec<u8>> {
+        let mut sink = CsvSink::new(Vec::new(), style)?;
+        for row in rows {
+            sink.row(row)?;
+        }
+        sink.finish()
+    };
+    // Writing to memory cannot fail.
+    String::from_utf8(write().unwrap_or_default()).unwrap_or_default()
 }
 
 fn header(names: &[&str]) -> Vec<Cell> {

@@ -1,6 +1,7 @@
 //! Renderers: one per output format, all from the same [`ReportInput`]. Labels in
 //! Swedish and English; numbers rounded at output only (spec §1).
 
+pub mod batch;
 pub mod csv;
 pub mod diagnostics;
 pub mod document;

@@ -1,0 +1,263 @@
+//! `nytta batch PATH... [--csv FILE] [--format csv|json|table|xlsx] [--excel]
+//! [--group-by organisation|portfolio] [--rank npv|bcr|payback] [--jobs N]
+//! [--deny-warnings] [-o FILE]`
+//!
+//! Submissions are computed in parallel, a chunk at a time, and written in input order
+//! as each chunk completes, so memory stays flat and the bytes do not depend on `--jobs`.
+
+use super::{Failure, LangArg, Outcome, resolve_lang};
+use clap::ValueEnum;
+use nytta::batch::{BatchRow, GroupBy, Groups, Rank, rank, summarise};
+use nytta::model::actuals::decode_text;
+use nytta::model::submission::{Submission, parse_submissions};
+use nytta::report::batch::{CsvOut, JsonOut, Sink, TableOut, XlsxOut};
+use nytta::report::csv::CsvStyle;
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Project files, or directories searched recursively for `*.toml`.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// A submissions CSV (spec §8): one project per row.
+    #[arg(long, value_name = "FILE")]
+    csv: Option<PathBuf>,
+    /// Output format (`xlsx` needs `-o FILE.xlsx`).
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    format: Format,
+    /// CSV for Swedish Excel: `;`, decimal comma, UTF-8 BOM.
+    #[arg(long)]
+    excel: bool,
+    /// Also sum costs, benefits, NPV and planned harvest per group and year.
+    #[arg(long, value_enum)]
+    group_by: Option<GroupByArg>,
+    /// Sort the portfolio, best first, and number the rows.
+    #[arg(long, value_enum)]
+    rank: Option<RankArg>,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Exit with code 1 when any submission has warnings.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Language of the table format's labels.
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Csv,
+    Json,
+    Table,
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum GroupByArg {
+    Organisation,
+    Portfolio,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RankArg {
+    Npv,
+    Bcr,
+    Payback,
+}
+
+/// One submission to compute.
+enum Source {
+    File(PathBuf),
+    CsvRow { file: String, submission: Submission },
+}
+
+/// Submissions computed per parallel step; bounds memory, keeps order.
+const CHUNK: usize = 512;
+
+fn process(source: &Source) -> BatchRow {
+    match source {
+        Source::File(path) => {
+            let shown = path.display().to_string();
+            match std::fs::read(path) {
+                Err(e) => BatchRow::unreadable(shown, format!("cannot read the file: {e}")),
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => summarise(shown, &text, None),
+                    Err(_) => BatchRow::unreadable(shown, "the file is not UTF-8; save it as UTF-8".into()),
+                },
+            }
+        }
+        Source::CsvRow { file, submission: s } => {
+            let shown = format!("{file}:{}", s.row);
+            let mut row = match &s.project {
+                Ok(text) => summarise(shown, text, Some(&s.claimed)),
+                Err(reason) => BatchRow::unreadable(shown, reason.clone()),
+            };
+            if row.figures.is_none() {
+                row.id.clone_from(&s.id);
+                row.name.clone_from(&s.name);
+                row.organisation.clone_from(&s.organisation);
+                row.portfolio.clone_from(&s.portfolio);
+            }
+            row
+        }
+    }
+}
+
+/// Expand the paths: files as given, directories searched for `*.toml` in path order.
+fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+                let entry = entry.map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
+                if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "toml") {
+                    out.push(entry.into_path());
+                }
+            }
+        } else if path.exists() {
+            out.push(path.clone());
+        } else {
+            return Err(Failure(format!("{}: no such file or directory", path.display())));
+        }
+    }
+    Ok(out)
+}
+
+fn read_submissions(path: &Path) -> Result<Vec<Source>, Failure> {
+    let bytes = std::fs::read(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
+    let text = decode_text(&bytes);
+    let parsed = parse_submissions(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    if !parsed.unknown_columns.is_empty() {
+        eprintln!("nytta: {}: ignoring unknown column(s): {}", path.display(), parsed.unknown_columns.join(", "));
+    }
+    let file = path.display().to_string();
+    Ok(parsed.rows.into_iter().map(|submission| Source::CsvRow { file: file.clone(), submission }).collect())
+}
+
+/// Where the output goes: standard output, or a temporary file renamed into place.
+enum Destination {
+    Stdout,
+    File { tmp: tempfile::NamedTempFile, path: PathBuf },
+}
+
+fn destination(output: Option<PathBuf>) -> Result<Destination, Failure> {
+    let Some(path) = output else { return Ok(Destination::Stdout) };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?;
+    Ok(Destination::File { tmp, path })
+}
+
+pub fn run(args: Args) -> Result<Outcome, Failure> {
+    if args.paths.is_empty() && args.csv.is_none() {
+        return Err(Failure("give project files or directories, or --csv FILE".into()));
+    }
+    if args.format == Format::Xlsx && args.output.is_none() {
+        return Err(Failure("--format xlsx needs -o FILE.xlsx".into()));
+    }
+    let mut inputs = args.paths.clone();
+    inputs.extend(args.csv.clone());
+    let target = super::output_target(&args.output, &inputs)?;
+
+    let mut sources: Vec<Source> = collect_files(&args.paths)?.into_iter().map(Source::File).collect();
+    if let Some(csv) = &args.csv {
+        sources.extend(read_submissions(csv)?);
+    }
+    let jobs = args.jobs.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| Failure(format!("cannot start {jobs} worker threads: {e}")))?;
+
+    let destination = destination(target)?;
+    let ranked = args.rank.is_some();
+    let style = CsvStyle { excel: args.excel };
+    let writer: Box<dyn Write> = match &destination {
+        Destination::Stdout => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        Destination::File { tmp, .. } => Box::new(std::io::BufWriter::new(
+            tmp.reopen().map_err(|e| Failure(format!("cannot write: {e}")))?,
+        )),
+    };
+    let mut sink: Box<dyn Sink> = match args.format {
+        Format::Csv => Box::new(CsvOut::new(writer, style, ranked)?),
+        Format::Json => Box::new(JsonOut::new(writer)?),
+        Format::Table => Box::new(TableOut::new(writer, resolve_lang(args.lang))),
+        Format::Xlsx => {
+            drop(writer);
+            let path = match &destination {
+                Destination::File { tmp, .. } => tmp.path().to_path_buf(),
+                Destination::Stdout => unreachable!("xlsx without -o is refused above"),
+            };
+            Box::new(XlsxOut::new(path, ranked)?)
+        }
+    };
+
+    let progress = if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new(sources.len() as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let group_by = args.group_by.map(|g| match g {
+        GroupByArg::Organisation => GroupBy::Organisation,
+        GroupByArg::Portfolio => GroupBy::Portfolio,
+    });
+    let mut groups = Groups::default();
+    let mut counts = [0usize; 3];
+    let mut kept = Vec::new();
+    let mut closed = false;
+    for chunk in sources.chunks(CHUNK) {
+        let rows: Vec<BatchRow> = pool.install(|| chunk.par_iter().map(process).collect());
+        progress.inc(chunk.len() as u64);
+        for row in rows {
+            counts[row.status as usize] += 1;
+            if let Some(by) = group_by {
+                groups.add(by, &row);
+            }
+            if ranked {
+                kept.push(row);
+            } else if !closed && let Err(e) = sink.row(&row, None) {
+                closed = broken_pipe(e)?;
+            }
+        }
+    }
+    progress.finish_and_clear();
+    if let Some(by) = args.rank {
+        rank(
+            &mut kept,
+            match by {
+                RankArg::Npv => Rank::Npv,
+                RankArg::Bcr => Rank::Bcr,
+                RankArg::Payback => Rank::Payback,
+            },
+        );
+        for (i, row) in kept.iter().enumerate() {
+            let place = row.figures.is_some().then_some(i + 1);
+            if !closed && let Err(e) = sink.row(row, place) {
+                closed = broken_pipe(e)?;
+            }
+        }
+    }
+    if !closed && let Err(e) = sink.finish(group_by.map(|by| (by, &groups))) {
+        broken_pipe(e)?;
+    }
+    if let Destination::File { tmp, path } = destination {
+        tmp.persist(&path).map_err(|e| Failure(format!("cannot write {}: {}", path.display(), e.error)))?;
+    }
+
+    let [ok, warnings, errors] = counts;
+    eprintln!("nytta: {} submissions: {ok} ok, {warnings} with warnings, {errors} with errors", ok + warnings + errors);
+    if errors > 0 || (args.deny_warnings && warnings > 0) { Ok(Outcome::Invalid) } else { Ok(Outcome::Ok) }
+}
+
+/// A closed pipe ends the output quietly (`Ok(true)`); other write errors fail.
+fn broken_pipe(e: std::io::Error) -> Result<bool, Failure> {
+    if e.kind() == std::io::ErrorKind::BrokenPipe { Ok(true) } else { Err(Failure(format!("cannot write the output: {e}"))) }
+}

@@ -1,0 +1,527 @@
+//! Batch output (spec §9): one row per submission, written as the rows come (CSV and
+//! JSON stream; the table collects; xlsx uses rust_xlsxwriter's constant-memory mode),
+//! then the sums per group and year.
+
+use super::Lang;
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use super::csv::{Cell, CsvSink, CsvStyle};
+use super::format::{money_plain, rate_plain};
+use crate::batch::{BatchRow, GroupBy, Groups, YearSlice};
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use serde::Serialize;
+use std::io::Write;
+
+/// The result columns, spec §9 first, then nytta's own.
+pub const COLUMNS: &[&str] = &[
+    "source",
+    "id",
+    "name",
+    "organisation",
+    "portfolio",
+    "status",
+    "errors",
+    "warnings",
+    "codes",
+    "total_costs",
+    "total_benefits",
+    "net",
+    "npv",
+    "bcr",
+    "irr",
+    "payback_month",
+    "planned_harvest",
+    "harvest_share",
+    "message",
+];
+
+/// The group table's columns.
+pub const GROUP_COLUMNS: &[&str] = &["group", "year", "costs", "benefits", "npv", "planned_harvest"];
+
+/// Where batch rows go.
+pub trait Sink {
+    /// One submission's row; `rank` is its place when the portfolio is ranked.
+    fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()>;
+    /// The sums per group and year (when grouping), then finish the output.
+    fn finish(self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()>;
+}
+
+fn codes(row: &BatchRow) -> String {
+    row.codes.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// The row's message: why it failed, or its findings joined.
+fn message(row: &BatchRow) -> String {
+    let reason = row.reason();
+    if !reason.is_empty() {
+        return reason.to_string();
+    }
+    row.findings.iter().map(|(c, m)| format!("{c}: {m}")).collect::<Vec<_>>().join("; ")
+}
+
+/// The cells of one result row.
+pub fn cells(row: &BatchRow, rank: Option<usize>) -> Vec<Cell> {
+    let f = row.figures.as_ref();
+    let money = |get: fn(&crate::batch::Figures) -> Decimal| f.map_or(Cell::Empty, |f| Cell::number(money_plain(get(f))));
+    let rate = |get: fn(&crate::batch::Figures) -> Option<Decimal>| Cell::opt_number(f.and_then(get).map(rate_plain));
+    let mut out = vec![
+        Cell::text(&row.source),
+        Cell::text(&row.id),
+        Cell::text(&row.name),
+        Cell::text(&row.organisation),
+        Cell::text(&row.portfolio),
+        Cell::text(row.status.as_str()),
+        Cell::number(row.errors.to_string()),
+        Cell::number(row.warnings.to_string()),
+        Cell::text(codes(row)),
+        money(|f| f.total_costs),
+        money(|f| f.total_benefits),
+        money(|f| f.net),
+        money(|f| f.npv),
+        rate(|f| f.bcr),
+        rate(|f| f.irr),
+        Cell::opt_text(f.and_then(|f| f.payback_month).map(|m| m.to_string()).as_deref()),
+        money(|f| f.planned_harvest),
+        rate(|f| f.harvest_share),
+        Cell::text(message(row)),
+    ];
+    if let Some(rank) = rank {
+        out.push(Cell::number(rank.to_string()));
+    }
+    out
+}
+
+fn header(ranked: bool) -> Vec<Cell> {
+    let mut h: Vec<Cell> = COLUMNS.iter().map(|c| Cell::text(*c)).collect();
+    if ranked {
+        h.push(Cell::text("rank"));
+    }
+    h
+}
+
+/// Rows of the group table: per group and year, then the group's total (year `total`).
+fn group_rows(groups: &Groups) -> Vec<(String, Option<i32>, YearSlice)> {
+    let mut out = Vec::new();
+    let mut current: Option<(String, YearSlice)> = None;
+    for ((group, year), slice) in &groups.0 {
+        if let Some((name, total)) = &current
+            && name != group
+        {
+            out.push((name.clone(), None, *total));
+            current = None;
+        }
+        let entry = current.get_or_insert_with(|| (group.clone(), YearSlice::default()));
+        entry.1 += *slice;
+        out.push((group.clone(), Some(*year), *slice));
+    }
+    if let Some((name, total)) = current {
+        out.push((name, None, total));
+    }
+    out
+}
+
+fn group_cells(group: &str, year: Option<i32>, s: &YearSlice) -> Vec<Cell> {
+    vec![
+        Cell::text(group),
+        year.map_or_else(|| Cell::text("total"), |y| Cell::number(y.to_string())),
+        Cell::number(money_plain(s.costs)),
+        Cell::number(money_plain(s.benefits)),
+        Cell::number(money_plain(s.npv)),
+        Cell::number(money_plain(s.planned_harvest)),
+    ]
+}
+
+/// CSV: the results, then (when grouping) an empty line and the group table.
+pub struct CsvOut<W: Write> {
+    sink: CsvSink<W>,
+    header_written: bool,
+    ranked: bool,
+}
+
+impl<W: Write> CsvOut<W> {
+    pub fn new(out: W, style: CsvStyle, ranked: bool) -> std::io::Result<Self> {
+        Ok(CsvOut { sink: CsvSink::new(out, style)?, header_written: false, ranked })
+    }
+    fn ensure_header(&mut self) -> std::io::Result<()> {
+        if !self.header_written {
+            self.header_written = true;
+            self.sink.row(&header(self.ranked))?;
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write> Sink for CsvOut<W> {
+    fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()> {
+        self.ensure_header()?;
+        let mut cells = cells(row, rank);
+        if self.ranked && rank.is_none() {
+            cells.push(Cell::Empty);
+        }
+        self.sink.row(&cells)
+    }
+    fn finish(mut self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()> {
+        self.ensure_header()?;
+        if let Some((_, groups)) = groups {
+            self.sink.row(&[])?;
+            self.sink.row(&GROUP_COLUMNS.iter().map(|c| Cell::text(*c)).collect::<Vec<_>>())?;
+            for (group, year, slice) in group_rows(groups) {
+                self.sink.row(&group_cells(&group, year, &slice))?;
+            }
+        }
+        self.sink.finish()?.flush()
+    }
+}
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    source: &'a str,
+    id: &'a str,
+    name: &'a str,
+    organisation: &'a str,
+    portfolio: &'a str,
+    status: &'static str,
+    errors: usize,
+    warnings: usize,
+    codes: Vec<&'static str>,
+    total_costs: Option<String>,
+    total_benefits: Option<String>,
+    net: Option<String>,
+    npv: Option<String>,
+    bcr: Option<String>,
+    irr: Option<String>,
+    payback_month: Option<String>,
+    planned_harvest: Option<String>,
+    harvest_share: Option<String>,
+    rank: Option<usize>,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    code: &'static str,
+    severity: &'static str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonGroup<'a> {
+    group: &'a str,
+    year: Option<i32>,
+    costs: String,
+    benefits: String,
+    npv: String,
+    planned_harvest: String,
+}
+
+fn json_row(row: &BatchRow, rank: Option<usize>) -> JsonRow<'_> {
+    let f = row.figures.as_ref();
+    let money = |get: fn(&crate::batch::Figures) -> Decimal| f.map(|f| money_plain(get(f)));
+    let rate = |get: fn(&crate::batch::Figures) -> Option<Decimal>| f.and_then(get).map(rate_plain);
+    JsonRow {
+        source: &row.source,
+        id: &row.id,
+        name: &row.name,
+        organisation: &row.organisation,
+        portfolio: &row.portfolio,
+        status: row.status.as_str(),
+        errors: row.errors,
+        warnings: row.warnings,
+        codes: row.codes.iter().map(|c| c.as_str()).collect(),
+        total_costs: money(|f| f.total_costs),
+        total_benefits: money(|f| f.total_benefits),
+        net: money(|f| f.net),
+        npv: money(|f| f.npv),
+        bcr: rate(|f| f.bcr),
+        irr: rate(|f| f.irr),
+        payback_month: f.and_then(|f| f.payback_month).map(|m| m.to_string()),
+        planned_harvest: money(|f| f.planned_harvest),
+        harvest_share: rate(|f| f.harvest_share),
+        rank,
+        findings: row
+            .findings
+            .iter()
+            .map(|(code, message)| JsonFinding { code: code.as_str(), severity: code.severity().as_str(), message })
+            .collect(),
+    }
+}
+
+/// JSON: `{"format": 1, "results": [...], "groups": [...]}`, results streamed.
+pub struct JsonOut<W: Write> {
+    out: W,
+    first: bool,
+}
+
+impl<W: Write> JsonOut<W> {
+    pub fn new(mut out: W) -> std::io::Result<Self> {
+        out.write_all(b"{\n  \"format\": 1,\n  \"results\": [")?;
+        Ok(JsonOut { out, first: true })
+    }
+}
+
+impl<W: Write> Sink for JsonOut<W> {
+    fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()> {
+        self.out.write_all(if self.first { b"\n    " } else { b",\n    " })?;
+        self.first = false;
+        serde_json::to_writer(&mut self.out, &json_row(row, rank)).map_err(std::io::Error::other)
+    }
+    fn finish(mut self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()> {
+        self.out.write_all(b"\n  ]")?;
+        if let Some((by, groups)) = groups {
+            let rows = group_rows(groups);
+            let items: Vec<JsonGroup> = rows
+                .iter()
+                .map(|(group, year, s)| JsonGroup {
+                    group,
+                    year: *year,
+                    costs: money_plain(s.costs),
+                    benefits: money_plain(s.benefits),
+                    npv: money_plain(s.npv),
+                    planned_harvest: money_plain(s.planned_harvest),
+                })
+                .collect();
+            let by = match by {
+                GroupBy::Organisation => "organisation",
+                GroupBy::Portfolio => "portfolio",
+            };
+            write!(self.out, ",\n  \"group_by\": \"{by}\",\n  \"groups\": ")?;
+            serde_json::to_writer(&mut self.out, &items).map_err(std::io::Error::other)?;
+        }
+        self.out.write_all(b"\n}\n")?;
+        self.out.flush()
+    }
+}
+
+/// A terminal table (collects the rows: meant for a screenful, not 100 000).
+pub struct TableOut<W: Write> {
+    out: W,
+    lang: Lang,
+    rows: Vec<Vec<String>>,
+}
+
+impl<W: Write> TableOut<W> {
+    pub fn new(out: W, lang: Lang) -> Self {
+        TableOut { out, lang, rows: Vec::new() }
+    }
+}
+
+fn new_table(header: Vec<&str>, numeric_from: usize) -> comfy_table::Table {
+    let mut t = comfy_table::Table::new();
+    t.load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
+        .force_no_tty()
+        .set_header(header.clone());
+    for i in numeric_from..header.len() {
+        if let Some(c) = t.column_mut(i) {
+            c.set_cell_alignment(comfy_table::CellAlignment::Right);
+        }
+    }
+    t
+}
+
+impl<W: Write> Sink for TableOut<W> {
+    fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()> {
+        let lang = self.lang;
+        let f = row.figures.as_ref();
+        let kr = |d: Option<Decimal>| d.map_or_else(|| "–".to_string(), |d| super::format::kronor(d, lang));
+        self.rows.push(vec![
+            rank.map_or_else(String::new, |r| r.to_string()),
+            row.source.clone(),
+            row.name.clone(),
+            row.status.as_str().to_string(),
+            codes(row),
+            kr(f.map(|f| f.total_costs)),
+            kr(f.map(|f| f.total_benefits)),
+            kr(f.map(|f| f.npv)),
+            f.and_then(|f| f.bcr).map_or_else(|| "–".into(), |b| super::format::ratio(b, lang)),
+            f.and_then(|f| f.payback_month).map_or_else(|| "–".into(), |m| m.to_string()),
+            kr(f.map(|f| f.planned_harvest)),
+        ]);
+        Ok(())
+    }
+    fn finish(mut self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()> {
+        let l = |sv, en| self.lang.pick(sv, en);
+        let header = vec![
+            "#",
+            l("Källa", "Source"),
+            l("Namn", "Name"),
+            "Status",
+            l("Koder", "Codes"),
+            l("Kostnader", "Costs"),
+            l("Nytta", "Benefits"),
+            "NPV",
+            "BCR",
+            l("Återbetald", "Payback"),
+            l("Hemtagning", "Harvest"),
+        ];
+        let mut t = new_table(header, 5);
+        for r in &self.rows {
+            t.add_row(r.clone());
+        }
+        writeln!(self.out, "{t}")?;
+        if let Some((_, groups)) = groups {
+            let header = vec![l("Grupp", "Group"), l("År", "Year"), l("Kostnader", "Costs"), l("Nytta", "Benefits"), "NPV", l("Hemtagning", "Harvest")];
+            let mut t = new_table(header, 2);
+            for (group, year, s) in group_rows(groups) {
+                let kr = |d: Decimal| super::format::kronor(d, self.lang);
+                t.add_row(vec![
+                    group,
+                    year.map_or_else(|| l("Summa", "Total").to_string(), |y| y.to_string()),
+                    kr(s.costs),
+                    kr(s.benefits),
+                    kr(s.npv),
+                    kr(s.planned_harvest),
+                ]);
+            }
+            writeln!(self.out, "\n{t}")?;
+        }
+        self.out.flush()
+    }
+}
+
+/// Excel workbook: sheets for results, groups and findings; real numbers with
+/// number formats that Swedish Excel shows as `1 234 567,00`, frozen header rows and
+/// autofilters. Rows are written in rust_xlsxwriter's constant-memory mode.
+pub struct XlsxOut {
+    workbook: Workbook,
+    path: std::path::PathBuf,
+    next_row: u32,
+    next_finding: u32,
+    ranked: bool,
+    money: Format,
+    rate: Format,
+    bold: Format,
+}
+
+const RESULTS: usize = 0;
+const GROUPS: usize = 1;
+const FINDINGS: usize = 2;
+
+fn xlsx_err(e: XlsxError) -> std::io::Error {
+    std::io::Error::other(e.to_string())
+}
+
+impl XlsxOut {
+    /// Write the workbook to `path` when finished.
+    pub fn new(path: std::path::PathBuf, ranked: bool) -> std::io::Result<Self> {
+        let mut workbook = Workbook::new();
+        let bold = Format::new().set_bold();
+        for (name, columns) in [
+            ("Resultat", COLUMNS.iter().copied().chain(ranked.then_some("rank")).collect::<Vec<_>>()),
+            ("Grupper", GROUP_COLUMNS.to_vec()),
+            ("Anmärkningar", vec!["source", "code", "severity", "message"]),
+        ] {
+            let ws = workbook.add_worksheet_with_constant_memory().map_err(xlsx_err)?;
+            ws.set_name(name).map_err(xlsx_err)?;
+            for (c, title) in columns.iter().enumerate() {
+                ws.write_string_with_format(0, c as u16, *title, &bold).map_err(xlsx_err)?;
+            }
+            ws.set_freeze_panes(1, 0).map_err(xlsx_err)?;
+        }
+        Ok(XlsxOut {
+            workbook,
+            path,
+            next_row: 1,
+            next_finding: 1,
+            ranked,
+            money: Format::new().set_num_format("#,##0.00"),
+            rate: Format::new().set_num_format("0.0000"),
+            bold,
+        })
+    }
+}
+
+impl Sink for XlsxOut {
+    fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()> {
+        let r = self.next_row;
+        self.next_row += 1;
+        let cells = cells(row, rank);
+        let ws = self.workbook.worksheet_from_index(RESULTS).map_err(xlsx_err)?;
+        for (c, cell) in cells.iter().enumerate() {
+            let c = c as u16;
+            match cell {
+                Cell::Text(t) => {
+                    ws.write_string(r, c, t.as_str()).map_err(xlsx_err)?;
+                }
+                Cell::Number(n) => {
+                    let value: Decimal = n.parse().unwrap_or_default();
+                    let format = match COLUMNS.get(c as usize) {
+                        Some(&("bcr" | "irr" | "harvest_share")) => Some(&self.rate),
+                        Some(&("errors" | "warnings")) | None => None,
+                        Some(_) => Some(&self.money),
+                    };
+                    match format {
+                        Some(f) => ws.write_with_format(r, c, value, f).map_err(xlsx_err)?,
+                        None => ws.write(r, c, value).map_err(xlsx_err)?,
+                    };
+                }
+                Cell::Empty => {}
+            }
+        }
+        let ws = self.workbook.worksheet_from_index(FINDINGS).map_err(xlsx_err)?;
+        for (code, message) in &row.findings {
+            let f = self.next_finding;
+            self.next_finding += 1;
+            ws.write_string(f, 0, row.source.as_str()).map_err(xlsx_err)?;
+            ws.write_string(f, 1, code.as_str()).map_err(xlsx_err)?;
+            ws.write_string(f, 2, code.severity().as_str()).map_err(xlsx_err)?;
+            ws.write_string(f, 3, message.as_str()).map_err(xlsx_err)?;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()> {
+        let last_col = (COLUMNS.len() - usize::from(!self.ranked)) as u16;
+        let ws = self.workbook.worksheet_from_index(RESULTS).map_err(xlsx_err)?;
+        ws.autofilter(0, 0, self.next_row.saturating_sub(1).max(1), last_col).map_err(xlsx_err)?;
+        let mut g = 1u32;
+        if let Some((_, groups)) = groups {
+            let ws = self.workbook.worksheet_from_index(GROUPS).map_err(xlsx_err)?;
+            for (group, year, s) in group_rows(groups) {
+                ws.write_string(g, 0, group.as_str()).map_err(xlsx_err)?;
+                match year {
+                    Some(y) => ws.write_number(g, 1, y).map_err(xlsx_err)?,
+                    None => ws.write_string_with_format(g, 1, "total", &self.bold).map_err(xlsx_err)?,
+                };
+                for (c, v) in [s.costs, s.benefits, s.npv, s.planned_harvest].into_iter().enumerate() {
+                    ws.write_with_format(g, c as u16 + 2, v, &self.money).map_err(xlsx_err)?;
+                }
+                g += 1;
+            }
+        }
+        let ws = self.workbook.worksheet_from_index(GROUPS).map_err(xlsx_err)?;
+        ws.autofilter(0, 0, g.saturating_sub(1).max(1), GROUP_COLUMNS.len() as u16 - 1).map_err(xlsx_err)?;
+        let ws = self.workbook.worksheet_from_index(FINDINGS).map_err(xlsx_err)?;
+        ws.autofilter(0, 0, self.next_finding.saturating_sub(1).max(1), 3).map_err(xlsx_err)?;
+        self.workbook.save(&self.path).map_err(xlsx_err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::batch::{Groups, summarise};
+
+    const P: &str = "format = 1\n[project]\nname = \"=cmd\"\norganisation = \"O\"\nportfolio = \"F\"\nstart_year = 2025\nyears = 2\n[assumptions]\ndiscount_rate = 0\n[[costs]]\nname = \"Bygg\"\ncategory = \"investment\"\namounts = { 2025 = 1000 }\n";
+
+    #[test]
+    fn csv_row_follows_spec_9_and_neutralises_text() {
+        let row = summarise("a.toml".into(), P, None);
+        let mut out = Vec::new();
+        let mut sink: Box<dyn Sink> = Box::new(CsvOut::new(&mut out, CsvStyle::default(), false).unwrap());
+        sink.row(&row, None).unwrap();
+        let mut groups = Groups::default();
+        groups.add(GroupBy::Portfolio, &row);
+        sink.finish(Some((GroupBy::Portfolio, &groups))).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let mut lines = text.lines();
+        assert!(lines.next().unwrap().starts_with(
+            "source,id,name,organisation,portfolio,status,errors,warnings,codes,total_costs,total_benefits,net,npv,bcr,irr,payback_month,planned_harvest,harvest_share"
+        ));
+        let first = lines.next().unwrap();
+        // The name `=cmd` is text and gets a `'`; the negative NPV is a number and does not.
+        assert!(first.starts_with("a.toml,,'=cmd,O,F,warnings,0,"), "{first}");
+        assert!(first.contains(",1000.00,0.00,-1000.00,-1000.00,0.000000,,,0.00,,"), "{first}");
+        assert!(text.contains("group,year,costs,benefits,npv,planned_harvest\r\nF,2025,1000.00,0.00,-1000.00,0.00\r\nF,2026,0.00,0.00,0.00,0.00\r\nF,total,1000.00"), "{text}");
+    }
+}
