@@ -134,25 +134,42 @@ fn read_submissions(path: &Path) -> Result<Vec<Source>, Failure> {
     let text = decode_text(&bytes);
     let parsed = parse_submissions(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
     if !parsed.unknown_columns.is_empty() {
-        eprintln!("nytta: {}: ignoring unknown column(s): {}", path.display(), parsed.unknown_columns.join(", "));
+        eprintln!(
+            "nytta: {}: ignoring unknown column(s): {}",
+            path.display(),
+            parsed.unknown_columns.join(", ")
+        );
     }
     let file = path.display().to_string();
-    Ok(parsed.rows.into_iter().map(|submission| Source::CsvRow { file: file.clone(), submission }).collect())
+    Ok(parsed
+        .rows
+        .into_iter()
+        .map(|submission| Source::CsvRow {
+            file: file.clone(),
+            submission,
+        })
+        .collect())
 }
 
 /// Where the output goes: standard output, or a temporary file renamed into place.
 enum Destination {
     Stdout,
-    File { tmp: tempfile::NamedTempFile, path: PathBuf },
+    File {
+        tmp: tempfile::NamedTempFile,
+        path: PathBuf,
+    },
 }
 
 fn destination(output: Option<PathBuf>) -> Result<Destination, Failure> {
-    let Some(path) = output else { return Ok(Destination::Stdout) };
+    let Some(path) = output else {
+        return Ok(Destination::Stdout);
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?;
+    let tmp =
+        tempfile::NamedTempFile::new_in(&dir).map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?;
     Ok(Destination::File { tmp, path })
 }
 
@@ -180,84 +197,133 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let destination = destination(target)?;
     let ranked = args.rank.is_some();
     let style = CsvStyle { excel: args.excel };
-    let writer: Box<dyn Write> = match &destination {
-        Destination::Stdout => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    let writer: Box<dyn Write + Send> = match &destination {
+        Destination::Stdout => Box::new(std::io::BufWriter::new(std::io::stdout())),
         Destination::File { tmp, .. } => Box::new(std::io::BufWriter::new(
             tmp.reopen().map_err(|e| Failure(format!("cannot write: {e}")))?,
         )),
     };
-    let mut sink: Box<dyn Sink> = match args.format {
-        Format::Csv => Box::new(CsvOut::new(writer, style, ranked)?),
-        Format::Json => Box::new(JsonOut::new(writer)?),
-        Format::Table => Box::new(TableOut::new(writer, resolve_lang(args.lang))),
-        Format::Xlsx => {
-            drop(writer);
-            let path = match &destination {
-                Destination::File { tmp, .. } => tmp.path().to_path_buf(),
-                Destination::Stdout => unreachable!("xlsx without -o is refused above"),
-            };
-            Box::new(XlsxOut::new(path, ranked)?)
-        }
+    let sink: Box<dyn Sink + Send> = match (args.format, &destination) {
+        (Format::Csv, _) => Box::new(CsvOut::new(writer, style, ranked)?),
+        (Format::Json, _) => Box::new(JsonOut::new(writer)?),
+        (Format::Table, _) => Box::new(TableOut::new(writer, resolve_lang(args.lang))),
+        (Format::Xlsx, Destination::File { tmp, .. }) => Box::new(XlsxOut::new(tmp.path().to_path_buf(), ranked)?),
+        (Format::Xlsx, Destination::Stdout) => return Err(Failure("--format xlsx needs -o FILE.xlsx".into())),
     };
-
     let progress = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new(sources.len() as u64)
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let group_by = args.group_by.map(|g| match g {
-        GroupByArg::Organisation => GroupBy::Organisation,
-        GroupByArg::Portfolio => GroupBy::Portfolio,
-    });
-    let mut groups = Groups::default();
-    let mut counts = [0usize; 3];
-    let mut kept = Vec::new();
-    let mut closed = false;
-    for chunk in sources.chunks(CHUNK) {
-        let rows: Vec<BatchRow> = pool.install(|| chunk.par_iter().map(process).collect());
-        progress.inc(chunk.len() as u64);
-        for row in rows {
-            counts[row.status as usize] += 1;
-            if let Some(by) = group_by {
-                groups.add(by, &row);
-            }
-            if ranked {
-                kept.push(row);
-            } else if !closed && let Err(e) = sink.row(&row, None) {
-                closed = broken_pipe(e)?;
+    let collector = Collector {
+        sink,
+        group_by: args.group_by.map(|g| match g {
+            GroupByArg::Organisation => GroupBy::Organisation,
+            GroupByArg::Portfolio => GroupBy::Portfolio,
+        }),
+        rank: args.rank.map(|r| match r {
+            RankArg::Npv => Rank::Npv,
+            RankArg::Bcr => Rank::Bcr,
+            RankArg::Payback => Rank::Payback,
+        }),
+        groups: Groups::default(),
+        counts: [0; 3],
+        kept: Vec::new(),
+        closed: false,
+    };
+    // Workers compute chunk n + 1 while the writer thread writes chunk n.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<BatchRow>>(2);
+    let counts = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || collector.run(receiver));
+        for chunk in sources.chunks(CHUNK) {
+            let rows: Vec<BatchRow> = pool.install(|| chunk.par_iter().map(process).collect());
+            progress.inc(chunk.len() as u64);
+            if sender.send(rows).is_err() {
+                break; // the writer stopped (an error it will report)
             }
         }
-    }
+        drop(sender);
+        writer
+            .join()
+            .unwrap_or_else(|_| Err(Failure("the output writer failed".into())))
+    })?;
     progress.finish_and_clear();
-    if let Some(by) = args.rank {
-        rank(
-            &mut kept,
-            match by {
-                RankArg::Npv => Rank::Npv,
-                RankArg::Bcr => Rank::Bcr,
-                RankArg::Payback => Rank::Payback,
-            },
-        );
-        for (i, row) in kept.iter().enumerate() {
-            let place = row.figures.is_some().then_some(i + 1);
-            if !closed && let Err(e) = sink.row(row, place) {
-                closed = broken_pipe(e)?;
-            }
-        }
-    }
-    if !closed && let Err(e) = sink.finish(group_by.map(|by| (by, &groups))) {
-        broken_pipe(e)?;
-    }
     if let Destination::File { tmp, path } = destination {
-        tmp.persist(&path).map_err(|e| Failure(format!("cannot write {}: {}", path.display(), e.error)))?;
+        tmp.persist(&path)
+            .map_err(|e| Failure(format!("cannot write {}: {}", path.display(), e.error)))?;
     }
 
     let [ok, warnings, errors] = counts;
-    eprintln!("nytta: {} submissions: {ok} ok, {warnings} with warnings, {errors} with errors", ok + warnings + errors);
-    if errors > 0 || (args.deny_warnings && warnings > 0) { Ok(Outcome::Invalid) } else { Ok(Outcome::Ok) }
+    eprintln!(
+        "nytta: {} submissions: {ok} ok, {warnings} with warnings, {errors} with errors",
+        ok + warnings + errors
+    );
+    if errors > 0 || (args.deny_warnings && warnings > 0) {
+        Ok(Outcome::Invalid)
+    } else {
+        Ok(Outcome::Ok)
+    }
+}
+
+/// The writer side: counts, groups, ranks and writes rows in input order.
+struct Collector {
+    sink: Box<dyn Sink + Send>,
+    group_by: Option<GroupBy>,
+    rank: Option<Rank>,
+    groups: Groups,
+    /// Rows per status: ok, warnings, error.
+    counts: [usize; 3],
+    /// Rows held back for ranking.
+    kept: Vec<BatchRow>,
+    /// The reader of standard output went away: compute on, write nothing more.
+    closed: bool,
+}
+
+impl Collector {
+    fn run(mut self, rows: std::sync::mpsc::Receiver<Vec<BatchRow>>) -> Result<[usize; 3], Failure> {
+        for chunk in rows {
+            for row in chunk {
+                self.counts[row.status as usize] += 1;
+                if let Some(by) = self.group_by {
+                    self.groups.add(by, &row);
+                }
+                if self.rank.is_some() {
+                    self.kept.push(row);
+                } else {
+                    self.write(&row, None)?;
+                }
+            }
+        }
+        if let Some(by) = self.rank {
+            let mut kept = std::mem::take(&mut self.kept);
+            rank(&mut kept, by);
+            for (i, row) in kept.iter().enumerate() {
+                self.write(row, row.figures.is_some().then_some(i + 1))?;
+            }
+        }
+        if !self.closed
+            && let Err(e) = self.sink.finish(self.group_by.map(|by| (by, &self.groups)))
+        {
+            broken_pipe(e)?;
+        }
+        Ok(self.counts)
+    }
+
+    fn write(&mut self, row: &BatchRow, place: Option<usize>) -> Result<(), Failure> {
+        if !self.closed
+            && let Err(e) = self.sink.row(row, place)
+        {
+            self.closed = broken_pipe(e)?;
+        }
+        Ok(())
+    }
 }
 
 /// A closed pipe ends the output quietly (`Ok(true)`); other write errors fail.
 fn broken_pipe(e: std::io::Error) -> Result<bool, Failure> {
-    if e.kind() == std::io::ErrorKind::BrokenPipe { Ok(true) } else { Err(Failure(format!("cannot write the output: {e}"))) }
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Ok(true)
+    } else {
+        Err(Failure(format!("cannot write the output: {e}")))
+    }
 }

@@ -1,5 +1,6 @@
 //! Discounting, IRR and payback (spec §4), all in `Decimal`.
 
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Round to öre, half away from zero.
@@ -32,13 +33,14 @@ pub fn present_value(values: &[Decimal], factors: &[Decimal]) -> Option<Decimal>
 /// and stays ≥ 0 to the end; `None` if it never does. The series is in × 12 units (see
 /// [`super::series`]).
 pub fn payback_month_index(monthly_net_x12: &[Decimal]) -> Option<usize> {
-    let twelve = Decimal::from(12);
+    // The cumulative net rounded to öre (half away from zero) is negative exactly when
+    // it is at most −0.005 kr, that is at most −0.06 in × 12 units: no division needed.
+    let negative_from = Decimal::new(-6, 2);
     let mut cumulative = Decimal::ZERO;
     let mut last_negative: Option<usize> = None;
     for (i, net) in monthly_net_x12.iter().enumerate() {
         cumulative = cumulative.checked_add(*net)?;
-        let rounded = round_ore(cumulative / twelve);
-        if rounded.is_sign_negative() && !rounded.is_zero() {
+        if cumulative <= negative_from {
             last_negative = Some(i);
         }
     }
@@ -54,17 +56,14 @@ pub fn payback_month_index(monthly_net_x12: &[Decimal]) -> Option<usize> {
 /// Internal rate of return of a yearly net series (year 0 undiscounted).
 ///
 /// `None` unless the series, rounded to öre with zeros skipped, changes sign. With
-/// several roots, the one closest to 0 (as numpy-financial). Found by bisection in
-/// decimal arithmetic on `x = 1/(1+r)` for r ≥ 0 and `y = 1+r` for −1 < r < 0, so that no
-/// power exceeds 1 and nothing can overflow.
+/// several roots, the one closest to 0 (as numpy-financial). The NPV is a polynomial
+/// in `x = 1/(1+r)` for r ≥ 0 and, times `(1+r)^T`, in `y = 1+r` for −1 < r < 0; both
+/// variables lie in (0, 1], so no power grows. The nets are scaled so that the largest
+/// is 1 and held as exact binary fixed-point integers (`i128`, 60 fractional bits): the
+/// search for a root is integer arithmetic, fast and deterministic, and money is never
+/// a float. The root found is turned into a `Decimal` rate at the end.
 pub fn irr(yearly_net: &[Decimal]) -> Option<Decimal> {
     let rounded: Vec<Decimal> = yearly_net.iter().map(|v| round_ore(*v)).collect();
-    // Scale to |v| ≤ 1 so that the polynomial sums below cannot overflow; roots stay put.
-    let largest = rounded.iter().map(|v| v.abs()).max().unwrap_or(Decimal::ZERO);
-    if largest.is_zero() {
-        return None;
-    }
-    let rounded: Vec<Decimal> = rounded.iter().map(|v| v / largest).collect();
     let signs: Vec<bool> = rounded
         .iter()
         .filter(|v| !v.is_zero())
@@ -74,80 +73,96 @@ pub fn irr(yearly_net: &[Decimal]) -> Option<Decimal> {
     if changes == 0 {
         return None;
     }
-    let mut best: Option<Decimal> = None;
-    let mut consider = |root: Decimal| {
-        if best.is_none_or(|b| root.abs() < b.abs()) {
-            best = Some(root);
-        }
+    let largest = rounded.iter().map(|v| v.abs()).max()?;
+    let one = Decimal::from(FIXED_ONE);
+    let fixed: Vec<i128> = rounded
+        .iter()
+        .map(|v| (v * one / largest).round().to_i128())
+        .collect::<Option<_>>()?;
+    // Horner coefficient order: for x, the last year first; for y, the first year first.
+    let in_x: Vec<i128> = fixed.iter().rev().copied().collect();
+    let (root_x, root_y) = if changes == 1 {
+        // Descartes: exactly one positive root in x (equivalently in y); it lies on the
+        // side where the NPV at r = 0 and at the far end differ in sign.
+        (first_root(&in_x, 1, None), first_root(&fixed, 1, None))
+    } else {
+        let root_x = first_root(&in_x, GRID, None);
+        // Past |r| of the root already found on the other side, nothing is closer.
+        let bound = root_x.map(|x| rate_of_x(x).abs());
+        (root_x, first_root(&fixed, GRID, bound))
     };
-    // r ≥ 0: f(x) = Σ v_t x^t on x ∈ (0, 1], x = 1 ↔ r = 0, x → 0 ↔ r → ∞.
-    let pos = |x: Decimal| rounded.iter().rev().fold(Decimal::ZERO, |acc, v| acc * x + v);
-    // r < 0: g(y) = Σ v_t y^(T−t) on y ∈ (0, 1), same sign as the NPV.
-    let neg = |y: Decimal| rounded.iter().fold(Decimal::ZERO, |acc, v| acc * y + v);
-    for root in roots_in_unit_interval(&pos, changes) {
-        if !root.is_zero() {
-            consider(Decimal::ONE / root - Decimal::ONE);
-        }
-    }
-    for root in roots_in_unit_interval(&neg, changes) {
-        if root < Decimal::ONE && !root.is_zero() {
-            consider(root - Decimal::ONE);
-        }
-    }
+    let from_x = root_x.map(rate_of_x);
+    let from_y = root_y
+        .filter(|y| *y < FIXED_ONE)
+        .map(|y| Decimal::from(y) / one - Decimal::ONE);
+    let best = match (from_x, from_y) {
+        (Some(a), Some(b)) => Some(if b.abs() < a.abs() { b } else { a }),
+        (a, b) => a.or(b),
+    };
     best.map(|r| r.round_dp(10))
 }
 
-/// Roots of `f` on (0, 1]: sign changes on a grid, each refined by bisection. With one
-/// sign change in the coefficients (Descartes) a coarse grid suffices.
-fn roots_in_unit_interval(f: &dyn Fn(Decimal) -> Decimal, sign_changes: usize) -> Vec<Decimal> {
-    let steps: u32 = if sign_changes == 1 { 16 } else { 2000 };
-    let mut roots = Vec::new();
-    let point = |i: u32| Decimal::from(i) / Decimal::from(steps);
-    let mut prev_x = point(1);
-    let mut prev_f = f(prev_x);
-    if prev_f.is_zero() {
-        roots.push(prev_x);
-    }
-    for i in 2..=steps {
-        let x = point(i);
-        let fx = f(x);
-        if fx.is_zero() {
-            roots.push(x);
-        } else if !prev_f.is_zero() && fx.is_sign_negative() != prev_f.is_sign_negative() {
-            roots.push(bisect(f, prev_x, x, prev_f));
-        }
-        prev_x = x;
-        prev_f = fx;
-    }
-    // Below the first grid point (very high rates): one more bracket towards 0.
-    let tiny = Decimal::new(1, 9);
-    let f_tiny = f(tiny);
-    let f_first = f(point(1));
-    if !f_tiny.is_zero() && !f_first.is_zero() && f_tiny.is_sign_negative() != f_first.is_sign_negative() {
-        roots.push(bisect(f, tiny, point(1), f_tiny));
-    }
-    roots
+/// 1.0 in the fixed-point representation used by [`irr`].
+const FIXED_ONE: i128 = 1 << 60;
+/// Grid steps over (0, 1] when the series changes sign more than once.
+const GRID: i128 = 256;
+
+fn rate_of_x(x: i128) -> Decimal {
+    Decimal::from(FIXED_ONE) / Decimal::from(x) - Decimal::ONE
 }
 
-fn bisect(f: &dyn Fn(Decimal) -> Decimal, mut lo: Decimal, mut hi: Decimal, f_lo: Decimal) -> Decimal {
-    let lo_negative = f_lo.is_sign_negative();
-    let tolerance = Decimal::new(1, 14);
-    for _ in 0..200 {
-        if hi - lo <= tolerance {
-            break;
+/// `Σ coefficients[i] × t^(n−1−i)` by Horner's rule, `t` in fixed point, |t| ≤ 1.
+fn horner(coefficients: &[i128], t: i128) -> i128 {
+    coefficients.iter().fold(0i128, |acc, c| ((acc * t) >> 60) + c)
+}
+
+/// The root of the polynomial in (0, 1] nearest to 1 (the rate nearest to 0 on that
+/// side), bracketed on a grid of `steps` from 1 downwards and refined by bisection.
+/// With `bound`, the search stops where the rate would exceed it.
+fn first_root(coefficients: &[i128], steps: i128, bound: Option<Decimal>) -> Option<i128> {
+    let f = |t: i128| horner(coefficients, t);
+    let mut hi = FIXED_ONE;
+    let mut f_hi = f(hi);
+    if f_hi == 0 {
+        return Some(hi);
+    }
+    let step = FIXED_ONE / steps;
+    for k in 1..=steps {
+        // The last point is a hair above 0: beyond it the rate is astronomically large.
+        let lo = if k == steps { 1 << 20 } else { FIXED_ONE - k * step };
+        let f_lo = f(lo);
+        if f_lo == 0 {
+            return Some(lo);
         }
-        let mid = (lo + hi) / Decimal::TWO;
+        if (f_lo < 0) != (f_hi < 0) {
+            return Some(bisect(&f, lo, hi, f_lo));
+        }
+        if let Some(b) = bound
+            && Decimal::ONE - Decimal::from(lo) / Decimal::from(FIXED_ONE) > b
+        {
+            return None;
+        }
+        hi = lo;
+        f_hi = f_lo;
+    }
+    None
+}
+
+fn bisect(f: &dyn Fn(i128) -> i128, mut lo: i128, mut hi: i128, f_lo: i128) -> i128 {
+    let lo_negative = f_lo < 0;
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
         let f_mid = f(mid);
-        if f_mid.is_zero() {
+        if f_mid == 0 {
             return mid;
         }
-        if f_mid.is_sign_negative() == lo_negative {
+        if (f_mid < 0) == lo_negative {
             lo = mid;
         } else {
             hi = mid;
         }
     }
-    (lo + hi) / Decimal::TWO
+    lo + (hi - lo) / 2
 }
 
 #[cfg(test)]
@@ -207,7 +222,8 @@ mod tests {
         assert_eq!(payback_month_index(&x12(&[dec!(1), dec!(1)])), Some(0));
         // Nothing at all: none.
         assert_eq!(payback_month_index(&x12(&[dec!(0), dec!(0)])), None);
-        // −0.004 rounds to 0.00: not negative.
+        // −0.004 rounds to 0.00: not negative; −0.005 rounds to −0.01: negative.
         assert_eq!(payback_month_index(&x12(&[dec!(-0.004), dec!(0)])), Some(0));
+        assert_eq!(payback_month_index(&x12(&[dec!(-0.005), dec!(0.005)])), Some(1));
     }
 }

@@ -3,10 +3,10 @@
 //! then the sums per group and year.
 
 use super::Lang;
-use comfy_table::presets::UTF8_FULL_CONDENSED;
 use super::csv::{Cell, CsvSink, CsvStyle};
 use super::format::{money_plain, rate_plain};
 use crate::batch::{BatchRow, GroupBy, Groups, YearSlice};
+use comfy_table::presets::UTF8_FULL_CONDENSED;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Serialize;
@@ -56,13 +56,18 @@ fn message(row: &BatchRow) -> String {
     if !reason.is_empty() {
         return reason.to_string();
     }
-    row.findings.iter().map(|(c, m)| format!("{c}: {m}")).collect::<Vec<_>>().join("; ")
+    row.findings
+        .iter()
+        .map(|(c, m)| format!("{c}: {m}"))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The cells of one result row.
 pub fn cells(row: &BatchRow, rank: Option<usize>) -> Vec<Cell> {
     let f = row.figures.as_ref();
-    let money = |get: fn(&crate::batch::Figures) -> Decimal| f.map_or(Cell::Empty, |f| Cell::number(money_plain(get(f))));
+    let money =
+        |get: fn(&crate::batch::Figures) -> Decimal| f.map_or(Cell::Empty, |f| Cell::number(money_plain(get(f))));
     let rate = |get: fn(&crate::batch::Figures) -> Option<Decimal>| Cell::opt_number(f.and_then(get).map(rate_plain));
     let mut out = vec![
         Cell::text(&row.source),
@@ -140,7 +145,11 @@ pub struct CsvOut<W: Write> {
 
 impl<W: Write> CsvOut<W> {
     pub fn new(out: W, style: CsvStyle, ranked: bool) -> std::io::Result<Self> {
-        Ok(CsvOut { sink: CsvSink::new(out, style)?, header_written: false, ranked })
+        Ok(CsvOut {
+            sink: CsvSink::new(out, style)?,
+            header_written: false,
+            ranked,
+        })
     }
     fn ensure_header(&mut self) -> std::io::Result<()> {
         if !self.header_written {
@@ -164,7 +173,8 @@ impl<W: Write> Sink for CsvOut<W> {
         self.ensure_header()?;
         if let Some((_, groups)) = groups {
             self.sink.row(&[])?;
-            self.sink.row(&GROUP_COLUMNS.iter().map(|c| Cell::text(*c)).collect::<Vec<_>>())?;
+            self.sink
+                .row(&GROUP_COLUMNS.iter().map(|c| Cell::text(*c)).collect::<Vec<_>>())?;
             for (group, year, slice) in group_rows(groups) {
                 self.sink.row(&group_cells(&group, year, &slice))?;
             }
@@ -241,7 +251,11 @@ fn json_row(row: &BatchRow, rank: Option<usize>) -> JsonRow<'_> {
         findings: row
             .findings
             .iter()
-            .map(|(code, message)| JsonFinding { code: code.as_str(), severity: code.severity().as_str(), message })
+            .map(|(code, message)| JsonFinding {
+                code: code.as_str(),
+                severity: code.severity().as_str(),
+                message,
+            })
             .collect(),
     }
 }
@@ -301,7 +315,11 @@ pub struct TableOut<W: Write> {
 
 impl<W: Write> TableOut<W> {
     pub fn new(out: W, lang: Lang) -> Self {
-        TableOut { out, lang, rows: Vec::new() }
+        TableOut {
+            out,
+            lang,
+            rows: Vec::new(),
+        }
     }
 }
 
@@ -333,8 +351,10 @@ impl<W: Write> Sink for TableOut<W> {
             kr(f.map(|f| f.total_costs)),
             kr(f.map(|f| f.total_benefits)),
             kr(f.map(|f| f.npv)),
-            f.and_then(|f| f.bcr).map_or_else(|| "–".into(), |b| super::format::ratio(b, lang)),
-            f.and_then(|f| f.payback_month).map_or_else(|| "–".into(), |m| m.to_string()),
+            f.and_then(|f| f.bcr)
+                .map_or_else(|| "–".into(), |b| super::format::ratio(b, lang)),
+            f.and_then(|f| f.payback_month)
+                .map_or_else(|| "–".into(), |m| m.to_string()),
             kr(f.map(|f| f.planned_harvest)),
         ]);
         Ok(())
@@ -360,7 +380,14 @@ impl<W: Write> Sink for TableOut<W> {
         }
         writeln!(self.out, "{t}")?;
         if let Some((_, groups)) = groups {
-            let header = vec![l("Grupp", "Group"), l("År", "Year"), l("Kostnader", "Costs"), l("Nytta", "Benefits"), "NPV", l("Hemtagning", "Harvest")];
+            let header = vec![
+                l("Grupp", "Group"),
+                l("År", "Year"),
+                l("Kostnader", "Costs"),
+                l("Nytta", "Benefits"),
+                "NPV",
+                l("Hemtagning", "Harvest"),
+            ];
             let mut t = new_table(header, 2);
             for (group, year, s) in group_rows(groups) {
                 let kr = |d: Decimal| super::format::kronor(d, self.lang);
@@ -407,14 +434,22 @@ impl XlsxOut {
         let mut workbook = Workbook::new();
         let bold = Format::new().set_bold();
         for (name, columns) in [
-            ("Resultat", COLUMNS.iter().copied().chain(ranked.then_some("rank")).collect::<Vec<_>>()),
+            (
+                "Resultat",
+                COLUMNS
+                    .iter()
+                    .copied()
+                    .chain(ranked.then_some("rank"))
+                    .collect::<Vec<_>>(),
+            ),
             ("Grupper", GROUP_COLUMNS.to_vec()),
             ("Anmärkningar", vec!["source", "code", "severity", "message"]),
         ] {
             let ws = workbook.add_worksheet_with_constant_memory().map_err(xlsx_err)?;
             ws.set_name(name).map_err(xlsx_err)?;
             for (c, title) in columns.iter().enumerate() {
-                ws.write_string_with_format(0, c as u16, *title, &bold).map_err(xlsx_err)?;
+                ws.write_string_with_format(0, c as u16, *title, &bold)
+                    .map_err(xlsx_err)?;
             }
             ws.set_freeze_panes(1, 0).map_err(xlsx_err)?;
         }
@@ -473,7 +508,8 @@ impl Sink for XlsxOut {
     fn finish(mut self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()> {
         let last_col = (COLUMNS.len() - usize::from(!self.ranked)) as u16;
         let ws = self.workbook.worksheet_from_index(RESULTS).map_err(xlsx_err)?;
-        ws.autofilter(0, 0, self.next_row.saturating_sub(1).max(1), last_col).map_err(xlsx_err)?;
+        ws.autofilter(0, 0, self.next_row.saturating_sub(1).max(1), last_col)
+            .map_err(xlsx_err)?;
         let mut g = 1u32;
         if let Some((_, groups)) = groups {
             let ws = self.workbook.worksheet_from_index(GROUPS).map_err(xlsx_err)?;
@@ -481,18 +517,23 @@ impl Sink for XlsxOut {
                 ws.write_string(g, 0, group.as_str()).map_err(xlsx_err)?;
                 match year {
                     Some(y) => ws.write_number(g, 1, y).map_err(xlsx_err)?,
-                    None => ws.write_string_with_format(g, 1, "total", &self.bold).map_err(xlsx_err)?,
+                    None => ws
+                        .write_string_with_format(g, 1, "total", &self.bold)
+                        .map_err(xlsx_err)?,
                 };
                 for (c, v) in [s.costs, s.benefits, s.npv, s.planned_harvest].into_iter().enumerate() {
-                    ws.write_with_format(g, c as u16 + 2, v, &self.money).map_err(xlsx_err)?;
+                    ws.write_with_format(g, c as u16 + 2, v, &self.money)
+                        .map_err(xlsx_err)?;
                 }
                 g += 1;
             }
         }
         let ws = self.workbook.worksheet_from_index(GROUPS).map_err(xlsx_err)?;
-        ws.autofilter(0, 0, g.saturating_sub(1).max(1), GROUP_COLUMNS.len() as u16 - 1).map_err(xlsx_err)?;
+        ws.autofilter(0, 0, g.saturating_sub(1).max(1), GROUP_COLUMNS.len() as u16 - 1)
+            .map_err(xlsx_err)?;
         let ws = self.workbook.worksheet_from_index(FINDINGS).map_err(xlsx_err)?;
-        ws.autofilter(0, 0, self.next_finding.saturating_sub(1).max(1), 3).map_err(xlsx_err)?;
+        ws.autofilter(0, 0, self.next_finding.saturating_sub(1).max(1), 3)
+            .map_err(xlsx_err)?;
         self.workbook.save(&self.path).map_err(xlsx_err)
     }
 }
@@ -521,7 +562,10 @@ mod tests {
         let first = lines.next().unwrap();
         // The name `=cmd` is text and gets a `'`; the negative NPV is a number and does not.
         assert!(first.starts_with("a.toml,,'=cmd,O,F,warnings,0,"), "{first}");
-        assert!(first.contains(",1000.00,0.00,-1000.00,-1000.00,0.000000,,,0.00,,"), "{first}");
+        assert!(
+            first.contains(",1000.00,0.00,-1000.00,-1000.00,0.000000,,,0.00,,"),
+            "{first}"
+        );
         assert!(text.contains("group,year,costs,benefits,npv,planned_harvest\r\nF,2025,1000.00,0.00,-1000.00,0.00\r\nF,2026,0.00,0.00,0.00,0.00\r\nF,total,1000.00"), "{text}");
     }
 }

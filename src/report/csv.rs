@@ -96,7 +96,9 @@ impl<W: std::io::Write> CsvSink<W> {
 
     /// Flush and hand back the underlying writer.
     pub fn finish(self) -> std::io::Result<W> {
-        self.writer.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
+        self.writer
+            .into_inner()
+            .map_err(|e| std::io::Error::other(e.to_string()))
     }
 }
 
