@@ -74,7 +74,7 @@ enum RankArg {
 /// One submission to compute.
 enum Source {
     File(PathBuf),
-    CsvRow { file: String, submission: Submission },
+    CsvRow { file: String, submission: Box<Submission> },
 }
 
 /// Submissions computed per parallel step; bounds memory, keeps order.
