@@ -146,7 +146,7 @@ fn read_submissions(path: &Path) -> Result<Vec<Source>, Failure> {
         .into_iter()
         .map(|submission| Source::CsvRow {
             file: file.clone(),
-            submission,
+            submission: Box::new(submission),
         })
         .collect())
 }
