@@ -54,7 +54,6 @@ pub struct Calculation {
     pub stakeholders: Vec<StakeholderFigures>,
     /// One per line, costs first, in file order (qualitative benefits included, at zero).
     pub lines: Vec<LineFigures>,
-    pub range: RangeAnalysis,
 }
 
 /// One calendar year.
@@ -176,10 +175,6 @@ pub struct LineFigures {
     pub index: usize,
     pub by_year: Vec<Decimal>,
     pub total: Decimal,
-    /// Present value, positive for a normal cost and a normal benefit.
-    pub pv: Decimal,
-    /// The factor that brings the NPV to 0 (none if `pv` is 0 or the line is qualitative).
-    pub switching_factor: Option<Decimal>,
     /// Planned harvest per year (benefits with a realisation only).
     pub harvest_by_year: Option<Vec<Decimal>>,
 }
@@ -230,18 +225,20 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
     let mut by_confidence = [Decimal::ZERO; 3];
     let mut high_confidence_benefits = zero_years();
     let mut harvest = zero_years();
-    let mut monthly_net = vec![Decimal::ZERO; project.months()];
+    // Monthly net (× 12 units) as a difference array: each run adds at its start and
+    // takes away after its end; the running sum is the series.
+    let mut net_differences = vec![Decimal::ZERO; project.months() + 1];
     let mut stakeholder_years = vec![vec![StakeholderYear::default(); n_years]; project.stakeholders.len()];
     let mut lines = Vec::new();
 
     for (index, line) in project.lines().enumerate() {
         let overflow = || EngineError::overflow(&line.at);
-        let months = series::line_months(project, line, scenario).map_err(|_| overflow())?;
-        let by_year = sum_years(&months).ok_or_else(overflow)?;
+        let runs = series::line_runs(project, line, scenario).map_err(|_| overflow())?;
+        let by_year = series::year_sums(&runs, n_years).ok_or_else(overflow)?;
         let harvest_by_year = match line.realisation() {
             Some(r) => {
-                let h = series::harvest_months(project, r, &months).map_err(|_| overflow())?;
-                Some(sum_years(&h).ok_or_else(overflow)?)
+                let h = series::harvest_runs(project, r, &runs).map_err(|_| overflow())?;
+                Some(series::year_sums(&h, n_years).ok_or_else(overflow)?)
             }
             None => None,
         };
@@ -249,15 +246,7 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
         if by_year.iter().any(too_large) || harvest_by_year.iter().flatten().any(too_large) {
             return Err(overflow());
         }
-        let is_cost = line.is_cost();
-        for (slot, value) in monthly_net.iter_mut().zip(&months) {
-            *slot = if is_cost {
-                slot.checked_sub(*value)
-            } else {
-                slot.checked_add(*value)
-            }
-            .ok_or_else(overflow)?;
-        }
+        series::add_to_differences(&runs, &mut net_differences, line.is_cost()).ok_or_else(overflow)?;
         let target = match &line.kind {
             LineKind::Cost { category } => Some(&mut costs_by_cat[category.index()]),
             LineKind::Benefit(b) => match b.class {
@@ -283,13 +272,10 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
             .ok_or_else(overflow)?;
 
         let total = checked_sum(&by_year).ok_or_else(overflow)?;
-        let pv = finance::present_value(&by_year, &factors).ok_or_else(overflow)?;
         lines.push(LineFigures {
             index,
             by_year,
             total,
-            pv,
-            switching_factor: None,
             harvest_by_year,
         });
     }
@@ -325,6 +311,14 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
 
     let total_benefits: Decimal = benefits_by_year.iter().sum();
     let planned_harvest: Decimal = harvest.iter().sum();
+    let mut running = Decimal::ZERO;
+    let monthly_net: Vec<Decimal> = net_differences[..project.months()]
+        .iter()
+        .map(|d| {
+            running += *d;
+            running
+        })
+        .collect();
     let payback_index = finance::payback_month_index(&monthly_net);
     let summary = Summary {
         costs: [
@@ -348,13 +342,6 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
         harvest_share: (!total_benefits.is_zero()).then(|| planned_harvest / total_benefits),
     };
 
-    let all_lines: Vec<&Line> = project.lines().collect();
-    for figures in &mut lines {
-        let line = all_lines[figures.index];
-        figures.switching_factor = switching_factor(line, figures.pv, npv);
-    }
-    let range = range_analysis(&all_lines, &lines, npv);
-
     let stakeholders = project
         .stakeholders
         .iter()
@@ -377,8 +364,32 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
         summary,
         stakeholders,
         lines,
-        range,
     })
+}
+
+impl Calculation {
+    /// A line's present value, positive for a normal cost and a normal benefit.
+    pub fn line_pv(&self, figures: &LineFigures) -> Decimal {
+        figures
+            .by_year
+            .iter()
+            .zip(&self.years)
+            .map(|(v, y)| v * y.discount_factor)
+            .sum()
+    }
+
+    /// The factor by which the line must be multiplied to bring the NPV to 0 (spec §4);
+    /// none for a line with no present value or a qualitative benefit.
+    pub fn switching_factor(&self, project: &Project, figures: &LineFigures) -> Option<Decimal> {
+        let line = project.lines().nth(figures.index)?;
+        switching_factor(line, self.line_pv(figures), self.summary.npv)
+    }
+
+    /// The tornado table and the low and high cases, for the lines with a `range`.
+    pub fn range(&self, project: &Project) -> RangeAnalysis {
+        let all_lines: Vec<&Line> = project.lines().collect();
+        range_analysis(&all_lines, self, self.summary.npv)
+    }
 }
 
 /// The factor by which the line must be multiplied to bring the NPV to 0.
@@ -399,13 +410,13 @@ fn signed_pv(line: &Line, pv: Decimal) -> Decimal {
     if line.is_cost() { -pv } else { pv }
 }
 
-fn range_analysis(all_lines: &[&Line], figures: &[LineFigures], npv: Decimal) -> RangeAnalysis {
+fn range_analysis(all_lines: &[&Line], calc: &Calculation, npv: Decimal) -> RangeAnalysis {
     let mut out = RangeAnalysis::default();
     let (mut low_case, mut high_case) = (npv, npv);
-    for f in figures {
-        let line = all_lines[f.index];
+    for f in &calc.lines {
+        let Some(line) = all_lines.get(f.index) else { continue };
         let Some((low, high)) = line.range else { continue };
-        let signed = signed_pv(line, f.pv);
+        let signed = signed_pv(line, calc.line_pv(f));
         let at = |factor: Decimal| npv + (factor - Decimal::ONE) * signed;
         let (npv_low, npv_high) = (at(low), at(high));
         low_case += npv_low.min(npv_high) - npv;
@@ -457,16 +468,6 @@ fn split_to_stakeholders(
     }
     Some(())
 }
-
-/// Sum a monthly series (× 12 units) into calendar years of money.
-fn sum_years(months: &[Decimal]) -> Option<Vec<Decimal>> {
-    months
-        .chunks(12)
-        .map(|year| checked_sum(year).map(|sum| sum / TWELVE))
-        .collect()
-}
-
-const TWELVE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
 
 fn checked_sum(values: &[Decimal]) -> Option<Decimal> {
     values.iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v))

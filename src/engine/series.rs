@@ -1,9 +1,14 @@
 //! One line's money per month over the horizon (spec §2, §3.1, §3.4, §3.6).
 //!
-//! A monthly series holds each month's money **× 12** (the annualised rate of that
-//! month): `annual = 100000` is 100000 in every active month. The division by 12 happens
-//! once, when months are summed into years, so that nine months of 100000 a year are
-//! exactly 75000 rather than 9 × 8333.33…
+//! Money per month is held **× 12** (the annualised rate of that month): `annual =
+//! 100000` is 100000 in every active month. The division by 12 happens once, when months
+//! are summed into years, so that nine months of 100000 a year are exactly 75000 rather
+//! than 9 × 8333.33…
+//!
+//! A line's money is constant within a calendar year (growth and adoption change per
+//! year), so a series is stored as [`Run`]s: stretches of months with one value. Sums
+//! per year cost a multiplication per run instead of an addition per month; shifting by
+//! a lag or a delay moves the runs.
 
 use super::{Overflow, checked};
 use crate::model::{Line, LineKind, PerCase, Project, Realisation, Scenario, ValueSource};
@@ -11,22 +16,32 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 const SIXTY: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
+const TWELVE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
 
-/// A line's money per month (× 12, see the module docs), as planned in `scenario`: costs scaled by `cost_factor`,
-/// monetised benefits scaled by `benefit_factor` and moved `delay_months` later.
-pub fn line_months(project: &Project, line: &Line, scenario: &Scenario) -> Result<Vec<Decimal>, Overflow> {
+/// Months `start..end` (indices into the horizon) each holding `value` (× 12 units).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    pub start: usize,
+    pub end: usize,
+    pub value: Decimal,
+}
+
+/// A line's money as runs (× 12 units, see the module docs), as planned in `scenario`:
+/// costs scaled by `cost_factor`, monetised benefits scaled by `benefit_factor` and
+/// moved `delay_months` later. Runs are in month order and do not overlap.
+pub fn line_runs(project: &Project, line: &Line, scenario: &Scenario) -> Result<Vec<Run>, Overflow> {
     let n = project.months();
-    let mut months = vec![Decimal::ZERO; n];
-    let Some(value) = &line.value else { return Ok(months) };
+    let mut runs = Vec::new();
+    let Some(value) = &line.value else { return Ok(runs) };
     let start = project.start_year;
     let rate = line.hourly_rate.unwrap_or(Decimal::ZERO);
     match value {
-        ValueSource::Amounts(by_year) => spread_years(&mut months, start, by_year, Decimal::ONE)?,
-        ValueSource::Hours(by_year) => spread_years(&mut months, start, by_year, rate)?,
-        ValueSource::Annual(annual) => periodic(&mut months, project, line, |_| Ok(*annual))?,
+        ValueSource::Amounts(by_year) => year_runs(&mut runs, n, start, by_year, Decimal::ONE)?,
+        ValueSource::Hours(by_year) => year_runs(&mut runs, n, start, by_year, rate)?,
+        ValueSource::Annual(annual) => periodic(&mut runs, project, line, |_| Ok(*annual))?,
         ValueSource::AnnualHours(hours) => {
             let annual = checked(hours.checked_mul(rate))?;
-            periodic(&mut months, project, line, |_| Ok(annual))?
+            periodic(&mut runs, project, line, |_| Ok(annual))?
         }
         ValueSource::Volume {
             volume,
@@ -40,46 +55,89 @@ pub fn line_months(project: &Project, line: &Line, scenario: &Scenario) -> Resul
                 }
                 PerCase::Money(kronor) => checked(volume.checked_mul(*kronor))?,
             };
-            periodic(&mut months, project, line, |year| {
+            periodic(&mut runs, project, line, |year| {
                 let share = adoption.as_ref().map_or(Decimal::ONE, |a| adoption_in(a, year));
                 checked(base.checked_mul(share))
             })?
         }
     }
     match line.kind {
-        LineKind::Cost { .. } => scale(&mut months, scenario.cost_factor)?,
+        LineKind::Cost { .. } => scale(&mut runs, scenario.cost_factor)?,
         LineKind::Benefit(_) => {
-            scale(&mut months, scenario.benefit_factor)?;
-            delay(&mut months, scenario.delay_months as usize);
+            scale(&mut runs, scenario.benefit_factor)?;
+            shift(&mut runs, scenario.delay_months as usize, n);
         }
     }
-    Ok(months)
+    Ok(runs)
 }
 
-/// Planned harvest per month for a benefit with a realisation (spec §3.4): the explicit
-/// schedule, or `share × benefit(m − lag)` of the (scenario-adjusted) benefit months.
-pub fn harvest_months(
-    project: &Project,
-    realisation: &Realisation,
-    benefit: &[Decimal],
-) -> Result<Vec<Decimal>, Overflow> {
-    let mut months = vec![Decimal::ZERO; benefit.len()];
+/// Planned harvest for a benefit with a realisation (spec §3.4): the explicit schedule,
+/// or `share × benefit(m − lag)` of the (scenario-adjusted) benefit runs.
+pub fn harvest_runs(project: &Project, realisation: &Realisation, benefit: &[Run]) -> Result<Vec<Run>, Overflow> {
+    let n = project.months();
+    let mut runs = Vec::new();
     match &realisation.schedule {
-        Some(schedule) => spread_years(&mut months, project.start_year, schedule, Decimal::ONE)?,
+        Some(schedule) => year_runs(&mut runs, n, project.start_year, schedule, Decimal::ONE)?,
         None => {
-            let lag = realisation.lag_months as usize;
-            for (m, slot) in months.iter_mut().enumerate().skip(lag) {
-                *slot = checked(benefit[m - lag].checked_mul(realisation.share))?;
-            }
+            runs.extend_from_slice(benefit);
+            scale(&mut runs, realisation.share)?;
+            shift(&mut runs, realisation.lag_months as usize, n);
         }
     }
-    Ok(months)
+    Ok(runs)
 }
 
-/// Spread amounts given per calendar year evenly over that year's twelve months
-/// (each month holds the amount, in × 12 units).
-pub fn spread_years(
-    months: &mut [Decimal],
+/// Sum runs into calendar years of money (dividing the × 12 units by 12).
+pub fn year_sums(runs: &[Run], years: usize) -> Option<Vec<Decimal>> {
+    let mut sums = vec![Decimal::ZERO; years];
+    for run in runs {
+        let mut m = run.start;
+        while m < run.end {
+            let year = m / 12;
+            let until = ((year + 1) * 12).min(run.end);
+            let part = run.value.checked_mul(Decimal::from(until - m))?;
+            let slot = sums.get_mut(year)?;
+            *slot = slot.checked_add(part)?;
+            m = until;
+        }
+    }
+    Some(sums.into_iter().map(|s| s / TWELVE).collect())
+}
+
+/// Add (or, for costs, subtract) runs into a difference array of length months + 1;
+/// its running sum is the monthly series.
+pub fn add_to_differences(runs: &[Run], differences: &mut [Decimal], negative: bool) -> Option<()> {
+    for run in runs {
+        let value = if negative { -run.value } else { run.value };
+        let start = differences.get_mut(run.start)?;
+        *start = start.checked_add(value)?;
+        let end = differences.get_mut(run.end)?;
+        *end = end.checked_sub(value)?;
+    }
+    Some(())
+}
+
+/// The runs as one value per month (× 12 units).
+pub fn to_months(runs: &[Run], months: usize) -> Vec<Decimal> {
+    let mut out = vec![Decimal::ZERO; months];
+    for run in runs {
+        if let Some(slots) = out.get_mut(run.start..run.end.min(months)) {
+            slots.fill(run.value);
+        }
+    }
+    out
+}
+
+/// A line's money per month (× 12 units): [`line_runs`] laid out month by month.
+pub fn line_months(project: &Project, line: &Line, scenario: &Scenario) -> Result<Vec<Decimal>, Overflow> {
+    Ok(to_months(&line_runs(project, line, scenario)?, project.months()))
+}
+
+/// One run per calendar year for amounts given per year (each month holds the amount,
+/// in × 12 units).
+fn year_runs(
+    runs: &mut Vec<Run>,
+    months: usize,
     start_year: i32,
     by_year: &BTreeMap<i32, Decimal>,
     factor: Decimal,
@@ -88,27 +146,32 @@ pub fn spread_years(
         let Ok(first) = usize::try_from(i64::from(year - start_year) * 12) else {
             continue;
         };
-        let per_month = checked(amount.checked_mul(factor))?;
-        for slot in months.iter_mut().skip(first).take(12) {
-            *slot = checked(slot.checked_add(per_month))?;
+        if first >= months {
+            continue;
         }
+        let value = checked(amount.checked_mul(factor))?;
+        runs.push(Run {
+            start: first,
+            end: (first + 12).min(months),
+            value,
+        });
     }
     Ok(())
 }
 
-/// Fill the months in which the line is active with `annual(year) × growth factor` (× 12 units).
+/// One run per calendar year of the active period, `annual(year) × growth factor`.
 fn periodic(
-    months: &mut [Decimal],
+    runs: &mut Vec<Run>,
     project: &Project,
     line: &Line,
     annual: impl Fn(i32) -> Result<Decimal, Overflow>,
 ) -> Result<(), Overflow> {
+    let months = project.months();
     let first = project.month_index(line.from).max(0) as usize;
-    let last = (project.month_index(line.to) + 1).clamp(0, months.len() as i64) as usize;
-    let start_year = line.from.year();
+    let last = (project.month_index(line.to) + 1).clamp(0, months as i64) as usize;
     let growth = Decimal::ONE + line.growth;
     let mut factor = Decimal::ONE;
-    let mut factor_year = start_year;
+    let mut factor_year = line.from.year();
     let mut m = first;
     while m < last {
         let year = project.start_year + (m / 12) as i32;
@@ -116,11 +179,13 @@ fn periodic(
             factor = checked(factor.checked_mul(growth))?;
             factor_year += 1;
         }
-        let per_month = checked(annual(year)?.checked_mul(factor))?;
+        let value = checked(annual(year)?.checked_mul(factor))?;
         let year_end = ((m / 12) + 1) * 12;
-        for slot in &mut months[m..year_end.min(last)] {
-            *slot = per_month;
-        }
+        runs.push(Run {
+            start: m,
+            end: year_end.min(last),
+            value,
+        });
         m = year_end;
     }
     Ok(())
@@ -131,22 +196,79 @@ pub fn adoption_in(adoption: &BTreeMap<i32, Decimal>, year: i32) -> Decimal {
     adoption.range(..=year).next_back().map_or(Decimal::ZERO, |(_, v)| *v)
 }
 
-fn scale(months: &mut [Decimal], factor: Decimal) -> Result<(), Overflow> {
+fn scale(runs: &mut [Run], factor: Decimal) -> Result<(), Overflow> {
     if factor != Decimal::ONE {
-        for slot in months.iter_mut() {
-            *slot = checked(slot.checked_mul(factor))?;
+        for run in runs.iter_mut() {
+            run.value = checked(run.value.checked_mul(factor))?;
         }
     }
     Ok(())
 }
 
-/// Move every value `by` months later; what falls past the horizon is dropped.
-fn delay(months: &mut [Decimal], by: usize) {
+/// Move every run `by` months later; what falls past the horizon is dropped.
+fn shift(runs: &mut Vec<Run>, by: usize, months: usize) {
     if by == 0 {
         return;
     }
-    let n = months.len();
-    let by = by.min(n);
-    months.copy_within(0..n - by, by);
-    months[..by].fill(Decimal::ZERO);
+    for run in runs.iter_mut() {
+        run.start = (run.start + by).min(months);
+        run.end = (run.end + by).min(months);
+    }
+    runs.retain(|r| r.start < r.end);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn year_sums_split_runs_across_years() {
+        // 120000 a year from month 3 to month 17 (April year 0 to June year 1):
+        // 9 months → 90000, 6 months → 60000.
+        let runs = [Run {
+            start: 3,
+            end: 18,
+            value: dec!(120000),
+        }];
+        assert_eq!(year_sums(&runs, 2).unwrap(), vec![dec!(90000), dec!(60000)]);
+    }
+
+    #[test]
+    fn differences_give_the_monthly_series() {
+        let runs = [Run {
+            start: 1,
+            end: 3,
+            value: dec!(12),
+        }];
+        let mut d = vec![Decimal::ZERO; 5];
+        add_to_differences(&runs, &mut d, true).unwrap();
+        assert_eq!(d, vec![dec!(0), dec!(-12), dec!(0), dec!(12), dec!(0)]);
+        assert_eq!(to_months(&runs, 4), vec![dec!(0), dec!(12), dec!(12), dec!(0)]);
+    }
+
+    #[test]
+    fn shift_drops_what_falls_past_the_horizon() {
+        let mut runs = vec![
+            Run {
+                start: 0,
+                end: 12,
+                value: dec!(1),
+            },
+            Run {
+                start: 12,
+                end: 24,
+                value: dec!(2),
+            },
+        ];
+        shift(&mut runs, 15, 24);
+        assert_eq!(
+            runs,
+            vec![Run {
+                start: 15,
+                end: 24,
+                value: dec!(1)
+            }]
+        );
+    }
 }

@@ -65,9 +65,9 @@ annual = 120000
     assert_eq!(c.summary.payback_month, Some(Month::new(2012, 9)));
     assert_eq!(c.summary.payback_years, Some(dec!(2.75)));
     // Switching factor of the benefit: 1 − npv/pv = 1 + 1735.537…/298264.46… = 1.005819
-    assert_eq!(c.lines[1].switching_factor.unwrap().round_dp(6), dec!(1.005819));
+    assert_eq!(c.switching_factor(&p, &c.lines[1]).unwrap().round_dp(6), dec!(1.005819));
     // Of the cost: 1 + npv/pv = 1 − 1735.537…/300000 = 0.994215
-    assert_eq!(c.lines[0].switching_factor.unwrap().round_dp(6), dec!(0.994215));
+    assert_eq!(c.switching_factor(&p, &c.lines[0]).unwrap().round_dp(6), dec!(0.994215));
 }
 
 #[test]
@@ -299,7 +299,7 @@ range = {{ low = 0.5, high = 1.2 }}
     // npv = 300000 − 100000 = 200000.
     assert_eq!(c.summary.npv, dec!(200000));
     // Benefit: 0.5 → 50000, 1.2 → 260000 (spread 210000). Cost: 0.9 → 210000, 1.5 → 150000 (spread 60000).
-    let r = &c.range;
+    let r = &c.range(&p);
     assert_eq!(r.lines[0].index, 1);
     assert_eq!(
         (ore(r.lines[0].npv_low), ore(r.lines[0].npv_high)),

@@ -7,6 +7,7 @@
 use super::number::{NumberError, parse_float_literal, parse_integer_literal, parse_number_str};
 use super::*;
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use std::fmt::Display;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -149,11 +150,17 @@ struct Walker {
     diags: Vec<Diagnostic>,
 }
 
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+/// A path in the file, `base.key`, formatted only when a diagnostic needs it.
+struct Key<'a>(&'a dyn Display, &'a str);
+
+impl Display for Key<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let base = self.0.to_string();
+        if base.is_empty() {
+            f.write_str(self.1)
+        } else {
+            write!(f, "{base}.{}", self.1)
+        }
     }
 }
 
@@ -177,13 +184,13 @@ fn is_valid_id(id: &str) -> bool {
 }
 
 impl Walker {
-    fn push(&mut self, code: Code, message: String, hint: impl Into<String>, span: Span, at: &str) {
+    fn push(&mut self, code: Code, message: String, hint: impl Into<String>, span: Span, at: &dyn Display) {
         self.diags
-            .push(Diagnostic::new(code, message).hint(hint).span(span).at(at));
+            .push(Diagnostic::new(code, message).hint(hint).span(span).at(at.to_string()));
     }
 
     /// E002 for every key of `table` not in `known`, with a did-you-mean.
-    fn unknown_keys(&mut self, table: &DeTable, known: &[&str], path: &str) {
+    fn unknown_keys(&mut self, table: &DeTable, known: &[&str], path: &dyn Display) {
         for (key, _) in table.iter() {
             let name = key.get_ref().as_ref();
             if known.contains(&name) {
@@ -195,10 +202,10 @@ impl Walker {
             };
             self.push(
                 Code::E002,
-                format!("unknown key `{name}` in {}", describe_path(path)),
+                format!("unknown key `{name}` in {}", describe_path(&path.to_string())),
                 hint,
                 key.span(),
-                &join(path, name),
+                &Key(path, name),
             );
         }
     }
@@ -207,7 +214,7 @@ impl Walker {
         &mut self,
         table: &'t DeTable<'i>,
         key: &str,
-        path: &str,
+        path: &dyn Display,
         span: &Span,
         example: &str,
     ) -> Option<&'t Val<'i>> {
@@ -215,16 +222,16 @@ impl Walker {
         if value.is_none() {
             self.push(
                 Code::E003,
-                format!("missing required key `{key}` in {}", describe_path(path)),
+                format!("missing required key `{key}` in {}", describe_path(&path.to_string())),
                 format!("add `{key} = {example}`"),
                 header_span(span),
-                &join(path, key),
+                &Key(path, key),
             );
         }
         value
     }
 
-    fn wrong_type(&mut self, v: &Val, expected: &str, path: &str, hint: &str) {
+    fn wrong_type(&mut self, v: &Val, expected: &str, path: &dyn Display, hint: &str) {
         self.push(
             Code::E004,
             format!("`{path}` must be {expected}, not {}", type_name(v.get_ref())),
@@ -234,7 +241,7 @@ impl Walker {
         );
     }
 
-    fn table<'t, 'i>(&mut self, v: &'t Val<'i>, path: &str) -> Option<&'t DeTable<'i>> {
+    fn table<'t, 'i>(&mut self, v: &'t Val<'i>, path: &dyn Display) -> Option<&'t DeTable<'i>> {
         match v.get_ref() {
             DeValue::Table(t) => Some(t),
             _ => {
@@ -244,7 +251,7 @@ impl Walker {
         }
     }
 
-    fn string(&mut self, v: &Val, path: &str) -> Option<String> {
+    fn string(&mut self, v: &Val, path: &dyn Display) -> Option<String> {
         match v.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
             _ => {
@@ -254,11 +261,11 @@ impl Walker {
         }
     }
 
-    fn opt_string(&mut self, t: &DeTable, key: &str, path: &str) -> Option<String> {
-        t.get(key).and_then(|v| self.string(v, &join(path, key)))
+    fn opt_string(&mut self, t: &DeTable, key: &str, path: &dyn Display) -> Option<String> {
+        t.get(key).and_then(|v| self.string(v, &Key(path, key)))
     }
 
-    fn number(&mut self, v: &Val, path: &str) -> Option<Decimal> {
+    fn number(&mut self, v: &Val, path: &dyn Display) -> Option<Decimal> {
         let result = match v.get_ref() {
             DeValue::Integer(i) => parse_integer_literal(i.as_str(), i.radix()),
             DeValue::Float(f) => parse_float_literal(f.as_str()),
@@ -291,7 +298,7 @@ impl Walker {
     fn bounded(
         &mut self,
         v: &Val,
-        path: &str,
+        path: &dyn Display,
         min: Option<Decimal>,
         max: Option<Decimal>,
         what: &str,
@@ -312,7 +319,7 @@ impl Walker {
         Some(d)
     }
 
-    fn non_negative(&mut self, v: &Val, path: &str) -> Option<Decimal> {
+    fn non_negative(&mut self, v: &Val, path: &dyn Display) -> Option<Decimal> {
         let d = self.number(v, path)?;
         if d.is_sign_negative() && !d.is_zero() {
             self.push(
@@ -327,7 +334,7 @@ impl Walker {
         Some(d)
     }
 
-    fn fraction(&mut self, v: &Val, path: &str) -> Option<Decimal> {
+    fn fraction(&mut self, v: &Val, path: &dyn Display) -> Option<Decimal> {
         self.bounded(
             v,
             path,
@@ -337,7 +344,7 @@ impl Walker {
         )
     }
 
-    fn integer(&mut self, v: &Val, path: &str, min: i64, max: i64) -> Option<i64> {
+    fn integer(&mut self, v: &Val, path: &dyn Display, min: i64, max: i64) -> Option<i64> {
         let parsed = match v.get_ref() {
             DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
             _ => {
@@ -362,7 +369,7 @@ impl Walker {
 
     /// A month: `"YYYY-MM"`, a TOML date (its month), or a bare year (January, or
     /// December when it ends a period).
-    fn month(&mut self, v: &Val, path: &str, end: bool) -> Option<Month> {
+    fn month(&mut self, v: &Val, path: &dyn Display, end: bool) -> Option<Month> {
         let month = match v.get_ref() {
             DeValue::String(s) => Month::parse(s),
             DeValue::Integer(i) => i
@@ -390,9 +397,9 @@ impl Walker {
     fn year_map(
         &mut self,
         v: &Val,
-        path: &str,
+        path: &dyn Display,
         horizon: Option<Horizon>,
-        mut value: impl FnMut(&mut Self, &Val, &str) -> Option<Decimal>,
+        mut value: impl FnMut(&mut Self, &Val, &dyn Display) -> Option<Decimal>,
     ) -> Option<BTreeMap<i32, Decimal>> {
         let table = match v.get_ref() {
             DeValue::Table(t) => t,
@@ -410,7 +417,7 @@ impl Walker {
         let mut ok = true;
         for (key, item) in table.iter() {
             let name = key.get_ref().as_ref();
-            let item_path = format!("{path}.{name}");
+            let item_path = Key(path, name);
             let year = name.parse::<i32>().ok().filter(|y| (1000..=9999).contains(y));
             let Some(year) = year else {
                 self.push(
@@ -447,7 +454,7 @@ impl Walker {
     }
 
     /// Any number, positive or negative, of at most 10^20 (a money amount).
-    fn any_number(&mut self, v: &Val, path: &str) -> Option<Decimal> {
+    fn any_number(&mut self, v: &Val, path: &dyn Display) -> Option<Decimal> {
         let d = self.number(v, path)?;
         if d.abs() > crate::engine::MAX_YEARLY_MONEY {
             self.push(
@@ -463,14 +470,14 @@ impl Walker {
     }
 
     fn project(&mut self, root: &DeTable, root_span: Span) -> Option<Project> {
-        self.unknown_keys(root, ROOT_KEYS, "");
+        self.unknown_keys(root, ROOT_KEYS, &"");
         match root.get("format") {
             None => self.push(
                 Code::E003,
                 "missing required key `format`".into(),
                 "add `format = 1` as the first line",
                 0..0,
-                "format",
+                &"format",
             ),
             Some(v) => match v.get_ref() {
                 DeValue::Integer(i) if i.as_str() == "1" => {}
@@ -479,7 +486,7 @@ impl Walker {
                     "unsupported format: this nytta reads `format = 1`".into(),
                     "write `format = 1`",
                     v.span(),
-                    "format",
+                    &"format",
                 ),
             },
         }
@@ -488,7 +495,7 @@ impl Walker {
         let project_table = match root.get("project") {
             Some(v) => {
                 spans.project = Some(v.span());
-                self.table(v, "project")
+                self.table(v, &"project")
             }
             None => {
                 self.push(
@@ -496,7 +503,7 @@ impl Walker {
                     "missing required table `[project]`".into(),
                     "add `[project]` with `name`, `organisation` and `start_year`",
                     0..0,
-                    "project",
+                    &"project",
                 );
                 None
             }
@@ -505,23 +512,23 @@ impl Walker {
         let pt = project_table.unwrap_or(&empty);
         let pspan = spans.project.clone().unwrap_or(root_span.start..root_span.start);
         if project_table.is_some() {
-            self.unknown_keys(pt, PROJECT_KEYS, "project");
+            self.unknown_keys(pt, PROJECT_KEYS, &"project");
         }
         let name = if project_table.is_some() {
-            self.required(pt, "name", "project", &pspan, "\"Boendeparkering som e-tjänst\"")
-                .and_then(|v| self.string(v, "project.name"))
+            self.required(pt, "name", &"project", &pspan, "\"Boendeparkering som e-tjänst\"")
+                .and_then(|v| self.string(v, &"project.name"))
         } else {
             None
         };
         let organisation = if project_table.is_some() {
-            self.required(pt, "organisation", "project", &pspan, "\"Trafikkontoret\"")
-                .and_then(|v| self.string(v, "project.organisation"))
+            self.required(pt, "organisation", &"project", &pspan, "\"Trafikkontoret\"")
+                .and_then(|v| self.string(v, &"project.organisation"))
         } else {
             None
         };
         let start_year = if project_table.is_some() {
-            self.required(pt, "start_year", "project", &pspan, "2025")
-                .and_then(|v| self.integer(v, "project.start_year", 1900, 2200))
+            self.required(pt, "start_year", &"project", &pspan, "2025")
+                .and_then(|v| self.integer(v, &"project.start_year", 1900, 2200))
                 .map(|y| y as i32)
         } else {
             None
@@ -529,22 +536,22 @@ impl Walker {
         let years = match pt.get("years") {
             Some(v) => {
                 spans.years = Some(v.span());
-                self.integer(v, "project.years", 1, 50).map(|y| y as u32)
+                self.integer(v, &"project.years", 1, 50).map(|y| y as u32)
             }
             None => Some(5),
         };
-        let id = self.opt_string(pt, "id", "project");
-        let portfolio = self.opt_string(pt, "portfolio", "project");
-        let description = self.opt_string(pt, "description", "project");
+        let id = self.opt_string(pt, "id", &"project");
+        let portfolio = self.opt_string(pt, "portfolio", &"project");
+        let description = self.opt_string(pt, "description", &"project");
         let currency = self
-            .opt_string(pt, "currency", "project")
+            .opt_string(pt, "currency", &"project")
             .unwrap_or_else(|| "SEK".into());
         let horizon = match (start_year, years) {
             (Some(start_year), Some(years)) => {
                 let mut go_live = Month::new(start_year, 1);
                 if let Some(v) = pt.get("go_live") {
                     spans.go_live = Some(v.span());
-                    if let Some(m) = self.month(v, "project.go_live", false) {
+                    if let Some(m) = self.month(v, &"project.go_live", false) {
                         if m.year() < start_year || m.year() >= start_year + years as i32 {
                             self.push(
                                 Code::E010,
@@ -555,7 +562,7 @@ impl Walker {
                                 ),
                                 "move go_live into the horizon, or change `start_year`/`years`",
                                 v.span(),
-                                "project.go_live",
+                                &"project.go_live",
                             );
                         }
                         go_live = m;
@@ -611,12 +618,12 @@ impl Walker {
         };
         let Some(value) = value else { return Some(a) };
         spans.assumptions = Some(value.span());
-        let t = self.table(value, "assumptions")?;
-        self.unknown_keys(t, ASSUMPTION_KEYS, "assumptions");
+        let t = self.table(value, &"assumptions")?;
+        self.unknown_keys(t, ASSUMPTION_KEYS, &"assumptions");
         let mut ok = true;
         if let Some(v) = t.get("discount_rate") {
             a.discount_rate_stated = true;
-            match self.discount_rate(v, "assumptions.discount_rate") {
+            match self.discount_rate(v, &"assumptions.discount_rate") {
                 Some(r) => a.discount_rate = r,
                 None => ok = false,
             }
@@ -624,7 +631,7 @@ impl Walker {
         if let Some(v) = t.get("overhead") {
             match self.bounded(
                 v,
-                "assumptions.overhead",
+                &"assumptions.overhead",
                 Some(Decimal::ZERO),
                 Some(Decimal::from(5)),
                 "a fraction from 0 to 5 (0 % to 500 %)",
@@ -640,21 +647,21 @@ impl Walker {
                     "both `hourly_cost` and `monthly_salary` are given".into(),
                     "keep one: `hourly_cost`, or `monthly_salary` with `salary_hours`",
                     m.span(),
-                    "assumptions.monthly_salary",
+                    &"assumptions.monthly_salary",
                 );
                 let _ = h;
                 ok = false;
             }
-            (Some(h), None) => match self.non_negative(h, "assumptions.hourly_cost") {
+            (Some(h), None) => match self.non_negative(h, &"assumptions.hourly_cost") {
                 Some(d) => a.hourly_cost = Some(d),
                 None => ok = false,
             },
             (None, Some(m)) => {
-                let salary = self.non_negative(m, "assumptions.monthly_salary");
+                let salary = self.non_negative(m, &"assumptions.monthly_salary");
                 let hours = match t.get("salary_hours") {
                     Some(v) => self.bounded(
                         v,
-                        "assumptions.salary_hours",
+                        &"assumptions.salary_hours",
                         Some(Decimal::ONE),
                         Some(Decimal::from(744)),
                         "hours per month from 1 to 744",
@@ -673,7 +680,7 @@ impl Walker {
                         "`salary_hours` is given without `monthly_salary`".into(),
                         "add `monthly_salary`, or remove `salary_hours`",
                         v.span(),
-                        "assumptions.salary_hours",
+                        &"assumptions.salary_hours",
                     );
                     ok = false;
                 }
@@ -682,7 +689,7 @@ impl Walker {
         ok.then_some(a)
     }
 
-    fn discount_rate(&mut self, v: &Val, path: &str) -> Option<Decimal> {
+    fn discount_rate(&mut self, v: &Val, path: &dyn Display) -> Option<Decimal> {
         self.bounded(
             v,
             path,
@@ -709,7 +716,7 @@ impl Walker {
             self.wrong_type(
                 value,
                 "an array of tables",
-                "stakeholders",
+                &"stakeholders",
                 "write each as `[[stakeholders]]` with `id` and `name`",
             );
             return implicit();
@@ -721,10 +728,10 @@ impl Walker {
             self.unknown_keys(t, STAKEHOLDER_KEYS, &path);
             let span = item.span();
             let id_value = self.required(t, "id", &path, &span, "\"tk\"");
-            let id = id_value.and_then(|v| self.string(v, &join(&path, "id")));
+            let id = id_value.and_then(|v| self.string(v, &Key(&path, "id")));
             let name = self
                 .required(t, "name", &path, &span, "\"Trafikkontoret\"")
-                .and_then(|v| self.string(v, &join(&path, "name")));
+                .and_then(|v| self.string(v, &Key(&path, "name")));
             let (Some(id), Some(name), Some(id_value)) = (id, name, id_value) else {
                 continue;
             };
@@ -734,7 +741,7 @@ impl Walker {
                     format!("stakeholder id `{id}` may hold only a–z, 0–9, `_` and `-`"),
                     "use a short lowercase id such as `tk` or `sdf`",
                     id_value.span(),
-                    &join(&path, "id"),
+                    &Key(&path, "id"),
                 );
                 continue;
             }
@@ -744,7 +751,7 @@ impl Walker {
                     format!("duplicate stakeholder id `{id}`"),
                     "give every stakeholder its own id",
                     id_value.span(),
-                    &join(&path, "id"),
+                    &Key(&path, "id"),
                 );
                 continue;
             }
@@ -766,7 +773,7 @@ impl Walker {
             self.wrong_type(
                 value,
                 "an array of tables",
-                section,
+                &section,
                 &format!("write each entry as `[[{section}]]`"),
             );
             return Vec::new();
@@ -819,9 +826,9 @@ impl Walker {
 
         let name = self
             .required(t, "name", &path, &span, "\"…\"")
-            .and_then(|v| self.string(v, &join(&path, "name")));
+            .and_then(|v| self.string(v, &Key(&path, "name")));
         let id = t.get("id").and_then(|v| {
-            let id = self.string(v, &join(&path, "id"))?;
+            let id = self.string(v, &Key(&path, "id"))?;
             if is_valid_id(&id) {
                 Some(id)
             } else {
@@ -830,7 +837,7 @@ impl Walker {
                     format!("line id `{id}` may hold only a–z, 0–9, `_` and `-`"),
                     "use a short lowercase id such as `handlaggning`",
                     v.span(),
-                    &join(&path, "id"),
+                    &Key(&path, "id"),
                 );
                 None
             }
@@ -839,7 +846,7 @@ impl Walker {
         let kind = if is_cost {
             let category = self
                 .required(t, "category", &path, &span, "\"investment\"")
-                .and_then(|v| self.choice(v, &join(&path, "category"), CATEGORIES))
+                .and_then(|v| self.choice(v, &Key(&path, "category"), CATEGORIES))
                 .map(|c| match c {
                     "investment" => Category::Investment,
                     "operations" => Category::Operations,
@@ -851,20 +858,18 @@ impl Walker {
         } else {
             let class = self
                 .required(t, "class", &path, &span, "\"financial\"")
-                .and_then(|v| self.choice(v, &join(&path, "class"), CLASSES))
+                .and_then(|v| self.choice(v, &Key(&path, "class"), CLASSES))
                 .map(|c| match c {
                     "financial" => Class::Financial,
                     "reallocation" => Class::Reallocation,
                     _ => Class::Qualitative,
                 });
             let confidence = match t.get("confidence") {
-                Some(v) => self
-                    .choice(v, &join(&path, "confidence"), CONFIDENCES)
-                    .map(|c| match c {
-                        "high" => Confidence::High,
-                        "low" => Confidence::Low,
-                        _ => Confidence::Medium,
-                    }),
+                Some(v) => self.choice(v, &Key(&path, "confidence"), CONFIDENCES).map(|c| match c {
+                    "high" => Confidence::High,
+                    "low" => Confidence::Low,
+                    _ => Confidence::Medium,
+                }),
                 None => Some(Confidence::Medium),
             };
             LineKind::Benefit(Box::new(BenefitInfo {
@@ -880,13 +885,13 @@ impl Walker {
         };
         let qualitative = matches!(&kind, LineKind::Benefit(b) if b.class == Class::Qualitative);
 
-        let line_stakeholders = self.line_stakeholders(t.get("stakeholder"), &join(&path, "stakeholder"), stakeholders);
+        let line_stakeholders = self.line_stakeholders(t.get("stakeholder"), &Key(&path, "stakeholder"), stakeholders);
         let actuals = t
             .get("actuals")
-            .and_then(|v| self.year_map(v, &join(&path, "actuals"), horizon, Self::any_number));
+            .and_then(|v| self.year_map(v, &Key(&path, "actuals"), horizon, Self::any_number));
         let source = self.opt_string(t, "source", &path);
         let note = self.opt_string(t, "note", &path);
-        let range = t.get("range").and_then(|v| self.range(v, &join(&path, "range")));
+        let range = t.get("range").and_then(|v| self.range(v, &Key(&path, "range")));
 
         let mut line = Line {
             kind,
@@ -922,7 +927,7 @@ impl Walker {
                     format!("`{key}` does not belong to a qualitative benefit"),
                     "a qualitative benefit is not valued in kronor: remove the key, or make the class `financial` or `reallocation`",
                     v.span(),
-                    &join(&path, key),
+                    &Key(&path, key),
                 );
             }
             if let Some(b) = match &line.kind {
@@ -936,7 +941,7 @@ impl Walker {
                     format!("missing required key `indicator` in {}", describe_path(&path)),
                     "add `indicator = \"…\"`: what is measured to show the benefit",
                     header_span(&span),
-                    &join(&path, "indicator"),
+                    &Key(&path, "indicator"),
                 );
             }
         } else {
@@ -948,7 +953,7 @@ impl Walker {
                             format!("`{key}` belongs to a qualitative benefit"),
                             "for a monetised benefit, put follow-up fields under `[benefits.realisation]`",
                             v.span(),
-                            &join(&path, key),
+                            &Key(&path, key),
                         );
                     }
                 }
@@ -957,7 +962,7 @@ impl Walker {
             if let LineKind::Benefit(b) = &mut line.kind
                 && let Some(v) = t.get("realisation")
             {
-                b.realisation = self.realisation(v, &join(&path, "realisation"), horizon);
+                b.realisation = self.realisation(v, &Key(&path, "realisation"), horizon);
             }
         }
         (self.error_count() == errors_before).then_some(line)
@@ -968,7 +973,7 @@ impl Walker {
     }
 
     /// A string that must be one of `choices`, with a did-you-mean.
-    fn choice<'c>(&mut self, v: &Val, path: &str, choices: &[&'c str]) -> Option<&'c str> {
+    fn choice<'c>(&mut self, v: &Val, path: &dyn Display, choices: &[&'c str]) -> Option<&'c str> {
         let s = self.string(v, path)?;
         if let Some(c) = choices.iter().find(|c| **c == s) {
             return Some(c);
@@ -997,7 +1002,7 @@ impl Walker {
     fn line_stakeholders(
         &mut self,
         value: Option<&Val>,
-        path: &str,
+        path: &dyn Display,
         all: &[(Stakeholder, Span)],
     ) -> Option<Vec<(usize, Decimal)>> {
         let Some(value) = value else {
@@ -1025,7 +1030,7 @@ impl Walker {
                 for (key, v) in t.iter() {
                     let id = key.get_ref().as_ref();
                     let index = lookup(self, id, key.span());
-                    let share = self.fraction(v, &format!("{path}.{id}"));
+                    let share = self.fraction(v, &Key(path, id));
                     match (index, share) {
                         (Some(i), Some(s)) => shares.push((i, s)),
                         _ => ok = false,
@@ -1059,15 +1064,15 @@ impl Walker {
         }
     }
 
-    fn range(&mut self, v: &Val, path: &str) -> Option<(Decimal, Decimal)> {
+    fn range(&mut self, v: &Val, path: &dyn Display) -> Option<(Decimal, Decimal)> {
         let t = self.table(v, path)?;
         self.unknown_keys(t, &["low", "high"], path);
         let low = self
             .required(t, "low", path, &v.span(), "0.8")
-            .and_then(|x| self.non_negative(x, &join(path, "low")));
+            .and_then(|x| self.non_negative(x, &Key(path, "low")));
         let high = self
             .required(t, "high", path, &v.span(), "1.3")
-            .and_then(|x| self.non_negative(x, &join(path, "high")));
+            .and_then(|x| self.non_negative(x, &Key(path, "high")));
         let (low, high) = (low?, high?);
         if low > high {
             self.push(
@@ -1086,7 +1091,7 @@ impl Walker {
     fn value_source(
         &mut self,
         t: &DeTable,
-        path: &str,
+        path: &dyn Display,
         span: &Span,
         horizon: Option<Horizon>,
         assumptions: Option<&Assumptions>,
@@ -1107,7 +1112,7 @@ impl Walker {
                     Code::E006,
                     format!(
                         "{} has no value: give exactly one of {}",
-                        describe_path(path),
+                        describe_path(&path.to_string()),
                         VALUE_FORMS.join(", ")
                     ),
                     "add e.g. `annual = 150000` or `amounts = { 2025 = 1200000 }`",
@@ -1120,10 +1125,13 @@ impl Walker {
             [first, second, ..] => {
                 self.push(
                     Code::E006,
-                    format!("{} has two value forms, `{first}` and `{second}`", describe_path(path)),
+                    format!(
+                        "{} has two value forms, `{first}` and `{second}`",
+                        describe_path(&path.to_string())
+                    ),
                     "keep exactly one value form per line; split it into two lines if both are meant",
                     t[*second].span(),
-                    &join(path, second),
+                    &Key(path, second),
                 );
                 return;
             }
@@ -1163,13 +1171,13 @@ impl Walker {
                     _ => format!("`{key}` goes with `volume`; remove it or value the line by volume"),
                 },
                 t[*key].span(),
-                &join(path, key),
+                &Key(path, key),
             );
         }
         if !strays.is_empty() {
             return;
         }
-        let fpath = join(path, form);
+        let fpath = Key(path, form);
         let fval = &t[form];
         let value = match form {
             "amounts" => self
@@ -1188,7 +1196,7 @@ impl Walker {
         if value.needs_hourly_cost() {
             let own = t
                 .get("hourly_cost")
-                .and_then(|v| self.non_negative(v, &join(path, "hourly_cost")));
+                .and_then(|v| self.non_negative(v, &Key(path, "hourly_cost")));
             let hourly = own.or(assumptions.and_then(|a| a.hourly_cost));
             match (hourly, assumptions) {
                 (Some(h), Some(a)) => match h.checked_mul(Decimal::ONE + a.overhead) {
@@ -1203,7 +1211,10 @@ impl Walker {
                 },
                 (None, Some(_)) if !t.contains_key("hourly_cost") => self.push(
                     Code::E003,
-                    format!("{} is valued in hours but no hourly cost is given", describe_path(path)),
+                    format!(
+                        "{} is valued in hours but no hourly cost is given",
+                        describe_path(&path.to_string())
+                    ),
                     "add `hourly_cost = 450` under [assumptions] (or `monthly_salary`), or on the line",
                     fval.span(),
                     path,
@@ -1223,19 +1234,22 @@ impl Walker {
             let first = Month::new(h.start_year, 1);
             let last = Month::new(h.end_year(), 12);
             let from = t.get("from").map_or(Some(default_from), |v| {
-                self.month_in(v, &join(path, "from"), false, first, last, h)
+                self.month_in(v, &Key(path, "from"), false, first, last, h)
             });
-            let to = t.get("to").map_or(Some(last), |v| {
-                self.month_in(v, &join(path, "to"), true, first, last, h)
-            });
+            let to = t
+                .get("to")
+                .map_or(Some(last), |v| self.month_in(v, &Key(path, "to"), true, first, last, h));
             if let (Some(from), Some(to)) = (from, to) {
                 if from > to {
                     self.push(
                         Code::E005,
-                        format!("{} ends ({to}) before it starts ({from})", describe_path(path)),
+                        format!(
+                            "{} ends ({to}) before it starts ({from})",
+                            describe_path(&path.to_string())
+                        ),
                         "make `to` the same as or later than `from`",
                         t.get("to").map_or_else(|| header_span(span), |v| v.span()),
-                        &join(path, "to"),
+                        &Key(path, "to"),
                     );
                 }
                 line.from = from;
@@ -1245,7 +1259,7 @@ impl Walker {
         if let Some(v) = t.get("growth")
             && let Some(g) = self.bounded(
                 v,
-                &join(path, "growth"),
+                &Key(path, "growth"),
                 Some(Decimal::NEGATIVE_ONE),
                 Some(Decimal::TEN),
                 "a yearly rate above −100 % and at most 1000 %",
@@ -1257,7 +1271,7 @@ impl Walker {
                     format!("`{path}.growth` = −100 % wipes the line out"),
                     "use a rate above −100 %",
                     v.span(),
-                    &join(path, "growth"),
+                    &Key(path, "growth"),
                 );
             }
             line.growth = g;
@@ -1265,7 +1279,15 @@ impl Walker {
         line.value = Some(value);
     }
 
-    fn month_in(&mut self, v: &Val, path: &str, end: bool, first: Month, last: Month, h: Horizon) -> Option<Month> {
+    fn month_in(
+        &mut self,
+        v: &Val,
+        path: &dyn Display,
+        end: bool,
+        first: Month,
+        last: Month,
+        h: Horizon,
+    ) -> Option<Month> {
         let m = self.month(v, path, end)?;
         if m < first || m > last {
             self.push(
@@ -1280,8 +1302,8 @@ impl Walker {
         Some(m)
     }
 
-    fn volume(&mut self, t: &DeTable, path: &str, v: &Val, horizon: Option<Horizon>) -> Option<ValueSource> {
-        let volume = self.non_negative(v, &join(path, "volume"));
+    fn volume(&mut self, t: &DeTable, path: &dyn Display, v: &Val, horizon: Option<Horizon>) -> Option<ValueSource> {
+        let volume = self.non_negative(v, &Key(path, "volume"));
         let has = |k: &str| t.contains_key(k);
         let per_case = match (
             has("minutes_saved"),
@@ -1289,15 +1311,15 @@ impl Walker {
             has("unit_saving"),
         ) {
             (true, false, false) => self
-                .non_negative(&t["minutes_saved"], &join(path, "minutes_saved"))
+                .non_negative(&t["minutes_saved"], &Key(path, "minutes_saved"))
                 .map(PerCase::Minutes),
             (false, true, false) => {
                 let before = self
                     .required(t, "minutes_before", path, &v.span(), "25")
-                    .and_then(|x| self.non_negative(x, &join(path, "minutes_before")));
+                    .and_then(|x| self.non_negative(x, &Key(path, "minutes_before")));
                 let after = self
                     .required(t, "minutes_after", path, &v.span(), "10")
-                    .and_then(|x| self.non_negative(x, &join(path, "minutes_after")));
+                    .and_then(|x| self.non_negative(x, &Key(path, "minutes_after")));
                 match (before, after) {
                     (Some(b), Some(a)) if a > b => {
                         self.push(
@@ -1305,7 +1327,7 @@ impl Walker {
                             format!("`{path}`: minutes_after ({a}) is more than minutes_before ({b})"),
                             "the new way must take less time; otherwise model the extra time as a cost",
                             t["minutes_after"].span(),
-                            &join(path, "minutes_after"),
+                            &Key(path, "minutes_after"),
                         );
                         None
                     }
@@ -1314,12 +1336,15 @@ impl Walker {
                 }
             }
             (false, false, true) => self
-                .non_negative(&t["unit_saving"], &join(path, "unit_saving"))
+                .non_negative(&t["unit_saving"], &Key(path, "unit_saving"))
                 .map(PerCase::Money),
             (false, false, false) => {
                 self.push(
                     Code::E006,
-                    format!("{} has `volume` but no saving per case", describe_path(path)),
+                    format!(
+                        "{} has `volume` but no saving per case",
+                        describe_path(&path.to_string())
+                    ),
                     "add `minutes_saved = 15`, `minutes_before` + `minutes_after`, or `unit_saving = 35`",
                     v.span(),
                     path,
@@ -1329,7 +1354,10 @@ impl Walker {
             _ => {
                 self.push(
                     Code::E006,
-                    format!("{} gives the saving per case in more than one way", describe_path(path)),
+                    format!(
+                        "{} gives the saving per case in more than one way",
+                        describe_path(&path.to_string())
+                    ),
                     "keep one of `minutes_saved`, `minutes_before` + `minutes_after`, `unit_saving`",
                     v.span(),
                     path,
@@ -1338,7 +1366,7 @@ impl Walker {
             }
         };
         let adoption = match t.get("adoption") {
-            Some(a) => Some(self.year_map(a, &join(path, "adoption"), horizon, Self::fraction)?),
+            Some(a) => Some(self.year_map(a, &Key(path, "adoption"), horizon, Self::fraction)?),
             None => None,
         };
         Some(ValueSource::Volume {
@@ -1348,7 +1376,7 @@ impl Walker {
         })
     }
 
-    fn realisation(&mut self, v: &Val, path: &str, horizon: Option<Horizon>) -> Option<Realisation> {
+    fn realisation(&mut self, v: &Val, path: &dyn Display, horizon: Option<Horizon>) -> Option<Realisation> {
         let t = self.table(v, path)?;
         self.unknown_keys(t, REALISATION_KEYS, path);
         let errors_before = self.error_count();
@@ -1360,7 +1388,7 @@ impl Walker {
         r.owner = self.opt_string(t, "owner", path);
         r.method = t
             .get("method")
-            .and_then(|m| self.choice(m, &join(path, "method"), METHODS))
+            .and_then(|m| self.choice(m, &Key(path, "method"), METHODS))
             .map(|m| {
                 Method::ALL
                     .into_iter()
@@ -1368,10 +1396,10 @@ impl Walker {
                     .unwrap_or(Method::Quality)
             });
         if let Some(s) = t.get("share") {
-            r.share = self.fraction(s, &join(path, "share")).unwrap_or(Decimal::ONE);
+            r.share = self.fraction(s, &Key(path, "share")).unwrap_or(Decimal::ONE);
         }
         if let Some(l) = t.get("lag_months") {
-            r.lag_months = self.integer(l, &join(path, "lag_months"), 0, 600).unwrap_or(0) as u32;
+            r.lag_months = self.integer(l, &Key(path, "lag_months"), 0, 600).unwrap_or(0) as u32;
         }
         if let Some(s) = t.get("schedule") {
             for key in ["share", "lag_months"] {
@@ -1381,15 +1409,15 @@ impl Walker {
                         format!("`{key}` and `schedule` are both given in `{path}`"),
                         "`schedule` replaces `share` and `lag_months`: keep one way of planning the harvest",
                         k.span(),
-                        &join(path, key),
+                        &Key(path, key),
                     );
                 }
             }
-            r.schedule = self.year_map(s, &join(path, "schedule"), horizon, Self::non_negative);
+            r.schedule = self.year_map(s, &Key(path, "schedule"), horizon, Self::non_negative);
         }
         if let Some(a) = t.get("actuals") {
             r.actuals = self
-                .year_map(a, &join(path, "actuals"), horizon, Self::any_number)
+                .year_map(a, &Key(path, "actuals"), horizon, Self::any_number)
                 .unwrap_or_default();
         }
         r.measured_by = self.opt_string(t, "measured_by", path);
@@ -1398,7 +1426,7 @@ impl Walker {
         r.target = self.opt_string(t, "target", path);
         r.target_date = self.opt_string(t, "target_date", path);
         if let Some(f) = t.get("follow_up") {
-            let fpath = join(path, "follow_up");
+            let fpath = Key(path, "follow_up");
             match f.get_ref() {
                 DeValue::Array(items) => {
                     for (i, item) in items.iter().enumerate() {
@@ -1448,7 +1476,7 @@ impl Walker {
 
     fn scenarios(&mut self, value: Option<&Val>) -> Option<Vec<Scenario>> {
         let Some(value) = value else { return Some(Vec::new()) };
-        let t = self.table(value, "scenarios")?;
+        let t = self.table(value, &"scenarios")?;
         let errors_before = self.error_count();
         let mut out = Vec::new();
         for (key, v) in t.iter() {
@@ -1469,20 +1497,18 @@ impl Walker {
             let mut s = Scenario::base();
             s.name = name;
             if let Some(x) = st.get("cost_factor") {
-                s.cost_factor = self
-                    .non_negative(x, &join(&path, "cost_factor"))
-                    .unwrap_or(Decimal::ONE);
+                s.cost_factor = self.non_negative(x, &Key(&path, "cost_factor")).unwrap_or(Decimal::ONE);
             }
             if let Some(x) = st.get("benefit_factor") {
                 s.benefit_factor = self
-                    .non_negative(x, &join(&path, "benefit_factor"))
+                    .non_negative(x, &Key(&path, "benefit_factor"))
                     .unwrap_or(Decimal::ONE);
             }
             if let Some(x) = st.get("delay_months") {
-                s.delay_months = self.integer(x, &join(&path, "delay_months"), 0, 600).unwrap_or(0) as u32;
+                s.delay_months = self.integer(x, &Key(&path, "delay_months"), 0, 600).unwrap_or(0) as u32;
             }
             if let Some(x) = st.get("discount_rate") {
-                s.discount_rate = self.discount_rate(x, &join(&path, "discount_rate"));
+                s.discount_rate = self.discount_rate(x, &Key(&path, "discount_rate"));
             }
             out.push(s);
         }

@@ -219,8 +219,8 @@ fn lines(input: &ReportInput) -> Vec<Vec<Cell>> {
             Cell::opt_text(line.class().map(|c| c.as_str())),
             Cell::opt_text(line.benefit().map(|b| b.confidence.as_str())),
             Cell::number(money_plain(f.total)),
-            Cell::number(money_plain(f.pv)),
-            Cell::opt_number(f.switching_factor.map(rate_plain)),
+            Cell::number(money_plain(input.calc.line_pv(f))),
+            Cell::opt_number(input.calc.switching_factor(p, f).map(rate_plain)),
             Cell::opt_number(f.harvest_by_year.as_ref().map(|_| money_plain(f.planned_harvest()))),
         ];
         row.extend(f.by_year.iter().map(|v| Cell::number(money_plain(*v))));

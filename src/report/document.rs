@@ -659,9 +659,9 @@ impl<'a> Builder<'a> {
                     cells.push(self.kr(v));
                 }
                 total += f.total;
-                pv += f.pv;
+                pv += self.c.line_pv(f);
                 cells.push(self.kr(f.total));
-                cells.push(self.kr(f.pv));
+                cells.push(self.kr(self.c.line_pv(f)));
                 grid.row(cells);
             }
             let mut cells = vec![self.t("Summa", "Total").to_string(), String::new()];
@@ -1074,7 +1074,7 @@ impl<'a> Builder<'a> {
     }
 
     fn sensitivity(&self) -> Section {
-        let range = &self.c.range;
+        let range = &self.c.range(self.p);
         let mut blocks = Vec::new();
         if range.lines.is_empty() {
             blocks.push(Block::Text(
@@ -1143,12 +1143,13 @@ impl<'a> Builder<'a> {
             let Some(line) = self.line(f).filter(|l| l.is_monetised()) else {
                 continue;
             };
+            let switching_factor = self.c.switching_factor(self.p, f);
             switching.row(vec![
                 line.name.clone(),
                 self.kind(line).to_string(),
-                self.kr(f.pv),
-                Self::opt(f.switching_factor.map(|s| factor(s, 2, self.lang))),
-                Self::opt(f.switching_factor.map(|s| signed_percent(s - Decimal::ONE, self.lang))),
+                self.kr(self.c.line_pv(f)),
+                Self::opt(switching_factor.map(|s| factor(s, 2, self.lang))),
+                Self::opt(switching_factor.map(|s| signed_percent(s - Decimal::ONE, self.lang))),
             ]);
         }
         if switching.rows.is_empty() {

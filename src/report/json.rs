@@ -4,8 +4,8 @@ use super::ReportInput;
 use super::document::effekthemtagning;
 use super::format::{money_plain, rate_plain};
 use crate::diagnostic::Diagnostic;
-use crate::engine::{LineFigures, StakeholderYear, YearFigures};
-use crate::model::{Category, Confidence, Line, Method};
+use crate::engine::{Calculation, LineFigures, StakeholderYear, YearFigures};
+use crate::model::{Category, Confidence, Line, Method, Project};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -321,7 +321,8 @@ fn by_year(start_year: i32, values: &[Decimal]) -> BTreeMap<String, Money> {
         .collect()
 }
 
-fn line_out<'a>(line: &'a Line, f: &LineFigures, start_year: i32) -> LineOut<'a> {
+fn line_out<'a>(p: &Project, c: &Calculation, line: &'a Line, f: &LineFigures) -> LineOut<'a> {
+    let start_year = p.start_year;
     let benefit = line.benefit();
     LineOut {
         id: line.id.as_deref(),
@@ -331,8 +332,8 @@ fn line_out<'a>(line: &'a Line, f: &LineFigures, start_year: i32) -> LineOut<'a>
         class: line.class().map(|c| c.as_str()),
         confidence: benefit.map(|b| b.confidence.as_str()),
         total: money_plain(f.total),
-        pv: money_plain(f.pv),
-        switching_factor: f.switching_factor.map(rate_plain),
+        pv: money_plain(c.line_pv(f)),
+        switching_factor: c.switching_factor(p, f).map(rate_plain),
         by_year: by_year(start_year, &f.by_year),
         planned_harvest: f.harvest_by_year.as_ref().map(|_| money_plain(f.planned_harvest())),
         harvest_by_year: f.harvest_by_year.as_ref().map(|h| by_year(start_year, h)),
@@ -346,6 +347,7 @@ pub fn render(input: &ReportInput) -> String {
     let (p, c) = (input.project, input.calc);
     let s = &c.summary;
     let lines: Vec<&Line> = p.lines().collect();
+    let range = c.range(p);
     let report = Report {
         format: 1,
         project: ProjectOut {
@@ -401,14 +403,9 @@ pub fn render(input: &ReportInput) -> String {
                 planned_harvest: money_plain(st.planned_harvest()),
             })
             .collect(),
-        lines: c
-            .lines
-            .iter()
-            .map(|f| line_out(lines[f.index], f, p.start_year))
-            .collect(),
+        lines: c.lines.iter().map(|f| line_out(p, c, lines[f.index], f)).collect(),
         range: RangeOut {
-            lines: c
-                .range
+            lines: range
                 .lines
                 .iter()
                 .map(|r| RangeLineOut {
@@ -419,8 +416,8 @@ pub fn render(input: &ReportInput) -> String {
                     npv_high: money_plain(r.npv_high),
                 })
                 .collect(),
-            low_case_npv: c.range.low_case_npv.map(money_plain),
-            high_case_npv: c.range.high_case_npv.map(money_plain),
+            low_case_npv: range.low_case_npv.map(money_plain),
+            high_case_npv: range.high_case_npv.map(money_plain),
         },
         qualitative: p
             .benefits

@@ -282,7 +282,7 @@ proptest! {
         let c = base(&p);
         let n_costs = p.costs.len();
         for f in &c.lines {
-            let Some(factor) = f.switching_factor else { continue };
+            let Some(factor) = c.switching_factor(&p, f) else { continue };
             if factor.is_sign_negative() || factor > Decimal::from(1_000_000) {
                 continue; // not a meaningful scaling of the inputs (negative volumes are rejected)
             }
