@@ -149,6 +149,22 @@ pub fn summarise(source: String, text: &str, claimed: Option<&Claimed>) -> Batch
         row.name = p.name.clone();
         row.organisation = p.organisation.clone();
         row.portfolio = p.portfolio.clone().unwrap_or_default();
+    } else {
+        // An invalid file still says whose it is, if its [project] can be read.
+        let (root, _) = toml::de::DeTable::parse_recoverable(text);
+        if let Some(project) = root.get_ref().get("project").and_then(|v| v.get_ref().as_table()) {
+            let text_of = |key: &str| {
+                project
+                    .get(key)
+                    .and_then(|v| v.get_ref().as_str())
+                    .unwrap_or("")
+                    .to_string()
+            };
+            row.id = text_of("id");
+            row.name = text_of("name");
+            row.organisation = text_of("organisation");
+            row.portfolio = text_of("portfolio");
+        }
     }
     if let Some(calc) = &analysis.base {
         if let Some(claimed) = claimed {
@@ -280,12 +296,14 @@ pub fn rank(rows: &mut [BatchRow], by: Rank) {
                 Rank::Payback => f.payback_month.map(|m| Decimal::from(m.0)),
             }
         };
-        match (key(a), key(b)) {
-            (Some(x), Some(y)) => x.cmp(&y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        }
+        // Computed rows with the figure, best first; then computed rows without it
+        // (never pays back, no BCR); then rows that could not be computed.
+        let class = |r: &BatchRow| match (&r.figures, key(r)) {
+            (Some(_), Some(k)) => (0, Some(k)),
+            (Some(_), None) => (1, None),
+            (None, _) => (2, None),
+        };
+        class(a).cmp(&class(b))
     });
 }
 
@@ -331,6 +349,20 @@ owner = "Chef"
             (dec!(130000), dec!(180000), dec!(50000))
         );
         assert_eq!(f.years[0].npv, dec!(-50000));
+    }
+
+    #[test]
+    fn an_invalid_project_still_names_itself() {
+        let row = summarise(
+            "bad.toml".into(),
+            &VALID.replace("annual = 10000", "anual = 10000"),
+            None,
+        );
+        assert_eq!(row.status, Status::Error);
+        assert_eq!(
+            (row.id.as_str(), row.name.as_str(), row.organisation.as_str()),
+            ("P-1", "P", "Kultur")
+        );
     }
 
     #[test]

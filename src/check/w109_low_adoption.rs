@@ -37,9 +37,19 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         // The longest run of low months: (first month, length).
         let mut longest: Option<(Month, i32)> = None;
         let mut run: Option<(Month, i32)> = None;
+        // Adoption changes by calendar year: look it up once per year.
+        let mut low_in: Option<(i32, bool)> = None;
         for m in start.0..=end.0 {
             let month = Month(m);
-            if adoption_in(adoption, month.year()) < LOW {
+            let low = match low_in {
+                Some((year, low)) if year == month.year() => low,
+                _ => {
+                    let low = adoption_in(adoption, month.year()) < LOW;
+                    low_in = Some((month.year(), low));
+                    low
+                }
+            };
+            if low {
                 let (first, length) = run.unwrap_or((month, 0));
                 let current = (first, length + 1);
                 run = Some(current);

@@ -164,12 +164,7 @@ fn destination(output: Option<PathBuf>) -> Result<Destination, Failure> {
     let Some(path) = output else {
         return Ok(Destination::Stdout);
     };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let tmp =
-        tempfile::NamedTempFile::new_in(&dir).map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?;
+    let tmp = super::output::temp_beside(&path)?;
     Ok(Destination::File { tmp, path })
 }
 
@@ -184,7 +179,17 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     inputs.extend(args.csv.clone());
     let target = super::output_target(&args.output, &inputs)?;
 
-    let mut sources: Vec<Source> = collect_files(&args.paths)?.into_iter().map(Source::File).collect();
+    let files = collect_files(&args.paths)?;
+    if let Some(out) = &target
+        && out.extension().is_some_and(|e| e == "toml")
+        && super::output::same_file_as_any(out, &files)
+    {
+        return Err(Failure(format!(
+            "refusing to write over the input file {}",
+            out.display()
+        )));
+    }
+    let mut sources: Vec<Source> = files.into_iter().map(Source::File).collect();
     if let Some(csv) = &args.csv {
         sources.extend(read_submissions(csv)?);
     }

@@ -43,12 +43,8 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             path.display()
         )));
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
     let fail = |e: &dyn std::fmt::Display| Failure(format!("cannot write {}: {e}", path.display()));
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| fail(&e))?;
+    let mut tmp = super::output::temp_beside(path)?;
     tmp.write_all(args.template.text().as_bytes()).map_err(|e| fail(&e))?;
     // Fails if the file appeared meanwhile: still never overwrites.
     tmp.persist_noclobber(path).map_err(|e| fail(&e.error))?;

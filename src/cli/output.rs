@@ -20,14 +20,41 @@ pub fn stdout_bytes(bytes: &[u8]) -> Result<(), Failure> {
     }
 }
 
-/// Write a file atomically: a temporary file in the same directory, renamed into place.
-pub fn file_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+/// A temporary file beside `path`, to be renamed onto it when complete. It gets the
+/// permissions `path` has if it exists, else those of a new file (0666 less the umask),
+/// not the 0600 of a bare temporary file.
+pub fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile, Failure> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     let fail = |e: &dyn std::fmt::Display| Failure(format!("cannot write {}: {e}", path.display()));
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| fail(&e))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".nytta-");
+    match std::fs::metadata(path) {
+        Ok(existing) => {
+            builder.permissions(existing.permissions());
+        }
+        Err(_) => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                builder.permissions(std::fs::Permissions::from_mode(0o666));
+            }
+        }
+    }
+    let tmp = builder.tempfile_in(&dir).map_err(|e| fail(&e))?;
+    // Creation applied the umask to 0666; an existing file's mode is restored exactly.
+    if let Ok(existing) = std::fs::metadata(path) {
+        let _ = tmp.as_file().set_permissions(existing.permissions());
+    }
+    Ok(tmp)
+}
+
+/// Write a file atomically: a temporary file in the same directory, renamed into place.
+pub fn file_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let fail = |e: &dyn std::fmt::Display| Failure(format!("cannot write {}: {e}", path.display()));
+    let mut tmp = temp_beside(path)?;
     tmp.write_all(bytes).map_err(|e| fail(&e))?;
     tmp.as_file().sync_all().map_err(|e| fail(&e))?;
     tmp.persist(path).map_err(|e| fail(&e.error))?;

@@ -222,6 +222,18 @@ fn build(get: &RowView) -> Result<(String, Claimed), String> {
     if let Some(rate) = number(get, "discount_rate")? {
         let _ = writeln!(t, "[assumptions]\ndiscount_rate = \"{rate}\"");
     }
+    for column in [
+        "investment",
+        "operations_annual",
+        "financial_annual",
+        "reallocation_annual",
+    ] {
+        if number(get, column)?.is_some_and(|v| v.is_sign_negative() && !v.is_zero()) {
+            return Err(format!(
+                "column `{column}` is negative; write costs and benefits as positive amounts"
+            ));
+        }
+    }
     if let Some(investment) = number(get, "investment")? {
         let spread = whole(get, "investment_years")?.unwrap_or(1);
         let horizon = years.unwrap_or(5);

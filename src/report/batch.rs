@@ -172,7 +172,7 @@ impl<W: Write> Sink for CsvOut<W> {
     fn finish(mut self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()> {
         self.ensure_header()?;
         if let Some((_, groups)) = groups {
-            self.sink.row(&[])?;
+            self.sink.blank_line()?;
             self.sink
                 .row(&GROUP_COLUMNS.iter().map(|c| Cell::text(*c)).collect::<Vec<_>>())?;
             for (group, year, slice) in group_rows(groups) {
@@ -521,7 +521,8 @@ impl Sink for XlsxOut {
                         .write_string_with_format(g, 1, "total", &self.bold)
                         .map_err(xlsx_err)?,
                 };
-                for (c, v) in [s.costs, s.benefits, s.npv, s.planned_harvest].into_iter().enumerate() {
+                let money = [s.costs, s.benefits, s.npv, s.planned_harvest].map(|v| super::format::round(v, 2));
+                for (c, v) in money.into_iter().enumerate() {
                     ws.write_with_format(g, c as u16 + 2, v, &self.money)
                         .map_err(xlsx_err)?;
                 }

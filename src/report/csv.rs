@@ -65,7 +65,8 @@ fn looks_numeric(text: &str) -> bool {
 
 /// A CSV writer in a given style, row by row: for output too large to hold at once.
 pub struct CsvSink<W: std::io::Write> {
-    writer: csv::Writer<W>,
+    /// `None` only for a moment inside [`CsvSink::blank_line`].
+    writer: Option<csv::Writer<W>>,
     style: CsvStyle,
 }
 
@@ -75,30 +76,57 @@ impl<W: std::io::Write> CsvSink<W> {
         if style.excel {
             out.write_all("\u{feff}".as_bytes())?;
         }
-        let writer = csv::WriterBuilder::new()
+        Ok(CsvSink {
+            writer: Some(Self::encoder(out, style)),
+            style,
+        })
+    }
+
+    fn encoder(out: W, style: CsvStyle) -> csv::Writer<W> {
+        csv::WriterBuilder::new()
             .delimiter(if style.excel { b';' } else { b',' })
             .terminator(csv::Terminator::CRLF)
             .flexible(true)
-            .from_writer(out);
-        Ok(CsvSink { writer, style })
+            .from_writer(out)
+    }
+
+    fn writer(&mut self) -> std::io::Result<&mut csv::Writer<W>> {
+        self.writer
+            .as_mut()
+            .ok_or_else(|| std::io::Error::other("the CSV writer is gone"))
     }
 
     /// Write one row: text neutralised, numbers with the style's decimal mark.
     pub fn row(&mut self, cells: &[Cell]) -> std::io::Result<()> {
+        let excel = self.style.excel;
         let record = cells.iter().map(|cell| match cell {
             Cell::Text(t) => neutralise(t),
-            Cell::Number(n) if self.style.excel => n.replace('.', ","),
+            Cell::Number(n) if excel => n.replace('.', ","),
             Cell::Number(n) => n.clone(),
             Cell::Empty => String::new(),
         });
-        self.writer.write_record(record).map_err(std::io::Error::other)
+        self.writer()?.write_record(record).map_err(std::io::Error::other)
+    }
+
+    /// A truly empty line (between two tables; an empty record would be `""`).
+    pub fn blank_line(&mut self) -> std::io::Result<()> {
+        let writer = self
+            .writer
+            .take()
+            .ok_or_else(|| std::io::Error::other("the CSV writer is gone"))?;
+        let mut out = writer.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
+        out.write_all(b"\r\n")?;
+        self.writer = Some(Self::encoder(out, self.style));
+        Ok(())
     }
 
     /// Flush and hand back the underlying writer.
-    pub fn finish(self) -> std::io::Result<W> {
-        self.writer
-            .into_inner()
-            .map_err(|e| std::io::Error::other(e.to_string()))
+    pub fn finish(mut self) -> std::io::Result<W> {
+        let writer = self
+            .writer
+            .take()
+            .ok_or_else(|| std::io::Error::other("the CSV writer is gone"))?;
+        writer.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
     }
 }
 

@@ -660,7 +660,7 @@ fn batch_group_by_organisation() {
 }
 
 #[test]
-#[ignore = "bug: the line before the group table is `\"\"` (one empty quoted field), not an empty line"]
+
 fn batch_group_table_follows_an_empty_line() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "p1.toml", &P1.toml());
@@ -710,7 +710,7 @@ fn batch_rank_sorts_best_first_errors_last() {
 }
 
 #[test]
-#[ignore = "bug: rank() sorts rows without the figure (no payback, no BCR) among error rows in input order"]
+
 fn batch_rank_puts_error_rows_after_rows_without_the_figure() {
     let dir = tempfile::tempdir().unwrap();
     // `a-` sorts the broken file first in input order.
@@ -1059,7 +1059,7 @@ fn batch_output_file_and_refusing_to_overwrite_inputs() {
 }
 
 #[test]
-#[ignore = "bug: -o over a *.toml found in an input directory is not refused; the input is overwritten"]
+
 fn batch_refuses_output_over_a_file_inside_an_input_directory() {
     let dir = tempfile::tempdir().unwrap();
     let inbox = dir.path().join("inkorg");
@@ -1077,7 +1077,7 @@ fn batch_refuses_output_over_a_file_inside_an_input_directory() {
 }
 
 #[test]
-#[ignore = "bug: money on the xlsx Grupper sheet is written unrounded (176198.347107…), not to öre as on Resultat"]
+
 fn batch_xlsx_group_money_is_rounded_to_ore() {
     use calamine::{Data, Reader, open_workbook_auto};
     let dir = tempfile::tempdir().unwrap();
@@ -1099,7 +1099,7 @@ fn batch_xlsx_group_money_is_rounded_to_ore() {
 }
 
 #[test]
-#[ignore = "bug: a negative `investment` in the submissions CSV is taken as a refund (costs −1000.00) instead of an error"]
+
 fn batch_csv_negative_investment_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     // A negative operations cost is an error (E005); a negative investment must be too:
@@ -1119,7 +1119,7 @@ fn batch_csv_negative_investment_is_an_error() {
 
 #[cfg(unix)]
 #[test]
-#[ignore = "bug: -o files are created 0600 (tempfile's mode, kept by persist), not by the umask like any other file"]
+
 fn batch_output_file_gets_ordinary_permissions() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
