@@ -234,7 +234,12 @@ fn batch_directory_gives_one_row_per_file_in_path_order() {
     // The same file at the default 3 %: 2011 and 2012 net 120000 discounted by 1.03 and
     // 1.0609: −210000 + 116504.85 + 113111.51 = 19616.36.
     assert_eq!(t.get(2, "npv"), "19616.36");
-    assert!(t.get(2, "message").contains("W106"), "{}", t.get(2, "message"));
+    assert_eq!(t.get(2, "codes"), "W106");
+    assert_eq!(
+        t.get(2, "message"),
+        "",
+        "warnings are named by code; their texts are in JSON and xlsx"
+    );
 
     // Error rows: no figures, the reason in `message`.
     for row in [1, 3] {
@@ -425,11 +430,31 @@ fn batch_claimed_figures_are_checked() {
     let out = stdout_of(nytta().args(["batch", "--csv"]).arg(&csv).assert().code(0));
     let t = Table::parse(&out, b',');
     let row = |name: &str| t.column("name").iter().position(|n| *n == name).unwrap();
+    // The warnings' texts: from the JSON results' findings.
+    let json_out = stdout_of(
+        nytta()
+            .args(["batch", "--format", "json", "--csv"])
+            .arg(&csv)
+            .assert()
+            .code(0),
+    );
+    let json: serde_json::Value = serde_json::from_str(&json_out).unwrap();
+    let messages = |name: &str| -> String {
+        let results = json["results"].as_array().unwrap();
+        let r = results.iter().find(|r| r["name"] == name).unwrap();
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
     let check = |name: &str, codes: &str, message: &[&str]| {
         let r = row(name);
-        assert_eq!(t.get(r, "codes"), codes, "{name}: {}", t.get(r, "message"));
+        assert_eq!(t.get(r, "codes"), codes, "{name}: {}", messages(name));
         for m in message {
-            assert!(t.get(r, "message").contains(m), "{name}: {}", t.get(r, "message"));
+            assert!(messages(name).contains(m), "{name}: {}", messages(name));
         }
         if codes.is_empty() {
             assert_eq!(t.get(r, "status"), "ok", "{name}");
