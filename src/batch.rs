@@ -92,6 +92,20 @@ impl BatchRow {
             .map_or("", |(_, m)| m.as_str())
     }
 
+    /// Drop what a ranked CSV or table no longer needs once the row is counted and
+    /// grouped: the yearly figures and the warnings' texts (the codes stay), so that a
+    /// hundred thousand rows held for ranking stay small.
+    pub fn compact(&mut self, keep_findings: bool) {
+        if let Some(f) = &mut self.figures {
+            f.years = Vec::new();
+        }
+        if !keep_findings {
+            self.findings.retain(|(code, _)| code.severity() == Severity::Error);
+            self.findings.truncate(1);
+            self.findings.shrink_to_fit();
+        }
+    }
+
     /// A row for a submission that could not be read at all.
     pub fn unreadable(source: String, reason: String) -> BatchRow {
         let mut row = BatchRow::empty(source);

@@ -233,7 +233,11 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         }),
         groups: Groups::default(),
         counts: [0; 3],
-        kept: Vec::new(),
+        kept: if args.rank.is_some() {
+            Vec::with_capacity(sources.len())
+        } else {
+            Vec::new()
+        },
         closed: false,
     };
     // Workers compute chunk n + 1 while the writer thread writes chunk n.
@@ -293,6 +297,8 @@ impl Collector {
                     self.groups.add(by, &row);
                 }
                 if self.rank.is_some() {
+                    let mut row = row;
+                    row.compact(self.sink.needs_findings());
                     self.kept.push(row);
                 } else {
                     self.write(&row, None)?;

@@ -44,6 +44,11 @@ pub trait Sink {
     fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()>;
     /// The sums per group and year (when grouping), then finish the output.
     fn finish(self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()>;
+    /// Whether rows must keep every finding's text (JSON findings, the xlsx sheet);
+    /// otherwise rows held back for ranking keep only the error reason.
+    fn needs_findings(&self) -> bool {
+        false
+    }
 }
 
 fn codes(row: &BatchRow) -> String {
@@ -268,6 +273,10 @@ impl<W: Write> JsonOut<W> {
 }
 
 impl<W: Write> Sink for JsonOut<W> {
+    fn needs_findings(&self) -> bool {
+        true
+    }
+
     fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()> {
         self.out.write_all(if self.first { b"\n    " } else { b",\n    " })?;
         self.first = false;
@@ -461,6 +470,10 @@ impl XlsxOut {
 }
 
 impl Sink for XlsxOut {
+    fn needs_findings(&self) -> bool {
+        true
+    }
+
     fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()> {
         let r = self.next_row;
         self.next_row += 1;
