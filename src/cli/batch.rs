@@ -84,13 +84,19 @@ fn process(source: &Source) -> BatchRow {
     match source {
         Source::File(path) => {
             let shown = path.display().to_string();
-            match std::fs::read(path) {
-                Err(e) => BatchRow::unreadable(shown, format!("cannot read the file: {e}")),
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => summarise(shown, &text, None),
-                    Err(_) => BatchRow::unreadable(shown, "the file is not UTF-8; save it as UTF-8".into()),
-                },
-            }
+            // One buffer per worker thread, reused from file to file.
+            thread_local!(static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) });
+            BUFFER.with_borrow_mut(|buffer| {
+                buffer.clear();
+                let read = std::fs::File::open(path).and_then(|mut f| std::io::Read::read_to_end(&mut f, buffer));
+                match read {
+                    Err(e) => BatchRow::unreadable(shown, format!("cannot read the file: {e}")),
+                    Ok(_) => match std::str::from_utf8(buffer) {
+                        Ok(text) => summarise(shown, text, None),
+                        Err(_) => BatchRow::unreadable(shown, "the file is not UTF-8; save it as UTF-8".into()),
+                    },
+                }
+            })
         }
         Source::CsvRow { file, submission: s } => {
             let shown = format!("{file}:{}", s.row);

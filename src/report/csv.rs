@@ -47,12 +47,12 @@ impl Cell {
 }
 
 /// Prefix text that a spreadsheet would run as a formula with `'`.
-pub fn neutralise(text: &str) -> String {
+pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
     let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
     if risky && !looks_numeric(text) {
-        format!("'{text}")
+        format!("'{text}").into()
     } else {
-        text.to_string()
+        text.into()
     }
 }
 
@@ -99,13 +99,17 @@ impl<W: std::io::Write> CsvSink<W> {
     /// Write one row: text neutralised, numbers with the style's decimal mark.
     pub fn row(&mut self, cells: &[Cell]) -> std::io::Result<()> {
         let excel = self.style.excel;
-        let record = cells.iter().map(|cell| match cell {
-            Cell::Text(t) => neutralise(t),
-            Cell::Number(n) if excel => n.replace('.', ","),
-            Cell::Number(n) => n.clone(),
-            Cell::Empty => String::new(),
-        });
-        self.writer()?.write_record(record).map_err(std::io::Error::other)
+        let writer = self.writer()?;
+        for cell in cells {
+            let text: std::borrow::Cow<'_, str> = match cell {
+                Cell::Text(t) => neutralise(t),
+                Cell::Number(n) if excel => n.replace('.', ",").into(),
+                Cell::Number(n) => n.as_str().into(),
+                Cell::Empty => "".into(),
+            };
+            writer.write_field(text.as_bytes()).map_err(std::io::Error::other)?;
+        }
+        writer.write_record(None::<&[u8]>).map_err(std::io::Error::other)
     }
 
     /// A truly empty line (between two tables; an empty record would be `""`).
