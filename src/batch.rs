@@ -298,27 +298,36 @@ pub enum Rank {
     Payback,
 }
 
-/// Sort rows for prioritisation: best first, rows without the figure (and errors) last,
-/// ties in source order.
+/// Where a row sorts when ranking: computed rows with the figure, best first; then
+/// computed rows without it (never pays back, no BCR); then rows that could not be
+/// computed. Ties keep input order (the sort is stable).
+pub fn rank_key(row: &BatchRow, by: Rank) -> RankKey {
+    let Some(f) = &row.figures else { return RankKey(2, None) };
+    let key = match by {
+        Rank::Npv => Some(-f.npv),
+        Rank::Bcr => f.bcr.map(|b| -b),
+        Rank::Payback => f.payback_month.map(|m| Decimal::from(m.0)),
+    };
+    match key {
+        Some(k) => RankKey(0, Some(k)),
+        None => RankKey(1, None),
+    }
+}
+
+/// A sort key for ranking (see [`rank_key`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RankKey(u8, Option<Decimal>);
+
+impl RankKey {
+    /// Whether the row was computed (and so gets a place in the ranking).
+    pub fn is_computed(self) -> bool {
+        self.0 < 2
+    }
+}
+
+/// Sort rows for prioritisation, best first (see [`rank_key`]).
 pub fn rank(rows: &mut [BatchRow], by: Rank) {
-    rows.sort_by(|a, b| {
-        let key = |r: &BatchRow| -> Option<Decimal> {
-            let f = r.figures.as_ref()?;
-            match by {
-                Rank::Npv => Some(-f.npv),
-                Rank::Bcr => f.bcr.map(|b| -b),
-                Rank::Payback => f.payback_month.map(|m| Decimal::from(m.0)),
-            }
-        };
-        // Computed rows with the figure, best first; then computed rows without it
-        // (never pays back, no BCR); then rows that could not be computed.
-        let class = |r: &BatchRow| match (&r.figures, key(r)) {
-            (Some(_), Some(k)) => (0, Some(k)),
-            (Some(_), None) => (1, None),
-            (None, _) => (2, None),
-        };
-        class(a).cmp(&class(b))
-    });
+    rows.sort_by_cached_key(|r| rank_key(r, by));
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 
 use super::{Failure, LangArg, Outcome, resolve_lang};
 use clap::ValueEnum;
-use nytta::batch::{BatchRow, GroupBy, Groups, Rank, rank, summarise};
+use nytta::batch::{BatchRow, GroupBy, Groups, Rank, RankKey, rank_key, summarise};
 use nytta::model::actuals::decode_text;
 use nytta::model::submission::{Submission, parse_submissions};
 use nytta::report::batch::{CsvOut, JsonOut, Sink, TableOut, XlsxOut};
@@ -280,6 +280,12 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     }
 }
 
+/// A row held back for ranking: rendered already (CSV), or whole (JSON, xlsx, table).
+enum Held {
+    Packed(Box<[u8]>),
+    Row(Box<BatchRow>),
+}
+
 /// The writer side: counts, groups, ranks and writes rows in input order.
 struct Collector {
     sink: Box<dyn Sink + Send>,
@@ -288,8 +294,8 @@ struct Collector {
     groups: Groups,
     /// Rows per status: ok, warnings, error.
     counts: [usize; 3],
-    /// Rows held back for ranking.
-    kept: Vec<BatchRow>,
+    /// Rows held back for ranking, with their sort keys.
+    kept: Vec<(RankKey, Held)>,
     /// The reader of standard output went away: compute on, write nothing more.
     closed: bool,
 }
@@ -302,20 +308,38 @@ impl Collector {
                 if let Some(by) = self.group_by {
                     self.groups.add(by, &row);
                 }
-                if self.rank.is_some() {
-                    let mut row = row;
-                    row.compact(self.sink.needs_findings());
-                    self.kept.push(row);
-                } else {
-                    self.write(&row, None)?;
+                match self.rank {
+                    Some(by) => {
+                        let key = rank_key(&row, by);
+                        let held = match self.sink.pack(&row) {
+                            Some(packed) => Held::Packed(packed),
+                            None => {
+                                let mut row = row;
+                                row.compact(self.sink.needs_findings());
+                                Held::Row(Box::new(row))
+                            }
+                        };
+                        self.kept.push((key, held));
+                    }
+                    None => self.write(&row, None)?,
                 }
             }
         }
-        if let Some(by) = self.rank {
+        if self.rank.is_some() {
             let mut kept = std::mem::take(&mut self.kept);
-            rank(&mut kept, by);
-            for (i, row) in kept.iter().enumerate() {
-                self.write(row, row.figures.is_some().then_some(i + 1))?;
+            kept.sort_by_key(|(key, _)| *key);
+            for (i, (key, held)) in kept.into_iter().enumerate() {
+                let place = key.is_computed().then_some(i + 1);
+                match held {
+                    Held::Row(row) => self.write(&row, place)?,
+                    Held::Packed(packed) => {
+                        if !self.closed
+                            && let Err(e) = self.sink.write_packed(&packed, place)
+                        {
+                            self.closed = broken_pipe(e)?;
+                        }
+                    }
+                }
             }
         }
         if !self.closed

@@ -49,6 +49,15 @@ pub trait Sink {
     fn needs_findings(&self) -> bool {
         false
     }
+    /// Render a row now, to be written later by [`Sink::write_packed`] once the
+    /// portfolio is ranked; `None` when this sink keeps whole rows instead.
+    fn pack(&self, _row: &BatchRow) -> Option<Box<[u8]>> {
+        None
+    }
+    /// Write a row packed by [`Sink::pack`] with its place in the ranking.
+    fn write_packed(&mut self, _packed: &[u8], _rank: Option<usize>) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn codes(row: &BatchRow) -> String {
@@ -138,6 +147,7 @@ fn group_cells(group: &str, year: Option<i32>, s: &YearSlice) -> Vec<Cell> {
 /// CSV: the results, then (when grouping) an empty line and the group table.
 pub struct CsvOut<W: Write> {
     sink: CsvSink<W>,
+    style: CsvStyle,
     header_written: bool,
     ranked: bool,
 }
@@ -146,6 +156,7 @@ impl<W: Write> CsvOut<W> {
     pub fn new(out: W, style: CsvStyle, ranked: bool) -> std::io::Result<Self> {
         Ok(CsvOut {
             sink: CsvSink::new(out, style)?,
+            style,
             header_written: false,
             ranked,
         })
@@ -160,6 +171,14 @@ impl<W: Write> CsvOut<W> {
 }
 
 impl<W: Write> Sink for CsvOut<W> {
+    fn pack(&self, row: &BatchRow) -> Option<Box<[u8]>> {
+        Some(super::csv::pack(&cells(row, None), self.style))
+    }
+    fn write_packed(&mut self, packed: &[u8], rank: Option<usize>) -> std::io::Result<()> {
+        self.ensure_header()?;
+        let place = rank.map_or(Cell::Empty, |r| Cell::number(r.to_string()));
+        self.sink.packed_row(packed, &[place])
+    }
     fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()> {
         self.ensure_header()?;
         let mut cells = cells(row, rank);

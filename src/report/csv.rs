@@ -63,6 +63,39 @@ fn looks_numeric(text: &str) -> bool {
         && body.bytes().any(|b| b.is_ascii_digit())
 }
 
+/// A cell's text as written: text neutralised, numbers with the style's decimal mark.
+fn cell_text(cell: &Cell, excel: bool) -> std::borrow::Cow<'_, str> {
+    match cell {
+        Cell::Text(t) => neutralise(t),
+        Cell::Number(n) if excel => n.replace('.', ",").into(),
+        Cell::Number(n) => n.as_str().into(),
+        Cell::Empty => "".into(),
+    }
+}
+
+/// A row's cells as written, packed into one small buffer (each field's length as four
+/// bytes, then its bytes): about 200 bytes a row, for rows held back for ranking.
+pub fn pack(cells: &[Cell], style: CsvStyle) -> Box<[u8]> {
+    let mut out = Vec::with_capacity(cells.len() * 12);
+    for cell in cells {
+        let text = cell_text(cell, style.excel);
+        out.extend_from_slice(&(text.len() as u32).to_le_bytes());
+        out.extend_from_slice(text.as_bytes());
+    }
+    out.into_boxed_slice()
+}
+
+/// The fields of a packed row.
+fn unpack(mut packed: &[u8]) -> impl Iterator<Item = &[u8]> {
+    std::iter::from_fn(move || {
+        let (len, rest) = packed.split_first_chunk::<4>()?;
+        let len = (u32::from_le_bytes(*len) as usize).min(rest.len());
+        let (field, rest) = rest.split_at(len);
+        packed = rest;
+        Some(field)
+    })
+}
+
 /// A CSV writer in a given style, row by row: for output too large to hold at once.
 pub struct CsvSink<W: std::io::Write> {
     /// `None` only for a moment inside [`CsvSink::blank_line`].
@@ -101,13 +134,24 @@ impl<W: std::io::Write> CsvSink<W> {
         let excel = self.style.excel;
         let writer = self.writer()?;
         for cell in cells {
-            let text: std::borrow::Cow<'_, str> = match cell {
-                Cell::Text(t) => neutralise(t),
-                Cell::Number(n) if excel => n.replace('.', ",").into(),
-                Cell::Number(n) => n.as_str().into(),
-                Cell::Empty => "".into(),
-            };
-            writer.write_field(text.as_bytes()).map_err(std::io::Error::other)?;
+            writer
+                .write_field(cell_text(cell, excel).as_bytes())
+                .map_err(std::io::Error::other)?;
+        }
+        writer.write_record(None::<&[u8]>).map_err(std::io::Error::other)
+    }
+
+    /// Write a row packed earlier by [`pack`], then `extra` cells.
+    pub fn packed_row(&mut self, packed: &[u8], extra: &[Cell]) -> std::io::Result<()> {
+        let excel = self.style.excel;
+        let writer = self.writer()?;
+        for field in unpack(packed) {
+            writer.write_field(field).map_err(std::io::Error::other)?;
+        }
+        for cell in extra {
+            writer
+                .write_field(cell_text(cell, excel).as_bytes())
+                .map_err(std::io::Error::other)?;
         }
         writer.write_record(None::<&[u8]>).map_err(std::io::Error::other)
     }
