@@ -150,6 +150,21 @@ struct Walker {
     diags: Vec<Diagnostic>,
 }
 
+/// Look a key up in a table. Project-file tables have a handful of keys, and comparing
+/// them in order is cheaper than hashing the key (the walk makes hundreds of lookups
+/// per file, most of them for keys that are absent).
+fn get<'t, 'i>(t: &'t DeTable<'i>, key: &str) -> Option<&'t Val<'i>> {
+    if t.len() <= 16 {
+        t.iter().find(|(k, _)| k.get_ref().as_ref() == key).map(|(_, v)| v)
+    } else {
+        t.get(key)
+    }
+}
+
+fn has(t: &DeTable, key: &str) -> bool {
+    get(t, key).is_some()
+}
+
 /// A path in the file, `base.key`, formatted only when a diagnostic needs it.
 struct Key<'a>(&'a dyn Display, &'a str);
 
@@ -218,7 +233,7 @@ impl Walker {
         span: &Span,
         example: &str,
     ) -> Option<&'t Val<'i>> {
-        let value = table.get(key);
+        let value = get(table, key);
         if value.is_none() {
             self.push(
                 Code::E003,
@@ -262,7 +277,7 @@ impl Walker {
     }
 
     fn opt_string(&mut self, t: &DeTable, key: &str, path: &dyn Display) -> Option<String> {
-        t.get(key).and_then(|v| self.string(v, &Key(path, key)))
+        get(t, key).and_then(|v| self.string(v, &Key(path, key)))
     }
 
     fn number(&mut self, v: &Val, path: &dyn Display) -> Option<Decimal> {
@@ -471,7 +486,7 @@ impl Walker {
 
     fn project(&mut self, root: &DeTable, root_span: Span) -> Option<Project> {
         self.unknown_keys(root, ROOT_KEYS, &"");
-        match root.get("format") {
+        match get(root, "format") {
             None => self.push(
                 Code::E003,
                 "missing required key `format`".into(),
@@ -492,7 +507,7 @@ impl Walker {
         }
 
         let mut spans = ProjectSpans::default();
-        let project_table = match root.get("project") {
+        let project_table = match get(root, "project") {
             Some(v) => {
                 spans.project = Some(v.span());
                 self.table(v, &"project")
@@ -533,7 +548,7 @@ impl Walker {
         } else {
             None
         };
-        let years = match pt.get("years") {
+        let years = match get(pt, "years") {
             Some(v) => {
                 spans.years = Some(v.span());
                 self.integer(v, &"project.years", 1, 50).map(|y| y as u32)
@@ -549,7 +564,7 @@ impl Walker {
         let horizon = match (start_year, years) {
             (Some(start_year), Some(years)) => {
                 let mut go_live = Month::new(start_year, 1);
-                if let Some(v) = pt.get("go_live") {
+                if let Some(v) = get(pt, "go_live") {
                     spans.go_live = Some(v.span());
                     if let Some(m) = self.month(v, &"project.go_live", false) {
                         if m.year() < start_year || m.year() >= start_year + years as i32 {
@@ -577,18 +592,24 @@ impl Walker {
             _ => None,
         };
 
-        let assumptions = self.assumptions(root.get("assumptions"), &mut spans);
-        let stakeholders = self.stakeholders(root.get("stakeholders"), organisation.as_deref());
-        let costs = self.lines(root.get("costs"), "costs", horizon, &stakeholders, assumptions.as_ref());
+        let assumptions = self.assumptions(get(root, "assumptions"), &mut spans);
+        let stakeholders = self.stakeholders(get(root, "stakeholders"), organisation.as_deref());
+        let costs = self.lines(
+            get(root, "costs"),
+            "costs",
+            horizon,
+            &stakeholders,
+            assumptions.as_ref(),
+        );
         let benefits = self.lines(
-            root.get("benefits"),
+            get(root, "benefits"),
             "benefits",
             horizon,
             &stakeholders,
             assumptions.as_ref(),
         );
         self.duplicate_lines(&costs, &benefits);
-        let scenarios = self.scenarios(root.get("scenarios"));
+        let scenarios = self.scenarios(get(root, "scenarios"));
 
         Some(Project {
             name: name?,
@@ -621,14 +642,14 @@ impl Walker {
         let t = self.table(value, &"assumptions")?;
         self.unknown_keys(t, ASSUMPTION_KEYS, &"assumptions");
         let mut ok = true;
-        if let Some(v) = t.get("discount_rate") {
+        if let Some(v) = get(t, "discount_rate") {
             a.discount_rate_stated = true;
             match self.discount_rate(v, &"assumptions.discount_rate") {
                 Some(r) => a.discount_rate = r,
                 None => ok = false,
             }
         }
-        if let Some(v) = t.get("overhead") {
+        if let Some(v) = get(t, "overhead") {
             match self.bounded(
                 v,
                 &"assumptions.overhead",
@@ -640,7 +661,7 @@ impl Walker {
                 None => ok = false,
             }
         }
-        match (t.get("hourly_cost"), t.get("monthly_salary")) {
+        match (get(t, "hourly_cost"), get(t, "monthly_salary")) {
             (Some(h), Some(m)) => {
                 self.push(
                     Code::E006,
@@ -658,7 +679,7 @@ impl Walker {
             },
             (None, Some(m)) => {
                 let salary = self.non_negative(m, &"assumptions.monthly_salary");
-                let hours = match t.get("salary_hours") {
+                let hours = match get(t, "salary_hours") {
                     Some(v) => self.bounded(
                         v,
                         &"assumptions.salary_hours",
@@ -674,7 +695,7 @@ impl Walker {
                 }
             }
             (None, None) => {
-                if let Some(v) = t.get("salary_hours") {
+                if let Some(v) = get(t, "salary_hours") {
                     self.push(
                         Code::E006,
                         "`salary_hours` is given without `monthly_salary`".into(),
@@ -827,7 +848,7 @@ impl Walker {
         let name = self
             .required(t, "name", &path, &span, "\"…\"")
             .and_then(|v| self.string(v, &Key(&path, "name")));
-        let id = t.get("id").and_then(|v| {
+        let id = get(t, "id").and_then(|v| {
             let id = self.string(v, &Key(&path, "id"))?;
             if is_valid_id(&id) {
                 Some(id)
@@ -864,7 +885,7 @@ impl Walker {
                     "reallocation" => Class::Reallocation,
                     _ => Class::Qualitative,
                 });
-            let confidence = match t.get("confidence") {
+            let confidence = match get(t, "confidence") {
                 Some(v) => self.choice(v, &Key(&path, "confidence"), CONFIDENCES).map(|c| match c {
                     "high" => Confidence::High,
                     "low" => Confidence::Low,
@@ -885,13 +906,12 @@ impl Walker {
         };
         let qualitative = matches!(&kind, LineKind::Benefit(b) if b.class == Class::Qualitative);
 
-        let line_stakeholders = self.line_stakeholders(t.get("stakeholder"), &Key(&path, "stakeholder"), stakeholders);
-        let actuals = t
-            .get("actuals")
-            .and_then(|v| self.year_map(v, &Key(&path, "actuals"), horizon, Self::any_number));
+        let line_stakeholders = self.line_stakeholders(get(t, "stakeholder"), &Key(&path, "stakeholder"), stakeholders);
+        let actuals =
+            get(t, "actuals").and_then(|v| self.year_map(v, &Key(&path, "actuals"), horizon, Self::any_number));
         let source = self.opt_string(t, "source", &path);
         let note = self.opt_string(t, "note", &path);
-        let range = t.get("range").and_then(|v| self.range(v, &Key(&path, "range")));
+        let range = get(t, "range").and_then(|v| self.range(v, &Key(&path, "range")));
 
         let mut line = Line {
             kind,
@@ -918,7 +938,7 @@ impl Walker {
                 .chain(PERIOD_KEYS)
                 .chain(&["realisation", "hourly_cost", "range", "actuals"])
                 .copied()
-                .filter(|k| t.contains_key(*k))
+                .filter(|k| has(t, *k))
                 .collect();
             for key in forbidden {
                 let v = &t[key];
@@ -934,7 +954,7 @@ impl Walker {
                 LineKind::Benefit(b) => Some(b),
                 _ => None,
             } && b.indicator.is_none()
-                && !t.contains_key("indicator")
+                && !has(t, "indicator")
             {
                 self.push(
                     Code::E003,
@@ -947,7 +967,7 @@ impl Walker {
         } else {
             if !is_cost {
                 for key in QUALITATIVE_KEYS {
-                    if let Some(v) = t.get(*key) {
+                    if let Some(v) = get(t, *key) {
                         self.push(
                             Code::E006,
                             format!("`{key}` belongs to a qualitative benefit"),
@@ -960,7 +980,7 @@ impl Walker {
             }
             self.value_source(t, &path, &span, horizon, assumptions, &mut line);
             if let LineKind::Benefit(b) = &mut line.kind
-                && let Some(v) = t.get("realisation")
+                && let Some(v) = get(t, "realisation")
             {
                 b.realisation = self.realisation(v, &Key(&path, "realisation"), horizon);
             }
@@ -1097,7 +1117,7 @@ impl Walker {
         assumptions: Option<&Assumptions>,
         line: &mut Line,
     ) {
-        let forms: Vec<&str> = VALUE_FORMS.iter().copied().filter(|k| t.contains_key(*k)).collect();
+        let forms: Vec<&str> = VALUE_FORMS.iter().copied().filter(|k| has(t, *k)).collect();
         match forms.as_slice() {
             [] if t.iter().any(|(k, _)| {
                 let key = k.get_ref().as_ref();
@@ -1139,13 +1159,13 @@ impl Walker {
         let form = forms[0];
         let periodic = matches!(form, "annual" | "annual_hours" | "volume");
         let stray = |k: &&str| -> bool {
-            t.contains_key(*k)
+            has(t, *k)
                 && match *k {
                     "from" | "to" | "growth" => !periodic,
                     // Only lines valued in hours: `hours`, `annual_hours`, or volume × minutes.
                     "hourly_cost" => match form {
                         "hours" | "annual_hours" => false,
-                        "volume" => t.contains_key("unit_saving"),
+                        "volume" => has(t, "unit_saving"),
                         _ => true,
                     },
                     _ => form != "volume",
@@ -1194,9 +1214,7 @@ impl Walker {
 
         // Hourly cost.
         if value.needs_hourly_cost() {
-            let own = t
-                .get("hourly_cost")
-                .and_then(|v| self.non_negative(v, &Key(path, "hourly_cost")));
+            let own = get(t, "hourly_cost").and_then(|v| self.non_negative(v, &Key(path, "hourly_cost")));
             let hourly = own.or(assumptions.and_then(|a| a.hourly_cost));
             match (hourly, assumptions) {
                 (Some(h), Some(a)) => match h.checked_mul(Decimal::ONE + a.overhead) {
@@ -1209,7 +1227,7 @@ impl Walker {
                         path,
                     ),
                 },
-                (None, Some(_)) if !t.contains_key("hourly_cost") => self.push(
+                (None, Some(_)) if !has(t, "hourly_cost") => self.push(
                     Code::E003,
                     format!(
                         "{} is valued in hours but no hourly cost is given",
@@ -1233,12 +1251,10 @@ impl Walker {
             };
             let first = Month::new(h.start_year, 1);
             let last = Month::new(h.end_year(), 12);
-            let from = t.get("from").map_or(Some(default_from), |v| {
+            let from = get(t, "from").map_or(Some(default_from), |v| {
                 self.month_in(v, &Key(path, "from"), false, first, last, h)
             });
-            let to = t
-                .get("to")
-                .map_or(Some(last), |v| self.month_in(v, &Key(path, "to"), true, first, last, h));
+            let to = get(t, "to").map_or(Some(last), |v| self.month_in(v, &Key(path, "to"), true, first, last, h));
             if let (Some(from), Some(to)) = (from, to) {
                 if from > to {
                     self.push(
@@ -1248,7 +1264,7 @@ impl Walker {
                             describe_path(&path.to_string())
                         ),
                         "make `to` the same as or later than `from`",
-                        t.get("to").map_or_else(|| header_span(span), |v| v.span()),
+                        get(t, "to").map_or_else(|| header_span(span), |v| v.span()),
                         &Key(path, "to"),
                     );
                 }
@@ -1256,7 +1272,7 @@ impl Walker {
                 line.to = to;
             }
         }
-        if let Some(v) = t.get("growth")
+        if let Some(v) = get(t, "growth")
             && let Some(g) = self.bounded(
                 v,
                 &Key(path, "growth"),
@@ -1304,7 +1320,7 @@ impl Walker {
 
     fn volume(&mut self, t: &DeTable, path: &dyn Display, v: &Val, horizon: Option<Horizon>) -> Option<ValueSource> {
         let volume = self.non_negative(v, &Key(path, "volume"));
-        let has = |k: &str| t.contains_key(k);
+        let has = |k: &str| has(t, k);
         let per_case = match (
             has("minutes_saved"),
             has("minutes_before") || has("minutes_after"),
@@ -1365,7 +1381,7 @@ impl Walker {
                 None
             }
         };
-        let adoption = match t.get("adoption") {
+        let adoption = match get(t, "adoption") {
             Some(a) => Some(self.year_map(a, &Key(path, "adoption"), horizon, Self::fraction)?),
             None => None,
         };
@@ -1386,8 +1402,7 @@ impl Walker {
             ..Realisation::default()
         };
         r.owner = self.opt_string(t, "owner", path);
-        r.method = t
-            .get("method")
+        r.method = get(t, "method")
             .and_then(|m| self.choice(m, &Key(path, "method"), METHODS))
             .map(|m| {
                 Method::ALL
@@ -1395,15 +1410,15 @@ impl Walker {
                     .find(|x| x.as_str() == m)
                     .unwrap_or(Method::Quality)
             });
-        if let Some(s) = t.get("share") {
+        if let Some(s) = get(t, "share") {
             r.share = self.fraction(s, &Key(path, "share")).unwrap_or(Decimal::ONE);
         }
-        if let Some(l) = t.get("lag_months") {
+        if let Some(l) = get(t, "lag_months") {
             r.lag_months = self.integer(l, &Key(path, "lag_months"), 0, 600).unwrap_or(0) as u32;
         }
-        if let Some(s) = t.get("schedule") {
+        if let Some(s) = get(t, "schedule") {
             for key in ["share", "lag_months"] {
-                if let Some(k) = t.get(key) {
+                if let Some(k) = get(t, key) {
                     self.push(
                         Code::E006,
                         format!("`{key}` and `schedule` are both given in `{path}`"),
@@ -1415,7 +1430,7 @@ impl Walker {
             }
             r.schedule = self.year_map(s, &Key(path, "schedule"), horizon, Self::non_negative);
         }
-        if let Some(a) = t.get("actuals") {
+        if let Some(a) = get(t, "actuals") {
             r.actuals = self
                 .year_map(a, &Key(path, "actuals"), horizon, Self::any_number)
                 .unwrap_or_default();
@@ -1425,7 +1440,7 @@ impl Walker {
         r.baseline_date = self.opt_string(t, "baseline_date", path);
         r.target = self.opt_string(t, "target", path);
         r.target_date = self.opt_string(t, "target_date", path);
-        if let Some(f) = t.get("follow_up") {
+        if let Some(f) = get(t, "follow_up") {
             let fpath = Key(path, "follow_up");
             match f.get_ref() {
                 DeValue::Array(items) => {
@@ -1496,18 +1511,18 @@ impl Walker {
             self.unknown_keys(st, SCENARIO_KEYS, &path);
             let mut s = Scenario::base();
             s.name = name;
-            if let Some(x) = st.get("cost_factor") {
+            if let Some(x) = get(st, "cost_factor") {
                 s.cost_factor = self.non_negative(x, &Key(&path, "cost_factor")).unwrap_or(Decimal::ONE);
             }
-            if let Some(x) = st.get("benefit_factor") {
+            if let Some(x) = get(st, "benefit_factor") {
                 s.benefit_factor = self
                     .non_negative(x, &Key(&path, "benefit_factor"))
                     .unwrap_or(Decimal::ONE);
             }
-            if let Some(x) = st.get("delay_months") {
+            if let Some(x) = get(st, "delay_months") {
                 s.delay_months = self.integer(x, &Key(&path, "delay_months"), 0, 600).unwrap_or(0) as u32;
             }
-            if let Some(x) = st.get("discount_rate") {
+            if let Some(x) = get(st, "discount_rate") {
                 s.discount_rate = self.discount_rate(x, &Key(&path, "discount_rate"));
             }
             out.push(s);
