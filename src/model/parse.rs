@@ -938,7 +938,7 @@ impl Walker {
                 .chain(PERIOD_KEYS)
                 .chain(&["realisation", "hourly_cost", "range", "actuals"])
                 .copied()
-                .filter(|k| has(t, *k))
+                .filter(|k| has(t, k))
                 .collect();
             for key in forbidden {
                 let v = &t[key];
@@ -967,7 +967,7 @@ impl Walker {
         } else {
             if !is_cost {
                 for key in QUALITATIVE_KEYS {
-                    if let Some(v) = get(t, *key) {
+                    if let Some(v) = get(t, key) {
                         self.push(
                             Code::E006,
                             format!("`{key}` belongs to a qualitative benefit"),
@@ -1117,7 +1117,7 @@ impl Walker {
         assumptions: Option<&Assumptions>,
         line: &mut Line,
     ) {
-        let forms: Vec<&str> = VALUE_FORMS.iter().copied().filter(|k| has(t, *k)).collect();
+        let forms: Vec<&str> = VALUE_FORMS.iter().copied().filter(|k| has(t, k)).collect();
         match forms.as_slice() {
             [] if t.iter().any(|(k, _)| {
                 let key = k.get_ref().as_ref();
@@ -1159,7 +1159,7 @@ impl Walker {
         let form = forms[0];
         let periodic = matches!(form, "annual" | "annual_hours" | "volume");
         let stray = |k: &&str| -> bool {
-            has(t, *k)
+            has(t, k)
                 && match *k {
                     "from" | "to" | "growth" => !periodic,
                     // Only lines valued in hours: `hours`, `annual_hours`, or volume × minutes.
