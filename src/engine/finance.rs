@@ -73,6 +73,12 @@ pub fn irr(yearly_net: &[Decimal]) -> Option<Decimal> {
     if changes == 0 {
         return None;
     }
+    // Zero years before the first and after the last cash flow do not move the roots
+    // (they multiply the NPV by a power of 1+r) but would add spurious roots at r = −1
+    // and r → ∞ to the polynomials below: leave them out.
+    let first = rounded.iter().position(|v| !v.is_zero())?;
+    let last = rounded.iter().rposition(|v| !v.is_zero())?;
+    let rounded = &rounded[first..=last];
     let largest = rounded.iter().map(|v| v.abs()).max()?;
     let one = Decimal::from(FIXED_ONE);
     let fixed: Vec<i128> = rounded
@@ -86,10 +92,10 @@ pub fn irr(yearly_net: &[Decimal]) -> Option<Decimal> {
         // side where the NPV at r = 0 and at the far end differ in sign.
         (first_root(&in_x, 1, None), first_root(&fixed, 1, None))
     } else {
-        let root_x = first_root(&in_x, GRID, None);
+        let root_x = roots_on_side(&in_x, None);
         // Past |r| of the root already found on the other side, nothing is closer.
         let bound = root_x.map(|x| rate_of_x(x).abs());
-        (root_x, first_root(&fixed, GRID, bound))
+        (root_x, roots_on_side(&fixed, bound))
     };
     let from_x = root_x.map(rate_of_x);
     let from_y = root_y
@@ -106,6 +112,46 @@ pub fn irr(yearly_net: &[Decimal]) -> Option<Decimal> {
 const FIXED_ONE: i128 = 1 << 60;
 /// Grid steps over (0, 1] when the series changes sign more than once.
 const GRID: i128 = 256;
+
+/// The root nearest to 1 of a polynomial on (0, 1], searching the grid only when more
+/// than one root may lie there: Descartes' rule on `(1+s)^n P(1/(1+s))` bounds the
+/// roots in (0, 1) — none means none, one means the ends bracket it.
+fn roots_on_side(coefficients: &[i128], bound: Option<Decimal>) -> Option<i128> {
+    match roots_in_unit_interval_at_most(coefficients) {
+        Some(0) if horner(coefficients, FIXED_ONE) != 0 => None,
+        Some(0 | 1) => first_root(coefficients, 1, bound),
+        _ => first_root(coefficients, GRID, bound),
+    }
+}
+
+/// Descartes' bound on the number of roots in (0, 1) of the polynomial with these
+/// coefficients (highest power first): the sign changes of the coefficients of
+/// `Q(s) = (1+s)^n P(1/(1+s))`, whose coefficient of `s^j` is `Σ_i h_i C(i, j)`.
+/// `None` if the integers would overflow (then the caller searches the grid).
+fn roots_in_unit_interval_at_most(h: &[i128]) -> Option<usize> {
+    let n = h.len().checked_sub(1)?;
+    let mut previous_negative: Option<bool> = None;
+    let mut changes = 0;
+    for j in 0..=n {
+        let mut q: i128 = 0;
+        let mut binomial: i128 = 1; // C(j, j)
+        for (i, h_i) in h.iter().enumerate().skip(j) {
+            if i > j {
+                // C(i, j) = C(i − 1, j) × i / (i − j), exact.
+                binomial = binomial.checked_mul(i as i128)? / (i - j) as i128;
+            }
+            q = q.checked_add(h_i.checked_mul(binomial)?)?;
+        }
+        if q != 0 {
+            let negative = q < 0;
+            if previous_negative.is_some_and(|p| p != negative) {
+                changes += 1;
+            }
+            previous_negative = Some(negative);
+        }
+    }
+    Some(changes)
+}
 
 fn rate_of_x(x: i128) -> Decimal {
     Decimal::from(FIXED_ONE) / Decimal::from(x) - Decimal::ONE
@@ -129,9 +175,11 @@ fn first_root(coefficients: &[i128], steps: i128, bound: Option<Decimal>) -> Opt
     let step = FIXED_ONE / steps;
     for k in 1..=steps {
         // The last point is a hair above 0: beyond it the rate is astronomically large.
-        let lo = if k == steps { 1 << 20 } else { FIXED_ONE - k * step };
+        let last = k == steps;
+        let lo = if last { 1 << 20 } else { FIXED_ONE - k * step };
         let f_lo = f(lo);
-        if f_lo == 0 {
+        // So near 0 the fixed-point value may underflow to 0: that is no root.
+        if f_lo == 0 && !last {
             return Some(lo);
         }
         if (f_lo < 0) != (f_hi < 0) {
@@ -192,6 +240,17 @@ mod tests {
         // No sign change: none.
         assert_eq!(irr(&[dec!(100), dec!(50)]), None);
         assert_eq!(irr(&[dec!(0), dec!(0)]), None);
+    }
+
+    #[test]
+    fn descartes_bound_on_the_unit_interval() {
+        let one = FIXED_ONE;
+        // (z − 1/2): one root in (0, 1). Highest power first: [1, −1/2].
+        assert_eq!(roots_in_unit_interval_at_most(&[one, -one / 2]), Some(1));
+        // z + 1: no root in (0, 1).
+        assert_eq!(roots_in_unit_interval_at_most(&[one, one]), Some(0));
+        // (z − 1/4)(z − 3/4) = z² − z + 3/16: two roots.
+        assert_eq!(roots_in_unit_interval_at_most(&[one, -one, 3 * one / 16]), Some(2));
     }
 
     #[test]
