@@ -357,3 +357,34 @@ mod follow_up {
         }
     }
 }
+
+mod irr {
+    use nytta::engine::finance::{discount_factors, irr, present_value};
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Whatever the series (zeros around it included), the NPV at the IRR is 0 to
+        /// within a millionth of the flows' discounted size.
+        #[test]
+        fn npv_at_the_irr_is_zero(flows in prop::collection::vec(-5_000_000i64..5_000_000, 1..9), zeros in 0usize..3) {
+            let mut series = vec![Decimal::ZERO; zeros];
+            series.extend(flows.iter().map(|f| Decimal::new(*f, 2)));
+            series.extend(std::iter::repeat_n(Decimal::ZERO, zeros));
+            if let Some(r) = irr(&series) {
+                prop_assert!(r > Decimal::NEGATIVE_ONE && r < Decimal::from(1_000_000), "r = {}", r);
+                if r > Decimal::new(-9, 1) && r < Decimal::from(100) {
+                    let rounded: Vec<Decimal> = series.iter().map(|v| v.round_dp(2)).collect();
+                    let factors = discount_factors(r, rounded.len()).unwrap();
+                    let npv = present_value(&rounded, &factors).unwrap();
+                    // The flows' size at that rate: what the NPV is a small remainder of.
+                    let absolute: Vec<Decimal> = rounded.iter().map(|v| v.abs()).collect();
+                    let size = present_value(&absolute, &factors).unwrap();
+                    prop_assert!(npv.abs() <= size / Decimal::from(1_000_000), "r = {}, npv = {}", r, npv);
+                }
+            }
+        }
+    }
+}
