@@ -218,7 +218,10 @@ fn figures(calc: &Calculation) -> Figures {
 
 /// Money differs when it is off by more than 1 % and by more than 1 000 kr (spec §8).
 fn money_differs(claimed: Decimal, actual: Decimal) -> bool {
-    let difference = (claimed - actual).abs();
+    // A difference too large to represent certainly differs.
+    let Some(difference) = claimed.checked_sub(actual).map(|d| d.abs()) else {
+        return true;
+    };
     difference > Decimal::ONE_THOUSAND && difference > actual.abs() / Decimal::ONE_HUNDRED
 }
 
@@ -395,6 +398,16 @@ owner = "Chef"
         assert!(row.figures.is_none());
         assert!(row.codes.contains(&Code::E004), "{:?}", row.codes);
         assert!(!row.reason().is_empty());
+    }
+
+    #[test]
+    fn an_absurd_claim_is_a_warning_not_a_panic() {
+        let claimed = Claimed {
+            total_benefits: Some(Decimal::MIN),
+            ..Claimed::default()
+        };
+        let row = summarise("s.csv:2".into(), VALID, Some(&claimed));
+        assert!(row.codes.contains(&Code::W301));
     }
 
     #[test]

@@ -122,7 +122,9 @@ fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
         if path.is_dir() {
             for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
                 let entry = entry.map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
-                if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "toml") {
+                if entry.file_type().is_file()
+                    && entry.path().extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+                {
                     out.push(entry.into_path());
                 }
             }

@@ -20,7 +20,7 @@ pub struct Args {
     actuals: Option<PathBuf>,
     /// Follow up to and including this year (default: the latest year with an actual,
     /// else last year).
-    #[arg(long, value_name = "YEAR")]
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1000..=9999))]
     as_of: Option<i32>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -102,7 +102,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let as_of = args
         .as_of
         .or(actuals.latest_year())
-        .unwrap_or_else(|| (current_year() - 1).min(last_horizon_year));
+        .unwrap_or_else(|| (current_year() - 1).clamp(project.start_year, last_horizon_year));
     let style = CsvStyle { excel: args.excel };
     let rendered = if args.template {
         followup::template(project, base, as_of, style)

@@ -104,6 +104,14 @@ pub fn sniff_delimiter(text: &str) -> u8 {
         .map_or(b',', |(_, d)| d)
 }
 
+/// Where a CSV record's text starts: the reader's position may sit on the line ends
+/// (and blank lines) before it. Always a character boundary within `text`.
+pub(crate) fn record_start(text: &str, position: u64) -> usize {
+    let start = (position as usize).min(text.len());
+    let skipped = text[start..].bytes().take_while(|b| matches!(b, b'\r' | b'\n')).count();
+    start + skipped
+}
+
 /// Read an actuals CSV against a project. Returns the actuals, or every problem found
 /// (located by byte span in `text`, which is the decoded CSV).
 pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<Diagnostic>> {
@@ -152,11 +160,10 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
                 break;
             }
         }
-        let (start, row) = record.position().map_or((0, 0), |p| (p.byte() as usize, p.line()));
-        let end = text[start.min(text.len())..]
-            .find('\n')
-            .map_or(text.len(), |i| start + i);
-        let span = start..end.max(start);
+        let start = record.position().map_or(0, |p| record_start(text, p.byte()));
+        let row = text[..start].matches('\n').count() + 1;
+        let end = text[start..].find(['\r', '\n']).map_or(text.len(), |i| start + i);
+        let span = start..end;
         let at = format!("row {row}");
         let field = |i: usize| record.get(i).unwrap_or("");
         let amount_text = field(c_amount);
@@ -355,6 +362,14 @@ annual = 10
         assert_eq!(problems[0].at.as_deref(), Some("row 2"));
         let span = problems[1].span.clone().unwrap();
         assert_eq!(&text[span], "tid,2020,5,");
+    }
+
+    #[test]
+    fn rows_are_located_with_crlf_and_blank_lines() {
+        let text = "line;year;amount\r\ndrift;2010;5\r\n\r\ndrfit;2010;5\r\n";
+        let problems = parse_actuals_csv(text, &project()).unwrap_err();
+        assert_eq!(problems[0].at.as_deref(), Some("row 4"));
+        assert_eq!(&text[problems[0].span.clone().unwrap()], "drfit;2010;5");
     }
 
     #[test]

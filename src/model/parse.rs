@@ -386,6 +386,13 @@ impl Walker {
     /// December when it ends a period).
     fn month(&mut self, v: &Val, path: &dyn Display, end: bool) -> Option<Month> {
         let month = match v.get_ref() {
+            // A bare year, also as a string: January, or December when it ends a period.
+            DeValue::String(s) if s.trim().len() == 4 => s
+                .trim()
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1000..=9999).contains(y))
+                .map(|y| Month::new(y, if end { 12 } else { 1 })),
             DeValue::String(s) => Month::parse(s),
             DeValue::Integer(i) => i
                 .as_str()

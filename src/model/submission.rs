@@ -90,12 +90,23 @@ pub fn parse_submissions(text: &str) -> Result<Submissions, String> {
     }
     let unknown_columns = headers
         .iter()
-        .filter(|h| !COLUMNS.contains(&h.as_str()))
+        .filter(|h| !h.is_empty() && !COLUMNS.contains(&h.as_str()))
         .cloned()
         .collect();
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
-        let row = i as u64 + 2;
+        // The spreadsheet row: the record's line (blank lines count), else its count.
+        // The spreadsheet row (blank lines count), from where the record's text starts.
+        let row = record
+            .as_ref()
+            .ok()
+            .and_then(|r| r.position())
+            .map_or(i as u64 + 2, |p| {
+                text[..super::actuals::record_start(text, p.byte())]
+                    .matches('\n')
+                    .count() as u64
+                    + 1
+            });
         let record = match record {
             Ok(r) => r,
             Err(e) => {
@@ -199,7 +210,17 @@ fn build(get: &RowView) -> Result<(String, Claimed), String> {
         }
     }
     let start_year = whole(get, "start_year")?.unwrap_or_default();
+    if !(1900..=2200).contains(&start_year) {
+        return Err(format!(
+            "column `start_year`: {start_year} is not a year from 1900 to 2200"
+        ));
+    }
     let years = whole(get, "years")?;
+    if let Some(y) = years
+        && !(1..=50).contains(&y)
+    {
+        return Err(format!("column `years`: {y} is not from 1 to 50"));
+    }
     let mut t = String::with_capacity(1024);
     let _ = writeln!(
         t,
@@ -325,6 +346,14 @@ mod tests {
         assert!(s.rows[0].project.as_ref().unwrap_err().contains("investment"));
         assert!(s.rows[1].project.as_ref().unwrap_err().contains("name"));
         assert!(s.rows[2].project.is_ok());
+    }
+
+    #[test]
+    fn rows_are_numbered_as_in_the_spreadsheet_and_absurd_years_are_errors() {
+        let text = "name,organisation,start_year,years,investment,investment_years\nA,O,2025,,,\n\nB,O,2025,9223372036854775807,1,9223372036854775807\n";
+        let s = parse_submissions(text).unwrap();
+        assert_eq!(s.rows[1].row, 4);
+        assert!(s.rows[1].project.as_ref().unwrap_err().contains("years"));
     }
 
     #[test]

@@ -18,9 +18,14 @@ impl Month {
     pub fn month(self) -> u32 {
         self.0.rem_euclid(12) as u32 + 1
     }
-    /// Parse `"YYYY-MM"`.
+    /// Parse `"YYYY-MM"`, or a date `"YYYY-MM-DD"` (its month, as spreadsheets write dates).
     pub fn parse(s: &str) -> Option<Self> {
-        let (y, m) = s.trim().split_once('-')?;
+        let s = s.trim();
+        let s = match s.len() {
+            10 if s.as_bytes()[7] == b'-' && s[8..].bytes().all(|b| b.is_ascii_digit()) => &s[..7],
+            _ => s,
+        };
+        let (y, m) = s.split_once('-')?;
         if y.len() != 4
             || m.len() != 2
             || !y.bytes().all(|b| b.is_ascii_digit())
@@ -50,6 +55,8 @@ mod tests {
         assert_eq!(m.to_string(), "2010-03");
         assert_eq!(Month::parse("2010-13"), None);
         assert_eq!(Month::parse("2010-3"), None);
+        assert_eq!(Month::parse("2010-03-15"), Some(Month::new(2010, 3)));
+        assert_eq!(Month::parse("2010-03-1x"), None);
         assert_eq!(Month(Month::new(2010, 12).0 + 1), Month::new(2011, 1));
     }
 }
