@@ -34,6 +34,9 @@ pub struct Args {
     /// CSV for Swedish Excel: `;`, decimal comma, UTF-8 BOM.
     #[arg(long)]
     excel: bool,
+    /// Exit with code 1 when the file has warnings (the report is written all the same).
+    #[arg(long)]
+    deny_warnings: bool,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -104,10 +107,12 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         .or(actuals.latest_year())
         .unwrap_or_else(|| (current_year() - 1).clamp(project.start_year, last_horizon_year));
     let style = CsvStyle { excel: args.excel };
+    let mut flagged = analysis.has_warnings();
     let rendered = if args.template {
         followup::template(project, base, as_of, style)
     } else {
         let fu = follow_up(project, base, &actuals, as_of);
+        flagged |= !fu.flags.is_empty();
         match args.format {
             Format::Json => followup::json(project, base, &fu),
             Format::Csv => followup::csv(project, &fu, style),
@@ -116,7 +121,11 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         }
     };
     output::emit(target.as_deref(), rendered.as_bytes())?;
-    Ok(Outcome::Ok)
+    Ok(if args.deny_warnings && flagged {
+        Outcome::Invalid
+    } else {
+        Outcome::Ok
+    })
 }
 
 /// The current calendar year (UTC), from the system clock.

@@ -29,6 +29,9 @@ pub struct Args {
     /// CSV for Swedish Excel: `;`, decimal comma, UTF-8 BOM.
     #[arg(long)]
     excel: bool,
+    /// Exit with code 1 when the file has warnings (the report is written all the same).
+    #[arg(long)]
+    deny_warnings: bool,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -168,5 +171,9 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         }
     };
     output::emit(target.as_deref(), rendered.as_bytes())?;
-    Ok(Outcome::Ok)
+    Ok(if args.deny_warnings && analysis.has_warnings() {
+        Outcome::Invalid
+    } else {
+        Outcome::Ok
+    })
 }

@@ -45,8 +45,8 @@ pub fn payback_month_index(monthly_net_x12: &[Decimal]) -> Option<usize> {
         }
     }
     match last_negative {
-        // Nothing is ever spent or gained: there is nothing to pay back.
-        None if monthly_net_x12.iter().all(Decimal::is_zero) => None,
+        None if monthly_net_x12.is_empty() => None,
+        // Never negative (even if nothing is ever spent or gained): the first month.
         None => Some(0),
         Some(i) if i + 1 < monthly_net_x12.len() => Some(i + 1),
         Some(_) => None,
@@ -83,7 +83,8 @@ pub fn irr(yearly_net: &[Decimal]) -> Option<Decimal> {
     let one = Decimal::from(FIXED_ONE);
     let fixed: Vec<i128> = rounded
         .iter()
-        .map(|v| (v * one / largest).round().to_i128())
+        // v / largest ≤ 1 first, so that nothing overflows whatever the magnitudes.
+        .map(|v| v.checked_div(largest)?.checked_mul(one)?.round().to_i128())
         .collect::<Option<_>>()?;
     // Horner coefficient order: for x, the last year first; for y, the first year first.
     let in_x: Vec<i128> = fixed.iter().rev().copied().collect();
@@ -279,8 +280,8 @@ mod tests {
         assert_eq!(payback_month_index(&x12(&[dec!(-10), dec!(5)])), None);
         // Never negative: the first month.
         assert_eq!(payback_month_index(&x12(&[dec!(1), dec!(1)])), Some(0));
-        // Nothing at all: none.
-        assert_eq!(payback_month_index(&x12(&[dec!(0), dec!(0)])), None);
+        // Nothing at all: the cumulative net is 0 from the start, so the first month (spec §4).
+        assert_eq!(payback_month_index(&x12(&[dec!(0), dec!(0)])), Some(0));
         // −0.004 rounds to 0.00: not negative; −0.005 rounds to −0.01: negative.
         assert_eq!(payback_month_index(&x12(&[dec!(-0.004), dec!(0)])), Some(0));
         assert_eq!(payback_month_index(&x12(&[dec!(-0.005), dec!(0.005)])), Some(1));

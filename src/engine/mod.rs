@@ -334,12 +334,12 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
         npv_high_confidence,
         pv_costs,
         pv_benefits,
-        bcr: (!pv_costs.is_zero()).then(|| pv_benefits / pv_costs),
+        bcr: pv_benefits.checked_div(pv_costs),
         irr: finance::irr(&net_by_year),
         payback_month: payback_index.map(|i| Month(project.first_month().0 + i as i32)),
         payback_years: payback_index.map(|i| Decimal::from(i + 1) / Decimal::from(12)),
         planned_harvest,
-        harvest_share: (!total_benefits.is_zero()).then(|| planned_harvest / total_benefits),
+        harvest_share: planned_harvest.checked_div(total_benefits),
     };
 
     let stakeholders = project
@@ -430,10 +430,9 @@ fn range_analysis(all_lines: &[&Line], calc: &Calculation, npv: Decimal) -> Rang
         });
     }
     out.lines.sort_by_key(|r| std::cmp::Reverse(r.spread()));
-    if !out.lines.is_empty() {
-        out.low_case_npv = Some(low_case);
-        out.high_case_npv = Some(high_case);
-    }
+    // With no ranged line both cases are the NPV itself.
+    out.low_case_npv = Some(low_case);
+    out.high_case_npv = Some(high_case);
     out
 }
 

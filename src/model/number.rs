@@ -22,7 +22,7 @@ impl NumberError {
     pub fn hint(&self) -> &'static str {
         match self {
             NumberError::Ambiguous(_) => {
-                "write `1200000.50`, or Swedish `\"1 200 000,50\"` with spaces as thousands separators"
+                "use one decimal mark and no other separator than spaces: `1200.50`, or Swedish `\"1 200,50\"`"
             }
             NumberError::NotFinite(_) => "write a finite decimal number",
             NumberError::TooLarge(_) => "check the magnitude: amounts are in kronor",

@@ -276,6 +276,15 @@ impl Walker {
         }
     }
 
+    fn non_empty_string(&mut self, v: &Val, path: &dyn Display) -> Option<String> {
+        let s = self.string(v, path)?;
+        if s.trim().is_empty() {
+            self.push(Code::E005, format!("`{path}` is empty"), "write a name", v.span(), path);
+            return None;
+        }
+        Some(s)
+    }
+
     fn opt_string(&mut self, t: &DeTable, key: &str, path: &dyn Display) -> Option<String> {
         get(t, key).and_then(|v| self.string(v, &Key(path, key)))
     }
@@ -467,7 +476,16 @@ impl Walker {
             }
             match value(self, item, &item_path) {
                 Some(d) => {
-                    map.insert(year, d);
+                    if map.insert(year, d).is_some() {
+                        self.push(
+                            Code::E007,
+                            format!("year {year} is given twice in `{path}`"),
+                            "give each year once",
+                            key.span(),
+                            &item_path,
+                        );
+                        ok = false;
+                    }
                 }
                 None => ok = false,
             }
@@ -538,13 +556,13 @@ impl Walker {
         }
         let name = if project_table.is_some() {
             self.required(pt, "name", &"project", &pspan, "\"Boendeparkering som e-tjänst\"")
-                .and_then(|v| self.string(v, &"project.name"))
+                .and_then(|v| self.non_empty_string(v, &"project.name"))
         } else {
             None
         };
         let organisation = if project_table.is_some() {
             self.required(pt, "organisation", &"project", &pspan, "\"Trafikkontoret\"")
-                .and_then(|v| self.string(v, &"project.organisation"))
+                .and_then(|v| self.non_empty_string(v, &"project.organisation"))
         } else {
             None
         };
@@ -680,6 +698,17 @@ impl Walker {
                 let _ = h;
                 ok = false;
             }
+            (Some(h), None) if get(t, "salary_hours").is_some() => {
+                let _ = h;
+                self.push(
+                    Code::E006,
+                    "`salary_hours` goes with `monthly_salary`, not with `hourly_cost`".into(),
+                    "remove `salary_hours`, or give `monthly_salary` instead of `hourly_cost`",
+                    get(t, "salary_hours").map_or(0..0, |v| v.span()),
+                    &"assumptions.salary_hours",
+                );
+                ok = false;
+            }
             (Some(h), None) => match self.non_negative(h, &"assumptions.hourly_cost") {
                 Some(d) => a.hourly_cost = Some(d),
                 None => ok = false,
@@ -757,9 +786,11 @@ impl Walker {
             let span = item.span();
             let id_value = self.required(t, "id", &path, &span, "\"tk\"");
             let id = id_value.and_then(|v| self.string(v, &Key(&path, "id")));
-            let name = self
-                .required(t, "name", &path, &span, "\"Trafikkontoret\"")
-                .and_then(|v| self.string(v, &Key(&path, "name")));
+            // Without a name the stakeholder is shown by its id.
+            let name = match get(t, "name") {
+                Some(v) => self.non_empty_string(v, &Key(&path, "name")),
+                None => id.clone(),
+            };
             let (Some(id), Some(name), Some(id_value)) = (id, name, id_value) else {
                 continue;
             };
@@ -854,7 +885,7 @@ impl Walker {
 
         let name = self
             .required(t, "name", &path, &span, "\"…\"")
-            .and_then(|v| self.string(v, &Key(&path, "name")));
+            .and_then(|v| self.non_empty_string(v, &Key(&path, "name")));
         let id = get(t, "id").and_then(|v| {
             let id = self.string(v, &Key(&path, "id"))?;
             if is_valid_id(&id) {
@@ -1094,12 +1125,21 @@ impl Walker {
     fn range(&mut self, v: &Val, path: &dyn Display) -> Option<(Decimal, Decimal)> {
         let t = self.table(v, path)?;
         self.unknown_keys(t, &["low", "high"], path);
+        let factor = |w: &mut Self, x: &Val, key: &str| {
+            w.bounded(
+                x,
+                &Key(path, key),
+                Some(Decimal::ZERO),
+                Some(Decimal::ONE_HUNDRED),
+                "a factor from 0 to 100",
+            )
+        };
         let low = self
             .required(t, "low", path, &v.span(), "0.8")
-            .and_then(|x| self.non_negative(x, &Key(path, "low")));
+            .and_then(|x| factor(self, x, "low"));
         let high = self
             .required(t, "high", path, &v.span(), "1.3")
-            .and_then(|x| self.non_negative(x, &Key(path, "high")));
+            .and_then(|x| factor(self, x, "high"));
         let (low, high) = (low?, high?);
         if low > high {
             self.push(

@@ -399,3 +399,71 @@ fn language_follows_flag_then_environment() {
     assert_ne!(sv, en);
     assert!(String::from_utf8_lossy(&sv).contains("300 000"));
 }
+
+#[test]
+fn deny_warnings_works_on_report_and_follow_up_too() {
+    let dir = tempfile::tempdir().unwrap();
+    // No stated discount rate: W106.
+    let file = write(dir.path(), "p.toml", &VALID.replace("discount_rate = \"10 %\"", ""));
+    nytta()
+        .args(["report", "--format", "json"])
+        .arg(&file)
+        .assert()
+        .success();
+    nytta()
+        .args(["report", "--format", "json", "--deny-warnings"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\"W106\""));
+    nytta()
+        .args(["follow-up", "--as-of", "2011", "--deny-warnings"])
+        .arg(&file)
+        .assert()
+        .code(1);
+    let clean = write(dir.path(), "clean.toml", VALID);
+    nytta()
+        .args(["report", "--deny-warnings"])
+        .arg(&clean)
+        .assert()
+        .success();
+}
+
+#[test]
+fn years_and_months_may_be_quoted_and_huge_figures_are_errors_not_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    let quoted = VALID
+        .replace("go_live = \"2010-04\"", "go_live = \"2010\"")
+        .replace("annual = 12000", "annual = 12000\nfrom = \"2011\"\nto = \"2011\"");
+    let file = write(dir.path(), "q.toml", &quoted);
+    let out = nytta()
+        .args(["report", "--format", "json"])
+        .arg(&file)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let j: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(j["project"]["go_live"], "2010-01");
+    // Operations only in 2011 (January to December): 12000.
+    assert_eq!(j["summary"]["operations_costs"], "12000.00");
+    // Nets of 7 × 10^10 kr: no overflow in the IRR.
+    let huge = "format = 1\n[project]\nname = \"S\"\norganisation = \"O\"\nstart_year = 2010\nyears = 2\n[[costs]]\nname = \"C\"\ncategory = \"investment\"\namounts = { 2010 = 70_000_000_000 }\n[[benefits]]\nname = \"B\"\nclass = \"financial\"\namounts = { 2011 = 80_000_000_000 }\n";
+    let file = write(dir.path(), "huge.toml", huge);
+    nytta()
+        .args(["report", "--format", "json"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"irr\": \"0.142857\""));
+    // A duplicate year written two ways is an error.
+    let dup = VALID.replace("amounts = { 2010 = 300000 }", "amounts = { 2010 = 300000, 02010 = 1 }");
+    let file = write(dir.path(), "dup.toml", &dup);
+    nytta()
+        .arg("check")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error[E007]"));
+}
