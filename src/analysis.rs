@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::engine::{self, Calculation};
-use crate::model::{Project, Scenario, parse_project};
+use crate::model::{Header, Project, Scenario, parse_project};
 
 /// The outcome of analysing one project file.
 #[derive(Debug)]
@@ -13,6 +13,8 @@ pub struct Analysis {
     pub base: Option<Calculation>,
     /// Every error and warning, errors first, each group in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// What `[project]` says about itself, even when the file has errors.
+    pub header: Header,
 }
 
 impl Analysis {
@@ -45,29 +47,29 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, Di
 pub fn analyse(text: &str) -> Analysis {
     let parsed = parse_project(text);
     let mut diagnostics = parsed.diagnostics;
+    let header = parsed.header;
     let Some(project) = parsed.project else {
         return Analysis {
             project: None,
             base: None,
             diagnostics,
+            header,
         };
     };
-    match compute(&project, &Scenario::base()) {
+    let base = match compute(&project, &Scenario::base()) {
         Ok(calc) => {
             diagnostics.extend(crate::check::check(&project, &calc));
-            Analysis {
-                project: Some(project),
-                base: Some(calc),
-                diagnostics,
-            }
+            Some(calc)
         }
         Err(d) => {
             diagnostics.push(d);
-            Analysis {
-                project: Some(project),
-                base: None,
-                diagnostics,
-            }
+            None
         }
+    };
+    Analysis {
+        project: Some(project),
+        base,
+        diagnostics,
+        header,
     }
 }

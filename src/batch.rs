@@ -158,28 +158,12 @@ pub fn summarise(source: String, text: &str, claimed: Option<&Claimed>) -> Batch
     let analysis = analyse(text);
     let mut row = BatchRow::empty(source);
     let mut diagnostics = analysis.diagnostics;
-    if let Some(p) = &analysis.project {
-        row.id = p.id.clone().unwrap_or_default();
-        row.name = p.name.clone();
-        row.organisation = p.organisation.clone();
-        row.portfolio = p.portfolio.clone().unwrap_or_default();
-    } else {
-        // An invalid file still says whose it is, if its [project] can be read.
-        let (root, _) = toml::de::DeTable::parse_recoverable(text);
-        if let Some(project) = root.get_ref().get("project").and_then(|v| v.get_ref().as_table()) {
-            let text_of = |key: &str| {
-                project
-                    .get(key)
-                    .and_then(|v| v.get_ref().as_str())
-                    .unwrap_or("")
-                    .to_string()
-            };
-            row.id = text_of("id");
-            row.name = text_of("name");
-            row.organisation = text_of("organisation");
-            row.portfolio = text_of("portfolio");
-        }
-    }
+    // Read even from a file with errors, so that its row says whose it is.
+    let header = analysis.header;
+    row.id = header.id;
+    row.name = header.name;
+    row.organisation = header.organisation;
+    row.portfolio = header.portfolio;
     if let Some(calc) = &analysis.base {
         if let Some(claimed) = claimed {
             diagnostics.extend(compare_claims(claimed, calc));

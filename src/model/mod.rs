@@ -10,7 +10,7 @@ pub mod submission;
 mod time;
 
 pub use number::{NumberError, parse_number_str};
-pub use parse::{Parsed, parse_project};
+pub use parse::{Header, Parsed, parse_project};
 pub use time::Month;
 
 use rust_decimal::Decimal;

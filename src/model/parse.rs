@@ -20,6 +20,17 @@ type Val<'i> = Spanned<DeValue<'i>>;
 pub struct Parsed {
     pub project: Option<Project>,
     pub diagnostics: Vec<Diagnostic>,
+    /// What `[project]` says about itself, read even when the file has errors.
+    pub header: Header,
+}
+
+/// The identifying strings of `[project]`, empty where absent or unreadable.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Header {
+    pub id: String,
+    pub name: String,
+    pub organisation: String,
+    pub portfolio: String,
 }
 
 /// Parse and validate a project file.
@@ -37,6 +48,7 @@ pub fn parse_project(text: &str) -> Parsed {
         return Parsed {
             project: None,
             diagnostics,
+            header: Header::default(),
         };
     }
     let mut walker = Walker::default();
@@ -45,6 +57,7 @@ pub fn parse_project(text: &str) -> Parsed {
     Parsed {
         project: if has_errors { None } else { project },
         diagnostics: walker.diags,
+        header: walker.header,
     }
 }
 
@@ -148,6 +161,7 @@ impl Horizon {
 #[derive(Default)]
 struct Walker {
     diags: Vec<Diagnostic>,
+    header: Header,
 }
 
 /// Look a key up in a table. Project-file tables have a handful of keys, and comparing
@@ -582,6 +596,12 @@ impl Walker {
         };
         let id = self.opt_string(pt, "id", &"project");
         let portfolio = self.opt_string(pt, "portfolio", &"project");
+        self.header = Header {
+            id: id.clone().unwrap_or_default(),
+            name: name.clone().unwrap_or_default(),
+            organisation: organisation.clone().unwrap_or_default(),
+            portfolio: portfolio.clone().unwrap_or_default(),
+        };
         let description = self.opt_string(pt, "description", &"project");
         let currency = self
             .opt_string(pt, "currency", &"project")
