@@ -106,7 +106,7 @@ pub fn irr(yearly_net: &[Decimal]) -> Option<Decimal> {
         (Some(a), Some(b)) => Some(if b.abs() < a.abs() { b } else { a }),
         (a, b) => a.or(b),
     };
-    best.map(|r| r.round_dp(10))
+    best
 }
 
 /// 1.0 in the fixed-point representation used by [`irr`].
