@@ -102,11 +102,10 @@ pub fn irr(yearly_net: &[Decimal]) -> Option<Decimal> {
     let from_y = root_y
         .filter(|y| *y < FIXED_ONE)
         .map(|y| Decimal::from(y) / one - Decimal::ONE);
-    let best = match (from_x, from_y) {
+    match (from_x, from_y) {
         (Some(a), Some(b)) => Some(if b.abs() < a.abs() { b } else { a }),
         (a, b) => a.or(b),
-    };
-    best
+    }
 }
 
 /// 1.0 in the fixed-point representation used by [`irr`].
