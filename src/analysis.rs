@@ -24,12 +24,6 @@ impl Analysis {
     pub fn has_warnings(&self) -> bool {
         self.diagnostics.iter().any(|d| !d.is_error())
     }
-    /// Compute another scenario of the analysed project.
-    pub fn scenario(&self, name: &str) -> Option<Result<Calculation, Diagnostic>> {
-        let project = self.project.as_ref()?;
-        let scenario = project.scenario(name)?;
-        Some(compute(project, &scenario))
-    }
 }
 
 /// Compute a scenario, turning an overflow into an E011 diagnostic at the line.

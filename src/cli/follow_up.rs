@@ -2,7 +2,6 @@
 
 use super::{Failure, LangArg, Outcome, input, output, resolve_lang};
 use clap::ValueEnum;
-use nytta::diagnostic::{Code, Diagnostic};
 use nytta::engine::followup::follow_up;
 use nytta::model::actuals::{Actuals, decode_text, parse_actuals_csv};
 use nytta::report::csv::CsvStyle;
@@ -53,34 +52,10 @@ enum Format {
 pub fn run(args: Args) -> Result<Outcome, Failure> {
     let inputs: Vec<PathBuf> = std::iter::once(args.file.clone()).chain(args.actuals.clone()).collect();
     let target = super::output_target(&args.output, &inputs)?;
-    let path = args.file.display().to_string();
-    let text = match input::read_text(&args.file)? {
-        Ok(text) => text,
-        Err(message) => {
-            let d = [Diagnostic::new(Code::E001, message).hint("save the file as UTF-8")];
-            eprint!(
-                "{}",
-                human(&FileDiagnostics {
-                    path: &path,
-                    text: "",
-                    diagnostics: &d
-                })
-            );
-            return Ok(Outcome::Invalid);
-        }
-    };
-    let analysis = nytta::analyse(&text);
-    let (Some(project), Some(base), false) = (&analysis.project, &analysis.base, analysis.has_errors()) else {
-        eprint!(
-            "{}",
-            human(&FileDiagnostics {
-                path: &path,
-                text: &text,
-                diagnostics: &analysis.diagnostics
-            })
-        );
+    let Some(loaded) = input::load_project(&args.file)? else {
         return Ok(Outcome::Invalid);
     };
+    let (project, base) = (&loaded.project, &loaded.base);
     let mut actuals = Actuals::from_project(project);
     if let Some(csv_path) = &args.actuals {
         let bytes = std::fs::read(csv_path).map_err(|e| Failure(format!("cannot read {}: {e}", csv_path.display())))?;
@@ -107,7 +82,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         .or(actuals.latest_year())
         .unwrap_or_else(|| (current_year() - 1).clamp(project.start_year, last_horizon_year));
     let style = CsvStyle { excel: args.excel };
-    let mut flagged = analysis.has_warnings();
+    let mut flagged = !loaded.warnings.is_empty();
     let rendered = if args.template {
         followup::template(project, base, as_of, style)
     } else {

@@ -2,7 +2,7 @@
 
 use super::{Failure, LangArg, Outcome, input, output, resolve_lang};
 use clap::ValueEnum;
-use nytta::diagnostic::{Code, Diagnostic, did_you_mean};
+use nytta::diagnostic::did_you_mean;
 use nytta::report::Section;
 use nytta::report::csv::{CsvStyle, Section as CsvSection};
 use nytta::report::diagnostics::{FileDiagnostics, human};
@@ -85,70 +85,46 @@ impl SectionArg {
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
     let target = super::output_target(&args.output, std::slice::from_ref(&args.file))?;
-    let path = args.file.display().to_string();
-    let text = match input::read_text(&args.file)? {
-        Ok(text) => text,
-        Err(message) => {
-            let d = [Diagnostic::new(Code::E001, message).hint("save the file as UTF-8")];
-            eprint!(
-                "{}",
-                human(&FileDiagnostics {
-                    path: &path,
-                    text: "",
-                    diagnostics: &d
-                })
-            );
-            return Ok(Outcome::Invalid);
-        }
-    };
-    let analysis = nytta::analyse(&text);
-    let (Some(project), Some(base), false) = (&analysis.project, &analysis.base, analysis.has_errors()) else {
-        eprint!(
-            "{}",
-            human(&FileDiagnostics {
-                path: &path,
-                text: &text,
-                diagnostics: &analysis.diagnostics
-            })
-        );
+    let Some(loaded) = input::load_project(&args.file)? else {
         return Ok(Outcome::Invalid);
     };
+    let (project, base) = (&loaded.project, &loaded.base);
     let scenario_calc;
-    let calc = if args.scenario == "base" {
-        base
-    } else {
-        match analysis.scenario(&args.scenario) {
-            Some(Ok(c)) => {
+    let calc = match project.scenario(&args.scenario) {
+        Some(scenario) if scenario.name == "base" => base,
+        Some(scenario) => match nytta::analysis::compute(project, &scenario) {
+            Ok(c) => {
                 scenario_calc = c;
                 &scenario_calc
             }
-            Some(Err(d)) => {
-                eprint!(
-                    "{}",
-                    human(&FileDiagnostics {
-                        path: &path,
-                        text: &text,
-                        diagnostics: &[d]
-                    })
-                );
+            Err(d) => {
+                let file = FileDiagnostics {
+                    path: &loaded.path,
+                    text: &loaded.text,
+                    diagnostics: &[d],
+                };
+                eprint!("{}", human(&file));
                 return Ok(Outcome::Invalid);
             }
-            None => {
-                let names: Vec<&str> = std::iter::once("base")
-                    .chain(project.scenarios.iter().map(|s| s.name.as_str()))
-                    .collect();
-                let hint = match did_you_mean(&args.scenario, names.iter().copied()) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => format!("the file has: {}", names.join(", ")),
-                };
-                return Err(Failure(format!("no scenario `{}` in {path}; {hint}", args.scenario)));
-            }
+        },
+        None => {
+            let names: Vec<&str> = std::iter::once("base")
+                .chain(project.scenarios.iter().map(|s| s.name.as_str()))
+                .collect();
+            let hint = match did_you_mean(&args.scenario, names.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!("the file has: {}", names.join(", ")),
+            };
+            return Err(Failure(format!(
+                "no scenario `{}` in {}; {hint}",
+                args.scenario, loaded.path
+            )));
         }
     };
     let input = ReportInput {
         project,
         calc,
-        findings: &analysis.diagnostics,
+        findings: &loaded.warnings,
         lang: resolve_lang(args.lang),
     };
     let rendered = match (args.format, args.section) {
@@ -171,7 +147,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         }
     };
     output::emit(target.as_deref(), rendered.as_bytes())?;
-    Ok(if args.deny_warnings && analysis.has_warnings() {
+    Ok(if args.deny_warnings && !loaded.warnings.is_empty() {
         Outcome::Invalid
     } else {
         Outcome::Ok
