@@ -64,3 +64,40 @@ fn every_example_passes_check() {
             .success();
     }
 }
+
+#[test]
+fn realisation_plan_markdown() {
+    insta::assert_snapshot!(
+        "realisation_markdown_sv_delad-tjanst",
+        run(&[
+            "report",
+            &example("delad-tjanst"),
+            "--section",
+            "realisation",
+            "--format",
+            "markdown",
+            "--lang",
+            "sv"
+        ])
+    );
+}
+
+#[test]
+fn follow_up_table_and_json() {
+    let project = example("uppfoljning-bygglov");
+    let actuals = format!("{}/examples/utfall-2025.csv", env!("CARGO_MANIFEST_DIR"));
+    let args = [
+        "follow-up",
+        project.as_str(),
+        "--actuals",
+        actuals.as_str(),
+        "--as-of",
+        "2025",
+    ];
+    let mut table = args.to_vec();
+    table.extend(["--lang", "sv"]);
+    insta::assert_snapshot!("follow_up_table_sv", run(&table));
+    let mut json = args.to_vec();
+    json.extend(["--format", "json"]);
+    insta::assert_snapshot!("follow_up_json", run(&json));
+}
