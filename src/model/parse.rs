@@ -778,15 +778,11 @@ impl Walker {
 
     /// Stakeholders with the span of each id; the implicit one when none are declared.
     fn stakeholders(&mut self, value: Option<&Val>, organisation: Option<&str>) -> Vec<(Stakeholder, Span)> {
+        // Without [[stakeholders]] the organisation is the one stakeholder (spec §3),
+        // its name serving as its id: `stakeholder = "Trafikkontoret"` refers to it.
         let implicit = || {
             let name = organisation.unwrap_or("Organisation").to_string();
-            vec![(
-                Stakeholder {
-                    id: implicit_id(&name),
-                    name,
-                },
-                0..0,
-            )]
+            vec![(Stakeholder { id: name.clone(), name }, 0..0)]
         };
         let Some(value) = value else { return implicit() };
         let DeValue::Array(items) = value.get_ref() else {
@@ -1598,22 +1594,6 @@ impl Walker {
     }
 }
 
-/// An id for the implicit stakeholder made from the organisation's name.
-fn implicit_id(name: &str) -> String {
-    let id: String = name
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'å' | 'ä' => 'a',
-            'ö' => 'o',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        })
-        .collect();
-    let id = id.trim_matches('-').to_string();
-    if id.is_empty() { "org".into() } else { id }
-}
-
 /// A readable name for a path: `[[costs]] #2` for `costs[1]`.
 fn describe_path(path: &str) -> String {
     if path.is_empty() {
@@ -1740,9 +1720,12 @@ start_year = 2025
     }
 
     #[test]
-    fn implicit_stakeholder_id() {
-        assert_eq!(implicit_id("Trafikkontoret"), "trafikkontoret");
-        assert_eq!(implicit_id("Äldreförvaltningen Väst"), "aldreforvaltningen-vast");
-        assert_eq!(implicit_id("!!"), "org");
+    fn the_organisation_is_the_implicit_stakeholder() {
+        let text = format!(
+            "{MINIMAL}\n[[costs]]\nname = \"C\"\ncategory = \"other\"\nannual = 1\nstakeholder = \"Kommunen\"\n"
+        );
+        let p = parse_project(&text).project.unwrap();
+        assert_eq!(p.stakeholders[0].id, "Kommunen");
+        assert_eq!(p.costs[0].stakeholders, vec![(0, Decimal::ONE)]);
     }
 }

@@ -152,7 +152,7 @@ fn report_csv_sections() {
         .arg(&file)
         .assert()
         .success()
-        .stdout(predicate::str::contains("kommunen,Kommunen,333000.00,363000.00"));
+        .stdout(predicate::str::contains("Kommunen,Kommunen,333000.00,363000.00"));
     nytta()
         .args(["report", "--format", "csv", "--section", "lines", "--excel"])
         .arg(&file)
