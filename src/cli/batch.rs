@@ -142,7 +142,7 @@ fn read_submissions(path: &Path) -> Result<Vec<Source>, Failure> {
     let text = decode_text(&bytes);
     let parsed = parse_submissions(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
     if !parsed.unknown_columns.is_empty() {
-        eprintln!(
+        noteln!(
             "nytta: {}: ignoring unknown column(s): {}",
             path.display(),
             parsed.unknown_columns.join(", ")
@@ -271,7 +271,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     }
 
     let [ok, warnings, errors] = counts;
-    eprintln!(
+    noteln!(
         "nytta: {} submissions: {ok} ok, {warnings} with warnings, {errors} with errors",
         ok + warnings + errors
     );

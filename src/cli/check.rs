@@ -59,7 +59,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         match check_file(path) {
             Ok(c) => checked.push(c),
             Err(Failure(message)) => {
-                eprintln!("nytta: {message}");
+                noteln!("nytta: {message}");
                 outcome = Outcome::Failed;
             }
         }
@@ -84,7 +84,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let warnings = all().count() - errors;
     if args.format == Format::Human {
         let n = checked.len();
-        eprintln!(
+        noteln!(
             "nytta: checked {n} file{}: {errors} error{}, {warnings} warning{}",
             if n == 1 { "" } else { "s" },
             if errors == 1 { "" } else { "s" },

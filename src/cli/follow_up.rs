@@ -64,7 +64,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             Ok(from_csv) => actuals = actuals.merged_with(&from_csv),
             Err(problems) => {
                 let shown = csv_path.display().to_string();
-                eprint!(
+                note!(
                     "{}",
                     human(&FileDiagnostics {
                         path: &shown,

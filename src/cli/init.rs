@@ -48,7 +48,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     tmp.write_all(args.template.text().as_bytes()).map_err(|e| fail(&e))?;
     // Fails if the file appeared meanwhile: still never overwrites.
     tmp.persist_noclobber(path).map_err(|e| fail(&e.error))?;
-    eprintln!(
+    noteln!(
         "nytta: wrote {}; next: edit it, then `nytta check {0}` and `nytta report {0}`",
         path.display()
     );

@@ -27,7 +27,7 @@ pub fn load_project(path: &Path) -> Result<Option<Loaded>, Failure> {
         Ok(text) => text,
         Err(message) => {
             let d = [Diagnostic::new(Code::E001, message).hint("save the file as UTF-8")];
-            eprint!(
+            note!(
                 "{}",
                 human(&FileDiagnostics {
                     path: &shown,
@@ -40,7 +40,7 @@ pub fn load_project(path: &Path) -> Result<Option<Loaded>, Failure> {
     };
     let analysis = analyse(&text);
     if analysis.has_errors() {
-        eprint!(
+        note!(
             "{}",
             human(&FileDiagnostics {
                 path: &shown,

@@ -1,6 +1,22 @@
 //! Command-line definitions (clap), dispatch and exit codes (spec §6):
 //! 0 done, 1 invalid input (or warnings with `--deny-warnings`), 2 usage or I/O error.
 
+/// `eprint!` that ignores a closed or broken standard error instead of panicking.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// `eprintln!` that ignores a closed or broken standard error instead of panicking.
+macro_rules! noteln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod batch;
 mod check;
 mod follow_up;
@@ -112,7 +128,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(outcome) => outcome.code(),
         Err(Failure(message)) => {
-            eprintln!("nytta: {message}");
+            noteln!("nytta: {message}");
             Outcome::Failed.code()
         }
     }

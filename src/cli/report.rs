@@ -103,7 +103,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                     text: &loaded.text,
                     diagnostics: &[d],
                 };
-                eprint!("{}", human(&file));
+                note!("{}", human(&file));
                 return Ok(Outcome::Invalid);
             }
         },
