@@ -73,6 +73,8 @@ pub enum Code {
     W111,
     /// A follow-up date outside the horizon.
     W112,
+    /// `share` or `lag_months` given with `schedule`, which replaces them.
+    W113,
     /// Follow-up: harvest more than 20 % behind plan.
     W201,
     /// Follow-up: a cost more than 10 % over plan.
@@ -112,6 +114,7 @@ impl Code {
             Code::W110 => "W110",
             Code::W111 => "W111",
             Code::W112 => "W112",
+            Code::W113 => "W113",
             Code::W201 => "W201",
             Code::W202 => "W202",
             Code::W203 => "W203",

@@ -1482,10 +1482,12 @@ impl Walker {
         if let Some(s) = get(t, "schedule") {
             for key in ["share", "lag_months"] {
                 if let Some(k) = get(t, key) {
+                    // The spec: `schedule` replaces `share`/`lag_months`. Not an error,
+                    // but the ignored key is worth a warning.
                     self.push(
-                        Code::E006,
-                        format!("`{key}` and `schedule` are both given in `{path}`"),
-                        "`schedule` replaces `share` and `lag_months`: keep one way of planning the harvest",
+                        Code::W113,
+                        format!("`{key}` is ignored in `{path}`: `schedule` replaces it"),
+                        "remove the key, or remove `schedule` to derive the harvest from share and lag",
                         k.span(),
                         &Key(path, key),
                     );
@@ -1717,6 +1719,20 @@ start_year = 2025
         let p = parse_project(&text).project.unwrap();
         assert_eq!(p.assumptions.hourly_cost, Some(dec!(300))); // 42600 / 142
         assert_eq!(p.assumptions.overhead, dec!(0.54));
+    }
+
+    #[test]
+    fn schedule_replaces_share_with_a_warning() {
+        let text = format!(
+            "{MINIMAL}\n[[benefits]]\nname = \"B\"\nclass = \"financial\"\nannual = 100\n[benefits.realisation]\nowner = \"O\"\nshare = 0.5\nschedule = {{ 2026 = 40 }}\n"
+        );
+        let parsed = parse_project(&text);
+        assert_eq!(
+            parsed.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(),
+            vec![Code::W113]
+        );
+        let p = parsed.project.unwrap();
+        assert!(p.benefits[0].realisation().unwrap().schedule.is_some());
     }
 
     #[test]
