@@ -90,12 +90,6 @@ impl Project {
     pub fn lines(&self) -> impl Iterator<Item = &Line> {
         self.costs.iter().chain(self.benefits.iter())
     }
-    /// Find a line by id, or by name when it has no id.
-    pub fn find_line(&self, key: &str) -> Option<&Line> {
-        self.lines()
-            .find(|l| l.key() == key)
-            .or_else(|| self.lines().find(|l| l.name == key))
-    }
     /// The scenario with this name; `base` is the plain file.
     pub fn scenario(&self, name: &str) -> Option<Scenario> {
         if name == "base" {
