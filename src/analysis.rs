@@ -37,7 +37,29 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, Di
     })
 }
 
-/// Parse, validate, compute the base scenario and run the check rules.
+/// A scenario whose figures overflow: an error located at the scenario, naming the line.
+fn scenario_overflow(project: &Project, scenario: &Scenario, d: Diagnostic) -> Diagnostic {
+    let path = format!("scenarios.{}", scenario.name);
+    let span = project
+        .spans
+        .scenarios
+        .iter()
+        .find(|(name, _)| *name == scenario.name)
+        .map(|(_, span)| span.clone());
+    Diagnostic::new(
+        Code::E011,
+        format!(
+            "scenario `{}` makes the figures too large to compute exactly ({})",
+            scenario.name, d.message
+        ),
+    )
+    .maybe_span(span.or(d.span))
+    .at(path)
+    .hint("check the scenario's factors: they multiply every amount of the lines they apply to")
+}
+
+/// Parse, validate, compute the base scenario and every written scenario, and run the
+/// check rules on each.
 pub fn analyse(text: &str) -> Analysis {
     let parsed = parse_project(text);
     let mut diagnostics = parsed.diagnostics;
@@ -52,7 +74,18 @@ pub fn analyse(text: &str) -> Analysis {
     };
     let base = match compute(&project, &Scenario::base()) {
         Ok(calc) => {
-            diagnostics.extend(crate::check::check(&project, &calc));
+            // Every written scenario is checked too (docs/check-rules.md, "Scenarios");
+            // one that cannot be computed is an error of the file.
+            let mut scenarios = Vec::new();
+            for scenario in &project.scenarios {
+                match compute(&project, scenario) {
+                    Ok(c) => scenarios.push(c),
+                    Err(d) => diagnostics.push(scenario_overflow(&project, scenario, d)),
+                }
+            }
+            if !diagnostics.iter().any(Diagnostic::is_error) {
+                diagnostics.extend(crate::check::check_all(&project, &calc, &scenarios));
+            }
             Some(calc)
         }
         Err(d) => {

@@ -343,6 +343,7 @@ annual = 10000
 [[benefits]]
 name = "Porto"
 class = "financial"
+confidence = "high"
 annual = 60000
 [benefits.realisation]
 owner = "Chef"

@@ -57,13 +57,15 @@ pub enum Code {
     W103,
     /// Harvest schedule takes home more than the benefit has produced.
     W104,
-    /// Volume benefit without ramp-up.
+    /// A benefit without ramp-up: its first year earns 80 % or more of its second.
     W105,
     /// Discount rate not stated.
     W106,
-    /// Qualitative benefit without baseline or target.
+    /// Qualitative benefit that cannot be measured: no `measured_by`, or a baseline or
+    /// target without a figure.
     W107,
-    /// A stakeholder gets benefits but bears no cost while another bears cost and gets none.
+    /// Who pays: a stakeholder loses money while the project gains, or gets benefits
+    /// without bearing cost while another bears cost without benefit.
     W108,
     /// Adoption under 20 % for more than a year.
     W109,
@@ -75,6 +77,12 @@ pub enum Code {
     W112,
     /// `share` or `lag_months` given with `schedule`, which replaces them.
     W113,
+    /// The case rests on low-confidence benefits.
+    W114,
+    /// Freed time taken out of the budget less than six months after the benefit starts.
+    W115,
+    /// Operations under 5 % of the investment a year.
+    W116,
     /// Follow-up: harvest more than 20 % behind plan.
     W201,
     /// Follow-up: a cost more than 10 % over plan.
@@ -115,6 +123,9 @@ impl Code {
             Code::W111 => "W111",
             Code::W112 => "W112",
             Code::W113 => "W113",
+            Code::W114 => "W114",
+            Code::W115 => "W115",
+            Code::W116 => "W116",
             Code::W201 => "W201",
             Code::W202 => "W202",
             Code::W203 => "W203",
@@ -149,6 +160,9 @@ pub struct Diagnostic {
     pub span: Option<Range<usize>>,
     /// Path of the item in the file, e.g. `benefits[2].amounts`.
     pub at: Option<String>,
+    /// The scenarios a check finding holds in, when it does not hold in the base case
+    /// (empty for the base case and for errors).
+    pub scenarios: Vec<String>,
 }
 
 impl Diagnostic {
@@ -159,6 +173,7 @@ impl Diagnostic {
             hint: None,
             span: None,
             at: None,
+            scenarios: Vec::new(),
         }
     }
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
@@ -179,6 +194,15 @@ impl Diagnostic {
     }
     pub fn severity(&self) -> Severity {
         self.code.severity()
+    }
+    /// The message with the scenarios it holds in, as text shows it:
+    /// `… (scenario pessimistic)`.
+    pub fn message_with_scenarios(&self) -> String {
+        match self.scenarios.as_slice() {
+            [] => self.message.clone(),
+            [one] => format!("{} (scenario {one})", self.message),
+            many => format!("{} (scenarios {})", self.message, many.join(", ")),
+        }
     }
     pub fn is_error(&self) -> bool {
         self.severity() == Severity::Error

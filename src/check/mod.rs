@@ -14,16 +14,22 @@ mod w109_low_adoption;
 mod w110_short_horizon;
 mod w111_budget_reduction_without_owner;
 mod w112_follow_up_outside_horizon;
+mod w114_low_confidence_case;
+mod w115_harvest_too_soon;
+mod w116_operations_underestimated;
 
 use crate::diagnostic::Diagnostic;
 use crate::engine::{Calculation, LineFigures};
 use crate::model::{Line, Project, Span};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// What a rule looks at: the validated project and its base-scenario calculation.
+/// What a rule looks at: the validated project and the calculation of one scenario
+/// (the base case, or a scenario written in the file).
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
+    /// The project.
     pub project: &'a Project,
+    /// The calculation of the scenario under check; `calc.scenario` is that scenario.
     pub calc: &'a Calculation,
 }
 
@@ -71,14 +77,46 @@ pub const RULES: &[Rule] = &[
     w110_short_horizon::check,
     w111_budget_reduction_without_owner::check,
     w112_follow_up_outside_horizon::check,
+    w114_low_confidence_case::check,
+    w115_harvest_too_soon::check,
+    w116_operations_underestimated::check,
 ];
 
-/// Run every rule on a project and its base calculation.
+/// Run every rule on one calculation. Findings of a scenario other than the base case
+/// carry its name in [`Diagnostic::scenarios`].
 pub fn check(project: &Project, calc: &Calculation) -> Vec<Diagnostic> {
     let ctx = Context { project, calc };
     let mut out = Vec::new();
     for rule in RULES {
         rule(&ctx, &mut out);
+    }
+    if !calc.scenario.is_base() {
+        for d in &mut out {
+            d.scenarios = vec![calc.scenario.name.clone()];
+        }
+    }
+    out
+}
+
+/// Run every rule on the base case and on every written scenario
+/// (`docs/check-rules.md`, "Scenarios"). A finding's identity is its code and the line
+/// (or project part) it concerns: found in the base case it is reported once, as the
+/// base case words it, with no scenarios; found only in scenarios it is reported once,
+/// as the first of them words it, naming them all. Base-case findings come first.
+pub fn check_all(project: &Project, base: &Calculation, scenarios: &[Calculation]) -> Vec<Diagnostic> {
+    let mut out = check(project, base);
+    let in_base = out.len();
+    for calc in scenarios {
+        for finding in check(project, calc) {
+            let same = |d: &Diagnostic| d.code == finding.code && d.at == finding.at;
+            if out[..in_base].iter().any(same) {
+                continue;
+            }
+            match out[in_base..].iter().position(same) {
+                Some(i) => out[in_base + i].scenarios.extend(finding.scenarios),
+                None => out.push(finding),
+            }
+        }
     }
     out
 }
@@ -179,10 +217,21 @@ overhead = "40 %"
         out
     }
 
-    /// Run every rule and return the codes found.
+    /// Run every rule on the base case and every written scenario and return the
+    /// codes found.
     pub fn codes(text: &str) -> Vec<Code> {
+        all(text).iter().map(|d| d.code).collect()
+    }
+
+    /// Run every rule on the base case and every written scenario.
+    pub fn all(text: &str) -> Vec<Diagnostic> {
         let (project, calc) = project(text);
-        super::check(&project, &calc).iter().map(|d| d.code).collect()
+        let scenarios: Vec<Calculation> = project
+            .scenarios
+            .iter()
+            .map(|s| compute(&project, s).expect("scenario computes"))
+            .collect();
+        super::check_all(&project, &calc, &scenarios)
     }
 }
 
@@ -227,12 +276,13 @@ name = "Stadsdelsförvaltningarna"
 name = "Utveckling"
 category = "investment"
 amounts = {{ 2010 = 1200000 }}
-stakeholder = {{ sbk = 0.5, sdf = 0.5 }}
+stakeholder = {{ sbk = 0.1, sdf = 0.9 }}
 
 [[costs]]
 name = "Drift och förvaltning"
 category = "operations"
 annual = 150000
+stakeholder = "sdf"
 
 [[benefits]]
 name = "Handläggning"
@@ -249,6 +299,7 @@ lag_months = 6
 [[benefits]]
 name = "Porto"
 class = "financial"
+confidence = "high"
 annual = 40000
 [benefits.realisation]
 owner = "Ekonomichef"
@@ -260,6 +311,7 @@ class = "qualitative"
 indicator = "Nöjd kund-index"
 baseline = "62 (2009)"
 target = "75"
+measured_by = "Årlig enkät till sökande"
 "#
         );
         assert_eq!(codes(&text), Vec::<Code>::new());
@@ -267,7 +319,8 @@ target = "75"
 
     #[test]
     fn one_rule_per_warning_code() {
-        // W101–W112: twelve check rules (W2xx are follow-up flags, not check rules).
-        assert_eq!(RULES.len(), 12);
+        // W101–W112 and W114–W116: fifteen check rules (W113 is raised while parsing;
+        // W2xx are follow-up flags, not check rules).
+        assert_eq!(RULES.len(), 15);
     }
 }

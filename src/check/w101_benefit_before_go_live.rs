@@ -1,46 +1,55 @@
-//! W101: a monetised benefit has money before go-live.
+//! W101: a monetised benefit has money in a month before go-live.
 //!
-//! A periodic line (`annual`, `annual_hours`, `volume`) is flagged when its monthly series
-//! has money in a month before `go_live` (in practice: `from` earlier than go-live). A line
-//! given per year (`amounts`, `hours`) is flagged only for money in a calendar year
-//! strictly before go-live's year, because an amount for the go-live year is spread over
-//! all twelve months of that year by definition.
+//! The line's monthly series (in the scenario under check) is looked at month by month:
+//! any non-zero money (refunds too) before `go_live` fires, whether it comes from a
+//! `from` earlier than go-live, an amount for an earlier year, or an amount for the
+//! go-live year itself, which is spread over all its twelve months and so partly falls
+//! before launch. Write a one-off in its month (`amounts = { "2010-10" = 300000 }`) to
+//! place it exactly.
 
 use super::{Context, checked_sum, kr};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::engine::series;
-use crate::model::{Month, Scenario};
+use crate::model::Month;
 use rust_decimal::Decimal;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let project = ctx.project;
     let go_live = project.go_live;
-    for (line, figures) in ctx.lines() {
-        if line.is_cost() {
+    let cutoff = usize::try_from(project.month_index(go_live).max(0)).unwrap_or(0);
+    if cutoff == 0 {
+        return;
+    }
+    for line in &project.benefits {
+        if !line.is_monetised() {
             continue;
         }
-        let Some(value) = &line.value else { continue };
-        let finding = if value.is_periodic() {
-            let Ok(months) = series::line_months(project, line, &Scenario::base()) else {
-                continue;
-            };
-            let cutoff = usize::try_from(project.month_index(go_live).max(0))
-                .unwrap_or(0)
-                .min(months.len());
-            let early = months.get(..cutoff).unwrap_or_default();
-            let Some(first) = early.iter().position(|m| m.is_sign_positive() && !m.is_zero()) else {
-                continue;
-            };
-            let positive: Vec<Decimal> = early.iter().copied().filter(|m| m.is_sign_positive()).collect();
-            let Some(total) = checked_sum(&positive) else {
-                continue;
-            };
-            let first_month = Month(
-                project
-                    .first_month()
-                    .0
-                    .saturating_add(i32::try_from(first).unwrap_or(i32::MAX)),
-            );
+        let Ok(months) = series::line_months(project, line, &ctx.calc.scenario) else {
+            continue;
+        };
+        let early = months.get(..cutoff.min(months.len())).unwrap_or_default();
+        let Some(first) = early.iter().position(|m| !m.is_zero()) else {
+            continue;
+        };
+        let Some(total) = checked_sum(early) else {
+            continue;
+        };
+        let first_month = Month(
+            project
+                .first_month()
+                .0
+                .saturating_add(i32::try_from(first).unwrap_or(i32::MAX)),
+        );
+        let hint = if line.value.as_ref().is_some_and(|v| v.is_periodic()) {
+            format!(
+                "let the benefit start at go-live or later (`from = \"{go_live}\"` or later): benefits come after launch, and usually later than planned"
+            )
+        } else {
+            format!(
+                "an amount for a year is spread over all its months: move it to a later year, or put a one-off in its month (`amounts = {{ \"{go_live}\" = … }}`); benefits come after launch"
+            )
+        };
+        out.push(
             Diagnostic::new(
                 Code::W101,
                 format!(
@@ -49,39 +58,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     kr(total / Decimal::from(12))
                 ),
             )
-            .hint(format!(
-                "let the benefit start at go-live or later (`from = \"{go_live}\"` or later): benefits come after launch, and usually later than planned"
-            ))
-        } else {
-            let go_year = go_live.year();
-            let early: Vec<(i32, Decimal)> = figures
-                .by_year
-                .iter()
-                .enumerate()
-                .map(|(k, v)| (ctx.year_of(k), *v))
-                .filter(|(year, v)| *year < go_year && v.is_sign_positive() && !v.is_zero())
-                .collect();
-            if early.is_empty() {
-                continue;
-            }
-            let Some(total) = checked_sum(early.iter().map(|(_, v)| v)) else {
-                continue;
-            };
-            let years: Vec<String> = early.iter().map(|(y, _)| y.to_string()).collect();
-            Diagnostic::new(
-                Code::W101,
-                format!(
-                    "benefit `{}` has {} in {}, before the go-live year {go_year} (go-live {go_live})",
-                    line.name,
-                    kr(total),
-                    years.join(", ")
-                ),
-            )
-            .hint(format!(
-                "move the amounts to {go_year} or later: benefits come after launch, and usually later than planned"
-            ))
-        };
-        out.push(finding.span(line.span.clone()).at(line.at.clone()));
+            .hint(hint)
+            .span(line.span.clone())
+            .at(line.at.clone()),
+        );
     }
 }
 
@@ -113,7 +93,45 @@ mod tests {
         let body = "[[benefits]]\nname = \"Porto\"\nclass = \"financial\"\namounts = { 2010 = 50000, 2011 = 80000 }\n";
         let found = findings(check, Code::W101, &format!("{text}{body}"));
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("50,000 kr in 2010"), "{}", found[0].message);
+        // 50000 in 2010 and five twelfths of 80000 in 2011 before June: 83 333.
+        assert_eq!(
+            found[0].message,
+            "benefit `Porto` counts 83,333 kr before go-live (2011-06), from 2010-01 on"
+        );
+    }
+
+    #[test]
+    fn a_year_amount_in_the_go_live_year_falls_partly_before_launch() {
+        // The case: a one-off gain for the go-live year, go-live in October.
+        let text = HEAD.replace("go_live = \"2010-03\"", "go_live = \"2010-10\"");
+        let faulty = "[[benefits]]\nname = \"Engång\"\nclass = \"financial\"\namounts = { 2010 = 3000000 }\n";
+        let found = findings(check, Code::W101, &format!("{text}{faulty}"));
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].message,
+            "benefit `Engång` counts 2,250,000 kr before go-live (2010-10), from 2010-01 on"
+        );
+        // The corrected twin: the one-off in its month.
+        let fixed = faulty.replace("2010 = 3000000", "\"2010-10\" = 3000000");
+        assert!(findings(check, Code::W101, &format!("{text}{fixed}")).is_empty());
+    }
+
+    #[test]
+    fn a_refund_before_go_live_counts_too() {
+        let body = "[[benefits]]\nname = \"Återbetalning\"\nclass = \"financial\"\namounts = { \"2010-01\" = -5000 }\n";
+        let found = run(body);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("-5,000 kr"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn a_delay_scenario_can_silence_it() {
+        use crate::check::test_support::all;
+        // From January, go-live March: early in the base case, not with a 2-month delay.
+        let body = "[[benefits]]\nname = \"Porto\"\nclass = \"financial\"\nannual = 120000\nfrom = \"2010-01\"\n[scenarios.sen]\ndelay_months = 2\n";
+        let found: Vec<_> = all(&format!("{HEAD}{body}")).into_iter().filter(|d| d.code == Code::W101).collect();
+        assert_eq!(found.len(), 1);
+        assert!(found[0].scenarios.is_empty());
     }
 
     #[test]
@@ -127,7 +145,7 @@ annual = 120000
 [[benefits]]
 name = "Papper"
 class = "financial"
-amounts = { 2010 = 10000 }
+amounts = { "2010-03" = 10000, 2011 = 10000 }
 
 [[benefits]]
 name = "Handläggning"

@@ -22,7 +22,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let (mut harvest, mut benefit) = (Decimal::ZERO, Decimal::ZERO);
         for (k, produced) in figures.by_year.iter().enumerate() {
             let year = ctx.year_of(k);
-            let planned = schedule.get(&year).copied().unwrap_or(Decimal::ZERO);
+            let planned = schedule.in_year(year);
             let (Some(h), Some(b)) = (harvest.checked_add(planned), benefit.checked_add(*produced)) else {
                 break;
             };

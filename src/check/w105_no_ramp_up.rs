@@ -1,15 +1,21 @@
-//! W105: a volume benefit with no ramp-up: `volume` without `adoption` (100 % use from
-//! the first day), or adoption of 80 % or more already in the line's first active year
-//! (the year of `from`).
+//! W105: a benefit with no ramp-up. A recurring reallocation benefit, or a recurring
+//! financial benefit whose confidence is not `high`, earns in its first 12 active months
+//! 80 % or more of what it earns in the 12 months after them (both windows inside the
+//! horizon). Benefits are expected too early: use of a new e-service starts low.
+//!
+//! Recurring means `annual`, `annual_hours`, `volume`, or `amounts`/`hours` with money in
+//! two or more years. The first active month is `from` (default go-live) moved by the
+//! scenario's delay, or, for `amounts`/`hours`, the first month with money. The rule
+//! needs money in the first window.
 
-use super::{Context, pct};
+use super::{Context, checked_sum, pct};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::engine::series::adoption_in;
-use crate::model::ValueSource;
+use crate::engine::series;
+use crate::model::{Class, Confidence, Month, ValueSource};
 use rust_decimal::Decimal;
 
-/// Adoption at or above this in the first year counts as no ramp-up.
-const FULL: Decimal = Decimal::from_parts(8, 0, 0, false, 1);
+/// First-year earnings at or above this share of the second year's count as no ramp-up.
+pub(crate) const NO_RAMP_UP: Decimal = Decimal::from_parts(8, 0, 0, false, 1);
 
 /// An example curve for the hint, over at most three years within the horizon
 /// (`end_year` is the first year after it), so that it can be pasted as it is.
@@ -23,36 +29,72 @@ fn example_curve(first_year: i32, end_year: i32) -> String {
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for line in &ctx.project.benefits {
-        let Some(ValueSource::Volume { adoption, .. }) = &line.value else {
+    let project = ctx.project;
+    let scenario = &ctx.calc.scenario;
+    for line in &project.benefits {
+        let (Some(info), Some(value)) = (line.benefit(), &line.value) else {
             continue;
         };
-        let first_year = line.from.year();
-        let message = match adoption {
-            None => format!(
-                "volume benefit `{}` has no `adoption`: it assumes 100 % use from {} on",
-                line.name, line.from
-            ),
-            Some(adoption) => {
-                let share = adoption_in(adoption, first_year);
-                if share < FULL {
-                    continue;
-                }
-                format!(
-                    "volume benefit `{}` assumes {} adoption already in {first_year}, its first year",
-                    line.name,
-                    pct(share)
-                )
+        let concerned = match info.class {
+            Class::Reallocation => true,
+            Class::Financial => info.confidence != Confidence::High,
+            Class::Qualitative => false,
+        };
+        let recurring = match value {
+            ValueSource::Amounts(p) | ValueSource::Hours(p) => p.years_with_money() >= 2,
+            _ => true,
+        };
+        if !concerned || !recurring {
+            continue;
+        }
+        let Ok(months) = series::line_months(project, line, scenario) else {
+            continue;
+        };
+        let first = if value.is_periodic() {
+            project.month_index(line.from) + i64::from(scenario.delay_months)
+        } else {
+            match months.iter().position(|m| !m.is_zero()) {
+                Some(i) => i as i64,
+                None => continue,
             }
         };
+        let Ok(first) = usize::try_from(first.max(0)) else { continue };
+        let (Some(w1), Some(w2)) = (months.get(first..first + 12), months.get(first + 12..first + 24)) else {
+            continue;
+        };
+        if w1.iter().all(|m| m.is_zero()) {
+            continue;
+        }
+        let (Some(one), Some(two)) = (checked_sum(w1), checked_sum(w2)) else {
+            continue;
+        };
+        if one < NO_RAMP_UP * two {
+            continue;
+        }
+        let start = Month(project.first_month().0.saturating_add(first as i32));
+        let share = if two > Decimal::ZERO {
+            format!("{} of", pct(one / two))
+        } else {
+            "as much as".to_string()
+        };
+        let hint = match value {
+            ValueSource::Volume { .. } => format!(
+                "add a ramp-up, e.g. `adoption = {{ {} }}`: use of a new e-service starts low (one national e-service assumed 6 % in year one)",
+                example_curve(start.year(), project.end_year())
+            ),
+            _ => "let the benefit grow in over the first years, e.g. `amounts = { …, … }` rising year by year: benefits come later and smaller than planned at first".to_string(),
+        };
         out.push(
-            Diagnostic::new(Code::W105, message)
-                .hint(format!(
-                    "add a ramp-up, e.g. `adoption = {{ {} }}`: use of a new e-service starts low (one national e-service assumed 6 % in year one)",
-                    example_curve(first_year, ctx.project.end_year())
-                ))
-                .span(line.span.clone())
-                .at(line.at.clone()),
+            Diagnostic::new(
+                Code::W105,
+                format!(
+                    "benefit `{}` earns in its first 12 months (from {start}) {share} what it earns in the 12 months after: no ramp-up",
+                    line.name
+                ),
+            )
+            .hint(hint)
+            .span(line.span.clone())
+            .at(line.at.clone()),
         );
     }
 }
@@ -74,7 +116,10 @@ mod tests {
     fn fires_without_adoption() {
         let found = run("");
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("no `adoption`"), "{}", found[0].message);
+        assert_eq!(
+            found[0].message,
+            "benefit `Ansökningar` earns in its first 12 months (from 2010-03) 100 % of what it earns in the 12 months after: no ramp-up"
+        );
         assert!(
             found[0]
                 .hint
@@ -86,12 +131,11 @@ mod tests {
 
     #[test]
     fn fires_on_high_adoption_in_the_first_year() {
+        // Go-live March 2010: 10 months at 0.8 and 2 at 0.9 against 12 at 0.9:
+        // 9.8 / 10.8 = 90.74 %.
         let found = run("adoption = { 2010 = 0.8, 2011 = 0.9 }\n");
         assert_eq!(found.len(), 1);
-        assert_eq!(
-            found[0].message,
-            "volume benefit `Ansökningar` assumes 80 % adoption already in 2010, its first year"
-        );
+        assert!(found[0].message.contains("90.74 % of"), "{}", found[0].message);
     }
 
     #[test]
@@ -105,5 +149,33 @@ mod tests {
         assert!(run("adoption = { 2010 = 0.2, 2011 = 0.5, 2012 = 0.8 }\n").is_empty());
         // Adoption listed from a later year: 0 in the first year.
         assert!(run("adoption = { 2011 = 0.9 }\n").is_empty());
+    }
+
+    fn financial(confidence: &str, value: &str) -> Vec<crate::diagnostic::Diagnostic> {
+        let body = format!(
+            "[[benefits]]\nname = \"Porto\"\nclass = \"financial\"\nconfidence = \"{confidence}\"\n{value}\n"
+        );
+        findings(check, Code::W105, &format!("{HEAD}{body}"))
+    }
+
+    #[test]
+    fn financial_benefits_unless_high_confidence() {
+        // A flat annual financial benefit of medium confidence: no ramp-up.
+        assert_eq!(financial("medium", "annual = 100000").len(), 1);
+        // The corrected twin: high confidence (a contract, a price list) needs none.
+        assert!(financial("high", "annual = 100000").is_empty());
+        // Amounts rising: the first month with money is January 2010, so the windows
+        // are the years 2010 (40 000) and 2011 (100 000): 40 %.
+        assert!(financial("low", "amounts = { 2010 = 40000, 2011 = 100000, 2012 = 100000 }").is_empty());
+        // A one-off is not recurring.
+        assert!(financial("low", "amounts = { 2011 = 100000 }").is_empty());
+        // Flat amounts in two years are recurring and have no ramp-up.
+        assert_eq!(financial("low", "amounts = { 2011 = 100000, 2012 = 100000 }").len(), 1);
+    }
+
+    #[test]
+    fn both_windows_must_be_inside_the_horizon() {
+        // From 2013-06: the second window would end after 2014.
+        assert!(run("from = \"2013-06\"\n").is_empty());
     }
 }

@@ -1,12 +1,19 @@
-//! W107: a qualitative benefit without a baseline (nuläge) or a target (målvärde); a
-//! blank string counts as missing.
+//! W107: a qualitative benefit that cannot be followed up: no `measured_by` (who measures
+//! and how), or a `baseline` (nuläge) or `target` (målvärde) that holds no figure —
+//! missing, blank, or words only (`"?"`, `"bättre"`, `"ökad"`). A goal nobody can
+//! measure is a goal nobody follows up.
 
 use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Class;
 
-fn missing(value: Option<&str>) -> bool {
-    value.is_none_or(|v| v.trim().is_empty())
+/// Whether a baseline or target can be measured against: it holds a digit.
+fn measurable(value: Option<&str>) -> bool {
+    value.is_some_and(|v| v.chars().any(|c| c.is_ascii_digit()))
+}
+
+fn given(value: Option<&str>) -> bool {
+    value.is_some_and(|v| !v.trim().is_empty())
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -15,17 +22,33 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if info.class != Class::Qualitative {
             continue;
         }
-        let what = match (missing(info.baseline.as_deref()), missing(info.target.as_deref())) {
-            (true, true) => "no baseline and no target",
-            (true, false) => "no baseline",
-            (false, true) => "no target",
-            (false, false) => continue,
+        let mut problems = Vec::new();
+        for (key, value) in [("baseline", info.baseline.as_deref()), ("target", info.target.as_deref())] {
+            if !given(value) {
+                problems.push(format!("no {key}"));
+            } else if !measurable(value) {
+                problems.push(format!("a {key} without a figure (\"{}\")", value.unwrap_or_default().trim()));
+            }
+        }
+        if !given(info.measured_by.as_deref()) {
+            problems.push("no `measured_by`".to_string());
+        }
+        if problems.is_empty() {
+            continue;
+        }
+        let what = match problems.as_slice() {
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+            [] => continue,
         };
         out.push(
-            Diagnostic::new(Code::W107, format!("qualitative benefit `{}` has {what}", line.name))
-                .hint("add `baseline = \"…\"` (nuläge) and `target = \"…\"` (målvärde) for the indicator, so the benefit can be followed up")
-                .span(line.span.clone())
-                .at(line.at.clone()),
+            Diagnostic::new(
+                Code::W107,
+                format!("qualitative benefit `{}` cannot be measured: {what}", line.name),
+            )
+            .hint("give the indicator a figure now and a figure to reach (`baseline = \"62 (2025)\"`, `target = \"75\"`) and who measures it how (`measured_by = \"Årlig NKI-enkät\"`)")
+            .span(line.span.clone())
+            .at(line.at.clone()),
         );
     }
 }
@@ -45,21 +68,33 @@ mod tests {
 
     #[test]
     fn fires_without_baseline_or_target() {
-        let found = run("");
+        let found = run("measured_by = \"E-tjänstens statistik\"\n");
         assert_eq!(found.len(), 1);
         assert_eq!(
             found[0].message,
-            "qualitative benefit `Tillgänglighet` has no baseline and no target"
+            "qualitative benefit `Tillgänglighet` cannot be measured: no baseline and no target"
         );
         assert_eq!(
-            run("baseline = \"0 %\"\n")[0].message,
-            "qualitative benefit `Tillgänglighet` has no target"
+            run("baseline = \"0 %\"\nmeasured_by = \"Statistik\"\n")[0].message,
+            "qualitative benefit `Tillgänglighet` cannot be measured: no target"
         );
-        assert_eq!(run("target = \"60 %\"\nbaseline = \"\"\n").len(), 1);
+        assert_eq!(run("target = \"60 %\"\nbaseline = \"\"\nmeasured_by = \"S\"\n").len(), 1);
     }
 
     #[test]
-    fn silent_with_both() {
-        assert!(run("baseline = \"0 %\"\ntarget = \"60 %\"\n").is_empty());
+    fn fires_on_words_without_figures_and_without_measured_by() {
+        // The textbook goal.
+        let found = run("baseline = \"?\"\ntarget = \"bättre\"\n");
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].message,
+            "qualitative benefit `Tillgänglighet` cannot be measured: a baseline without a figure (\"?\"), a target without a figure (\"bättre\") and no `measured_by`"
+        );
+        assert_eq!(run("baseline = \"0 %\"\ntarget = \"60 %\"\n").len(), 1);
+    }
+
+    #[test]
+    fn silent_when_measurable() {
+        assert!(run("baseline = \"0 %\"\ntarget = \"60 %\"\nmeasured_by = \"E-tjänstens statistik, årligen\"\n").is_empty());
     }
 }

@@ -1,8 +1,12 @@
-//! W108: who pays? With two or more stakeholders, a stakeholder that gets monetised
-//! benefits (more than 0 kr over the horizon) but bears no cost (0 kr or less), while
-//! another bears costs (more than 0 kr) and gets no monetised benefit (0 kr or less).
-//! One finding per benefiting-but-not-paying stakeholder, naming every
-//! paying-but-not-benefiting one.
+//! W108: who pays? With two or more stakeholders:
+//!
+//! * the project's NPV is positive but a stakeholder's NPV is negative: one finding for
+//!   the project naming every losing stakeholder with its NPV, and the winners
+//!   (departments that lose money on a shared service will not carry it);
+//! * otherwise, a stakeholder that gets monetised benefits (more than 0 kr over the
+//!   horizon) but bears no cost (0 kr or less), while another bears costs (more than
+//!   0 kr) and gets no monetised benefit: one finding per benefiting-but-not-paying
+//!   stakeholder, naming every paying-but-not-benefiting one.
 
 use super::{Context, kr};
 use crate::diagnostic::{Code, Diagnostic};
@@ -16,6 +20,9 @@ fn positive(d: Decimal) -> bool {
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let stakeholders = &ctx.calc.stakeholders;
     if ctx.project.stakeholders.len() < 2 || stakeholders.len() < 2 {
+        return;
+    }
+    if losers(ctx, out) {
         return;
     }
     let payers: Vec<&StakeholderFigures> = stakeholders
@@ -72,6 +79,37 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The first form: NPV > 0 for the project, < 0 for some stakeholder. Whether it fired.
+fn losers(ctx: &Context, out: &mut Vec<Diagnostic>) -> bool {
+    if ctx.calc.summary.npv <= Decimal::ZERO {
+        return false;
+    }
+    let stakeholders = &ctx.calc.stakeholders;
+    let (losing, winning): (Vec<&StakeholderFigures>, Vec<&StakeholderFigures>) =
+        stakeholders.iter().partition(|s| s.npv < Decimal::ZERO);
+    if losing.is_empty() {
+        return false;
+    }
+    let name = |s: &&StakeholderFigures| format!("`{}` (NPV {})", s.name, kr(s.npv));
+    let losing_text: Vec<String> = losing.iter().map(name).collect();
+    let winning_text: Vec<String> = winning.iter().map(name).collect();
+    let verb = if losing.len() == 1 { "loses" } else { "lose" };
+    let message = format!(
+        "the project gains (NPV {}) but {} {verb} money; {} gain{}",
+        kr(ctx.calc.summary.npv),
+        losing_text.join(" and "),
+        if winning_text.is_empty() { "nobody".to_string() } else { winning_text.join(" and ") },
+        if winning.len() == 1 || winning.is_empty() { "s" } else { "" }
+    );
+    out.push(
+        Diagnostic::new(Code::W108, message)
+            .hint("agree before development starts how costs and savings are shared: put the losing stakeholders' share of the costs on the winners (`stakeholder = { … }` on the cost lines), or plan a transfer")
+            .maybe_span(ctx.project_span())
+            .at("stakeholders"),
+    );
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::check;
@@ -112,6 +150,28 @@ name = "Stadsdelsförvaltningarna"
                 .unwrap_or("")
                 .contains("{ tk = 0.5, sdf = 0.5 }")
         );
+    }
+
+    #[test]
+    fn fires_when_a_stakeholder_loses_while_the_project_gains() {
+        // tk pays 800 000 in 2010 and gets 200 000 a year 2011–2014; sdf gets 300 000 in
+        // 2011 for nothing: tk loses, sdf gains, the project gains.
+        let body = format!(
+            "{COST}\n[[benefits]]\nname = \"Handläggning\"\nclass = \"reallocation\"\namounts = {{ 2011 = 300000 }}\nstakeholder = \"sdf\"\n[[benefits]]\nname = \"Porto\"\nclass = \"financial\"\namounts = {{ 2011 = 200000, 2012 = 200000, 2013 = 200000, 2014 = 200000 }}\nstakeholder = \"tk\"\n"
+        );
+        let found = run(&body);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].at.as_deref(), Some("stakeholders"));
+        assert!(
+            found[0].message.starts_with("the project gains (NPV ")
+                && found[0].message.contains("but `Trafikkontoret` (NPV -")
+                && found[0].message.ends_with("`Stadsdelsförvaltningarna` (NPV 289,855 kr) gains"),
+            "{}",
+            found[0].message
+        );
+        // The corrected twin: tk carries only its share of the cost.
+        let fixed = body.replace("amounts = { 2010 = 800000 }", "amounts = { 2010 = 800000 }\nstakeholder = { tk = 0.7, sdf = 0.3 }");
+        assert!(run(&fixed).is_empty(), "{:?}", run(&fixed));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 pub mod finance;
 pub mod followup;
+pub mod realism;
 pub mod series;
 
 use crate::model::{Class, Confidence, Line, LineKind, Method, Month, Project, Scenario};
@@ -29,7 +30,7 @@ pub struct EngineError {
 }
 
 impl EngineError {
-    fn overflow(at: &str) -> Self {
+    pub(crate) fn overflow(at: &str) -> Self {
         EngineError {
             at: at.to_string(),
             message: format!("the figures of {at} are too large to compute exactly (over 10^20 kr a year)"),
@@ -91,6 +92,8 @@ pub struct Summary {
     pub npv: Decimal,
     pub npv_financial: Decimal,
     pub npv_high_confidence: Decimal,
+    /// The NPV counting only `high` and `medium` confidence benefits.
+    pub npv_without_low_confidence: Decimal,
     pub pv_costs: Decimal,
     pub pv_benefits: Decimal,
     pub bcr: Option<Decimal>,
@@ -224,6 +227,7 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
     let mut reallocation = zero_years();
     let mut by_confidence = [Decimal::ZERO; 3];
     let mut high_confidence_benefits = zero_years();
+    let mut not_low_confidence_benefits = zero_years();
     let mut harvest = zero_years();
     // Monthly net (× 12 units) as a difference array: each run adds at its start and
     // takes away after its end; the running sum is the series.
@@ -264,6 +268,9 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
             if b.confidence == Confidence::High {
                 add_into(&mut high_confidence_benefits, &by_year).ok_or_else(overflow)?;
             }
+            if b.confidence != Confidence::Low {
+                add_into(&mut not_low_confidence_benefits, &by_year).ok_or_else(overflow)?;
+            }
         }
         if let Some(h) = &harvest_by_year {
             add_into(&mut harvest, h).ok_or_else(overflow)?;
@@ -292,6 +299,7 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
     let npv = pv_benefits - pv_costs;
     let npv_financial = pv(&financial)? - pv_costs;
     let npv_high_confidence = pv(&high_confidence_benefits)? - pv_costs;
+    let npv_without_low_confidence = pv(&not_low_confidence_benefits)? - pv_costs;
 
     let mut cumulative = Decimal::ZERO;
     let years: Vec<YearFigures> = (0..n_years)
@@ -332,6 +340,7 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
         npv,
         npv_financial,
         npv_high_confidence,
+        npv_without_low_confidence,
         pv_costs,
         pv_benefits,
         bcr: pv_benefits.checked_div(pv_costs),
@@ -406,7 +415,7 @@ fn switching_factor(line: &Line, pv: Decimal, npv: Decimal) -> Option<Decimal> {
 }
 
 /// The line's present value as it enters the NPV: benefits add, costs subtract.
-fn signed_pv(line: &Line, pv: Decimal) -> Decimal {
+pub(crate) fn signed_pv(line: &Line, pv: Decimal) -> Decimal {
     if line.is_cost() { -pv } else { pv }
 }
 
@@ -472,7 +481,7 @@ fn checked_sum(values: &[Decimal]) -> Option<Decimal> {
     values.iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v))
 }
 
-fn add_into(target: &mut [Decimal], values: &[Decimal]) -> Option<()> {
+pub(crate) fn add_into(target: &mut [Decimal], values: &[Decimal]) -> Option<()> {
     for (t, v) in target.iter_mut().zip(values) {
         *t = t.checked_add(*v)?;
     }

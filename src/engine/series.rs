@@ -11,7 +11,7 @@
 //! a lag or a delay moves the runs.
 
 use super::{Overflow, checked};
-use crate::model::{Line, LineKind, PerCase, Project, Realisation, Scenario, ValueSource};
+use crate::model::{Category, Line, LineKind, PerCase, Periods, Project, Realisation, Scenario, ValueSource};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -27,7 +27,7 @@ pub struct Run {
 }
 
 /// A line's money as runs (× 12 units, see the module docs), as planned in `scenario`:
-/// costs scaled by `cost_factor`, monetised benefits scaled by `benefit_factor` and
+/// costs scaled by `cost_factor` (and investment and operations costs by their own factor), monetised benefits scaled by `benefit_factor` and
 /// moved `delay_months` later. Runs are in month order and do not overlap.
 pub fn line_runs(project: &Project, line: &Line, scenario: &Scenario) -> Result<Vec<Run>, Overflow> {
     let n = project.months();
@@ -36,8 +36,8 @@ pub fn line_runs(project: &Project, line: &Line, scenario: &Scenario) -> Result<
     let start = project.start_year;
     let rate = line.hourly_rate.unwrap_or(Decimal::ZERO);
     match value {
-        ValueSource::Amounts(by_year) => year_runs(&mut runs, n, start, by_year, Decimal::ONE)?,
-        ValueSource::Hours(by_year) => year_runs(&mut runs, n, start, by_year, rate)?,
+        ValueSource::Amounts(periods) => period_runs(&mut runs, n, start, periods, Decimal::ONE)?,
+        ValueSource::Hours(periods) => period_runs(&mut runs, n, start, periods, rate)?,
         ValueSource::Annual(annual) => periodic(&mut runs, project, line, |_| Ok(*annual))?,
         ValueSource::AnnualHours(hours) => {
             let annual = checked(hours.checked_mul(rate))?;
@@ -62,7 +62,15 @@ pub fn line_runs(project: &Project, line: &Line, scenario: &Scenario) -> Result<
         }
     }
     match line.kind {
-        LineKind::Cost { .. } => scale(&mut runs, scenario.cost_factor)?,
+        LineKind::Cost { category } => {
+            let own = match category {
+                Category::Investment => scenario.investment_factor,
+                Category::Operations => scenario.operations_factor,
+                Category::Other => Decimal::ONE,
+            };
+            scale(&mut runs, scenario.cost_factor)?;
+            scale(&mut runs, own)?;
+        }
         LineKind::Benefit(_) => {
             scale(&mut runs, scenario.benefit_factor)?;
             shift(&mut runs, scenario.delay_months as usize, n);
@@ -77,7 +85,7 @@ pub fn harvest_runs(project: &Project, realisation: &Realisation, benefit: &[Run
     let n = project.months();
     let mut runs = Vec::new();
     match &realisation.schedule {
-        Some(schedule) => year_runs(&mut runs, n, project.start_year, schedule, Decimal::ONE)?,
+        Some(schedule) => period_runs(&mut runs, n, project.start_year, schedule, Decimal::ONE)?,
         None => {
             runs.extend_from_slice(benefit);
             scale(&mut runs, realisation.share)?;
@@ -133,16 +141,18 @@ pub fn line_months(project: &Project, line: &Line, scenario: &Scenario) -> Resul
     Ok(to_months(&line_runs(project, line, scenario)?, project.months()))
 }
 
-/// One run per calendar year for amounts given per year (each month holds the amount,
-/// in × 12 units).
-fn year_runs(
+/// Runs for amounts given per year (one run of twelve months, each month holding the
+/// amount in × 12 units) and per month (one run of one month holding 12 × the amount),
+/// in month order.
+fn period_runs(
     runs: &mut Vec<Run>,
     months: usize,
     start_year: i32,
-    by_year: &BTreeMap<i32, Decimal>,
+    periods: &Periods,
     factor: Decimal,
 ) -> Result<(), Overflow> {
-    for (&year, &amount) in by_year {
+    let first_new = runs.len();
+    for (&year, &amount) in &periods.years {
         let Ok(first) = usize::try_from(i64::from(year - start_year) * 12) else {
             continue;
         };
@@ -156,6 +166,21 @@ fn year_runs(
             value,
         });
     }
+    for (&month, &amount) in &periods.months {
+        let Ok(index) = usize::try_from(i64::from(month.0) - i64::from(start_year) * 12) else {
+            continue;
+        };
+        if index >= months {
+            continue;
+        }
+        let value = checked(amount.checked_mul(factor).and_then(|v| v.checked_mul(TWELVE)))?;
+        runs.push(Run {
+            start: index,
+            end: index + 1,
+            value,
+        });
+    }
+    runs[first_new..].sort_by_key(|r| r.start);
     Ok(())
 }
 
@@ -206,7 +231,7 @@ fn scale(runs: &mut [Run], factor: Decimal) -> Result<(), Overflow> {
 }
 
 /// Move every run `by` months later; what falls past the horizon is dropped.
-fn shift(runs: &mut Vec<Run>, by: usize, months: usize) {
+pub fn shift(runs: &mut Vec<Run>, by: usize, months: usize) {
     if by == 0 {
         return;
     }

@@ -50,6 +50,8 @@ pub struct ProjectSpans {
     pub go_live: Option<Span>,
     pub years: Option<Span>,
     pub assumptions: Option<Span>,
+    /// Each written scenario's table, by name.
+    pub scenarios: Vec<(String, Span)>,
 }
 
 /// `[assumptions]`.
@@ -90,12 +92,19 @@ impl Project {
     pub fn lines(&self) -> impl Iterator<Item = &Line> {
         self.costs.iter().chain(self.benefits.iter())
     }
-    /// The scenario with this name; `base` is the plain file.
+    /// The scenario with this name: `base` is the plain file, then the written
+    /// scenarios, then the built-in `optimism-upper` and `optimism-lower`.
     pub fn scenario(&self, name: &str) -> Option<Scenario> {
         if name == "base" {
             return Some(Scenario::base());
         }
-        self.scenarios.iter().find(|s| s.name == name).cloned()
+        if let Some(s) = self.scenarios.iter().find(|s| s.name == name) {
+            return Some(s.clone());
+        }
+        OptimismBias::ALL
+            .into_iter()
+            .find(|b| b.scenario_name() == name)
+            .map(|b| self.optimism_scenario(b))
     }
 }
 
@@ -225,8 +234,8 @@ pub struct Realisation {
     pub method: Option<Method>,
     pub share: Decimal,
     pub lag_months: u32,
-    /// Explicit harvest per year (besparingskrav); replaces share and lag.
-    pub schedule: Option<BTreeMap<i32, Decimal>>,
+    /// Explicit harvest per year or month (besparingskrav); replaces share and lag.
+    pub schedule: Option<Periods>,
     /// Money actually taken home per year.
     pub actuals: BTreeMap<i32, Decimal>,
     /// Follow-up fields after DIGG's realisation plan template.
@@ -242,12 +251,12 @@ pub struct Realisation {
 /// Where a line's money comes from: exactly one value form (spec §3.1).
 #[derive(Debug, Clone)]
 pub enum ValueSource {
-    /// Money per calendar year.
-    Amounts(BTreeMap<i32, Decimal>),
+    /// Money per calendar year or month.
+    Amounts(Periods),
     /// Money per year while active, escalated by growth.
     Annual(Decimal),
-    /// Hours per calendar year, valued at the hourly cost with overhead.
-    Hours(BTreeMap<i32, Decimal>),
+    /// Hours per calendar year or month, valued at the hourly cost with overhead.
+    Hours(Periods),
     /// Hours per year while active, valued at the hourly cost with overhead.
     AnnualHours(Decimal),
     /// Cases per year × saving per case × adoption.
@@ -277,6 +286,53 @@ impl ValueSource {
                     ..
                 }
         )
+    }
+}
+
+/// Amounts (money or hours) keyed by calendar year or by month (`docs/format.md`,
+/// "Year and month keys"): a year's amount is spread evenly over its twelve months, a
+/// month's amount falls wholly in that month. A table never holds a year and a month of
+/// the same year (E007).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Periods {
+    /// Amounts keyed by a year (`2010 = 400`).
+    pub years: BTreeMap<i32, Decimal>,
+    /// Amounts keyed by a month (`"2010-10" = 400`).
+    pub months: BTreeMap<Month, Decimal>,
+}
+
+impl Periods {
+    /// Totals per calendar year, month amounts added into their year. `None` on
+    /// overflow, which the parser's limit on single amounts rules out.
+    pub fn by_year(&self) -> Option<BTreeMap<i32, Decimal>> {
+        let mut out = self.years.clone();
+        for (month, amount) in &self.months {
+            let slot = out.entry(month.year()).or_insert(Decimal::ZERO);
+            *slot = slot.checked_add(*amount)?;
+        }
+        Some(out)
+    }
+    /// The amount given for a calendar year, month amounts of that year included.
+    pub fn in_year(&self, year: i32) -> Decimal {
+        let from_months: Decimal = self
+            .months
+            .range(Month::new(year, 1)..=Month::new(year, 12))
+            .map(|(_, v)| *v)
+            .sum();
+        self.years.get(&year).copied().unwrap_or(Decimal::ZERO) + from_months
+    }
+    /// The number of distinct calendar years with a non-zero amount.
+    pub fn years_with_money(&self) -> usize {
+        let mut years: Vec<i32> = self
+            .years
+            .iter()
+            .filter(|(_, v)| !v.is_zero())
+            .map(|(y, _)| *y)
+            .chain(self.months.iter().filter(|(_, v)| !v.is_zero()).map(|(m, _)| m.year()))
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        years.len()
     }
 }
 
@@ -345,14 +401,79 @@ impl Line {
     }
 }
 
-/// `[scenarios.NAME]` (spec §3.6).
+/// `[scenarios.NAME]` (`docs/format.md`, "Scenarios").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scenario {
+    /// The name, `base` for the plain file.
     pub name: String,
+    /// Multiplies every cost.
     pub cost_factor: Decimal,
+    /// Multiplies investment costs, on top of `cost_factor`.
+    pub investment_factor: Decimal,
+    /// Multiplies operations costs, on top of `cost_factor`.
+    pub operations_factor: Decimal,
+    /// Multiplies every monetised benefit (and so every derived harvest).
     pub benefit_factor: Decimal,
+    /// Moves every monetised benefit and derived harvest this many months later.
     pub delay_months: u32,
+    /// Replaces the discount rate of `[assumptions]`.
     pub discount_rate: Option<Decimal>,
+}
+
+/// The optimism-bias presets (HM Treasury Green Book, supplementary guidance on optimism
+/// bias, project type equipment/development): `docs/method.md`, "Optimism bias".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OptimismBias {
+    /// Capital expenditure +200 %, works duration +54 %.
+    Upper,
+    /// Capital expenditure +10 %, works duration +10 %.
+    Lower,
+}
+
+impl OptimismBias {
+    /// Both presets, upper first.
+    pub const ALL: [OptimismBias; 2] = [OptimismBias::Upper, OptimismBias::Lower];
+    /// The name of the built-in scenario: `optimism-upper` or `optimism-lower`.
+    pub fn scenario_name(self) -> &'static str {
+        match self {
+            OptimismBias::Upper => "optimism-upper",
+            OptimismBias::Lower => "optimism-lower",
+        }
+    }
+    /// The value of the `optimism_bias` key: `upper` or `lower`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OptimismBias::Upper => "upper",
+            OptimismBias::Lower => "lower",
+        }
+    }
+    /// The factor on investment costs: 3.00 (+200 %) or 1.10 (+10 %).
+    pub fn investment_factor(self) -> Decimal {
+        match self {
+            OptimismBias::Upper => Decimal::from(3),
+            OptimismBias::Lower => Decimal::new(110, 2),
+        }
+    }
+    /// The uplift on the works duration: 0.54 or 0.10.
+    pub fn duration_uplift(self) -> Decimal {
+        match self {
+            OptimismBias::Upper => Decimal::new(54, 2),
+            OptimismBias::Lower => Decimal::new(10, 2),
+        }
+    }
+    /// The delay in whole months for an implementation time of `months` months (from
+    /// January of `start_year` to `go_live`): `months × uplift`, rounded half away from
+    /// zero.
+    pub fn delay_months(self, implementation_months: u32) -> u32 {
+        let delay = (Decimal::from(implementation_months) * self.duration_uplift())
+            .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        rust_decimal::prelude::ToPrimitive::to_u32(&delay).unwrap_or(u32::MAX)
+    }
+    /// Apply the preset to a scenario (its factors and delay are replaced).
+    pub fn apply(self, scenario: &mut Scenario, implementation_months: u32) {
+        scenario.investment_factor = self.investment_factor();
+        scenario.delay_months = self.delay_months(implementation_months);
+    }
 }
 
 impl Scenario {
@@ -361,9 +482,47 @@ impl Scenario {
         Scenario {
             name: "base".into(),
             cost_factor: Decimal::ONE,
+            investment_factor: Decimal::ONE,
+            operations_factor: Decimal::ONE,
             benefit_factor: Decimal::ONE,
             delay_months: 0,
             discount_rate: None,
         }
+    }
+    /// Whether this is the plain file.
+    pub fn is_base(&self) -> bool {
+        self.name == "base"
+    }
+}
+
+impl Project {
+    /// Months from January of `start_year` to `go_live` (0 when go-live is in January
+    /// of the first year or earlier): the implementation time of the optimism presets.
+    pub fn implementation_months(&self) -> u32 {
+        u32::try_from(self.month_index(self.go_live).max(0)).unwrap_or(0)
+    }
+
+    /// The built-in optimism-bias scenario, unless the file writes one of that name.
+    pub fn optimism_scenario(&self, bias: OptimismBias) -> Scenario {
+        if let Some(written) = self.scenarios.iter().find(|s| s.name == bias.scenario_name()) {
+            return written.clone();
+        }
+        let mut s = Scenario::base();
+        s.name = bias.scenario_name().into();
+        bias.apply(&mut s, self.implementation_months());
+        s
+    }
+
+    /// Every scenario name that `--scenario` accepts: `base`, the written ones, and the
+    /// built-in optimism presets.
+    pub fn scenario_names(&self) -> Vec<String> {
+        let mut names = vec!["base".to_string()];
+        names.extend(self.scenarios.iter().map(|s| s.name.clone()));
+        for bias in OptimismBias::ALL {
+            if !names.iter().any(|n| n == bias.scenario_name()) {
+                names.push(bias.scenario_name().into());
+            }
+        }
+        names
     }
 }

@@ -126,7 +126,16 @@ const REALISATION_KEYS: &[&str] = &[
     "target_date",
     "follow_up",
 ];
-const SCENARIO_KEYS: &[&str] = &["cost_factor", "benefit_factor", "delay_months", "discount_rate"];
+const SCENARIO_KEYS: &[&str] = &[
+    "cost_factor",
+    "investment_factor",
+    "operations_factor",
+    "benefit_factor",
+    "delay_months",
+    "discount_rate",
+    "optimism_bias",
+];
+const OPTIMISM_BIASES: &[&str] = &["upper", "lower"];
 const CATEGORIES: &[&str] = &["investment", "operations", "other"];
 const CLASSES: &[&str] = &["financial", "reallocation", "qualitative"];
 const CONFIDENCES: &[&str] = &["high", "medium", "low"];
@@ -438,49 +447,81 @@ impl Walker {
         month
     }
 
-    /// A table keyed by year: `{ 2009 = 1200000, 2010 = 300000 }`.
+    /// A table keyed by year only: `{ 2010 = 0.2, 2011 = 0.5 }` (adoption).
     fn year_map(
         &mut self,
         v: &Val,
         path: &dyn Display,
         horizon: Option<Horizon>,
-        mut value: impl FnMut(&mut Self, &Val, &dyn Display) -> Option<Decimal>,
+        value: impl FnMut(&mut Self, &Val, &dyn Display) -> Option<Decimal>,
     ) -> Option<BTreeMap<i32, Decimal>> {
+        self.period_map(v, path, horizon, false, value).map(|p| p.years)
+    }
+
+    /// A table keyed by year, or (with `months`) also by month:
+    /// `{ 2009 = 1200000, "2010-10" = 300000 }`. A year and a month of the same year in
+    /// one table is E007.
+    fn period_map(
+        &mut self,
+        v: &Val,
+        path: &dyn Display,
+        horizon: Option<Horizon>,
+        months: bool,
+        mut value: impl FnMut(&mut Self, &Val, &dyn Display) -> Option<Decimal>,
+    ) -> Option<Periods> {
         let table = match v.get_ref() {
             DeValue::Table(t) => t,
             _ => {
                 self.wrong_type(
                     v,
-                    "a table of years",
+                    if months { "a table of years or months" } else { "a table of years" },
                     path,
                     "write e.g. `{ 2009 = 1200000, 2010 = 300000 }`",
                 );
                 return None;
             }
         };
-        let mut map = BTreeMap::new();
+        let mut map = Periods::default();
         let mut ok = true;
         for (key, item) in table.iter() {
             let name = key.get_ref().as_ref();
             let item_path = Key(path, name);
             let year = name.parse::<i32>().ok().filter(|y| (1000..=9999).contains(y));
-            let Some(year) = year else {
+            let month = if months && year.is_none() {
+                Month::parse(name).filter(|m| (1000..=9999).contains(&m.year()))
+            } else {
+                None
+            };
+            if year.is_none() && month.is_none() {
                 self.push(
                     Code::E005,
-                    format!("`{name}` in `{path}` is not a year"),
-                    "key the table by four-digit years, e.g. `{ 2010 = 400 }`",
+                    if months {
+                        format!("`{name}` in `{path}` is neither a year nor a month")
+                    } else {
+                        format!("`{name}` in `{path}` is not a year")
+                    },
+                    if months {
+                        "key the table by four-digit years or by months, e.g. `{ 2010 = 400, \"2011-10\" = 100 }`"
+                    } else {
+                        "key the table by four-digit years, e.g. `{ 2010 = 400 }`"
+                    },
                     key.span(),
                     &item_path,
                 );
                 ok = false;
                 continue;
-            };
+            }
+            let key_year = year.or(month.map(Month::year)).unwrap_or_default();
             if let Some(h) = horizon
-                && !h.contains_year(year)
+                && !h.contains_year(key_year)
             {
+                let what = match month {
+                    Some(m) => format!("month {m}"),
+                    None => format!("year {key_year}"),
+                };
                 self.push(
                     Code::E010,
-                    format!("year {year} in `{path}` is outside the horizon {}", h.describe()),
+                    format!("{what} in `{path}` is outside the horizon {}", h.describe()),
                     "use a year within the horizon, or change `start_year`/`years` in [project]",
                     key.span(),
                     &item_path,
@@ -488,23 +529,49 @@ impl Walker {
                 ok = false;
                 continue;
             }
-            match value(self, item, &item_path) {
-                Some(d) => {
-                    if map.insert(year, d).is_some() {
-                        self.push(
-                            Code::E007,
-                            format!("year {year} is given twice in `{path}`"),
-                            "give each year once",
-                            key.span(),
-                            &item_path,
-                        );
-                        ok = false;
+            let Some(d) = value(self, item, &item_path) else {
+                ok = false;
+                continue;
+            };
+            let clash = match month {
+                Some(m) => {
+                    if map.months.insert(m, d).is_some() {
+                        Some((format!("month {m} is given twice in `{path}`"), "give each month once"))
+                    } else if map.years.contains_key(&m.year()) {
+                        Some((
+                            format!("`{path}` gives both the year {} and its month {m}", m.year()),
+                            "give a year either as one year amount or as month amounts, not both",
+                        ))
+                    } else {
+                        None
                     }
                 }
-                None => ok = false,
+                None => {
+                    let y = key_year;
+                    if map.years.insert(y, d).is_some() {
+                        Some((format!("year {y} is given twice in `{path}`"), "give each year once"))
+                    } else if map.months.range(Month::new(y, 1)..=Month::new(y, 12)).next().is_some() {
+                        Some((
+                            format!("`{path}` gives both the year {y} and months of it"),
+                            "give a year either as one year amount or as month amounts, not both",
+                        ))
+                    } else {
+                        None
+                    }
+                }
+            };
+            if let Some((message, hint)) = clash {
+                self.push(Code::E007, message, hint, key.span(), &item_path);
+                ok = false;
             }
         }
         ok.then_some(map)
+    }
+
+    /// Actuals per year; month keys are added into their year (follow-up is yearly).
+    fn actuals_map(&mut self, v: &Val, path: &dyn Display, horizon: Option<Horizon>) -> Option<BTreeMap<i32, Decimal>> {
+        let periods = self.period_map(v, path, horizon, true, Self::any_number)?;
+        periods.by_year()
     }
 
     /// Any number, positive or negative, of at most 10^20 (a money amount).
@@ -654,7 +721,10 @@ impl Walker {
             assumptions.as_ref(),
         );
         self.duplicate_lines(&costs, &benefits);
-        let scenarios = self.scenarios(get(root, "scenarios"));
+        let scenarios = self.scenarios(get(root, "scenarios"), horizon);
+        if let Some(DeValue::Table(t)) = get(root, "scenarios").map(|v| v.get_ref()) {
+            spans.scenarios = t.iter().map(|(k, v)| (k.get_ref().to_string(), header_span(&v.span()))).collect();
+        }
 
         Some(Project {
             name: name?,
@@ -962,7 +1032,7 @@ impl Walker {
 
         let line_stakeholders = self.line_stakeholders(get(t, "stakeholder"), &Key(&path, "stakeholder"), stakeholders);
         let actuals =
-            get(t, "actuals").and_then(|v| self.year_map(v, &Key(&path, "actuals"), horizon, Self::any_number));
+            get(t, "actuals").and_then(|v| self.actuals_map(v, &Key(&path, "actuals"), horizon));
         let source = self.opt_string(t, "source", &path);
         let note = self.opt_string(t, "note", &path);
         let range = get(t, "range").and_then(|v| self.range(v, &Key(&path, "range")));
@@ -1264,10 +1334,10 @@ impl Walker {
         let fval = &t[form];
         let value = match form {
             "amounts" => self
-                .year_map(fval, &fpath, horizon, Self::any_number)
+                .period_map(fval, &fpath, horizon, true, Self::any_number)
                 .map(ValueSource::Amounts),
             "hours" => self
-                .year_map(fval, &fpath, horizon, Self::non_negative)
+                .period_map(fval, &fpath, horizon, true, Self::non_negative)
                 .map(ValueSource::Hours),
             "annual" => self.non_negative(fval, &fpath).map(ValueSource::Annual),
             "annual_hours" => self.non_negative(fval, &fpath).map(ValueSource::AnnualHours),
@@ -1493,12 +1563,10 @@ impl Walker {
                     );
                 }
             }
-            r.schedule = self.year_map(s, &Key(path, "schedule"), horizon, Self::non_negative);
+            r.schedule = self.period_map(s, &Key(path, "schedule"), horizon, true, Self::non_negative);
         }
         if let Some(a) = get(t, "actuals") {
-            r.actuals = self
-                .year_map(a, &Key(path, "actuals"), horizon, Self::any_number)
-                .unwrap_or_default();
+            r.actuals = self.actuals_map(a, &Key(path, "actuals"), horizon).unwrap_or_default();
         }
         r.measured_by = self.opt_string(t, "measured_by", path);
         r.baseline = self.opt_string(t, "baseline", path);
@@ -1554,10 +1622,13 @@ impl Walker {
         }
     }
 
-    fn scenarios(&mut self, value: Option<&Val>) -> Option<Vec<Scenario>> {
+    fn scenarios(&mut self, value: Option<&Val>, horizon: Option<Horizon>) -> Option<Vec<Scenario>> {
         let Some(value) = value else { return Some(Vec::new()) };
         let t = self.table(value, &"scenarios")?;
         let errors_before = self.error_count();
+        let implementation_months = horizon.map_or(0, |h| {
+            u32::try_from(h.go_live.0 - Month::new(h.start_year, 1).0).unwrap_or(0)
+        });
         let mut out = Vec::new();
         for (key, v) in t.iter() {
             let name = key.get_ref().to_string();
@@ -1576,14 +1647,22 @@ impl Walker {
             self.unknown_keys(st, SCENARIO_KEYS, &path);
             let mut s = Scenario::base();
             s.name = name;
-            if let Some(x) = get(st, "cost_factor") {
-                s.cost_factor = self.non_negative(x, &Key(&path, "cost_factor")).unwrap_or(Decimal::ONE);
+            // The preset first: explicit keys in the same table win.
+            if let Some(x) = get(st, "optimism_bias")
+                && let Some(bias) = self.choice(x, &Key(&path, "optimism_bias"), OPTIMISM_BIASES)
+            {
+                let bias = if bias == "upper" { OptimismBias::Upper } else { OptimismBias::Lower };
+                bias.apply(&mut s, implementation_months);
             }
-            if let Some(x) = get(st, "benefit_factor") {
-                s.benefit_factor = self
-                    .non_negative(x, &Key(&path, "benefit_factor"))
-                    .unwrap_or(Decimal::ONE);
-            }
+            let factor = |w: &mut Self, key: &str, slot: &mut Decimal| {
+                if let Some(x) = get(st, key) {
+                    *slot = w.non_negative(x, &Key(&path, key)).unwrap_or(Decimal::ONE);
+                }
+            };
+            factor(self, "cost_factor", &mut s.cost_factor);
+            factor(self, "investment_factor", &mut s.investment_factor);
+            factor(self, "operations_factor", &mut s.operations_factor);
+            factor(self, "benefit_factor", &mut s.benefit_factor);
             if let Some(x) = get(st, "delay_months") {
                 s.delay_months = self.integer(x, &Key(&path, "delay_months"), 0, 600).unwrap_or(0) as u32;
             }

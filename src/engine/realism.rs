@@ -1,0 +1,227 @@
+//! How fragile the case is (`docs/method.md`, "Realism"): break-even figures and the
+//! Monte Carlo over ranged lines. Pure functions over a project, a scenario and its
+//! [`Calculation`]; no I/O, no diagnostics.
+
+use super::{Calculation, EngineError, finance, series, signed_pv};
+use crate::model::{Class, Line, Project, Scenario};
+use rand_chacha::ChaCha8Rng;
+use rand_core::{RngCore, SeedableRng};
+use rust_decimal::Decimal;
+
+/// Default number of Monte Carlo draws.
+pub const DEFAULT_DRAWS: u32 = 10_000;
+/// Default Monte Carlo seed.
+pub const DEFAULT_SEED: u64 = 1;
+/// The most draws a run may ask for (each draw holds one NPV: 16 bytes).
+pub const MAX_DRAWS: u32 = 1_000_000;
+
+/// The share of all monetised benefits that must come true for the NPV to be 0:
+/// `pv_costs / pv_benefits`; none when the benefits have no present value. Not clamped.
+pub fn benefit_breakeven(calc: &Calculation) -> Option<Decimal> {
+    let s = &calc.summary;
+    if s.pv_benefits.is_zero() {
+        return None;
+    }
+    s.pv_costs.checked_div(s.pv_benefits)
+}
+
+/// The smallest whole number of months d ≥ 1 such that the NPV with every monetised
+/// benefit moved d more months later is below 0; none if the NPV is ≤ 0 already, or if
+/// it stays ≥ 0 for every d up to the number of months in the horizon.
+///
+/// Each candidate NPV is computed as the calculation computes it (per line, per year,
+/// discounted per year), so the answer agrees with a scenario of that delay exactly.
+pub fn delay_breakeven_months(
+    project: &Project,
+    scenario: &Scenario,
+    calc: &Calculation,
+) -> Result<Option<u32>, EngineError> {
+    if calc.summary.npv <= Decimal::ZERO {
+        return Ok(None);
+    }
+    let n_years = project.years as usize;
+    let months = project.months();
+    let factors: Vec<Decimal> = calc.years.iter().map(|y| y.discount_factor).collect();
+    // The benefit lines' runs in the scenario (already scaled and delayed by it).
+    let mut benefit_runs = Vec::new();
+    for line in project.benefits.iter().filter(|l| l.is_monetised()) {
+        let runs = series::line_runs(project, line, scenario).map_err(|_| EngineError::overflow(&line.at))?;
+        benefit_runs.push((line, runs));
+    }
+    let pv_costs = calc.summary.pv_costs;
+    let overflow = || EngineError::overflow("project");
+    for d in 1..=months {
+        let mut financial = vec![Decimal::ZERO; n_years];
+        let mut reallocation = vec![Decimal::ZERO; n_years];
+        for (line, runs) in &benefit_runs {
+            let mut moved = runs.clone();
+            series::shift(&mut moved, d, months);
+            let by_year = series::year_sums(&moved, n_years).ok_or_else(overflow)?;
+            let target = match line.class() {
+                Some(Class::Financial) => &mut financial,
+                _ => &mut reallocation,
+            };
+            super::add_into(target, &by_year).ok_or_else(overflow)?;
+        }
+        let benefits: Vec<Decimal> = (0..n_years).map(|y| financial[y] + reallocation[y]).collect();
+        let pv_benefits = finance::present_value(&benefits, &factors).ok_or_else(overflow)?;
+        if pv_benefits - pv_costs < Decimal::ZERO {
+            return Ok(Some(u32::try_from(d).unwrap_or(u32::MAX)));
+        }
+    }
+    Ok(None)
+}
+
+/// The Monte Carlo result (`docs/method.md`, "Monte Carlo").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonteCarlo {
+    /// Number of draws.
+    pub draws: u32,
+    /// Seed of the generator.
+    pub seed: u64,
+    /// 10th percentile of the NPV (nearest rank).
+    pub p10: Decimal,
+    /// Median of the NPV (nearest rank).
+    pub p50: Decimal,
+    /// 90th percentile of the NPV (nearest rank).
+    pub p90: Decimal,
+    /// Share of draws with NPV < 0.
+    pub probability_negative: Decimal,
+    /// Every draw's NPV, sorted ascending (for a distribution chart).
+    pub sorted_npv: Vec<Decimal>,
+}
+
+/// One ranged line as the Monte Carlo sees it.
+struct Ranged {
+    low: f64,
+    mode: f64,
+    high: f64,
+    /// The line's present value as it enters the NPV (benefits +, costs −).
+    signed_pv: Decimal,
+}
+
+/// The Monte Carlo over the lines with a `range`: each draw takes every ranged line's
+/// factor from the triangular distribution (minimum `low`, mode 1 — clamped into
+/// `low..=high` — maximum `high`), rounded to 9 decimals, and the draw's NPV is
+/// `npv + Σ (f − 1) × signed_pv(line)` in decimals (the NPV is linear in each line's
+/// factor). The generator is ChaCha8 seeded with `seed`, so the same seed and draws
+/// give the same figures on every machine. None without ranged lines or with no draws.
+pub fn monte_carlo(project: &Project, calc: &Calculation, draws: u32, seed: u64) -> Option<MonteCarlo> {
+    let lines: Vec<&Line> = project.lines().collect();
+    let ranged: Vec<Ranged> = calc
+        .lines
+        .iter()
+        .filter_map(|f| {
+            let line = lines.get(f.index)?;
+            let (low, high) = line.range?;
+            let (low, high) = (to_f64(low), to_f64(high));
+            Some(Ranged {
+                low,
+                mode: 1.0_f64.clamp(low, high),
+                high,
+                signed_pv: signed_pv(line, calc.line_pv(f)),
+            })
+        })
+        .collect();
+    if ranged.is_empty() || draws == 0 {
+        return None;
+    }
+    let draws = draws.min(MAX_DRAWS);
+    let npv = calc.summary.npv;
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut values = Vec::with_capacity(draws as usize);
+    let mut negative = 0u32;
+    for _ in 0..draws {
+        let mut value = npv;
+        for r in &ranged {
+            let f = triangular(r, uniform(&mut rng));
+            let delta = f - Decimal::ONE;
+            if let Some(v) = delta.checked_mul(r.signed_pv).and_then(|x| value.checked_add(x)) {
+                value = v;
+            }
+        }
+        if value < Decimal::ZERO {
+            negative += 1;
+        }
+        values.push(value);
+    }
+    values.sort_unstable();
+    let rank = |p: u32| -> Decimal {
+        // Nearest rank: the ⌈p/100 × N⌉-th smallest value (1-based).
+        let n = u64::from(draws);
+        let r = (u64::from(p) * n).div_ceil(100).max(1);
+        values[(r - 1) as usize]
+    };
+    Some(MonteCarlo {
+        draws,
+        seed,
+        p10: rank(10),
+        p50: rank(50),
+        p90: rank(90),
+        probability_negative: Decimal::from(negative) / Decimal::from(draws),
+        sorted_npv: values,
+    })
+}
+
+fn to_f64(d: Decimal) -> f64 {
+    rust_decimal::prelude::ToPrimitive::to_f64(&d).unwrap_or(1.0)
+}
+
+/// A uniform number in [0, 1) from the top 53 bits of the next 64-bit output.
+fn uniform(rng: &mut ChaCha8Rng) -> f64 {
+    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+}
+
+/// The inverse distribution function of the triangular distribution at `u`, rounded to
+/// 9 decimals. IEEE 754 square roots are correctly rounded, so this is the same on
+/// every machine.
+fn triangular(r: &Ranged, u: f64) -> Decimal {
+    let (a, c, b) = (r.low, r.mode, r.high);
+    let x = if b <= a {
+        a
+    } else {
+        let split = (c - a) / (b - a);
+        if u < split {
+            a + (u * (b - a) * (c - a)).sqrt()
+        } else {
+            b - ((1.0 - u) * (b - a) * (b - c)).sqrt()
+        }
+    };
+    Decimal::new((x * 1e9).round() as i64, 9)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ranged(low: f64, high: f64) -> Ranged {
+        Ranged {
+            low,
+            mode: 1.0_f64.clamp(low, high),
+            high,
+            signed_pv: Decimal::ONE,
+        }
+    }
+
+    #[test]
+    fn triangular_ends_and_mode() {
+        let r = ranged(0.5, 2.0);
+        assert_eq!(triangular(&r, 0.0), Decimal::new(5, 1));
+        // F(mode) = (1 − 0.5) / (2 − 0.5) = 1/3: the mode.
+        assert_eq!(triangular(&r, 1.0 / 3.0), Decimal::ONE);
+        assert!(triangular(&r, 0.999_999_999) <= Decimal::new(2, 0));
+        // A degenerate range is its one value.
+        assert_eq!(triangular(&ranged(1.2, 1.2), 0.7), Decimal::new(12, 1));
+    }
+
+    #[test]
+    fn uniform_is_in_the_unit_interval_and_reproducible() {
+        let mut a = ChaCha8Rng::seed_from_u64(1);
+        let mut b = ChaCha8Rng::seed_from_u64(1);
+        for _ in 0..1000 {
+            let (x, y) = (uniform(&mut a), uniform(&mut b));
+            assert_eq!(x.to_bits(), y.to_bits());
+            assert!((0.0..1.0).contains(&x));
+        }
+    }
+}
