@@ -28,13 +28,16 @@ impl Analysis {
 
 /// Compute a scenario, turning an overflow into an E011 diagnostic at the line.
 pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, Diagnostic> {
-    engine::compute(project, scenario).map_err(|e| {
-        let span = project.lines().find(|l| l.at == e.at).map(|l| l.span.clone());
-        Diagnostic::new(Code::E011, e.message.clone())
-            .maybe_span(span)
-            .at(e.at.clone())
-            .hint("check the magnitudes: amounts are in kronor, volumes in cases a year, rates as fractions")
-    })
+    engine::compute(project, scenario).map_err(|e| engine_error(project, e))
+}
+
+/// An engine error (an overflow) as an E011 diagnostic at the line it names.
+pub fn engine_error(project: &Project, e: engine::EngineError) -> Diagnostic {
+    let span = project.lines().find(|l| l.at == e.at).map(|l| l.span.clone());
+    Diagnostic::new(Code::E011, e.message.clone())
+        .maybe_span(span)
+        .at(e.at.clone())
+        .hint("check the magnitudes: amounts are in kronor, volumes in cases a year, rates as fractions")
 }
 
 /// A scenario whose figures overflow: an error located at the scenario, naming the line.
@@ -99,4 +102,19 @@ pub fn analyse(text: &str) -> Analysis {
         diagnostics,
         header,
     }
+}
+
+/// The findings of one scenario, for a report of that scenario: the warnings raised
+/// while parsing (taken from the base analysis) and every check rule run on `calc`.
+pub fn findings_for(project: &Project, calc: &Calculation, base_findings: &[Diagnostic]) -> Vec<Diagnostic> {
+    if calc.scenario.is_base() {
+        return base_findings.to_vec();
+    }
+    let mut out: Vec<Diagnostic> = base_findings
+        .iter()
+        .filter(|d| !d.is_error() && d.code == Code::W113)
+        .cloned()
+        .collect();
+    out.extend(crate::check::check(project, calc));
+    out
 }

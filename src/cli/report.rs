@@ -29,6 +29,13 @@ pub struct Args {
     /// CSV for Swedish Excel: `;`, decimal comma, UTF-8 BOM.
     #[arg(long)]
     excel: bool,
+    /// Monte Carlo draws over the lines' ranges.
+    #[arg(long, value_name = "N", default_value_t = nytta::engine::realism::DEFAULT_DRAWS,
+          value_parser = clap::value_parser!(u32).range(1..=i64::from(nytta::engine::realism::MAX_DRAWS)))]
+    draws: u32,
+    /// Seed of the Monte Carlo generator (the same seed gives the same figures).
+    #[arg(long, value_name = "S", default_value_t = nytta::engine::realism::DEFAULT_SEED)]
+    seed: u64,
     /// Exit with code 1 when the file has warnings (the report is written all the same).
     #[arg(long)]
     deny_warnings: bool,
@@ -48,6 +55,8 @@ enum Format {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum SectionArg {
     Summary,
+    /// How fragile the case is: break-even, optimism bias, Monte Carlo.
+    Realism,
     Years,
     Lines,
     Stakeholders,
@@ -62,6 +71,7 @@ impl SectionArg {
     fn section(self) -> Section {
         match self {
             SectionArg::Summary => Section::Summary,
+            SectionArg::Realism => Section::Realism,
             SectionArg::Years => Section::Years,
             SectionArg::Lines => Section::Lines,
             SectionArg::Stakeholders => Section::Stakeholders,
@@ -108,9 +118,8 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             }
         },
         None => {
-            let names: Vec<&str> = std::iter::once("base")
-                .chain(project.scenarios.iter().map(|s| s.name.as_str()))
-                .collect();
+            let all = project.scenario_names();
+            let names: Vec<&str> = all.iter().map(String::as_str).collect();
             let hint = match did_you_mean(&args.scenario, names.iter().copied()) {
                 Some(near) => format!("did you mean `{near}`?"),
                 None => format!("the file has: {}", names.join(", ")),
@@ -121,10 +130,32 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             )));
         }
     };
+    let realism = match nytta::engine::realism::assess(
+        project,
+        calc,
+        nytta::engine::realism::Draws {
+            draws: args.draws,
+            seed: args.seed,
+        },
+    ) {
+        Ok(r) => r,
+        Err(e) => {
+            let d = nytta::analysis::engine_error(project, e);
+            let file = FileDiagnostics {
+                path: &loaded.path,
+                text: &loaded.text,
+                diagnostics: &[d],
+            };
+            note!("{}", human(&file));
+            return Ok(Outcome::Invalid);
+        }
+    };
+    let findings = nytta::analysis::findings_for(project, calc, &loaded.warnings);
     let input = ReportInput {
         project,
         calc,
-        findings: &loaded.warnings,
+        findings: &findings,
+        realism: Some(&realism),
         lang: resolve_lang(args.lang),
     };
     let rendered = match (args.format, args.section) {
@@ -147,7 +178,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         }
     };
     output::emit(target.as_deref(), rendered.as_bytes())?;
-    Ok(if args.deny_warnings && !loaded.warnings.is_empty() {
+    Ok(if args.deny_warnings && !findings.is_empty() {
         Outcome::Invalid
     } else {
         Outcome::Ok

@@ -3,7 +3,7 @@
 //! [`Calculation`]; no I/O, no diagnostics.
 
 use super::{Calculation, EngineError, finance, series, signed_pv};
-use crate::model::{Class, Line, Project, Scenario};
+use crate::model::{Class, Line, OptimismBias, Project, Scenario};
 use rand_chacha::ChaCha8Rng;
 use rand_core::{RngCore, SeedableRng};
 use rust_decimal::Decimal;
@@ -14,6 +14,57 @@ pub const DEFAULT_DRAWS: u32 = 10_000;
 pub const DEFAULT_SEED: u64 = 1;
 /// The most draws a run may ask for (each draw holds one NPV: 16 bytes).
 pub const MAX_DRAWS: u32 = 1_000_000;
+
+/// Monte Carlo settings: how many draws, from which seed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Draws {
+    /// Number of draws (at most [`MAX_DRAWS`]).
+    pub draws: u32,
+    /// Seed of the generator.
+    pub seed: u64,
+}
+
+impl Default for Draws {
+    fn default() -> Self {
+        Draws {
+            draws: DEFAULT_DRAWS,
+            seed: DEFAULT_SEED,
+        }
+    }
+}
+
+/// How fragile the case is, for one calculation (`docs/method.md`, "Realism").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Realism {
+    /// Share of the monetised benefits that must come true for NPV 0.
+    pub benefit_breakeven: Option<Decimal>,
+    /// Months of delay of every benefit that turn the NPV negative.
+    pub delay_breakeven_months: Option<u32>,
+    /// NPV under the upper optimism-bias preset (whatever scenario is selected).
+    pub optimism_upper_npv: Option<Decimal>,
+    /// NPV under the lower optimism-bias preset (whatever scenario is selected).
+    pub optimism_lower_npv: Option<Decimal>,
+    /// The upper and lower preset scenarios as applied to this project.
+    pub optimism_scenarios: [Scenario; 2],
+    /// Monte Carlo around the selected scenario; none without ranged lines.
+    pub monte_carlo: Option<MonteCarlo>,
+}
+
+/// Every realism figure for `calc` (the selected scenario). The optimism-bias NPVs are
+/// computed from the project itself; one that overflows is none.
+pub fn assess(project: &Project, calc: &Calculation, draws: Draws) -> Result<Realism, EngineError> {
+    let upper = project.optimism_scenario(OptimismBias::Upper);
+    let lower = project.optimism_scenario(OptimismBias::Lower);
+    let npv_of = |s: &Scenario| super::compute(project, s).ok().map(|c| c.summary.npv);
+    Ok(Realism {
+        benefit_breakeven: benefit_breakeven(calc),
+        delay_breakeven_months: delay_breakeven_months(project, &calc.scenario, calc)?,
+        optimism_upper_npv: npv_of(&upper),
+        optimism_lower_npv: npv_of(&lower),
+        optimism_scenarios: [upper, lower],
+        monte_carlo: monte_carlo(project, calc, draws.draws, draws.seed),
+    })
+}
 
 /// The share of all monetised benefits that must come true for the NPV to be 0:
 /// `pv_costs / pv_benefits`; none when the benefits have no present value. Not clamped.

@@ -385,6 +385,7 @@ mod tests {
                 project: &p,
                 calc: &c,
                 findings: &[],
+                realism: None,
                 lang: Lang::Sv,
             };
             render(&input, Section::Realisation, CsvStyle::default())

@@ -7,6 +7,7 @@
 
 use super::format::{currency_unit, factor, kronor, money_in, number, percent, ratio, signed_percent, years};
 use super::{Lang, ReportInput, Section as ReportSection};
+use crate::engine::realism::Realism;
 use crate::engine::{Calculation, LineFigures, StakeholderFigures, StakeholderYear};
 use crate::model::{Category, Class, Confidence, Line, Method, Project};
 use rust_decimal::Decimal;
@@ -123,13 +124,16 @@ pub(crate) fn wrapped(header: &str, width: usize) -> Column {
 /// Build the report document for one calculation.
 pub fn build(input: &ReportInput) -> Document {
     let b = Builder::new(input.project, input.calc, input.lang);
-    let mut sections = vec![
-        b.summary(),
+    let mut sections = vec![b.summary()];
+    if let Some(r) = input.realism {
+        sections.push(b.realism(r));
+    }
+    sections.extend([
         b.years(),
         b.line_items(),
         b.stakeholders(),
         b.realisation(),
-    ];
+    ]);
     sections.push(b.qualitative());
     sections.push(b.sensitivity());
     if let Some(s) = b.sources() {
@@ -159,6 +163,11 @@ pub fn build_section(input: &ReportInput, section: ReportSection) -> Document {
     };
     match section {
         ReportSection::Summary => doc.sections.push(b.summary()),
+        ReportSection::Realism => {
+            if let Some(r) = input.realism {
+                doc.sections.push(b.realism(r));
+            }
+        }
         ReportSection::Years => doc.sections.push(b.years()),
         ReportSection::Lines => {
             doc.sections.push(b.line_items());
@@ -400,6 +409,20 @@ impl<'a> Builder<'a> {
                 number(s.cost_factor, 2, self.lang)
             ));
         }
+        if s.investment_factor != Decimal::ONE {
+            parts.push(format!(
+                "{} × {}",
+                self.t("investering", "investment"),
+                number(s.investment_factor, 2, self.lang)
+            ));
+        }
+        if s.operations_factor != Decimal::ONE {
+            parts.push(format!(
+                "{} × {}",
+                self.t("drift", "operations"),
+                number(s.operations_factor, 2, self.lang)
+            ));
+        }
         if s.benefit_factor != Decimal::ONE {
             parts.push(format!(
                 "{} × {}",
@@ -554,6 +577,220 @@ impl<'a> Builder<'a> {
         Section {
             heading: self.t("Sammanfattning", "Summary").to_string(),
             blocks: vec![Block::Grid(amounts), Block::Grid(key)],
+        }
+    }
+
+    /// How fragile the case is, each figure with one plain sentence.
+    fn realism(&self, r: &Realism) -> Section {
+        let s = &self.c.summary;
+        let sv = self.lang == Lang::Sv;
+        let mut grid = Grid::new(vec![
+            left(self.t("Nyckeltal", "Figure")),
+            right(self.t("Värde", "Value")),
+            wrapped(self.t("Vad det betyder", "What it means"), 60),
+        ]);
+        let sign_word = |npv: Decimal| -> &'static str {
+            match (npv >= Decimal::ZERO, sv) {
+                (true, true) => "lönsam",
+                (false, true) => "olönsam",
+                (true, false) => "pays off",
+                (false, false) => "does not pay off",
+            }
+        };
+        grid.row(vec![
+            self.t("Nettonuvärde (NPV)", "Net present value (NPV)").to_string(),
+            self.money(s.npv),
+            if sv {
+                format!("Med alla värderade nyttor är kalkylen {}.", sign_word(s.npv))
+            } else {
+                format!("Counting every monetised benefit, the case {}.", sign_word(s.npv))
+            },
+        ]);
+        grid.row(vec![
+            self.t("NPV, endast finansiell nytta", "NPV, financial benefits only").to_string(),
+            self.money(s.npv_financial),
+            if sv {
+                format!(
+                    "Räknat bara med nytta som syns i budgeten (inte frigjord tid) är kalkylen {}.",
+                    sign_word(s.npv_financial)
+                )
+            } else {
+                format!(
+                    "Counting only benefits that show in a budget (not freed time), the case {}.",
+                    sign_word(s.npv_financial)
+                )
+            },
+        ]);
+        grid.row(vec![
+            self.t("NPV utan nytta med låg säkerhet", "NPV without low-confidence benefits").to_string(),
+            self.money(s.npv_without_low_confidence),
+            if sv {
+                format!(
+                    "Utan de nyttor som är osäkrast värderade är kalkylen {}.",
+                    sign_word(s.npv_without_low_confidence)
+                )
+            } else {
+                format!(
+                    "Without the least certain benefits, the case {}.",
+                    sign_word(s.npv_without_low_confidence)
+                )
+            },
+        ]);
+        grid.row(vec![
+            self.t("Internränta (IRR)", "Internal rate of return (IRR)").to_string(),
+            Self::opt(s.irr.map(|i| self.pct(i))),
+            match (s.irr, sv) {
+                (Some(i), true) => format!(
+                    "Kalkylen går jämnt upp vid en kalkylränta på {} (nu {}).",
+                    self.pct(i),
+                    self.pct(self.c.discount_rate)
+                ),
+                (Some(i), false) => format!(
+                    "The case breaks even at a discount rate of {} (now {}).",
+                    self.pct(i),
+                    self.pct(self.c.discount_rate)
+                ),
+                (None, true) => "Ingen internränta: nettot byter aldrig tecken.".to_string(),
+                (None, false) => "No internal rate of return: the net never changes sign.".to_string(),
+            },
+        ]);
+        grid.row(vec![
+            self.t("Nytta som måste realiseras", "Benefit that must come true").to_string(),
+            Self::opt(r.benefit_breakeven.map(|b| self.pct(b))),
+            match (r.benefit_breakeven, sv) {
+                (None, true) => "Kalkylen har ingen värderad nytta.".to_string(),
+                (None, false) => "The case has no monetised benefit.".to_string(),
+                (Some(b), true) if b > Decimal::ONE => format!(
+                    "Kalkylen går inte jämnt upp ens om all nytta realiseras: det skulle krävas {} av nyttan.",
+                    self.pct(b)
+                ),
+                (Some(b), false) if b > Decimal::ONE => format!(
+                    "The case does not break even even if every benefit comes true: it would take {} of them.",
+                    self.pct(b)
+                ),
+                (Some(b), true) => format!("Kalkylen går jämnt upp om {} av nyttan realiseras.", self.pct(b)),
+                (Some(b), false) => format!("The case breaks even if {} of the benefit comes true.", self.pct(b)),
+            },
+        ]);
+        let horizon_months = self.p.months();
+        grid.row(vec![
+            self.t("Försening som vänder kalkylen", "Delay that turns the case").to_string(),
+            match r.delay_breakeven_months {
+                Some(d) => format!("{d} {}", self.t("mån", "months")),
+                None => MISSING.to_string(),
+            },
+            match (r.delay_breakeven_months, sv) {
+                (Some(d), true) => format!(
+                    "Kalkylen blir olönsam om nyttan dröjer {d} {}.",
+                    if d == 1 { "månad" } else { "månader" }
+                ),
+                (Some(d), false) => format!(
+                    "The case stops paying off if the benefits come {d} month{} late.",
+                    if d == 1 { "" } else { "s" }
+                ),
+                (None, true) if s.npv <= Decimal::ZERO => "Kalkylen är redan olönsam.".to_string(),
+                (None, false) if s.npv <= Decimal::ZERO => "The case does not pay off already.".to_string(),
+                (None, true) => format!("Kalkylen förblir lönsam även om nyttan dröjer {horizon_months} månader."),
+                (None, false) => format!("The case keeps paying off even if the benefits come {horizon_months} months late."),
+            },
+        ]);
+        for (i, (label_sv, label_en, npv)) in [
+            ("NPV, optimism (övre)", "NPV, optimism bias (upper)", r.optimism_upper_npv),
+            ("NPV, optimism (lägre)", "NPV, optimism bias (lower)", r.optimism_lower_npv),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let scenario = &r.optimism_scenarios[i];
+            let what = if sv {
+                format!(
+                    "investeringen × {} och nyttan {} {} senare",
+                    number(scenario.investment_factor, 2, self.lang),
+                    scenario.delay_months,
+                    if scenario.delay_months == 1 { "månad" } else { "månader" }
+                )
+            } else {
+                format!(
+                    "investment × {} and benefits {} month{} later",
+                    number(scenario.investment_factor, 2, self.lang),
+                    scenario.delay_months,
+                    if scenario.delay_months == 1 { "" } else { "s" }
+                )
+            };
+            grid.row(vec![
+                self.t(label_sv, label_en).to_string(),
+                Self::opt(npv.map(|n| self.money(n))),
+                match (npv, sv) {
+                    (Some(n), true) => format!(
+                        "Med {what}, som erfarenheten av IT-projekt visar ({}), är kalkylen {}.",
+                        if i == 0 { "Green Book, övre värde" } else { "Green Book, lägre värde" },
+                        sign_word(n)
+                    ),
+                    (Some(n), false) => format!(
+                        "With {what}, as experience of IT projects shows ({}), the case {}.",
+                        if i == 0 { "Green Book, upper value" } else { "Green Book, lower value" },
+                        sign_word(n)
+                    ),
+                    (None, true) => "Kunde inte beräknas: beloppen blir för stora.".to_string(),
+                    (None, false) => "Could not be computed: the amounts grow too large.".to_string(),
+                },
+            ]);
+        }
+        let mut blocks = vec![Block::Grid(grid)];
+        match &r.monte_carlo {
+            Some(m) => {
+                let mut mc = Grid::new(vec![
+                    left(self.t("Simulering", "Simulation")),
+                    right(self.t("Värde", "Value")),
+                ])
+                .caption(if sv {
+                    format!(
+                        "Simulering över osäkerhetsintervallen ({} dragningar, frö {})",
+                        number(Decimal::from(m.draws), 0, self.lang),
+                        m.seed
+                    )
+                } else {
+                    format!(
+                        "Simulation over the ranges ({} draws, seed {})",
+                        number(Decimal::from(m.draws), 0, self.lang),
+                        m.seed
+                    )
+                });
+                mc.row(vec![self.t("NPV, P10", "NPV, P10").to_string(), self.money(m.p10)]);
+                mc.row(vec![self.t("NPV, median (P50)", "NPV, median (P50)").to_string(), self.money(m.p50)]);
+                mc.row(vec![self.t("NPV, P90", "NPV, P90").to_string(), self.money(m.p90)]);
+                mc.row(vec![
+                    self.t("Sannolikhet för negativt NPV", "Probability of a negative NPV").to_string(),
+                    self.pct(m.probability_negative),
+                ]);
+                blocks.push(Block::Grid(mc));
+                blocks.push(Block::Text(if sv {
+                    format!(
+                        "I nio fall av tio blir nettonuvärdet minst {}, och i nio fall av tio högst {}. Risken att kalkylen blir olönsam är {}.",
+                        self.money(m.p10),
+                        self.money(m.p90),
+                        self.pct(m.probability_negative)
+                    )
+                } else {
+                    format!(
+                        "In nine cases out of ten the NPV is at least {}, and in nine out of ten at most {}. The chance that the case does not pay off is {}.",
+                        self.money(m.p10),
+                        self.money(m.p90),
+                        self.pct(m.probability_negative)
+                    )
+                }));
+            }
+            None => blocks.push(Block::Text(
+                self.t(
+                    "Ingen post har ett osäkerhetsintervall (`range`), så ingen simulering har gjorts.",
+                    "No line has a range (`range`), so no simulation was run.",
+                )
+                .to_string(),
+            )),
+        }
+        Section {
+            heading: self.t("Hur robust är kalkylen?", "How robust is the case?").to_string(),
+            blocks,
         }
     }
 

@@ -25,7 +25,33 @@ struct Report<'a> {
     range: RangeOut<'a>,
     qualitative: Vec<QualitativeOut<'a>>,
     realisation: RealisationOut<'a>,
+    realism: Option<RealismOut>,
     findings: Vec<FindingOut>,
+}
+
+#[derive(Serialize)]
+struct RealismOut {
+    optimism_upper_npv: Option<Money>,
+    optimism_lower_npv: Option<Money>,
+    optimism_upper: OptimismOut,
+    optimism_lower: OptimismOut,
+    monte_carlo: Option<MonteCarloOut>,
+}
+
+#[derive(Serialize)]
+struct OptimismOut {
+    investment_factor: Rate,
+    delay_months: u32,
+}
+
+#[derive(Serialize)]
+struct MonteCarloOut {
+    draws: u32,
+    seed: u64,
+    p10: Money,
+    p50: Money,
+    p90: Money,
+    probability_negative: Rate,
 }
 
 #[derive(Serialize)]
@@ -54,6 +80,7 @@ struct SummaryOut {
     npv: Money,
     npv_financial: Money,
     npv_high_confidence: Money,
+    npv_without_low_confidence: Money,
     pv_costs: Money,
     pv_benefits: Money,
     bcr: Option<Rate>,
@@ -62,6 +89,8 @@ struct SummaryOut {
     payback_years: Option<Rate>,
     planned_harvest: Money,
     harvest_share: Option<Rate>,
+    benefit_breakeven: Option<Rate>,
+    delay_breakeven_months: Option<u32>,
     benefits_by_confidence: BTreeMap<&'static str, Money>,
 }
 
@@ -282,6 +311,8 @@ pub struct FindingOut {
     pub message: String,
     pub at: Option<String>,
     pub hint: Option<String>,
+    /// The scenarios the finding holds in; empty for the base case.
+    pub scenarios: Vec<String>,
 }
 
 impl From<&Diagnostic> for FindingOut {
@@ -292,6 +323,7 @@ impl From<&Diagnostic> for FindingOut {
             message: d.message.clone(),
             at: d.at.clone(),
             hint: d.hint.clone(),
+            scenarios: d.scenarios.clone(),
         }
     }
 }
@@ -374,6 +406,7 @@ pub fn render(input: &ReportInput) -> String {
             npv: money_plain(s.npv),
             npv_financial: money_plain(s.npv_financial),
             npv_high_confidence: money_plain(s.npv_high_confidence),
+            npv_without_low_confidence: money_plain(s.npv_without_low_confidence),
             pv_costs: money_plain(s.pv_costs),
             pv_benefits: money_plain(s.pv_benefits),
             bcr: s.bcr.map(rate_plain),
@@ -382,6 +415,8 @@ pub fn render(input: &ReportInput) -> String {
             payback_years: s.payback_years.map(rate_plain),
             planned_harvest: money_plain(s.planned_harvest),
             harvest_share: s.harvest_share.map(rate_plain),
+            benefit_breakeven: input.realism.and_then(|r| r.benefit_breakeven).map(rate_plain),
+            delay_breakeven_months: input.realism.and_then(|r| r.delay_breakeven_months),
             benefits_by_confidence: Confidence::ALL
                 .iter()
                 .map(|k| (k.as_str(), money_plain(s.benefits_by_confidence[k.index()])))
@@ -437,6 +472,26 @@ pub fn render(input: &ReportInput) -> String {
             })
             .collect(),
         realisation: realisation_out(input, &lines),
+        realism: input.realism.map(|r| RealismOut {
+            optimism_upper_npv: r.optimism_upper_npv.map(money_plain),
+            optimism_lower_npv: r.optimism_lower_npv.map(money_plain),
+            optimism_upper: OptimismOut {
+                investment_factor: rate_plain(r.optimism_scenarios[0].investment_factor),
+                delay_months: r.optimism_scenarios[0].delay_months,
+            },
+            optimism_lower: OptimismOut {
+                investment_factor: rate_plain(r.optimism_scenarios[1].investment_factor),
+                delay_months: r.optimism_scenarios[1].delay_months,
+            },
+            monte_carlo: r.monte_carlo.as_ref().map(|m| MonteCarloOut {
+                draws: m.draws,
+                seed: m.seed,
+                p10: money_plain(m.p10),
+                p50: money_plain(m.p50),
+                p90: money_plain(m.p90),
+                probability_negative: rate_plain(m.probability_negative),
+            }),
+        }),
         findings: input.findings.iter().map(FindingOut::from).collect(),
     };
     let mut text = serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
@@ -458,6 +513,7 @@ mod tests {
             project: &p,
             calc: &c,
             findings: &[],
+            realism: None,
             lang: Lang::En,
         });
         serde_json::from_str(&out).expect("valid JSON")

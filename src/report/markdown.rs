@@ -165,6 +165,7 @@ mod tests {
             project: p,
             calc: c,
             findings,
+            realism: None,
             lang,
         })
     }
@@ -327,6 +328,7 @@ mod tests {
                 project: &p,
                 calc: &c,
                 findings: &[],
+                realism: None,
                 lang,
             },
             section,

@@ -13,6 +13,7 @@ pub mod table;
 
 use crate::diagnostic::Diagnostic;
 use crate::engine::Calculation;
+use crate::engine::realism::Realism;
 use crate::model::Project;
 
 /// Output language.
@@ -47,6 +48,8 @@ impl Lang {
 pub enum Section {
     /// Totals and key figures.
     Summary,
+    /// How fragile the case is: break-even figures, optimism bias, Monte Carlo.
+    Realism,
     /// Year by year.
     Years,
     /// Every monetised line per year (with sources and notes).
@@ -70,6 +73,8 @@ pub struct ReportInput<'a> {
     pub calc: &'a Calculation,
     /// Warnings from [`crate::check`] (a report is only made when there are no errors).
     pub findings: &'a [Diagnostic],
+    /// How fragile the case is; the realism section is left out without it.
+    pub realism: Option<&'a Realism>,
     pub lang: Lang,
 }
 

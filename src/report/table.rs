@@ -143,6 +143,7 @@ mod tests {
             project: p,
             calc: c,
             findings,
+            realism: None,
             lang,
         })
     }
@@ -333,6 +334,7 @@ stakeholder = "sdf"
             project: &p,
             calc: &c,
             findings: &[],
+            realism: None,
             lang: Lang::Sv,
         };
         let plan = render_section(&input, crate::report::Section::Realisation);

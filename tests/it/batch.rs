@@ -49,7 +49,7 @@ impl P<'_> {
             ));
         }
         t.push_str(&format!(
-            "[[benefits]]\nname = \"Besparing\"\nclass = \"financial\"\nannual = {fin}\n\
+            "[[benefits]]\nname = \"Besparing\"\nclass = \"financial\"\nconfidence = \"high\"\nannual = {fin}\n\
              [benefits.realisation]\nowner = \"Ekonomichef\"\nmethod = \"budget_reduction\"\n"
         ));
         t
@@ -106,6 +106,22 @@ const P3: P = P {
     ops: 20000,
     fin: 110000,
 };
+
+/// VALID from cli.rs with operations of 15 000 a year (5 % of the investment), so that
+/// W116 stays silent and the file has no warning at all.
+fn quiet_valid() -> String {
+    VALID.replace("annual = 12000", "annual = 15000")
+}
+
+/// The codes of a row without the realism rules that a submissions-CSV row (flat annual
+/// benefits of medium confidence, operations given as one figure) may trigger.
+fn without_realism(codes: &str) -> String {
+    codes
+        .split(' ')
+        .filter(|c| !c.is_empty() && !["W105", "W116"].contains(c))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 const BROKEN: &str = "format = 1\n[project\nname = \"Trasig\"\n";
 
@@ -193,7 +209,7 @@ fn batch_directory_gives_one_row_per_file_in_path_order() {
     let assert = nytta().arg("batch").arg(&inbox).assert().code(1);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
     assert!(
-        stderr.contains("4 submissions: 1 ok, 1 with warnings, 2 with errors"),
+        stderr.contains("4 submissions: 0 ok, 2 with warnings, 2 with errors"),
         "{stderr}"
     );
     let t = Table::parse(&stdout_of(assert), b',');
@@ -212,10 +228,12 @@ fn batch_directory_gives_one_row_per_file_in_path_order() {
         sources,
         ["a-valid.toml", "b-sub/d-invalid.toml", "b-warn.toml", "c-broken.toml"]
     );
-    assert_eq!(t.column("status"), ["ok", "error", "warnings", "error"]);
-    assert_eq!(t.column("codes"), ["", "E002", "W106", "E001"]);
+    // VALID's operations are 4 % of its investment: W116 (its figures are kept, as
+    // cli.rs computes them by hand).
+    assert_eq!(t.column("status"), ["warnings", "error", "warnings", "error"]);
+    assert_eq!(t.column("codes"), ["W116", "E002", "W106 W116", "E001"]);
     assert_eq!(t.column("errors"), ["0", "1", "0", "1"]);
-    assert_eq!(t.column("warnings"), ["0", "0", "1", "0"]);
+    assert_eq!(t.column("warnings"), ["1", "0", "2", "0"]);
 
     // The valid file, as in cli.rs: costs 300000 + 9000 + 12000 + 12000 = 333000,
     // benefits 99000 + 132000 + 132000 = 363000, NPV at 10 % −1735.54.
@@ -234,7 +252,7 @@ fn batch_directory_gives_one_row_per_file_in_path_order() {
     // The same file at the default 3 %: 2011 and 2012 net 120000 discounted by 1.03 and
     // 1.0609: −210000 + 116504.85 + 113111.51 = 19616.36.
     assert_eq!(t.get(2, "npv"), "19616.36");
-    assert_eq!(t.get(2, "codes"), "W106");
+    assert_eq!(t.get(2, "codes"), "W106 W116");
     assert_eq!(
         t.get(2, "message"),
         "",
@@ -258,7 +276,7 @@ fn batch_directory_gives_one_row_per_file_in_path_order() {
 #[test]
 fn batch_exit_codes() {
     let dir = tempfile::tempdir().unwrap();
-    let valid = write(dir.path(), "valid.toml", VALID);
+    let valid = write(dir.path(), "valid.toml", &quiet_valid());
     let warn = write(dir.path(), "warn.toml", &VALID.replace("discount_rate = \"10 %\"", ""));
     let broken = write(dir.path(), "broken.toml", BROKEN);
     // Valid and warnings only: 0; warnings denied: 1; errors: 1.
@@ -342,7 +360,10 @@ fn batch_csv_windows_1252_semicolons_decimal_commas() {
         t.column("source"),
         [format!("{shown}:2"), format!("{shown}:3"), format!("{shown}:4")]
     );
-    assert_eq!(t.column("status"), ["ok", "error", "ok"]);
+    // B-1: operations 4 % of the investment (W116), a flat financial benefit of medium
+    // confidence (W105); B-3: a flat reallocation benefit (W105).
+    assert_eq!(t.column("status"), ["warnings", "error", "warnings"]);
+    assert_eq!(t.column("codes"), ["W105 W116", "E001", "W105"]);
     assert_eq!(t.column("id"), ["B-1", "B-2", "B-3"]);
     assert_eq!(t.column("name"), ["Bygglov e-tjänst", "Två", "Bokning för fritid"]);
     assert_eq!(t.get(1, "organisation"), "Äldreförvaltningen");
@@ -452,14 +473,11 @@ fn batch_claimed_figures_are_checked() {
     };
     let check = |name: &str, codes: &str, message: &[&str]| {
         let r = row(name);
-        assert_eq!(t.get(r, "codes"), codes, "{name}: {}", messages(name));
+        // Every row also gets W105 (a flat financial benefit of medium confidence) and
+        // W116 (operations 4 % of the investment): this test is about W301.
+        assert_eq!(without_realism(t.get(r, "codes")), codes, "{name}: {}", messages(name));
         for m in message {
             assert!(messages(name).contains(m), "{name}: {}", messages(name));
-        }
-        if codes.is_empty() {
-            assert_eq!(t.get(r, "status"), "ok", "{name}");
-        } else {
-            assert_eq!(t.get(r, "status"), "warnings", "{name}");
         }
     };
     check("exact", "", &[]);
@@ -500,7 +518,9 @@ fn batch_claimed_figures_are_checked() {
             "claimed payback year 2027, recomputed 2028",
         ],
     );
-    assert_eq!(t.get(r, "warnings"), "2");
+    // Two W301 and W105 (a flat reallocation benefit: no ramp-up).
+    assert_eq!(t.get(r, "codes"), "W105 W301");
+    assert_eq!(t.get(r, "warnings"), "3");
     assert!(!t.get(r, "message").contains("total costs"));
     // Warnings only: exit 0, but 1 when denied.
     nytta()
@@ -793,9 +813,10 @@ fn batch_json_has_the_same_figures_and_groups() {
     assert_eq!(p1["name"], "Bokning");
     assert_eq!(p1["organisation"], "Kultur");
     assert_eq!(p1["portfolio"], "Fritid");
-    assert_eq!(p1["status"], "ok");
+    // Operations 12 000 a year against an investment of 300 000: 4 % (W116).
+    assert_eq!(p1["status"], "warnings");
     assert_eq!(p1["errors"], 0);
-    assert_eq!(p1["codes"], serde_json::json!([]));
+    assert_eq!(p1["codes"], serde_json::json!(["W116"]));
     assert_eq!(p1["total_costs"], "336000.00");
     assert_eq!(p1["total_benefits"], "396000.00");
     assert_eq!(p1["net"], "60000.00");
@@ -883,7 +904,7 @@ fn batch_xlsx_reads_back_with_numbers() {
     assert!(first[col("source")].to_string().ends_with("p5-utan-drift.toml"));
     assert_eq!(first[col("npv")], Data::Float(80000.0));
     assert_eq!(first[col("status")], Data::String("warnings".into()));
-    assert_eq!(first[col("codes")], Data::String("W102".into()));
+    assert_eq!(first[col("codes")], Data::String("W102 W116".into()));
     let p1 = rows[2];
     assert_eq!(p1[col("name")], Data::String("Bokning".into()));
     assert_eq!(p1[col("total_costs")], Data::Float(336000.0));
