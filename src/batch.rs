@@ -5,6 +5,7 @@
 use crate::analysis::analyse;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::engine::Calculation;
+use crate::engine::realism::{self, Draws};
 use crate::model::Month;
 use crate::model::submission::Claimed;
 use rust_decimal::Decimal;
@@ -42,6 +43,21 @@ pub struct Figures {
     pub harvest_share: Option<Decimal>,
     /// Per year, for the group table.
     pub years: Vec<YearSlice>,
+    /// The realism figures, with `nytta batch --realism`.
+    pub realism: Option<RealismFigures>,
+}
+
+/// The realism figures a batch row carries (`nytta batch --realism`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RealismFigures {
+    /// Share of the benefit that must come true for NPV 0.
+    pub benefit_breakeven: Option<Decimal>,
+    /// Months of delay that turn the NPV negative.
+    pub delay_breakeven_months: Option<u32>,
+    /// NPV under the upper optimism-bias preset.
+    pub optimism_upper_npv: Option<Decimal>,
+    /// Share of Monte Carlo draws with NPV < 0 (none without ranged lines).
+    pub probability_negative: Option<Decimal>,
 }
 
 /// One year of a submission, for sums per group and year.
@@ -136,7 +152,7 @@ impl BatchRow {
             } else {
                 self.warnings += 1;
             }
-            self.findings.push((d.code, d.message.clone()));
+            self.findings.push((d.code, d.message_with_scenarios()));
             if !self.codes.contains(&d.code) {
                 self.codes.push(d.code);
             }
@@ -155,6 +171,12 @@ impl BatchRow {
 /// Analyse one project file's text into a result row; `claimed` figures (from a
 /// submissions CSV) are compared with the recomputed ones.
 pub fn summarise(source: String, text: &str, claimed: Option<&Claimed>) -> BatchRow {
+    summarise_with(source, text, claimed, None)
+}
+
+/// As [`summarise`], with the realism figures when `realism` gives the Monte Carlo
+/// settings.
+pub fn summarise_with(source: String, text: &str, claimed: Option<&Claimed>, realism: Option<Draws>) -> BatchRow {
     let analysis = analyse(text);
     let mut row = BatchRow::empty(source);
     let mut diagnostics = analysis.diagnostics;
@@ -168,7 +190,21 @@ pub fn summarise(source: String, text: &str, claimed: Option<&Claimed>) -> Batch
         if let Some(claimed) = claimed {
             diagnostics.extend(compare_claims(claimed, calc));
         }
-        row.figures = Some(figures(calc));
+        let mut f = figures(calc);
+        if let (Some(draws), Some(project)) = (realism, &analysis.project) {
+            match realism::assess(project, calc, draws) {
+                Ok(r) => {
+                    f.realism = Some(RealismFigures {
+                        benefit_breakeven: r.benefit_breakeven,
+                        delay_breakeven_months: r.delay_breakeven_months,
+                        optimism_upper_npv: r.optimism_upper_npv,
+                        probability_negative: r.monte_carlo.map(|m| m.probability_negative),
+                    })
+                }
+                Err(e) => diagnostics.push(crate::analysis::engine_error(project, e)),
+            }
+        }
+        row.figures = Some(f);
     }
     row.record(&diagnostics);
     row
@@ -197,6 +233,7 @@ fn figures(calc: &Calculation) -> Figures {
                 planned_harvest: y.planned_harvest,
             })
             .collect(),
+        realism: None,
     }
 }
 

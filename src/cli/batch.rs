@@ -7,7 +7,8 @@
 
 use super::{Failure, LangArg, Outcome, resolve_lang};
 use clap::ValueEnum;
-use nytta::batch::{BatchRow, GroupBy, Groups, Rank, RankKey, rank_key, summarise};
+use nytta::batch::{BatchRow, GroupBy, Groups, Rank, RankKey, rank_key, summarise_with};
+use nytta::engine::realism::Draws;
 use nytta::model::actuals::decode_text;
 use nytta::model::submission::{Submission, parse_submissions};
 use nytta::report::batch::{CsvOut, JsonOut, Sink, TableOut, XlsxOut};
@@ -39,6 +40,17 @@ pub struct Args {
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
+    /// Add the realism figures to every row: benefit_breakeven, delay_breakeven_months,
+    /// optimism_upper_npv, probability_negative (Monte Carlo over ranges).
+    #[arg(long)]
+    realism: bool,
+    /// Monte Carlo draws per project with `--realism`.
+    #[arg(long, value_name = "N", default_value_t = nytta::engine::realism::DEFAULT_DRAWS,
+          value_parser = clap::value_parser!(u32).range(1..=i64::from(nytta::engine::realism::MAX_DRAWS)))]
+    draws: u32,
+    /// Seed of the Monte Carlo generator with `--realism`.
+    #[arg(long, value_name = "S", default_value_t = nytta::engine::realism::DEFAULT_SEED)]
+    seed: u64,
     /// Exit with code 1 when any submission has warnings.
     #[arg(long)]
     deny_warnings: bool,
@@ -80,7 +92,7 @@ enum Source {
 /// Submissions computed per parallel step; bounds memory, keeps order.
 const CHUNK: usize = 512;
 
-fn process(source: &Source) -> BatchRow {
+fn process(source: &Source, realism: Option<Draws>) -> BatchRow {
     match source {
         Source::File(path) => {
             let shown = path.display().to_string();
@@ -92,7 +104,7 @@ fn process(source: &Source) -> BatchRow {
                 match read {
                     Err(e) => BatchRow::unreadable(shown, format!("cannot read the file: {e}")),
                     Ok(_) => match std::str::from_utf8(buffer) {
-                        Ok(text) => summarise(shown, text, None),
+                        Ok(text) => summarise_with(shown, text, None, realism),
                         Err(_) => BatchRow::unreadable(shown, "the file is not UTF-8; save it as UTF-8".into()),
                     },
                 }
@@ -101,7 +113,7 @@ fn process(source: &Source) -> BatchRow {
         Source::CsvRow { file, submission: s } => {
             let shown = format!("{file}:{}", s.row);
             let mut row = match &s.project {
-                Ok(text) => summarise(shown, text, Some(&s.claimed)),
+                Ok(text) => summarise_with(shown, text, Some(&s.claimed), realism),
                 Err(reason) => BatchRow::unreadable(shown, reason.clone()),
             };
             if row.figures.is_none() {
@@ -207,6 +219,10 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         .build()
         .map_err(|e| Failure(format!("cannot start {jobs} worker threads: {e}")))?;
 
+    let realism = args.realism.then_some(Draws {
+        draws: args.draws,
+        seed: args.seed,
+    });
     let destination = destination(target)?;
     let ranked = args.rank.is_some();
     let style = CsvStyle { excel: args.excel };
@@ -217,10 +233,14 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         )),
     };
     let sink: Box<dyn Sink + Send> = match (args.format, &destination) {
-        (Format::Csv, _) => Box::new(CsvOut::new(writer, style, ranked)?),
-        (Format::Json, _) => Box::new(JsonOut::new(writer)?),
+        (Format::Csv, _) => Box::new(CsvOut::new(writer, style, ranked)?.with_realism(args.realism)),
+        (Format::Json, _) => Box::new(JsonOut::new(writer)?.with_realism(args.realism)),
         (Format::Table, _) => Box::new(TableOut::new(writer, resolve_lang(args.lang))),
-        (Format::Xlsx, Destination::File { tmp, .. }) => Box::new(XlsxOut::new(tmp.path().to_path_buf(), ranked)?),
+        (Format::Xlsx, Destination::File { tmp, .. }) => Box::new(XlsxOut::with_realism(
+            tmp.path().to_path_buf(),
+            ranked,
+            args.realism,
+        )?),
         (Format::Xlsx, Destination::Stdout) => return Err(Failure("--format xlsx needs -o FILE.xlsx".into())),
     };
     let progress = if std::io::stderr().is_terminal() {
@@ -253,7 +273,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let counts = std::thread::scope(|scope| {
         let writer = scope.spawn(move || collector.run(receiver));
         for chunk in sources.chunks(CHUNK) {
-            let rows: Vec<BatchRow> = pool.install(|| chunk.par_iter().map(process).collect());
+            let rows: Vec<BatchRow> = pool.install(|| chunk.par_iter().map(|s| process(s, realism)).collect());
             progress.inc(chunk.len() as u64);
             if sender.send(rows).is_err() {
                 break; // the writer stopped (an error it will report)

@@ -35,6 +35,14 @@ pub const COLUMNS: &[&str] = &[
     "message",
 ];
 
+/// The columns `nytta batch --realism` adds after `message` (and before `rank`).
+pub const REALISM_COLUMNS: &[&str] = &[
+    "benefit_breakeven",
+    "delay_breakeven_months",
+    "optimism_upper_npv",
+    "probability_negative",
+];
+
 /// The group table's columns.
 pub const GROUP_COLUMNS: &[&str] = &["group", "year", "costs", "benefits", "npv", "planned_harvest"];
 
@@ -71,6 +79,29 @@ fn message(row: &BatchRow) -> String {
     row.reason().to_string()
 }
 
+/// The realism cells of a row (empty for a row that could not be computed).
+fn realism_cells(row: &BatchRow) -> Vec<Cell> {
+    let r = row.figures.as_ref().and_then(|f| f.realism.as_ref());
+    vec![
+        Cell::opt_number(r.and_then(|r| r.benefit_breakeven).map(rate_plain)),
+        Cell::opt_number(r.and_then(|r| r.delay_breakeven_months).map(|d| d.to_string())),
+        Cell::opt_number(r.and_then(|r| r.optimism_upper_npv).map(money_plain)),
+        Cell::opt_number(r.and_then(|r| r.probability_negative).map(rate_plain)),
+    ]
+}
+
+/// The cells of one result row; with `realism`, the realism columns after `message`.
+pub fn cells_with(row: &BatchRow, rank: Option<usize>, realism: bool) -> Vec<Cell> {
+    let mut out = cells(row, None);
+    if realism {
+        out.extend(realism_cells(row));
+    }
+    if let Some(rank) = rank {
+        out.push(Cell::number(rank.to_string()));
+    }
+    out
+}
+
 /// The cells of one result row.
 pub fn cells(row: &BatchRow, rank: Option<usize>) -> Vec<Cell> {
     let f = row.figures.as_ref();
@@ -104,8 +135,11 @@ pub fn cells(row: &BatchRow, rank: Option<usize>) -> Vec<Cell> {
     out
 }
 
-fn header(ranked: bool) -> Vec<Cell> {
+fn header(ranked: bool, realism: bool) -> Vec<Cell> {
     let mut h: Vec<Cell> = COLUMNS.iter().map(|c| Cell::text(*c)).collect();
+    if realism {
+        h.extend(REALISM_COLUMNS.iter().map(|c| Cell::text(*c)));
+    }
     if ranked {
         h.push(Cell::text("rank"));
     }
@@ -150,6 +184,7 @@ pub struct CsvOut<W: Write> {
     style: CsvStyle,
     header_written: bool,
     ranked: bool,
+    realism: bool,
 }
 
 impl<W: Write> CsvOut<W> {
@@ -159,12 +194,18 @@ impl<W: Write> CsvOut<W> {
             style,
             header_written: false,
             ranked,
+            realism: false,
         })
+    }
+    /// Add the realism columns (`nytta batch --realism`).
+    pub fn with_realism(mut self, on: bool) -> Self {
+        self.realism = on;
+        self
     }
     fn ensure_header(&mut self) -> std::io::Result<()> {
         if !self.header_written {
             self.header_written = true;
-            self.sink.row(&header(self.ranked))?;
+            self.sink.row(&header(self.ranked, self.realism))?;
         }
         Ok(())
     }
@@ -172,7 +213,7 @@ impl<W: Write> CsvOut<W> {
 
 impl<W: Write> Sink for CsvOut<W> {
     fn pack(&self, row: &BatchRow) -> Option<Box<[u8]>> {
-        Some(super::csv::pack(&cells(row, None), self.style))
+        Some(super::csv::pack(&cells_with(row, None, self.realism), self.style))
     }
     fn write_packed(&mut self, packed: &[u8], rank: Option<usize>) -> std::io::Result<()> {
         self.ensure_header()?;
@@ -181,7 +222,7 @@ impl<W: Write> Sink for CsvOut<W> {
     }
     fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()> {
         self.ensure_header()?;
-        let mut cells = cells(row, rank);
+        let mut cells = cells_with(row, rank, self.realism);
         if self.ranked && rank.is_none() {
             cells.push(Cell::Empty);
         }
@@ -222,7 +263,17 @@ struct JsonRow<'a> {
     planned_harvest: Option<String>,
     harvest_share: Option<String>,
     rank: Option<usize>,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    realism: Option<JsonRealism>,
     findings: Vec<JsonFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRealism {
+    benefit_breakeven: Option<String>,
+    delay_breakeven_months: Option<u32>,
+    optimism_upper_npv: Option<String>,
+    probability_negative: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -242,7 +293,7 @@ struct JsonGroup<'a> {
     planned_harvest: String,
 }
 
-fn json_row(row: &BatchRow, rank: Option<usize>) -> JsonRow<'_> {
+fn json_row(row: &BatchRow, rank: Option<usize>, with_realism: bool) -> JsonRow<'_> {
     let f = row.figures.as_ref();
     let money = |get: fn(&crate::batch::Figures) -> Decimal| f.map(|f| money_plain(get(f)));
     let rate = |get: fn(&crate::batch::Figures) -> Option<Decimal>| f.and_then(get).map(rate_plain);
@@ -266,6 +317,15 @@ fn json_row(row: &BatchRow, rank: Option<usize>) -> JsonRow<'_> {
         planned_harvest: money(|f| f.planned_harvest),
         harvest_share: rate(|f| f.harvest_share),
         rank,
+        realism: with_realism.then(|| {
+            let r = f.and_then(|f| f.realism.as_ref());
+            JsonRealism {
+                benefit_breakeven: r.and_then(|r| r.benefit_breakeven).map(rate_plain),
+                delay_breakeven_months: r.and_then(|r| r.delay_breakeven_months),
+                optimism_upper_npv: r.and_then(|r| r.optimism_upper_npv).map(money_plain),
+                probability_negative: r.and_then(|r| r.probability_negative).map(rate_plain),
+            }
+        }),
         findings: row
             .findings
             .iter()
@@ -282,12 +342,22 @@ fn json_row(row: &BatchRow, rank: Option<usize>) -> JsonRow<'_> {
 pub struct JsonOut<W: Write> {
     out: W,
     first: bool,
+    realism: bool,
 }
 
 impl<W: Write> JsonOut<W> {
     pub fn new(mut out: W) -> std::io::Result<Self> {
         out.write_all(b"{\n  \"format\": 1,\n  \"results\": [")?;
-        Ok(JsonOut { out, first: true })
+        Ok(JsonOut {
+            out,
+            first: true,
+            realism: false,
+        })
+    }
+    /// Add the realism keys to every result (`nytta batch --realism`).
+    pub fn with_realism(mut self, on: bool) -> Self {
+        self.realism = on;
+        self
     }
 }
 
@@ -299,7 +369,7 @@ impl<W: Write> Sink for JsonOut<W> {
     fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()> {
         self.out.write_all(if self.first { b"\n    " } else { b",\n    " })?;
         self.first = false;
-        serde_json::to_writer(&mut self.out, &json_row(row, rank)).map_err(std::io::Error::other)
+        serde_json::to_writer(&mut self.out, &json_row(row, rank, self.realism)).map_err(std::io::Error::other)
     }
     fn finish(mut self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()> {
         self.out.write_all(b"\n  ]")?;
@@ -437,6 +507,8 @@ pub struct XlsxOut {
     next_row: u32,
     next_finding: u32,
     ranked: bool,
+    realism: bool,
+    columns: Vec<&'static str>,
     money: Format,
     rate: Format,
     bold: Format,
@@ -453,17 +525,21 @@ fn xlsx_err(e: XlsxError) -> std::io::Error {
 impl XlsxOut {
     /// Write the workbook to `path` when finished.
     pub fn new(path: std::path::PathBuf, ranked: bool) -> std::io::Result<Self> {
+        Self::with_realism(path, ranked, false)
+    }
+
+    /// As [`XlsxOut::new`], with the realism columns (`nytta batch --realism`).
+    pub fn with_realism(path: std::path::PathBuf, ranked: bool, realism: bool) -> std::io::Result<Self> {
         let mut workbook = Workbook::new();
         let bold = Format::new().set_bold();
+        let result_columns: Vec<&'static str> = COLUMNS
+            .iter()
+            .copied()
+            .chain(REALISM_COLUMNS.iter().copied().filter(|_| realism))
+            .chain(ranked.then_some("rank"))
+            .collect();
         for (name, columns) in [
-            (
-                "Resultat",
-                COLUMNS
-                    .iter()
-                    .copied()
-                    .chain(ranked.then_some("rank"))
-                    .collect::<Vec<_>>(),
-            ),
+            ("Resultat", result_columns.clone()),
             ("Grupper", GROUP_COLUMNS.to_vec()),
             ("Anmärkningar", vec!["source", "code", "severity", "message"]),
         ] {
@@ -481,6 +557,8 @@ impl XlsxOut {
             next_row: 1,
             next_finding: 1,
             ranked,
+            realism,
+            columns: result_columns,
             money: Format::new().set_num_format("#,##0.00"),
             rate: Format::new().set_num_format("0.0000"),
             bold,
@@ -496,7 +574,7 @@ impl Sink for XlsxOut {
     fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()> {
         let r = self.next_row;
         self.next_row += 1;
-        let cells = cells(row, rank);
+        let cells = cells_with(row, rank, self.realism);
         let ws = self.workbook.worksheet_from_index(RESULTS).map_err(xlsx_err)?;
         for (c, cell) in cells.iter().enumerate() {
             let c = c as u16;
@@ -506,9 +584,11 @@ impl Sink for XlsxOut {
                 }
                 Cell::Number(n) => {
                     let value: Decimal = n.parse().unwrap_or_default();
-                    let format = match COLUMNS.get(c as usize) {
-                        Some(&("bcr" | "irr" | "harvest_share")) => Some(&self.rate),
-                        Some(&("errors" | "warnings")) | None => None,
+                    let format = match self.columns.get(c as usize) {
+                        Some(&("bcr" | "irr" | "harvest_share" | "benefit_breakeven" | "probability_negative")) => {
+                            Some(&self.rate)
+                        }
+                        Some(&("errors" | "warnings" | "delay_breakeven_months" | "rank")) | None => None,
                         Some(_) => Some(&self.money),
                     };
                     match format {

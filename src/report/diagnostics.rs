@@ -33,7 +33,7 @@ pub fn human(file: &FileDiagnostics) -> String {
             file.path,
             d.severity().as_str(),
             d.code,
-            d.message
+            d.message_with_scenarios()
         );
         if d.span.is_some()
             && let Some(source_line) = file.text.lines().nth(line - 1)
@@ -74,6 +74,8 @@ struct JsonDiagnostic<'a> {
     message: &'a str,
     hint: Option<&'a str>,
     at: Option<&'a str>,
+    /// The scenarios a finding holds in; empty for the base case.
+    scenarios: &'a [String],
 }
 
 /// All diagnostics of all files as one JSON array.
@@ -94,6 +96,7 @@ pub fn json(files: &[FileDiagnostics]) -> String {
                     message: &d.message,
                     hint: d.hint.as_deref(),
                     at: d.at.as_deref(),
+                    scenarios: &d.scenarios,
                 }
             })
         })
@@ -108,7 +111,7 @@ pub fn github(file: &FileDiagnostics) -> String {
     let mut out = String::new();
     for d in file.diagnostics {
         let ((line, col), (end_line, end_col)) = location(file.text, d);
-        let mut message = d.message.clone();
+        let mut message = d.message_with_scenarios();
         if let Some(hint) = &d.hint {
             message.push_str(" — ");
             message.push_str(hint);

@@ -1446,7 +1446,7 @@ impl<'a> Builder<'a> {
             grid.row(vec![
                 d.code.as_str().to_string(),
                 Self::text(d.at.as_deref()),
-                d.message.clone(),
+                d.message_with_scenarios(),
                 Self::text(d.hint.as_deref()),
             ]);
         }
