@@ -27,6 +27,8 @@ impl Analysis {
 }
 
 /// Compute a scenario, turning an overflow into an E011 diagnostic at the line.
+// A calculation dwarfs the diagnostic; boxing the error would buy nothing.
+#[allow(clippy::result_large_err)]
 pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, Diagnostic> {
     engine::compute(project, scenario).map_err(|e| engine_error(project, e))
 }

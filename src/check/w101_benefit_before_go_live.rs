@@ -129,7 +129,10 @@ mod tests {
         use crate::check::test_support::all;
         // From January, go-live March: early in the base case, not with a 2-month delay.
         let body = "[[benefits]]\nname = \"Porto\"\nclass = \"financial\"\nannual = 120000\nfrom = \"2010-01\"\n[scenarios.sen]\ndelay_months = 2\n";
-        let found: Vec<_> = all(&format!("{HEAD}{body}")).into_iter().filter(|d| d.code == Code::W101).collect();
+        let found: Vec<_> = all(&format!("{HEAD}{body}"))
+            .into_iter()
+            .filter(|d| d.code == Code::W101)
+            .collect();
         assert_eq!(found.len(), 1);
         assert!(found[0].scenarios.is_empty());
     }

@@ -58,7 +58,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 None => continue,
             }
         };
-        let Ok(first) = usize::try_from(first.max(0)) else { continue };
+        let Ok(first) = usize::try_from(first.max(0)) else {
+            continue;
+        };
         let (Some(w1), Some(w2)) = (months.get(first..first + 12), months.get(first + 12..first + 24)) else {
             continue;
         };
@@ -152,9 +154,8 @@ mod tests {
     }
 
     fn financial(confidence: &str, value: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        let body = format!(
-            "[[benefits]]\nname = \"Porto\"\nclass = \"financial\"\nconfidence = \"{confidence}\"\n{value}\n"
-        );
+        let body =
+            format!("[[benefits]]\nname = \"Porto\"\nclass = \"financial\"\nconfidence = \"{confidence}\"\n{value}\n");
         findings(check, Code::W105, &format!("{HEAD}{body}"))
     }
 

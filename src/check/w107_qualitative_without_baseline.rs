@@ -23,11 +23,17 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let mut problems = Vec::new();
-        for (key, value) in [("baseline", info.baseline.as_deref()), ("target", info.target.as_deref())] {
+        for (key, value) in [
+            ("baseline", info.baseline.as_deref()),
+            ("target", info.target.as_deref()),
+        ] {
             if !given(value) {
                 problems.push(format!("no {key}"));
             } else if !measurable(value) {
-                problems.push(format!("a {key} without a figure (\"{}\")", value.unwrap_or_default().trim()));
+                problems.push(format!(
+                    "a {key} without a figure (\"{}\")",
+                    value.unwrap_or_default().trim()
+                ));
             }
         }
         if !given(info.measured_by.as_deref()) {
@@ -78,7 +84,10 @@ mod tests {
             run("baseline = \"0 %\"\nmeasured_by = \"Statistik\"\n")[0].message,
             "qualitative benefit `Tillgänglighet` cannot be measured: no target"
         );
-        assert_eq!(run("target = \"60 %\"\nbaseline = \"\"\nmeasured_by = \"S\"\n").len(), 1);
+        assert_eq!(
+            run("target = \"60 %\"\nbaseline = \"\"\nmeasured_by = \"S\"\n").len(),
+            1
+        );
     }
 
     #[test]
@@ -95,6 +104,8 @@ mod tests {
 
     #[test]
     fn silent_when_measurable() {
-        assert!(run("baseline = \"0 %\"\ntarget = \"60 %\"\nmeasured_by = \"E-tjänstens statistik, årligen\"\n").is_empty());
+        assert!(
+            run("baseline = \"0 %\"\ntarget = \"60 %\"\nmeasured_by = \"E-tjänstens statistik, årligen\"\n").is_empty()
+        );
     }
 }

@@ -98,8 +98,16 @@ fn losers(ctx: &Context, out: &mut Vec<Diagnostic>) -> bool {
         "the project gains (NPV {}) but {} {verb} money; {} gain{}",
         kr(ctx.calc.summary.npv),
         losing_text.join(" and "),
-        if winning_text.is_empty() { "nobody".to_string() } else { winning_text.join(" and ") },
-        if winning.len() == 1 || winning.is_empty() { "s" } else { "" }
+        if winning_text.is_empty() {
+            "nobody".to_string()
+        } else {
+            winning_text.join(" and ")
+        },
+        if winning.len() == 1 || winning.is_empty() {
+            "s"
+        } else {
+            ""
+        }
     );
     out.push(
         Diagnostic::new(Code::W108, message)
@@ -165,12 +173,17 @@ name = "Stadsdelsförvaltningarna"
         assert!(
             found[0].message.starts_with("the project gains (NPV ")
                 && found[0].message.contains("but `Trafikkontoret` (NPV -")
-                && found[0].message.ends_with("`Stadsdelsförvaltningarna` (NPV 289,855 kr) gains"),
+                && found[0]
+                    .message
+                    .ends_with("`Stadsdelsförvaltningarna` (NPV 289,855 kr) gains"),
             "{}",
             found[0].message
         );
         // The corrected twin: tk carries only its share of the cost.
-        let fixed = body.replace("amounts = { 2010 = 800000 }", "amounts = { 2010 = 800000 }\nstakeholder = { tk = 0.7, sdf = 0.3 }");
+        let fixed = body.replace(
+            "amounts = { 2010 = 800000 }",
+            "amounts = { 2010 = 800000 }\nstakeholder = { tk = 0.7, sdf = 0.3 }",
+        );
         assert!(run(&fixed).is_empty(), "{:?}", run(&fixed));
     }
 

@@ -14,9 +14,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     let low: Vec<String> = ctx
         .lines()
-        .filter(|(line, f)| {
-            line.benefit().is_some_and(|b| b.confidence == Confidence::Low) && !f.total.is_zero()
-        })
+        .filter(|(line, f)| line.benefit().is_some_and(|b| b.confidence == Confidence::Low) && !f.total.is_zero())
         .map(|(line, _)| format!("`{}`", line.name))
         .collect();
     // Point at the first low-confidence benefit: that is where to look.

@@ -34,7 +34,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     let Some(total) = super::checked_sum(&full) else { return };
     let count = Decimal::from(full.len());
-    let Some(threshold) = investment.checked_mul(MIN_OPERATIONS_SHARE).and_then(|t| t.checked_mul(count)) else {
+    let Some(threshold) = investment
+        .checked_mul(MIN_OPERATIONS_SHARE)
+        .and_then(|t| t.checked_mul(count))
+    else {
         return;
     };
     if total >= threshold {

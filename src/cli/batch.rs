@@ -236,11 +236,9 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         (Format::Csv, _) => Box::new(CsvOut::new(writer, style, ranked)?.with_realism(args.realism)),
         (Format::Json, _) => Box::new(JsonOut::new(writer)?.with_realism(args.realism)),
         (Format::Table, _) => Box::new(TableOut::new(writer, resolve_lang(args.lang))),
-        (Format::Xlsx, Destination::File { tmp, .. }) => Box::new(XlsxOut::with_realism(
-            tmp.path().to_path_buf(),
-            ranked,
-            args.realism,
-        )?),
+        (Format::Xlsx, Destination::File { tmp, .. }) => {
+            Box::new(XlsxOut::with_realism(tmp.path().to_path_buf(), ranked, args.realism)?)
+        }
         (Format::Xlsx, Destination::Stdout) => return Err(Failure("--format xlsx needs -o FILE.xlsx".into())),
     };
     let progress = if std::io::stderr().is_terminal() {

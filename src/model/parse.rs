@@ -474,7 +474,11 @@ impl Walker {
             _ => {
                 self.wrong_type(
                     v,
-                    if months { "a table of years or months" } else { "a table of years" },
+                    if months {
+                        "a table of years or months"
+                    } else {
+                        "a table of years"
+                    },
                     path,
                     "write e.g. `{ 2009 = 1200000, 2010 = 300000 }`",
                 );
@@ -723,7 +727,10 @@ impl Walker {
         self.duplicate_lines(&costs, &benefits);
         let scenarios = self.scenarios(get(root, "scenarios"), horizon);
         if let Some(DeValue::Table(t)) = get(root, "scenarios").map(|v| v.get_ref()) {
-            spans.scenarios = t.iter().map(|(k, v)| (k.get_ref().to_string(), header_span(&v.span()))).collect();
+            spans.scenarios = t
+                .iter()
+                .map(|(k, v)| (k.get_ref().to_string(), header_span(&v.span())))
+                .collect();
         }
 
         Some(Project {
@@ -1031,8 +1038,7 @@ impl Walker {
         let qualitative = matches!(&kind, LineKind::Benefit(b) if b.class == Class::Qualitative);
 
         let line_stakeholders = self.line_stakeholders(get(t, "stakeholder"), &Key(&path, "stakeholder"), stakeholders);
-        let actuals =
-            get(t, "actuals").and_then(|v| self.actuals_map(v, &Key(&path, "actuals"), horizon));
+        let actuals = get(t, "actuals").and_then(|v| self.actuals_map(v, &Key(&path, "actuals"), horizon));
         let source = self.opt_string(t, "source", &path);
         let note = self.opt_string(t, "note", &path);
         let range = get(t, "range").and_then(|v| self.range(v, &Key(&path, "range")));
@@ -1651,7 +1657,11 @@ impl Walker {
             if let Some(x) = get(st, "optimism_bias")
                 && let Some(bias) = self.choice(x, &Key(&path, "optimism_bias"), OPTIMISM_BIASES)
             {
-                let bias = if bias == "upper" { OptimismBias::Upper } else { OptimismBias::Lower };
+                let bias = if bias == "upper" {
+                    OptimismBias::Upper
+                } else {
+                    OptimismBias::Lower
+                };
                 bias.apply(&mut s, implementation_months);
             }
             let factor = |w: &mut Self, key: &str, slot: &mut Decimal| {

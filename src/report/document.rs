@@ -128,12 +128,7 @@ pub fn build(input: &ReportInput) -> Document {
     if let Some(r) = input.realism {
         sections.push(b.realism(r));
     }
-    sections.extend([
-        b.years(),
-        b.line_items(),
-        b.stakeholders(),
-        b.realisation(),
-    ]);
+    sections.extend([b.years(), b.line_items(), b.stakeholders(), b.realisation()]);
     sections.push(b.qualitative());
     sections.push(b.sensitivity());
     if let Some(s) = b.sources() {
@@ -607,7 +602,8 @@ impl<'a> Builder<'a> {
             },
         ]);
         grid.row(vec![
-            self.t("NPV, endast finansiell nytta", "NPV, financial benefits only").to_string(),
+            self.t("NPV, endast finansiell nytta", "NPV, financial benefits only")
+                .to_string(),
             self.money(s.npv_financial),
             if sv {
                 format!(
@@ -622,7 +618,8 @@ impl<'a> Builder<'a> {
             },
         ]);
         grid.row(vec![
-            self.t("NPV utan nytta med låg säkerhet", "NPV without low-confidence benefits").to_string(),
+            self.t("NPV utan nytta med låg säkerhet", "NPV without low-confidence benefits")
+                .to_string(),
             self.money(s.npv_without_low_confidence),
             if sv {
                 format!(
@@ -655,7 +652,8 @@ impl<'a> Builder<'a> {
             },
         ]);
         grid.row(vec![
-            self.t("Nytta som måste realiseras", "Benefit that must come true").to_string(),
+            self.t("Nytta som måste realiseras", "Benefit that must come true")
+                .to_string(),
             Self::opt(r.benefit_breakeven.map(|b| self.pct(b))),
             match (r.benefit_breakeven, sv) {
                 (None, true) => "Kalkylen har ingen värderad nytta.".to_string(),
@@ -674,7 +672,8 @@ impl<'a> Builder<'a> {
         ]);
         let horizon_months = self.p.months();
         grid.row(vec![
-            self.t("Försening som vänder kalkylen", "Delay that turns the case").to_string(),
+            self.t("Försening som vänder kalkylen", "Delay that turns the case")
+                .to_string(),
             match r.delay_breakeven_months {
                 Some(d) => format!("{d} {}", self.t("mån", "months")),
                 None => MISSING.to_string(),
@@ -691,12 +690,22 @@ impl<'a> Builder<'a> {
                 (None, true) if s.npv <= Decimal::ZERO => "Kalkylen är redan olönsam.".to_string(),
                 (None, false) if s.npv <= Decimal::ZERO => "The case does not pay off already.".to_string(),
                 (None, true) => format!("Kalkylen förblir lönsam även om nyttan dröjer {horizon_months} månader."),
-                (None, false) => format!("The case keeps paying off even if the benefits come {horizon_months} months late."),
+                (None, false) => {
+                    format!("The case keeps paying off even if the benefits come {horizon_months} months late.")
+                }
             },
         ]);
         for (i, (label_sv, label_en, npv)) in [
-            ("NPV, optimism (övre)", "NPV, optimism bias (upper)", r.optimism_upper_npv),
-            ("NPV, optimism (lägre)", "NPV, optimism bias (lower)", r.optimism_lower_npv),
+            (
+                "NPV, optimism (övre)",
+                "NPV, optimism bias (upper)",
+                r.optimism_upper_npv,
+            ),
+            (
+                "NPV, optimism (lägre)",
+                "NPV, optimism bias (lower)",
+                r.optimism_lower_npv,
+            ),
         ]
         .into_iter()
         .enumerate()
@@ -707,7 +716,11 @@ impl<'a> Builder<'a> {
                     "investeringen × {} och nyttan {} {} senare",
                     number(scenario.investment_factor, 2, self.lang),
                     scenario.delay_months,
-                    if scenario.delay_months == 1 { "månad" } else { "månader" }
+                    if scenario.delay_months == 1 {
+                        "månad"
+                    } else {
+                        "månader"
+                    }
                 )
             } else {
                 format!(
@@ -723,12 +736,20 @@ impl<'a> Builder<'a> {
                 match (npv, sv) {
                     (Some(n), true) => format!(
                         "Med {what}, som erfarenheten av IT-projekt visar ({}), är kalkylen {}.",
-                        if i == 0 { "Green Book, övre värde" } else { "Green Book, lägre värde" },
+                        if i == 0 {
+                            "Green Book, övre värde"
+                        } else {
+                            "Green Book, lägre värde"
+                        },
                         sign_word(n)
                     ),
                     (Some(n), false) => format!(
                         "With {what}, as experience of IT projects shows ({}), the case {}.",
-                        if i == 0 { "Green Book, upper value" } else { "Green Book, lower value" },
+                        if i == 0 {
+                            "Green Book, upper value"
+                        } else {
+                            "Green Book, lower value"
+                        },
                         sign_word(n)
                     ),
                     (None, true) => "Kunde inte beräknas: beloppen blir för stora.".to_string(),
@@ -757,10 +778,14 @@ impl<'a> Builder<'a> {
                     )
                 });
                 mc.row(vec![self.t("NPV, P10", "NPV, P10").to_string(), self.money(m.p10)]);
-                mc.row(vec![self.t("NPV, median (P50)", "NPV, median (P50)").to_string(), self.money(m.p50)]);
+                mc.row(vec![
+                    self.t("NPV, median (P50)", "NPV, median (P50)").to_string(),
+                    self.money(m.p50),
+                ]);
                 mc.row(vec![self.t("NPV, P90", "NPV, P90").to_string(), self.money(m.p90)]);
                 mc.row(vec![
-                    self.t("Sannolikhet för negativt NPV", "Probability of a negative NPV").to_string(),
+                    self.t("Sannolikhet för negativt NPV", "Probability of a negative NPV")
+                        .to_string(),
                     self.pct(m.probability_negative),
                 ]);
                 blocks.push(Block::Grid(mc));

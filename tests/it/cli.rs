@@ -424,7 +424,11 @@ fn deny_warnings_works_on_report_and_follow_up_too() {
         .assert()
         .code(1);
     // VALID with operations at 5 % of the investment has no warning at all.
-    let clean = write(dir.path(), "clean.toml", &VALID.replace("annual = 12000", "annual = 15000"));
+    let clean = write(
+        dir.path(),
+        "clean.toml",
+        &VALID.replace("annual = 12000", "annual = 15000"),
+    );
     nytta()
         .args(["report", "--deny-warnings"])
         .arg(&clean)

@@ -4,4 +4,5 @@ mod batch;
 mod cli;
 mod follow_up;
 mod properties;
+mod realism;
 mod snapshots;

@@ -230,7 +230,9 @@ fn base(p: &Project) -> Calculation {
 /// Multiply a line's money by `f`.
 fn scale_line(line: &mut Line, f: Decimal) {
     match line.value.as_mut().unwrap() {
-        ValueSource::Amounts(m) | ValueSource::Hours(m) => m.years.values_mut().chain(m.months.values_mut()).for_each(|v| *v *= f),
+        ValueSource::Amounts(m) | ValueSource::Hours(m) => {
+            m.years.values_mut().chain(m.months.values_mut()).for_each(|v| *v *= f)
+        }
         ValueSource::Annual(a) | ValueSource::AnnualHours(a) => *a *= f,
         ValueSource::Volume { volume, .. } => *volume *= f,
     }
