@@ -4,7 +4,13 @@
 
 use crate::cli::nytta;
 
-const EXAMPLES: &[&str] = &["e-tjanst-bygglov", "delad-tjanst", "bokningssystem", "worked-example"];
+const EXAMPLES: &[&str] = &[
+    "e-tjanst-bygglov",
+    "delad-tjanst",
+    "bokningssystem",
+    "worked-example",
+    "klassiskt-fel",
+];
 
 fn example(name: &str) -> String {
     format!("{}/examples/{name}.toml", env!("CARGO_MANIFEST_DIR"))
