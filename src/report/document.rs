@@ -711,24 +711,14 @@ impl<'a> Builder<'a> {
         .enumerate()
         {
             let scenario = &r.optimism_scenarios[i];
-            let what = if sv {
-                format!(
-                    "investeringen × {} och nyttan {} {} senare",
-                    number(scenario.investment_factor, 2, self.lang),
-                    scenario.delay_months,
-                    if scenario.delay_months == 1 {
-                        "månad"
-                    } else {
-                        "månader"
-                    }
-                )
-            } else {
-                format!(
-                    "investment × {} and benefits {} month{} later",
-                    number(scenario.investment_factor, 2, self.lang),
-                    scenario.delay_months,
-                    if scenario.delay_months == 1 { "" } else { "s" }
-                )
+            let factor = number(scenario.investment_factor, 2, self.lang);
+            let what = match (sv, scenario.delay_months) {
+                (true, 0) => format!("investeringen × {factor}"),
+                (true, 1) => format!("investeringen × {factor} och nyttan 1 månad senare"),
+                (true, d) => format!("investeringen × {factor} och nyttan {d} månader senare"),
+                (false, 0) => format!("investment × {factor}"),
+                (false, 1) => format!("investment × {factor} and benefits 1 month later"),
+                (false, d) => format!("investment × {factor} and benefits {d} months later"),
             };
             grid.row(vec![
                 self.t(label_sv, label_en).to_string(),
