@@ -353,7 +353,12 @@ fn init_writes_each_template_valid_and_refuses_to_overwrite() {
             .arg(&file)
             .assert()
             .success();
-        nytta().arg("check").arg(&file).assert().success();
+        // A template is good practice: no warning at all.
+        nytta()
+            .args(["check", "--deny-warnings"])
+            .arg(&file)
+            .assert()
+            .success();
         let before = std::fs::read_to_string(&file).unwrap();
         nytta()
             .args(["init"])

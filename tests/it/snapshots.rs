@@ -71,6 +71,34 @@ fn every_example_passes_check() {
     }
 }
 
+/// Each bundled example shows good practice and keeps at most the warnings it exists to
+/// demonstrate (its header comment says which).
+#[test]
+fn examples_keep_only_the_warnings_they_demonstrate() {
+    let expected: &[(&str, &[&str])] = &[
+        ("bokningssystem", &[]),
+        ("delad-tjanst", &["W104", "W108"]),
+        ("e-tjanst-bygglov", &[]),
+        ("uppfoljning-bygglov", &[]),
+        ("worked-example", &[]),
+        ("klassiskt-fel", &["W105", "W107", "W114", "W115", "W116"]),
+        ("klassiskt-fel-rattat", &[]),
+    ];
+    for (name, codes) in expected {
+        let out = run(&["check", "--format", "json", &example(name)]);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let mut found: Vec<String> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect();
+        found.sort();
+        found.dedup();
+        assert_eq!(found, *codes, "{name}");
+    }
+}
+
 #[test]
 fn realisation_plan_markdown() {
     insta::assert_snapshot!(
