@@ -147,16 +147,21 @@ struct Ranged {
     low: f64,
     mode: f64,
     high: f64,
-    /// The line's present value as it enters the NPV (benefits +, costs −).
+    /// The line's present value as it enters the NPV (benefits +, costs −), held to
+    /// 10⁻⁹ kr.
     signed_pv: Decimal,
 }
+
+/// Decimals of a drawn factor and of a line's signed present value.
+const DRAW_DECIMALS: u32 = 9;
 
 /// The Monte Carlo over the lines with a `range`: each draw takes every ranged line's
 /// factor from the triangular distribution (minimum `low`, mode 1 — clamped into
 /// `low..=high` — maximum `high`), rounded to 9 decimals, and the draw's NPV is
-/// `npv + Σ (f − 1) × signed_pv(line)` in decimals (the NPV is linear in each line's
-/// factor). The generator is ChaCha8 seeded with `seed`, so the same seed and draws
-/// give the same figures on every machine. None without ranged lines or with no draws.
+/// `npv + Σ (f − 1) × signed_pv(line)` (the NPV is linear in each line's factor), with
+/// each signed present value held to 10⁻⁹ kr so that every product is exact. The
+/// generator is ChaCha8 seeded with `seed`, so the same seed and draws give the same
+/// figures on every machine. None without ranged lines or with no draws.
 pub fn monte_carlo(project: &Project, calc: &Calculation, draws: u32, seed: u64) -> Option<MonteCarlo> {
     let lines: Vec<&Line> = project.lines().collect();
     let ranged: Vec<Ranged> = calc
@@ -170,7 +175,7 @@ pub fn monte_carlo(project: &Project, calc: &Calculation, draws: u32, seed: u64)
                 low,
                 mode: 1.0_f64.clamp(low, high),
                 high,
-                signed_pv: signed_pv(line, calc.line_pv(f)),
+                signed_pv: signed_pv(line, calc.line_pv(f)).round_dp(DRAW_DECIMALS),
             })
         })
         .collect();
@@ -179,24 +184,8 @@ pub fn monte_carlo(project: &Project, calc: &Calculation, draws: u32, seed: u64)
     }
     let draws = draws.min(MAX_DRAWS);
     let npv = calc.summary.npv;
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut values = Vec::with_capacity(draws as usize);
-    let mut negative = 0u32;
-    for _ in 0..draws {
-        let mut value = npv;
-        for r in &ranged {
-            let f = triangular(r, uniform(&mut rng));
-            let delta = f - Decimal::ONE;
-            if let Some(v) = delta.checked_mul(r.signed_pv).and_then(|x| value.checked_add(x)) {
-                value = v;
-            }
-        }
-        if value < Decimal::ZERO {
-            negative += 1;
-        }
-        values.push(value);
-    }
-    values.sort_unstable();
+    let values = fixed_point_draws(&ranged, npv, draws, seed).unwrap_or_else(|| decimal_draws(&ranged, npv, draws, seed));
+    let negative = values.iter().filter(|v| v.is_sign_negative() && !v.is_zero()).count();
     let rank = |p: u32| -> Decimal {
         // Nearest rank: the ⌈p/100 × N⌉-th smallest value (1-based).
         let n = u64::from(draws);
@@ -214,6 +203,63 @@ pub fn monte_carlo(project: &Project, calc: &Calculation, draws: u32, seed: u64)
     })
 }
 
+/// Each line's factor for one draw, as `f − 1` in units of 10⁻⁹.
+fn draw_factors<'r>(ranged: &'r [Ranged], rng: &'r mut ChaCha8Rng) -> impl Iterator<Item = (i64, &'r Ranged)> + 'r {
+    ranged.iter().map(move |r| (triangular_nano(r, uniform(rng)) - 1_000_000_000, r))
+}
+
+/// The draws in integers: `Σ (f − 1) × signed_pv` in units of 10⁻¹⁸ kr, exact, sorted,
+/// then added to the NPV. None when a figure is too large for that (over about
+/// 10¹¹ kr), and the draws are made again in decimals.
+fn fixed_point_draws(ranged: &[Ranged], npv: Decimal, draws: u32, seed: u64) -> Option<Vec<Decimal>> {
+    let nano_pv: Vec<i128> = ranged
+        .iter()
+        .map(|r| {
+            let mut pv = r.signed_pv;
+            pv.rescale(DRAW_DECIMALS);
+            (pv.scale() == DRAW_DECIMALS).then(|| pv.mantissa())
+        })
+        .collect::<Option<_>>()?;
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut deltas = Vec::with_capacity(draws as usize);
+    for _ in 0..draws {
+        let mut delta: i128 = 0;
+        for ((k, _), pv) in draw_factors(ranged, &mut rng).zip(&nano_pv) {
+            delta = delta.checked_add(i128::from(k).checked_mul(*pv)?)?;
+        }
+        deltas.push(delta);
+    }
+    deltas.sort_unstable();
+    deltas
+        .into_iter()
+        .map(|d| npv.checked_add(Decimal::try_from_i128_with_scale(d, 2 * DRAW_DECIMALS).ok()?))
+        .collect()
+}
+
+/// The same draws in decimals, for figures too large for [`fixed_point_draws`].
+fn decimal_draws(ranged: &[Ranged], npv: Decimal, draws: u32, seed: u64) -> Vec<Decimal> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut values = Vec::with_capacity(draws as usize);
+    for _ in 0..draws {
+        let mut value = npv;
+        for (k, r) in draw_factors(ranged, &mut rng) {
+            let delta = Decimal::new(k, DRAW_DECIMALS);
+            // Saturate rather than fail: a draw beyond 10²⁸ kr is out of any range shown.
+            value = delta
+                .checked_mul(r.signed_pv)
+                .and_then(|x| value.checked_add(x))
+                .unwrap_or(if (delta.is_sign_negative()) == (r.signed_pv.is_sign_negative()) {
+                    Decimal::MAX
+                } else {
+                    Decimal::MIN
+                });
+        }
+        values.push(value);
+    }
+    values.sort_unstable();
+    values
+}
+
 fn to_f64(d: Decimal) -> f64 {
     rust_decimal::prelude::ToPrimitive::to_f64(&d).unwrap_or(1.0)
 }
@@ -226,7 +272,13 @@ fn uniform(rng: &mut ChaCha8Rng) -> f64 {
 /// The inverse distribution function of the triangular distribution at `u`, rounded to
 /// 9 decimals. IEEE 754 square roots are correctly rounded, so this is the same on
 /// every machine.
+#[cfg(test)]
 fn triangular(r: &Ranged, u: f64) -> Decimal {
+    Decimal::new(triangular_nano(r, u), DRAW_DECIMALS)
+}
+
+/// [`triangular`] in units of 10⁻⁹.
+fn triangular_nano(r: &Ranged, u: f64) -> i64 {
     let (a, c, b) = (r.low, r.mode, r.high);
     let x = if b <= a {
         a
@@ -238,7 +290,7 @@ fn triangular(r: &Ranged, u: f64) -> Decimal {
             b - ((1.0 - u) * (b - a) * (b - c)).sqrt()
         }
     };
-    Decimal::new((x * 1e9).round() as i64, 9)
+    (x * 1e9).round() as i64
 }
 
 #[cfg(test)]
@@ -263,6 +315,29 @@ mod tests {
         assert!(triangular(&r, 0.999_999_999) <= Decimal::new(2, 0));
         // A degenerate range is its one value.
         assert_eq!(triangular(&ranged(1.2, 1.2), 0.7), Decimal::new(12, 1));
+    }
+
+    #[test]
+    fn integer_and_decimal_draws_agree() {
+        let lines = [
+            Ranged {
+                signed_pv: Decimal::new(-123_456_789_123_456_789, 9),
+                ..ranged(0.8, 1.6)
+            },
+            Ranged {
+                signed_pv: Decimal::new(987_654_321_987, 3),
+                ..ranged(0.3, 1.1)
+            },
+        ];
+        let npv = Decimal::new(1_234_567_891, 2);
+        let fixed = fixed_point_draws(&lines, npv, 2000, 5).expect("fits in integers");
+        assert_eq!(fixed, decimal_draws(&lines, npv, 2000, 5));
+        // A present value beyond the integer range falls back to decimals.
+        let huge = [Ranged {
+            signed_pv: Decimal::from_i128_with_scale(10_i128.pow(25), 0),
+            ..ranged(0.5, 1.5)
+        }];
+        assert_eq!(fixed_point_draws(&huge, npv, 10, 5), None);
     }
 
     #[test]
