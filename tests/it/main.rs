@@ -3,5 +3,6 @@
 mod batch;
 mod cli;
 mod follow_up;
+mod hostile_output;
 mod properties;
 mod snapshots;
