@@ -514,6 +514,8 @@ fn batch_follows_symlinked_project_files_and_reports_bad_links() {
     std::os::unix::fs::symlink(inbox.join("saknas.toml"), inbox.join("b-trasig.toml")).unwrap();
     // A folder linked into itself: a loop, reported once, not followed forever.
     std::os::unix::fs::symlink(&inbox, inbox.join("c-slinga")).unwrap();
+    // A second link to the same file: counted once, the second sighting reported.
+    std::os::unix::fs::symlink(&real, inbox.join("d-dubbel.toml")).unwrap();
     let out = nytta()
         .args(["batch", "--format", "json"])
         .arg(&inbox)
@@ -540,7 +542,16 @@ fn batch_follows_symlinked_project_files_and_reports_bad_links() {
         loop_row["findings"][0]["message"].as_str().unwrap().contains("loop"),
         "{loop_row}"
     );
-    assert_eq!(rows.len(), 3, "{rows:?}");
+    let twice = by_source("d-dubbel.toml");
+    assert_eq!(twice["status"], "error");
+    assert!(
+        twice["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("a-lank.toml"),
+        "{twice}"
+    );
+    assert_eq!(rows.len(), 4, "{rows:?}");
 }
 
 #[test]
@@ -553,19 +564,36 @@ fn an_unreadable_subfolder_is_an_error_row_and_the_batch_goes_on() {
     write(&inbox, "a.toml", VALID);
     write(&locked, "dold.toml", VALID);
     write(&inbox, "c.toml", VALID);
+    let open = std::fs::Permissions::from_mode(0o755);
+    std::fs::set_permissions(dir.path(), open.clone()).unwrap();
+    std::fs::set_permissions(&inbox, open.clone()).unwrap();
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-    if std::fs::read_dir(&locked).is_ok() {
-        // Root reads it anyway: nothing to test here.
-        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
-        eprintln!("skipped: running as a user whom chmod 000 does not stop");
+    // As root chmod 000 stops nothing: run as `nobody` then, if `runuser` can.
+    let mut command = if std::fs::read_dir(&locked).is_err() {
+        Command::new(bin())
+    } else {
+        let copy = dir.path().join("nytta");
+        std::fs::copy(bin(), &copy).unwrap();
+        std::fs::set_permissions(&copy, open.clone()).unwrap();
+        let mut c = Command::new("runuser");
+        c.args(["-u", "nobody", "--"]).arg(copy);
+        c
+    };
+    let output = command.arg("batch").arg(&inbox).output();
+    std::fs::set_permissions(&locked, open).unwrap();
+    let Ok(output) = output else {
+        eprintln!("skipped: running as root without runuser");
+        return;
+    };
+    let out = String::from_utf8_lossy(&output.stdout).into_owned();
+    if output.status.code() == Some(1) && !out.contains("b-last") {
+        eprintln!("skipped: runuser could not drop to nobody: {output:?}");
         return;
     }
-    let assert = nytta().arg("batch").arg(&inbox).assert();
-    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
-    assert.code(1);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
     assert!(
-        out.lines().any(|l| l.contains("b-last") && l.contains(",error,")),
+        out.lines()
+            .any(|l| l.contains("b-last") && l.contains(",error,") && l.contains("cannot read the folder")),
         "{out}"
     );
     assert_eq!(out.lines().filter(|l| l.contains(",ok,")).count(), 2, "{out}");

@@ -3,6 +3,7 @@
 mod batch;
 mod cli;
 mod follow_up;
+mod fuzz;
 mod hostile_output;
 mod properties;
 mod snapshots;
