@@ -36,7 +36,7 @@ pub struct Args {
     /// Sort the portfolio, best first, and number the rows.
     #[arg(long, value_enum)]
     rank: Option<RankArg>,
-    /// Worker threads (default: one per core).
+    /// Worker threads (default: one per core; at most 4 per core and one per submission).
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
     /// Exit with code 1 when any submission has warnings.
@@ -45,7 +45,8 @@ pub struct Args {
     /// Language of the table format's labels.
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file instead of standard output (a file is replaced atomically, a
+    /// symlink followed; a device or FIFO is written to).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 }
