@@ -284,13 +284,13 @@ fn threads(jobs: Option<usize>, submissions: usize) -> usize {
     let cap = cores.saturating_mul(THREADS_PER_CORE);
     let wanted = match jobs {
         None | Some(0) => cores,
-        Some(n) if n > cap => {
-            noteln!("nytta: --jobs {n} is more than helps; using {cap} ({THREADS_PER_CORE} per core)");
-            cap
-        }
         Some(n) => n,
     };
-    wanted.min(submissions).max(1)
+    let threads = wanted.min(cap).min(submissions).max(1);
+    if wanted > cap {
+        noteln!("nytta: --jobs {wanted} is more than helps (at most {THREADS_PER_CORE} per core); using {threads}");
+    }
+    threads
 }
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {

@@ -248,7 +248,7 @@ fn mutated_submissions_csvs_through_batch() {
             c,
         ],
     ];
-    let mut rng = Rng(0x6261_7463_68);
+    let mut rng = Rng(0x0062_6174_6368);
     for case in 0..40 {
         let mutated = mutate(&mut rng, original.as_bytes());
         std::fs::write(&csv, &mutated).unwrap();

@@ -281,13 +281,18 @@ fn sigterm_during_batch_leaves_no_temp_file_and_the_old_output() {
         let dir = tempfile::tempdir().unwrap();
         let inbox = dir.path().join("inkorg");
         std::fs::create_dir(&inbox).unwrap();
-        for n in 0..3_000 {
+        for n in 0..600 {
             write(&inbox, &format!("p{n:04}.toml"), VALID);
         }
+        // Last, a FIFO nobody writes to: reading it blocks, so the batch is surely
+        // still running, its temporary file written halfway, when the signal comes.
+        let fifo = dir.path().join("zz-vantar.toml");
+        assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
         let out = write(dir.path(), "ut.csv", "gammalt resultat\n");
         let mut child = Command::new(bin())
             .args(["batch", "--jobs", "1"])
             .arg(&inbox)
+            .arg(&fifo)
             .arg("-o")
             .arg(&out)
             .stdout(Stdio::null())
@@ -304,7 +309,7 @@ fn sigterm_during_batch_leaves_no_temp_file_and_the_old_output() {
             assert!(start.elapsed() < Duration::from_secs(60), "{name}: no temporary file");
             std::thread::sleep(Duration::from_millis(5));
         }
-        std::thread::sleep(Duration::from_millis(100));
+        std::thread::sleep(Duration::from_millis(200));
         // SAFETY: signalling our own child by its id.
         assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, signal) }, 0);
         let status = wait_guarded(&mut child, name);
@@ -358,7 +363,7 @@ fn a_closed_standard_output_is_an_error() {
 #[test]
 fn a_closed_pipe_is_a_normal_end_for_every_writer() {
     let dir = tempfile::tempdir().unwrap();
-    let csv = write(dir.path(), "rader.csv", &submissions(3_000));
+    let csv = write(dir.path(), "rader.csv", &submissions(1_000));
     let file = write(dir.path(), "p.toml", VALID);
     let run = |args: &[&str], input: &Path| {
         let mut child = Command::new(bin())
