@@ -262,6 +262,9 @@ pub enum Opened {
 
 /// Open `-o path` for writing as its [`Plan`] says.
 pub fn open(path: &Path) -> Result<Opened, Failure> {
+    if matches!(path.to_str(), Some("/dev/stdout" | "/dev/fd/1" | "/proc/self/fd/1")) {
+        stdout_open()?; // else it is the runtime's /dev/null, and the output is lost unseen
+    }
     let fail = |e: &dyn std::fmt::Display| Failure(format!("cannot write {}: {e}", path.display()));
     match plan(path)? {
         Plan::Atomic { target } => Ok(Opened::Atomic {

@@ -635,6 +635,21 @@ mod tests {
     const P: &str = "format = 1\n[project]\nname = \"=cmd\"\norganisation = \"O\"\nportfolio = \"F\"\nstart_year = 2025\nyears = 2\n[assumptions]\ndiscount_rate = 0\n[[costs]]\nname = \"Bygg\"\ncategory = \"investment\"\namounts = { 2025 = 1000 }\n";
 
     #[test]
+    fn xlsx_text_is_neutralised_and_cut_in_utf16_units() {
+        assert_eq!(xlsx_text("=1+1"), ("'=1+1".into(), None));
+        assert_eq!(xlsx_text("-12.5"), ("-12.5".into(), None));
+        let fits = "a".repeat(XLSX_MAX_TEXT);
+        assert_eq!(xlsx_text(&fits).1, None);
+        // 😀 is two UTF-16 units: 20 000 of them are 40 000 units.
+        let smileys = "😀".repeat(20_000);
+        let (cut, chars) = xlsx_text(&smileys);
+        assert_eq!(chars, Some(20_000));
+        assert!(cut.ends_with('…'));
+        assert!(cut.encode_utf16().count() <= XLSX_MAX_TEXT);
+        assert_eq!(cut.chars().filter(|&c| c == '😀').count(), (XLSX_MAX_TEXT - 1) / 2);
+    }
+
+    #[test]
     fn csv_row_follows_spec_9_and_neutralises_text() {
         let row = summarise("a.toml".into(), P, None);
         let mut out = Vec::new();

@@ -334,6 +334,8 @@ fn a_closed_standard_output_is_an_error() {
         "batch",
         "batch --format json",
         "batch --format table",
+        "report -o /dev/stdout",
+        "batch --format xlsx -o /dev/stdout",
     ] {
         let output = Command::new("sh")
             .arg("-c")
