@@ -5,7 +5,7 @@
 //! Submissions are computed in parallel, a chunk at a time, and written in input order
 //! as each chunk completes, so memory stays flat and the bytes do not depend on `--jobs`.
 
-use super::{Failure, LangArg, Outcome, resolve_lang};
+use super::{Failure, LangArg, Outcome, output, resolve_lang};
 use clap::ValueEnum;
 use nytta::batch::{BatchRow, GroupBy, Groups, Rank, RankKey, rank_key, summarise_with};
 use nytta::engine::realism::Draws;
@@ -37,7 +37,7 @@ pub struct Args {
     /// Sort the portfolio, best first, and number the rows.
     #[arg(long, value_enum)]
     rank: Option<RankArg>,
-    /// Worker threads (default: one per core).
+    /// Worker threads (default: one per core; at most 4 per core and one per submission).
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
     /// Add the realism figures to every row: benefit_breakeven, delay_breakeven_months,
@@ -57,7 +57,8 @@ pub struct Args {
     /// Language of the table format's labels.
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file instead of standard output (a file is replaced atomically, a
+    /// symlink followed; a device or FIFO is written to).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 }
@@ -86,11 +87,23 @@ enum RankArg {
 /// One submission to compute.
 enum Source {
     File(PathBuf),
-    CsvRow { file: String, submission: Box<Submission> },
+    CsvRow {
+        file: String,
+        submission: Box<Submission>,
+    },
+    /// Found while searching a directory but not readable as a file: an error row.
+    Unreadable {
+        shown: String,
+        reason: String,
+    },
 }
 
 /// Submissions computed per parallel step; bounds memory, keeps order.
 const CHUNK: usize = 512;
+
+/// Worker threads per core at most: the work is computing, so more threads than cores
+/// only add memory; a few per core cover files read from a slow disk.
+const THREADS_PER_CORE: usize = 4;
 
 fn process(source: &Source, realism: Option<Draws>) -> BatchRow {
     match source {
@@ -110,6 +123,7 @@ fn process(source: &Source, realism: Option<Draws>) -> BatchRow {
                 }
             })
         }
+        Source::Unreadable { shown, reason } => BatchRow::unreadable(shown.clone(), reason.clone()),
         Source::CsvRow { file, submission: s } => {
             let shown = format!("{file}:{}", s.row);
             let mut row = match &s.project {
@@ -128,25 +142,91 @@ fn process(source: &Source, realism: Option<Draws>) -> BatchRow {
 }
 
 /// Expand the paths: files as given, directories searched for `*.toml` in path order.
-fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+/// Symbolic links are followed, to files and to directories; a loop of links, a broken
+/// link named `*.toml` and a directory that cannot be read become error rows, and the
+/// batch goes on. A file reached twice (a link beside its target, a path given twice)
+/// is computed once; the second sighting is an error row naming the first, so that the
+/// portfolio counts no project twice and loses none without a word.
+fn collect_files(paths: &[PathBuf]) -> Result<Vec<Source>, Failure> {
     let mut out = Vec::new();
+    let mut seen: std::collections::HashMap<output::Identity, String> = std::collections::HashMap::new();
+    let mut add = |path: PathBuf, out: &mut Vec<Source>| {
+        let shown = path.display().to_string();
+        match output::identity(&path) {
+            Some(id) => match seen.get(&id) {
+                Some(first) => out.push(Source::Unreadable {
+                    reason: format!("the same file as {first} (a link or a second path to it); counted once"),
+                    shown,
+                }),
+                None => {
+                    seen.insert(id, shown);
+                    out.push(Source::File(path));
+                }
+            },
+            None => out.push(Source::File(path)),
+        }
+    };
     for path in paths {
         if path.is_dir() {
-            for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-                let entry = entry.map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
-                if entry.file_type().is_file()
-                    && entry.path().extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
-                {
-                    out.push(entry.into_path());
+            for entry in walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name() {
+                match entry {
+                    Ok(entry) => {
+                        if entry.file_type().is_file() && is_toml(entry.path()) {
+                            add(entry.into_path(), &mut out);
+                        }
+                    }
+                    Err(e) => {
+                        if let Some(row) = walk_error(path, &e) {
+                            out.push(row);
+                        }
+                    }
                 }
             }
         } else if path.exists() {
-            out.push(path.clone());
+            add(path.clone(), &mut out);
+        } else if std::fs::symlink_metadata(path).is_ok() {
+            return Err(Failure(format!(
+                "{}: a symbolic link to nothing (its target does not exist)",
+                path.display()
+            )));
         } else {
             return Err(Failure(format!("{}: no such file or directory", path.display())));
         }
     }
     Ok(out)
+}
+
+fn is_toml(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+}
+
+/// The error row for a problem met while searching a directory; `None` for a broken
+/// link that is not named `*.toml` (not a project file).
+fn walk_error(root: &Path, e: &walkdir::Error) -> Option<Source> {
+    let at = e.path().unwrap_or(root);
+    let shown = at.display().to_string();
+    if let Some(ancestor) = e.loop_ancestor() {
+        return Some(Source::Unreadable {
+            shown,
+            reason: format!(
+                "a symbolic link loop: this folder leads back to {}; not searched again",
+                ancestor.display()
+            ),
+        });
+    }
+    let io = e.io_error();
+    if io.is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound) {
+        return is_toml(at).then(|| Source::Unreadable {
+            shown,
+            reason: "a symbolic link to a file that does not exist".into(),
+        });
+    }
+    let reason = match io {
+        Some(io) if at.is_dir() => format!("cannot read the folder: {io}; its files are not in this batch"),
+        Some(io) => format!("cannot read: {io}"),
+        None => format!("cannot read: {e}"),
+    };
+    Some(Source::Unreadable { shown, reason })
 }
 
 fn read_submissions(path: &Path) -> Result<Vec<Source>, Failure> {
@@ -155,9 +235,12 @@ fn read_submissions(path: &Path) -> Result<Vec<Source>, Failure> {
     let parsed = parse_submissions(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
     if !parsed.unknown_columns.is_empty() {
         noteln!(
-            "nytta: {}: ignoring unknown column(s): {}",
-            path.display(),
-            parsed.unknown_columns.join(", ")
+            "nytta: {}",
+            nytta::report::visible::visible(&format!(
+                "{}: ignoring unknown column(s): {}",
+                path.display(),
+                parsed.unknown_columns.join(", ")
+            ))
         );
     }
     let file = path.display().to_string();
@@ -171,21 +254,55 @@ fn read_submissions(path: &Path) -> Result<Vec<Source>, Failure> {
         .collect())
 }
 
-/// Where the output goes: standard output, or a temporary file renamed into place.
+/// Where the output goes: standard output, or `-o FILE` (see [`output::open`]).
 enum Destination {
     Stdout,
-    File {
-        tmp: tempfile::NamedTempFile,
-        path: PathBuf,
-    },
+    File(output::Opened),
 }
 
 fn destination(output: Option<PathBuf>) -> Result<Destination, Failure> {
-    let Some(path) = output else {
-        return Ok(Destination::Stdout);
+    match output {
+        None => {
+            output::stdout_open()?;
+            Ok(Destination::Stdout)
+        }
+        Some(path) => Ok(Destination::File(output::open(&path)?)),
+    }
+}
+
+/// The creation time written into an xlsx: `SOURCE_DATE_EPOCH` when set (reproducible
+/// builds' convention), else a fixed 1980-01-01, so the same batch gives the same bytes.
+fn xlsx_created() -> i64 {
+    const FIXED: i64 = 315_532_800; // 1980-01-01T00:00:00Z, as the zip entries' times
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Err(_) => FIXED,
+        Ok(text) => match text.trim().parse::<i64>() {
+            Ok(seconds) if (0..253_402_300_800).contains(&seconds) => seconds,
+            _ => {
+                noteln!(
+                    "nytta: SOURCE_DATE_EPOCH={} is not seconds since 1970; the workbook says 1980-01-01",
+                    nytta::report::visible::visible(&text)
+                );
+                FIXED
+            }
+        },
+    }
+}
+
+/// Worker threads: `--jobs` (0 or none: one per core), but never more than
+/// [`THREADS_PER_CORE`] per core, nor more than there are submissions.
+fn threads(jobs: Option<usize>, submissions: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let cap = cores.saturating_mul(THREADS_PER_CORE);
+    let wanted = match jobs {
+        None | Some(0) => cores,
+        Some(n) => n,
     };
-    let tmp = super::output::temp_beside(&path)?;
-    Ok(Destination::File { tmp, path })
+    let threads = wanted.min(cap).min(submissions).max(1);
+    if wanted > cap {
+        noteln!("nytta: --jobs {wanted} is more than helps (at most {THREADS_PER_CORE} per core); using {threads}");
+    }
+    threads
 }
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
@@ -199,25 +316,31 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     inputs.extend(args.csv.clone());
     let target = super::output_target(&args.output, &inputs)?;
 
-    let files = collect_files(&args.paths)?;
-    if let Some(out) = &target
-        && out.extension().is_some_and(|e| e == "toml")
-        && super::output::same_file_as_any(out, &files)
-    {
-        return Err(Failure(format!(
-            "refusing to write over the input file {}",
-            out.display()
-        )));
+    let mut sources = collect_files(&args.paths)?;
+    if let Some(out) = &target {
+        // By identity, not spelling: `-o in/B.TOML` is the submission `in/B.TOML`.
+        let files: Vec<PathBuf> = sources
+            .iter()
+            .filter_map(|s| match s {
+                Source::File(path) => Some(path.clone()),
+                _ => None,
+            })
+            .collect();
+        if output::same_file_as_any(out, &files) {
+            return Err(Failure(format!(
+                "refusing to write over the input file {}",
+                out.display()
+            )));
+        }
     }
-    let mut sources: Vec<Source> = files.into_iter().map(Source::File).collect();
     if let Some(csv) = &args.csv {
         sources.extend(read_submissions(csv)?);
     }
-    let jobs = args.jobs.unwrap_or(0);
+    let threads = threads(args.jobs, sources.len());
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
+        .num_threads(threads)
         .build()
-        .map_err(|e| Failure(format!("cannot start {jobs} worker threads: {e}")))?;
+        .map_err(|e| Failure(format!("cannot start {threads} worker threads: {e}")))?;
 
     let realism = args.realism.then_some(Draws {
         draws: args.draws,
@@ -228,16 +351,14 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let style = CsvStyle { excel: args.excel };
     let writer: Box<dyn Write + Send> = match &destination {
         Destination::Stdout => Box::new(std::io::BufWriter::new(std::io::stdout())),
-        Destination::File { tmp, .. } => Box::new(std::io::BufWriter::new(
-            tmp.reopen().map_err(|e| Failure(format!("cannot write: {e}")))?,
-        )),
+        Destination::File(opened) => Box::new(std::io::BufWriter::new(opened.writer()?)),
     };
     let sink: Box<dyn Sink + Send> = match (args.format, &destination) {
         (Format::Csv, _) => Box::new(CsvOut::new(writer, style, ranked)?.with_realism(args.realism)),
         (Format::Json, _) => Box::new(JsonOut::new(writer)?.with_realism(args.realism)),
         (Format::Table, _) => Box::new(TableOut::new(writer, resolve_lang(args.lang))),
-        (Format::Xlsx, Destination::File { tmp, .. }) => {
-            Box::new(XlsxOut::with_realism(tmp.path().to_path_buf(), ranked, args.realism)?)
+        (Format::Xlsx, Destination::File(_)) => {
+            Box::new(XlsxOut::with_realism(writer, ranked, xlsx_created(), args.realism)?)
         }
         (Format::Xlsx, Destination::Stdout) => return Err(Failure("--format xlsx needs -o FILE.xlsx".into())),
     };
@@ -283,9 +404,8 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             .unwrap_or_else(|_| Err(Failure("the output writer failed".into())))
     })?;
     progress.finish_and_clear();
-    if let Destination::File { tmp, path } = destination {
-        tmp.persist(&path)
-            .map_err(|e| Failure(format!("cannot write {}: {}", path.display(), e.error)))?;
+    if let Destination::File(opened) = destination {
+        opened.commit()?;
     }
 
     let [ok, warnings, errors] = counts;
@@ -375,6 +495,9 @@ impl Collector {
             && let Err(e) = self.sink.row(row, place)
         {
             self.closed = broken_pipe(e)?;
+        }
+        for note in self.sink.take_notes() {
+            noteln!("nytta: {}", nytta::report::visible::visible(&note));
         }
         Ok(())
     }

@@ -59,7 +59,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         match check_file(path) {
             Ok(c) => checked.push(c),
             Err(Failure(message)) => {
-                noteln!("nytta: {message}");
+                noteln!("nytta: {}", nytta::report::visible::visible(&message));
                 outcome = Outcome::Failed;
             }
         }

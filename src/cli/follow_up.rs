@@ -36,7 +36,8 @@ pub struct Args {
     /// Exit with code 1 when the file has warnings (the report is written all the same).
     #[arg(long)]
     deny_warnings: bool,
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file instead of standard output (a file is replaced atomically, a
+    /// symlink followed; a device or FIFO is written to).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 }

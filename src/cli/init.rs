@@ -44,10 +44,12 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         )));
     }
     let fail = |e: &dyn std::fmt::Display| Failure(format!("cannot write {}: {e}", path.display()));
-    let mut tmp = super::output::temp_beside(path)?;
-    tmp.write_all(args.template.text().as_bytes()).map_err(|e| fail(&e))?;
+    let tmp = super::output::temp_beside(path)?;
+    let mut file = tmp.reopen().map_err(|e| fail(&e))?;
+    file.write_all(args.template.text().as_bytes()).map_err(|e| fail(&e))?;
+    drop(file);
     // Fails if the file appeared meanwhile: still never overwrites.
-    tmp.persist_noclobber(path).map_err(|e| fail(&e.error))?;
+    tmp.persist(path, true).map_err(|e| fail(&e))?;
     noteln!(
         "nytta: wrote {}; next: edit it, then `nytta check {0}` and `nytta report {0}`",
         path.display()

@@ -128,7 +128,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(outcome) => outcome.code(),
         Err(Failure(message)) => {
-            noteln!("nytta: {message}");
+            noteln!("nytta: {}", nytta::report::visible::visible(&message));
             Outcome::Failed.code()
         }
     }

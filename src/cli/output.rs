@@ -1,9 +1,62 @@
-//! Writing results: to stdout (a closed pipe is not an error), or atomically to a file
-//! (written beside it, then renamed into place).
+//! Writing results: to stdout (a closed pipe is not an error, a closed stdout is), or
+//! to `-o FILE` (docs/decisions.md, "Hostile input: outputs and injection"):
+//!
+//! - a regular file, or a name that does not exist yet, is written atomically: a
+//!   temporary `.nytta-XXXX` file beside it, renamed into place when complete;
+//! - a symbolic link is followed: the file it points to is replaced atomically, the link
+//!   stays;
+//! - a device, a FIFO or a socket, and anything under `/dev` or `/proc` (`/dev/stdout`),
+//!   is opened and written through, with no temporary file;
+//! - a directory is refused.
+//!
+//! Pending temporary files are removed when SIGINT, SIGTERM or SIGHUP arrives; the
+//! process then ends by that signal.
 
 use super::Failure;
+use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+// ---------------------------------------------------------------- standard output
+
+/// Standard output was closed when nytta started (`nytta report f >&-`).
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// Note whether standard output is closed. This must run before `main`: the Rust
+/// runtime puts `/dev/null` on closed standard descriptors before `main` starts (so no
+/// file opened later takes their number), after which a closed standard output looks
+/// like `> /dev/null` and writes to it succeed unseen.
+#[cfg(unix)]
+extern "C" fn note_closed_stdout() {
+    // SAFETY: F_GETFD only asks whether descriptor 1 is open.
+    if unsafe { libc::fcntl(1, libc::F_GETFD) } == -1 {
+        STDOUT_CLOSED.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Run [`note_closed_stdout`] as a constructor, before the runtime's own start-up.
+#[cfg(all(unix, not(target_vendor = "apple")))]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static NOTE_CLOSED_STDOUT: extern "C" fn() = note_closed_stdout;
+
+#[cfg(target_vendor = "apple")]
+#[used]
+#[unsafe(link_section = "__DATA,__mod_init_func")]
+static NOTE_CLOSED_STDOUT: extern "C" fn() = note_closed_stdout;
+
+/// An error when standard output was closed: nothing written there would arrive.
+pub fn stdout_open() -> Result<(), Failure> {
+    if STDOUT_CLOSED.load(Ordering::Relaxed) {
+        Err(Failure(
+            "standard output is closed; redirect it, or write to a file with -o FILE".into(),
+        ))
+    } else {
+        Ok(())
+    }
+}
 
 /// Write to stdout; a closed pipe (`nytta report x.toml | head -1`) ends quietly.
 pub fn stdout(text: &str) -> Result<(), Failure> {
@@ -12,6 +65,7 @@ pub fn stdout(text: &str) -> Result<(), Failure> {
 
 /// Write bytes to stdout; a closed pipe ends quietly.
 pub fn stdout_bytes(bytes: &[u8]) -> Result<(), Failure> {
+    stdout_open()?;
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
@@ -20,10 +74,90 @@ pub fn stdout_bytes(bytes: &[u8]) -> Result<(), Failure> {
     }
 }
 
+// ---------------------------------------------------------------- temporary files and signals
+
+/// Temporary files not yet renamed into place: removed if a signal ends nytta.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    PENDING.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Start, once, the thread that cleans up on SIGINT, SIGTERM and SIGHUP: it removes the
+/// pending temporary files, then ends the process by the same signal (exit status
+/// 128 + the signal's number in a shell: 130, 143, 129).
+fn watch_signals() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            return; // without the handler a signal ends nytta as before
+        };
+        let spawned = std::thread::Builder::new().name("signals".into()).spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                // Held to the end: no rename can start after the files are gone.
+                let files = pending();
+                for path in files.iter() {
+                    let _ = std::fs::remove_file(path);
+                }
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
+                std::process::exit(128 + signal);
+            }
+        });
+        drop(spawned);
+    });
+}
+
+/// A temporary file beside its destination, removed when dropped or on a signal.
+pub struct Temp {
+    file: Option<tempfile::NamedTempFile>,
+}
+
+impl Temp {
+    /// A second handle to write through.
+    pub fn reopen(&self) -> std::io::Result<File> {
+        match &self.file {
+            Some(f) => f.reopen(),
+            None => Err(std::io::Error::other("the temporary file is gone")),
+        }
+    }
+
+    pub fn as_file(&self) -> Option<&File> {
+        self.file.as_ref().map(|f| f.as_file())
+    }
+
+    /// Rename onto `path` (replacing it); `noclobber`: fail if it exists.
+    pub fn persist(mut self, path: &Path, noclobber: bool) -> Result<(), std::io::Error> {
+        let Some(file) = self.file.take() else {
+            return Err(std::io::Error::other("the temporary file is gone"));
+        };
+        let mut files = pending();
+        let tmp = file.path().to_path_buf();
+        let result = if noclobber {
+            file.persist_noclobber(path).map(drop).map_err(|e| e.error)
+        } else {
+            file.persist(path).map(drop).map_err(|e| e.error)
+        };
+        files.retain(|p| *p != tmp);
+        result
+    }
+}
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        if let Some(file) = self.file.take() {
+            let mut files = pending();
+            let tmp = file.path().to_path_buf();
+            drop(file); // removes it
+            files.retain(|p| *p != tmp);
+        }
+    }
+}
+
 /// A temporary file beside `path`, to be renamed onto it when complete. It gets the
 /// permissions `path` has if it exists, else those of a new file (0666 less the umask),
 /// not the 0600 of a bare temporary file.
-pub fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile, Failure> {
+pub fn temp_beside(path: &Path) -> Result<Temp, Failure> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -43,34 +177,186 @@ pub fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile, Failure> {
             }
         }
     }
+    watch_signals();
+    // Registered before it exists, so that a signal in between finds it too.
+    let mut files = pending();
     let tmp = builder.tempfile_in(&dir).map_err(|e| fail(&e))?;
+    files.push(tmp.path().to_path_buf());
+    drop(files);
     // Creation applied the umask to 0666; an existing file's mode is restored exactly.
     if let Ok(existing) = std::fs::metadata(path) {
         let _ = tmp.as_file().set_permissions(existing.permissions());
     }
-    Ok(tmp)
+    Ok(Temp { file: Some(tmp) })
 }
 
-/// Write a file atomically: a temporary file in the same directory, renamed into place.
-pub fn file_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+// ---------------------------------------------------------------- -o FILE
+
+/// How `-o FILE` is written.
+pub enum Plan {
+    /// Written to a temporary file beside `target` (the file a link points to, or the
+    /// path itself), then renamed onto it.
+    Atomic { target: PathBuf },
+    /// A device, FIFO or socket, or a file reached through `/dev` or `/proc`: opened
+    /// and written in place; a regular file so reached is appended to, as `>>` would.
+    Through { append: bool },
+}
+
+/// Symbolic links followed at most this many times (Linux's limit).
+const MAX_LINKS: usize = 40;
+
+/// Under `/dev` or `/proc`: never replaced, only written through.
+fn system_path(path: &Path) -> bool {
+    path.starts_with("/dev") || path.starts_with("/proc")
+}
+
+/// Follow symbolic links from `path` to the file they end at (which may not exist
+/// yet); also whether any step passes through `/dev` or `/proc`.
+fn follow_links(path: &Path) -> Result<(PathBuf, bool), Failure> {
+    let mut current = path.to_path_buf();
+    let mut system = system_path(&current);
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let to = std::fs::read_link(&current)
+                    .map_err(|e| Failure(format!("cannot follow the link {}: {e}", current.display())))?;
+                current = match current.parent() {
+                    Some(parent) if to.is_relative() => parent.join(to),
+                    _ => to,
+                };
+                system |= system_path(&current);
+            }
+            _ => return Ok((current, system)),
+        }
+    }
+    Err(Failure(format!(
+        "cannot write {}: more than {MAX_LINKS} symbolic links in a row (a loop?); give the file itself",
+        path.display()
+    )))
+}
+
+/// Decide how to write `-o path`.
+pub fn plan(path: &Path) -> Result<Plan, Failure> {
+    let shown = path.display();
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(Failure(format!(
+            "cannot write {shown}: it is a directory; give a file name"
+        ))),
+        Ok(meta) if !meta.is_file() => Ok(Plan::Through { append: false }),
+        _ => {
+            let (target, system) = follow_links(path)?;
+            if system {
+                Ok(Plan::Through { append: true })
+            } else {
+                Ok(Plan::Atomic { target })
+            }
+        }
+    }
+}
+
+/// An open `-o FILE`: write to [`Opened::writer`], then [`Opened::commit`].
+pub enum Opened {
+    Atomic { tmp: Temp, target: PathBuf, shown: PathBuf },
+    Through { file: File },
+}
+
+/// Open `-o path` for writing as its [`Plan`] says.
+pub fn open(path: &Path) -> Result<Opened, Failure> {
+    if matches!(path.to_str(), Some("/dev/stdout" | "/dev/fd/1" | "/proc/self/fd/1")) {
+        stdout_open()?; // else it is the runtime's /dev/null, and the output is lost unseen
+    }
     let fail = |e: &dyn std::fmt::Display| Failure(format!("cannot write {}: {e}", path.display()));
-    let mut tmp = temp_beside(path)?;
-    tmp.write_all(bytes).map_err(|e| fail(&e))?;
-    tmp.as_file().sync_all().map_err(|e| fail(&e))?;
-    tmp.persist(path).map_err(|e| fail(&e.error))?;
-    Ok(())
+    match plan(path)? {
+        Plan::Atomic { target } => Ok(Opened::Atomic {
+            tmp: temp_beside(&target)?,
+            target,
+            shown: path.to_path_buf(),
+        }),
+        Plan::Through { append } => {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .append(append)
+                .open(path)
+                .map_err(|e| fail(&e))?;
+            Ok(Opened::Through { file })
+        }
+    }
+}
+
+impl Opened {
+    /// A handle to write the output through.
+    pub fn writer(&self) -> Result<File, Failure> {
+        match self {
+            Opened::Atomic { tmp, shown, .. } => tmp
+                .reopen()
+                .map_err(|e| Failure(format!("cannot write {}: {e}", shown.display()))),
+            Opened::Through { file } => file.try_clone().map_err(|e| Failure(format!("cannot write: {e}"))),
+        }
+    }
+
+    /// Finish: rename the temporary file into place (nothing to do when written through).
+    pub fn commit(self) -> Result<(), Failure> {
+        match self {
+            Opened::Atomic { tmp, target, shown } => {
+                let fail = |e: &dyn std::fmt::Display| Failure(format!("cannot write {}: {e}", shown.display()));
+                if let Some(file) = tmp.as_file() {
+                    file.sync_all().map_err(|e| fail(&e))?;
+                }
+                tmp.persist(&target, false).map_err(|e| fail(&e))
+            }
+            Opened::Through { .. } => Ok(()),
+        }
+    }
+}
+
+/// Write `-o path` whole. A closed pipe at the other end is a normal end.
+pub fn file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let opened = open(path)?;
+    let mut writer = opened.writer()?;
+    match writer.write_all(bytes).and_then(|()| writer.flush()) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => return Err(Failure(format!("cannot write {}: {e}", path.display()))),
+    }
+    drop(writer);
+    opened.commit()
 }
 
 /// Write to `-o FILE` when given, else to stdout.
 pub fn emit(target: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     match target {
-        Some(path) => file_atomic(path, bytes),
+        Some(path) => file(path, bytes),
         None => stdout_bytes(bytes),
     }
 }
 
-/// Whether `out` names the same file as one of `inputs`.
+// ---------------------------------------------------------------- identity
+
+/// A file's identity: device and inode (so `B.TOML`, `b.toml` on a case-insensitive
+/// disk, a hard link and a symlink all name the same file), else its canonical path.
+/// Read from metadata, never by opening (a FIFO would block).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Identity {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    #[cfg(not(unix))]
+    Path(PathBuf),
+}
+
+pub fn identity(path: &Path) -> Option<Identity> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| Identity::Inode(m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        path.canonicalize().ok().map(Identity::Path)
+    }
+}
+
+/// Whether `out` is the same file as one of `inputs`.
 pub fn same_file_as_any(out: &Path, inputs: &[PathBuf]) -> bool {
-    let Ok(out) = out.canonicalize() else { return false };
-    inputs.iter().any(|i| i.canonicalize().is_ok_and(|i| i == out))
+    let Some(out) = identity(out) else { return false };
+    inputs.iter().any(|i| identity(i).is_some_and(|i| i == out))
 }

@@ -184,7 +184,8 @@ pub fn monte_carlo(project: &Project, calc: &Calculation, draws: u32, seed: u64)
     }
     let draws = draws.min(MAX_DRAWS);
     let npv = calc.summary.npv;
-    let values = fixed_point_draws(&ranged, npv, draws, seed).unwrap_or_else(|| decimal_draws(&ranged, npv, draws, seed));
+    let values =
+        fixed_point_draws(&ranged, npv, draws, seed).unwrap_or_else(|| decimal_draws(&ranged, npv, draws, seed));
     let negative = values.iter().filter(|v| v.is_sign_negative() && !v.is_zero()).count();
     let rank = |p: u32| -> Decimal {
         // Nearest rank: the ⌈p/100 × N⌉-th smallest value (1-based).
@@ -205,7 +206,9 @@ pub fn monte_carlo(project: &Project, calc: &Calculation, draws: u32, seed: u64)
 
 /// Each line's factor for one draw, as `f − 1` in units of 10⁻⁹.
 fn draw_factors<'r>(ranged: &'r [Ranged], rng: &'r mut ChaCha8Rng) -> impl Iterator<Item = (i64, &'r Ranged)> + 'r {
-    ranged.iter().map(move |r| (triangular_nano(r, uniform(rng)) - 1_000_000_000, r))
+    ranged
+        .iter()
+        .map(move |r| (triangular_nano(r, uniform(rng)) - 1_000_000_000, r))
 }
 
 /// The draws in integers: `Σ (f − 1) × signed_pv` in units of 10⁻¹⁸ kr, exact, sorted,

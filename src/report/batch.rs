@@ -5,6 +5,7 @@
 use super::Lang;
 use super::csv::{Cell, CsvSink, CsvStyle};
 use super::format::{money_plain, rate_plain};
+use super::visible::visible;
 use crate::batch::{BatchRow, GroupBy, Groups, YearSlice};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use rust_decimal::Decimal;
@@ -65,6 +66,11 @@ pub trait Sink {
     /// Write a row packed by [`Sink::pack`] with its place in the ranking.
     fn write_packed(&mut self, _packed: &[u8], _rank: Option<usize>) -> std::io::Result<()> {
         Ok(())
+    }
+    /// Notes for the user about rows written so far (text cut to fit a cell), taken
+    /// once; the CLI prints them.
+    fn take_notes(&mut self) -> Vec<String> {
+        Vec::new()
     }
 }
 
@@ -369,7 +375,7 @@ impl<W: Write> Sink for JsonOut<W> {
     fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()> {
         self.out.write_all(if self.first { b"\n    " } else { b",\n    " })?;
         self.first = false;
-        serde_json::to_writer(&mut self.out, &json_row(row, rank, self.realism)).map_err(std::io::Error::other)
+        serde_json::to_writer(&mut self.out, &json_row(row, rank, self.realism)).map_err(std::io::Error::from)
     }
     fn finish(mut self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()> {
         self.out.write_all(b"\n  ]")?;
@@ -391,7 +397,7 @@ impl<W: Write> Sink for JsonOut<W> {
                 GroupBy::Portfolio => "portfolio",
             };
             write!(self.out, ",\n  \"group_by\": \"{by}\",\n  \"groups\": ")?;
-            serde_json::to_writer(&mut self.out, &items).map_err(std::io::Error::other)?;
+            serde_json::to_writer(&mut self.out, &items).map_err(std::io::Error::from)?;
         }
         self.out.write_all(b"\n}\n")?;
         self.out.flush()
@@ -436,8 +442,8 @@ impl<W: Write> Sink for TableOut<W> {
         let kr = |d: Option<Decimal>| d.map_or_else(|| "–".to_string(), |d| super::format::kronor(d, lang));
         self.rows.push(vec![
             rank.map_or_else(String::new, |r| r.to_string()),
-            row.source.clone(),
-            row.name.clone(),
+            visible(&row.source).into_owned(),
+            visible(&row.name).into_owned(),
             row.status.as_str().to_string(),
             codes(row),
             kr(f.map(|f| f.total_costs)),
@@ -484,7 +490,7 @@ impl<W: Write> Sink for TableOut<W> {
             for (group, year, s) in group_rows(groups) {
                 let kr = |d: Decimal| super::format::kronor(d, self.lang);
                 t.add_row(vec![
-                    group,
+                    visible(&group).into_owned(),
                     year.map_or_else(|| l("Summa", "Total").to_string(), |y| y.to_string()),
                     kr(s.costs),
                     kr(s.benefits),
@@ -500,10 +506,15 @@ impl<W: Write> Sink for TableOut<W> {
 
 /// Excel workbook: sheets for results, groups and findings; real numbers with
 /// number formats that Swedish Excel shows as `1 234 567,00`, frozen header rows and
-/// autofilters. Rows are written in rust_xlsxwriter's constant-memory mode.
+/// autofilters. Rows are written in rust_xlsxwriter's constant-memory mode; the
+/// workbook is written to the output when finished.
+///
+/// Text cells get the CSV writers' formula neutralising ([`super::csv::neutralise`]) and
+/// are cut to the 32 767 characters an Excel cell holds (with a note naming the row);
+/// the creation time is given, so the same batch gives the same bytes.
 pub struct XlsxOut {
     workbook: Workbook,
-    path: std::path::PathBuf,
+    out: Box<dyn Write + Send>,
     next_row: u32,
     next_finding: u32,
     ranked: bool,
@@ -512,25 +523,58 @@ pub struct XlsxOut {
     money: Format,
     rate: Format,
     bold: Format,
+    notes: Vec<String>,
 }
 
 const RESULTS: usize = 0;
 const GROUPS: usize = 1;
 const FINDINGS: usize = 2;
 
+/// The most an Excel cell holds, in UTF-16 code units (what Excel counts).
+pub const XLSX_MAX_TEXT: usize = 32_767;
+
 fn xlsx_err(e: XlsxError) -> std::io::Error {
     std::io::Error::other(e.to_string())
 }
 
+/// Text as an xlsx cell holds it: neutralised against formulas, and cut (ending in `…`)
+/// to [`XLSX_MAX_TEXT`]; `Err` with the cell's original length when it was cut.
+pub fn xlsx_text(text: &str) -> (std::borrow::Cow<'_, str>, Option<usize>) {
+    let text = super::csv::neutralise(text);
+    let units: usize = text.chars().map(char::len_utf16).sum();
+    if units <= XLSX_MAX_TEXT {
+        return (text, None);
+    }
+    let mut cut = String::with_capacity(XLSX_MAX_TEXT * 2);
+    let mut used = 0;
+    for c in text.chars() {
+        if used + c.len_utf16() > XLSX_MAX_TEXT - 1 {
+            break;
+        }
+        used += c.len_utf16();
+        cut.push(c);
+    }
+    cut.push('…');
+    (cut.into(), Some(text.chars().count()))
+}
+
 impl XlsxOut {
-    /// Write the workbook to `path` when finished.
-    pub fn new(path: std::path::PathBuf, ranked: bool) -> std::io::Result<Self> {
-        Self::with_realism(path, ranked, false)
+    /// Write the workbook to `out` when finished; `created` (seconds since 1970) is
+    /// the creation time it states.
+    pub fn new(out: Box<dyn Write + Send>, ranked: bool, created: i64) -> std::io::Result<Self> {
+        Self::with_realism(out, ranked, created, false)
     }
 
     /// As [`XlsxOut::new`], with the realism columns (`nytta batch --realism`).
-    pub fn with_realism(path: std::path::PathBuf, ranked: bool, realism: bool) -> std::io::Result<Self> {
+    pub fn with_realism(
+        out: Box<dyn Write + Send>,
+        ranked: bool,
+        created: i64,
+        realism: bool,
+    ) -> std::io::Result<Self> {
         let mut workbook = Workbook::new();
+        let created = rust_xlsxwriter::ExcelDateTime::from_timestamp(created).map_err(xlsx_err)?;
+        workbook.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
         let bold = Format::new().set_bold();
         let result_columns: Vec<&'static str> = COLUMNS
             .iter()
@@ -553,7 +597,7 @@ impl XlsxOut {
         }
         Ok(XlsxOut {
             workbook,
-            path,
+            out,
             next_row: 1,
             next_finding: 1,
             ranked,
@@ -562,7 +606,24 @@ impl XlsxOut {
             money: Format::new().set_num_format("#,##0.00"),
             rate: Format::new().set_num_format("0.0000"),
             bold,
+            notes: Vec::new(),
         })
+    }
+
+    /// Write a text cell, noting it when it had to be cut.
+    fn text(&mut self, sheet: usize, r: u32, c: u16, text: &str, source: &str, column: &str) -> std::io::Result<()> {
+        let (cell, cut) = xlsx_text(text);
+        if let Some(chars) = cut {
+            let sheet_name = ["Resultat", "Grupper", "Anmärkningar"][sheet];
+            self.notes.push(format!(
+                "{source}: {column} has {chars} characters, more than an Excel cell holds \
+                 ({XLSX_MAX_TEXT}); cut in the workbook (sheet {sheet_name}, row {})",
+                r + 1
+            ));
+        }
+        let ws = self.workbook.worksheet_from_index(sheet).map_err(xlsx_err)?;
+        ws.write_string(r, c, cell.as_ref()).map_err(xlsx_err)?;
+        Ok(())
     }
 }
 
@@ -571,26 +632,29 @@ impl Sink for XlsxOut {
         true
     }
 
+    fn take_notes(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notes)
+    }
+
     fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()> {
         let r = self.next_row;
         self.next_row += 1;
         let cells = cells_with(row, rank, self.realism);
-        let ws = self.workbook.worksheet_from_index(RESULTS).map_err(xlsx_err)?;
         for (c, cell) in cells.iter().enumerate() {
+            let column = self.columns.get(c).copied().unwrap_or("rank");
             let c = c as u16;
             match cell {
-                Cell::Text(t) => {
-                    ws.write_string(r, c, t.as_str()).map_err(xlsx_err)?;
-                }
+                Cell::Text(t) => self.text(RESULTS, r, c, t, &row.source, column)?,
                 Cell::Number(n) => {
                     let value: Decimal = n.parse().unwrap_or_default();
-                    let format = match self.columns.get(c as usize) {
-                        Some(&("bcr" | "irr" | "harvest_share" | "benefit_breakeven" | "probability_negative")) => {
+                    let format = match column {
+                        "bcr" | "irr" | "harvest_share" | "benefit_breakeven" | "probability_negative" => {
                             Some(&self.rate)
                         }
-                        Some(&("errors" | "warnings" | "delay_breakeven_months" | "rank")) | None => None,
-                        Some(_) => Some(&self.money),
+                        "errors" | "warnings" | "delay_breakeven_months" | "rank" => None,
+                        _ => Some(&self.money),
                     };
+                    let ws = self.workbook.worksheet_from_index(RESULTS).map_err(xlsx_err)?;
                     match format {
                         Some(f) => ws.write_with_format(r, c, value, f).map_err(xlsx_err)?,
                         None => ws.write(r, c, value).map_err(xlsx_err)?,
@@ -599,14 +663,14 @@ impl Sink for XlsxOut {
                 Cell::Empty => {}
             }
         }
-        let ws = self.workbook.worksheet_from_index(FINDINGS).map_err(xlsx_err)?;
         for (code, message) in &row.findings {
             let f = self.next_finding;
             self.next_finding += 1;
-            ws.write_string(f, 0, row.source.as_str()).map_err(xlsx_err)?;
+            self.text(FINDINGS, f, 0, &row.source, &row.source, "source")?;
+            let ws = self.workbook.worksheet_from_index(FINDINGS).map_err(xlsx_err)?;
             ws.write_string(f, 1, code.as_str()).map_err(xlsx_err)?;
             ws.write_string(f, 2, code.severity().as_str()).map_err(xlsx_err)?;
-            ws.write_string(f, 3, message.as_str()).map_err(xlsx_err)?;
+            self.text(FINDINGS, f, 3, message, &row.source, "message")?;
         }
         Ok(())
     }
@@ -620,7 +684,8 @@ impl Sink for XlsxOut {
         if let Some((_, groups)) = groups {
             let ws = self.workbook.worksheet_from_index(GROUPS).map_err(xlsx_err)?;
             for (group, year, s) in group_rows(groups) {
-                ws.write_string(g, 0, group.as_str()).map_err(xlsx_err)?;
+                // A group name too long was noted with its result row already.
+                ws.write_string(g, 0, xlsx_text(&group).0.as_ref()).map_err(xlsx_err)?;
                 match year {
                     Some(y) => ws.write_number(g, 1, y).map_err(xlsx_err)?,
                     None => ws
@@ -641,7 +706,9 @@ impl Sink for XlsxOut {
         let ws = self.workbook.worksheet_from_index(FINDINGS).map_err(xlsx_err)?;
         ws.autofilter(0, 0, self.next_finding.saturating_sub(1).max(1), 3)
             .map_err(xlsx_err)?;
-        self.workbook.save(&self.path).map_err(xlsx_err)
+        let bytes = self.workbook.save_to_buffer().map_err(xlsx_err)?;
+        self.out.write_all(&bytes)?;
+        self.out.flush()
     }
 }
 
@@ -651,6 +718,21 @@ mod tests {
     use crate::batch::{Groups, summarise};
 
     const P: &str = "format = 1\n[project]\nname = \"=cmd\"\norganisation = \"O\"\nportfolio = \"F\"\nstart_year = 2025\nyears = 2\n[assumptions]\ndiscount_rate = 0\n[[costs]]\nname = \"Bygg\"\ncategory = \"investment\"\namounts = { 2025 = 1000 }\n";
+
+    #[test]
+    fn xlsx_text_is_neutralised_and_cut_in_utf16_units() {
+        assert_eq!(xlsx_text("=1+1"), ("'=1+1".into(), None));
+        assert_eq!(xlsx_text("-12.5"), ("-12.5".into(), None));
+        let fits = "a".repeat(XLSX_MAX_TEXT);
+        assert_eq!(xlsx_text(&fits).1, None);
+        // 😀 is two UTF-16 units: 20 000 of them are 40 000 units.
+        let smileys = "😀".repeat(20_000);
+        let (cut, chars) = xlsx_text(&smileys);
+        assert_eq!(chars, Some(20_000));
+        assert!(cut.ends_with('…'));
+        assert!(cut.encode_utf16().count() <= XLSX_MAX_TEXT);
+        assert_eq!(cut.chars().filter(|&c| c == '😀').count(), (XLSX_MAX_TEXT - 1) / 2);
+    }
 
     #[test]
     fn csv_row_follows_spec_9_and_neutralises_text() {

@@ -96,6 +96,18 @@ fn unpack(mut packed: &[u8]) -> impl Iterator<Item = &[u8]> {
     })
 }
 
+/// A CSV error as an I/O error, keeping the kind of one that is (a closed pipe stays
+/// [`std::io::ErrorKind::BrokenPipe`], which the CLI treats as a normal end).
+fn csv_io(e: csv::Error) -> std::io::Error {
+    if !e.is_io_error() {
+        return std::io::Error::other(e);
+    }
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
+}
+
 /// A CSV writer in a given style, row by row: for output too large to hold at once.
 pub struct CsvSink<W: std::io::Write> {
     /// `None` only for a moment inside [`CsvSink::blank_line`].
@@ -134,11 +146,9 @@ impl<W: std::io::Write> CsvSink<W> {
         let excel = self.style.excel;
         let writer = self.writer()?;
         for cell in cells {
-            writer
-                .write_field(cell_text(cell, excel).as_bytes())
-                .map_err(std::io::Error::other)?;
+            writer.write_field(cell_text(cell, excel).as_bytes()).map_err(csv_io)?;
         }
-        writer.write_record(None::<&[u8]>).map_err(std::io::Error::other)
+        writer.write_record(None::<&[u8]>).map_err(csv_io)
     }
 
     /// Write a row packed earlier by [`pack`], then `extra` cells.
@@ -146,14 +156,12 @@ impl<W: std::io::Write> CsvSink<W> {
         let excel = self.style.excel;
         let writer = self.writer()?;
         for field in unpack(packed) {
-            writer.write_field(field).map_err(std::io::Error::other)?;
+            writer.write_field(field).map_err(csv_io)?;
         }
         for cell in extra {
-            writer
-                .write_field(cell_text(cell, excel).as_bytes())
-                .map_err(std::io::Error::other)?;
+            writer.write_field(cell_text(cell, excel).as_bytes()).map_err(csv_io)?;
         }
-        writer.write_record(None::<&[u8]>).map_err(std::io::Error::other)
+        writer.write_record(None::<&[u8]>).map_err(csv_io)
     }
 
     /// A truly empty line (between two tables; an empty record would be `""`).
@@ -162,7 +170,7 @@ impl<W: std::io::Write> CsvSink<W> {
             .writer
             .take()
             .ok_or_else(|| std::io::Error::other("the CSV writer is gone"))?;
-        let mut out = writer.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
+        let mut out = writer.into_inner().map_err(csv::IntoInnerError::into_error)?;
         out.write_all(b"\r\n")?;
         self.writer = Some(Self::encoder(out, self.style));
         Ok(())
@@ -174,7 +182,7 @@ impl<W: std::io::Write> CsvSink<W> {
             .writer
             .take()
             .ok_or_else(|| std::io::Error::other("the CSV writer is gone"))?;
-        writer.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
+        writer.into_inner().map_err(csv::IntoInnerError::into_error)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Rendering diagnostics: `human` (file:line:col, the line with a caret, a hint),
 //! `json` (an array of located objects) and `github` (workflow annotations).
 
+use super::visible::visible;
 use crate::diagnostic::{Diagnostic, line_col};
 use serde::Serialize;
 use std::fmt::Write;
@@ -23,7 +24,13 @@ fn location(text: &str, d: &Diagnostic) -> ((usize, usize), (usize, usize)) {
 }
 
 /// `file:line:col: error[E002]: message`, the offending line with a caret, and the hint.
+/// Control characters (from the path, the message or the echoed line) are made
+/// visible, one character for one, so the caret stays under its column.
 pub fn human(file: &FileDiagnostics) -> String {
+    visible(&human_raw(file)).into_owned()
+}
+
+fn human_raw(file: &FileDiagnostics) -> String {
     let mut out = String::new();
     for d in file.diagnostics {
         let ((line, col), (end_line, end_col)) = location(file.text, d);
@@ -106,8 +113,13 @@ pub fn json(files: &[FileDiagnostics]) -> String {
     text
 }
 
-/// GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`.
+/// GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`. Line
+/// breaks are escaped as GitHub asks (`%0A`); other control characters made visible.
 pub fn github(file: &FileDiagnostics) -> String {
+    visible(&github_raw(file)).into_owned()
+}
+
+fn github_raw(file: &FileDiagnostics) -> String {
     let mut out = String::new();
     for d in file.diagnostics {
         let ((line, col), (end_line, end_col)) = location(file.text, d);

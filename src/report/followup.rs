@@ -845,7 +845,7 @@ actuals = { 2011 = 30000 }
             row(&out, "### Plan och prognos per år", "2010"),
             ["2010", "100 000", "120 000", "0", "0", "-100 000", "-120 000"]
         );
-        assert_eq!(row(&out, "## Avvikelser att åtgärda", "W201")[1], "benefits[0]");
+        assert_eq!(row(&out, "## Avvikelser att åtgärda", "W201")[1], "benefits\\[0\\]"); // `[` and `]` escaped: never a link
         assert!(!out.contains("Inga avvikelser"), "{out}");
     }
 

@@ -2,6 +2,7 @@
 //! into an application (ansökan). Same content and labels as the terminal table.
 
 use super::document::{self, Align, Block, Document, Grid};
+use super::visible::visible;
 use super::{ReportInput, Section};
 
 /// Render the report as Markdown.
@@ -121,8 +122,9 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Free text as a paragraph: escaped, and a line that would start a heading, quote or
-/// list is escaped at its start; blank lines separate paragraphs.
+/// Free text as a paragraph: escaped, and a line that would start a heading, list,
+/// setext underline or numbered list is escaped at its start (a quote's `>` is escaped
+/// everywhere); blank lines separate paragraphs.
 fn paragraph(text: &str) -> String {
     let lines: Vec<String> = text
         .trim()
@@ -132,18 +134,31 @@ fn paragraph(text: &str) -> String {
             if l.starts_with(['#', '-', '+', '=']) {
                 format!("\\{l}")
             } else {
-                l
+                escape_numbered_list(l)
             }
         })
         .collect();
     lines.join("\n")
 }
 
-/// Escape what Markdown would read as formatting, HTML or a table cell boundary.
+/// `1. text` or `1) text` at the start of a line would start a numbered list.
+fn escape_numbered_list(line: String) -> String {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    match line.as_bytes().get(digits) {
+        Some(b'.' | b')') if digits > 0 => format!("{}\\{}", &line[..digits], &line[digits..]),
+        _ => line,
+    }
+}
+
+/// Escape what Markdown would read as formatting, a link or image (`[`, `]`), HTML or
+/// an autolink (`<`, `>`), a quote, or a table cell boundary; control characters are
+/// made visible ([`super::visible`]). User text (names, sources, owners, notes) so
+/// never becomes a live link, a tracking image or HTML.
 fn escape(text: &str) -> String {
+    let text = visible(text);
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
-        if matches!(ch, '\\' | '`' | '*' | '_' | '<' | '|' | '~') {
+        if matches!(ch, '\\' | '`' | '*' | '_' | '<' | '>' | '[' | ']' | '|' | '~') {
             out.push('\\');
         }
         out.push(ch);

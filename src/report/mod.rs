@@ -10,6 +10,7 @@ pub mod format;
 pub mod json;
 pub mod markdown;
 pub mod table;
+pub mod visible;
 
 use crate::diagnostic::Diagnostic;
 use crate::engine::Calculation;

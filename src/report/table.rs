@@ -3,6 +3,7 @@
 //! the output is the same whether or not stdout is a terminal.
 
 use super::document::{self, Align, Block, Document, Grid};
+use super::visible::visible;
 use super::{ReportInput, Section};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
@@ -21,8 +22,10 @@ pub fn render_section(input: &ReportInput, section: Section) -> String {
     render_document(&document::build_section(input, section))
 }
 
-/// Render any document for a terminal.
+/// Render any document for a terminal. Control characters in its text are made
+/// visible first ([`super::visible`]), so that widths and wrapping see what is shown.
 pub(crate) fn render_document(doc: &Document) -> String {
+    let doc = &visible_document(doc);
     let mut out = String::new();
     underline(&mut out, &doc.title, '═');
     let width = doc
@@ -64,6 +67,49 @@ pub(crate) fn render_document(doc: &Document) -> String {
         }
     }
     out
+}
+
+/// The document with every text made visible ([`super::visible::visible`]).
+fn visible_document(doc: &Document) -> Document {
+    let v = |s: &String| visible(s).into_owned();
+    Document {
+        title: v(&doc.title),
+        facts: doc.facts.iter().map(|(l, x)| (v(l), v(x))).collect(),
+        description: doc.description.as_ref().map(v),
+        sections: doc
+            .sections
+            .iter()
+            .map(|section| document::Section {
+                heading: v(&section.heading),
+                blocks: section
+                    .blocks
+                    .iter()
+                    .map(|block| match block {
+                        Block::Text(text) => Block::Text(v(text)),
+                        Block::Grid(grid) => Block::Grid(Grid {
+                            caption: grid.caption.as_ref().map(v),
+                            columns: grid
+                                .columns
+                                .iter()
+                                .map(|c| document::Column {
+                                    header: v(&c.header),
+                                    ..c.clone()
+                                })
+                                .collect(),
+                            rows: grid
+                                .rows
+                                .iter()
+                                .map(|r| document::Row {
+                                    cells: r.cells.iter().map(v).collect(),
+                                    total: r.total,
+                                })
+                                .collect(),
+                        }),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
 }
 
 /// A heading with a line of `ch` under it, as wide as the heading.

@@ -2,7 +2,7 @@
 //! each (spec §9), run as a controller would. Every figure is worked out by hand in a
 //! comment next to it.
 
-use crate::cli::{VALID, nytta, write};
+use crate::cli::{QUIET_VALID, VALID, nytta, write};
 use predicates::prelude::*;
 use std::path::Path;
 
@@ -106,12 +106,6 @@ const P3: P = P {
     ops: 20000,
     fin: 110000,
 };
-
-/// VALID from cli.rs with operations of 15 000 a year (5 % of the investment), so that
-/// W116 stays silent and the file has no warning at all.
-fn quiet_valid() -> String {
-    VALID.replace("annual = 12000", "annual = 15000")
-}
 
 /// The codes of a row without the realism rules that a submissions-CSV row (flat annual
 /// benefits of medium confidence, operations given as one figure) may trigger.
@@ -276,7 +270,7 @@ fn batch_directory_gives_one_row_per_file_in_path_order() {
 #[test]
 fn batch_exit_codes() {
     let dir = tempfile::tempdir().unwrap();
-    let valid = write(dir.path(), "valid.toml", &quiet_valid());
+    let valid = write(dir.path(), "valid.toml", &QUIET_VALID);
     let warn = write(dir.path(), "warn.toml", &VALID.replace("discount_rate = \"10 %\"", ""));
     let broken = write(dir.path(), "broken.toml", BROKEN);
     // Valid and warnings only: 0; warnings denied: 1; errors: 1.

@@ -3,6 +3,8 @@
 mod batch;
 mod cli;
 mod follow_up;
+mod fuzz;
+mod hostile_output;
 mod properties;
 mod realism;
 mod snapshots;
