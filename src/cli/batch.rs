@@ -8,8 +8,7 @@
 use super::{Failure, LangArg, Outcome, resolve_lang};
 use clap::ValueEnum;
 use nytta::batch::{BatchRow, GroupBy, Groups, Rank, RankKey, rank_key, summarise};
-use nytta::model::actuals::decode_text;
-use nytta::model::submission::{Submission, parse_submissions};
+use nytta::model::submission::{Submission, SubmissionReader};
 use nytta::report::batch::{CsvOut, JsonOut, Sink, TableOut, XlsxOut};
 use nytta::report::csv::CsvStyle;
 use rayon::prelude::*;
@@ -137,26 +136,27 @@ fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     Ok(out)
 }
 
-fn read_submissions(path: &Path) -> Result<Vec<Source>, Failure> {
-    let bytes = std::fs::read(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
-    let text = decode_text(&bytes);
-    let parsed = parse_submissions(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
-    if !parsed.unknown_columns.is_empty() {
+/// Open a submissions CSV: its header is read now (a bad header fails the whole batch
+/// before anything is computed), its rows one chunk at a time as the batch goes.
+fn open_submissions(path: &Path) -> Result<impl Iterator<Item = Result<Source, Failure>>, Failure> {
+    let file = std::fs::File::open(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
+    let reader = SubmissionReader::new(file).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    if !reader.unknown_columns.is_empty() {
         noteln!(
             "nytta: {}: ignoring unknown column(s): {}",
             path.display(),
-            parsed.unknown_columns.join(", ")
+            reader.unknown_columns.join(", ")
         );
     }
     let file = path.display().to_string();
-    Ok(parsed
-        .rows
-        .into_iter()
-        .map(|submission| Source::CsvRow {
+    let shown = file.clone();
+    Ok(reader.map(move |row| match row {
+        Ok(submission) => Ok(Source::CsvRow {
             file: file.clone(),
             submission: Box::new(submission),
-        })
-        .collect())
+        }),
+        Err(e) => Err(Failure(format!("{shown}: {e}"))),
+    }))
 }
 
 /// Where the output goes: standard output, or a temporary file renamed into place.
@@ -197,10 +197,16 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             out.display()
         )));
     }
-    let mut sources: Vec<Source> = files.into_iter().map(Source::File).collect();
-    if let Some(csv) = &args.csv {
-        sources.extend(read_submissions(csv)?);
-    }
+    let file_count = files.len();
+    let rows = match &args.csv {
+        Some(csv) => Some(open_submissions(csv)?),
+        None => None,
+    };
+    // Files first, then the CSV's rows, pulled a chunk at a time: never all held at once.
+    let mut sources = files
+        .into_iter()
+        .map(|f| Ok(Source::File(f)))
+        .chain(rows.into_iter().flatten());
     let jobs = args.jobs.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
@@ -224,7 +230,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         (Format::Xlsx, Destination::Stdout) => return Err(Failure("--format xlsx needs -o FILE.xlsx".into())),
     };
     let progress = if std::io::stderr().is_terminal() {
-        indicatif::ProgressBar::new(sources.len() as u64)
+        indicatif::ProgressBar::new(file_count as u64)
     } else {
         indicatif::ProgressBar::hidden()
     };
@@ -242,7 +248,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         groups: Groups::default(),
         counts: [0; 3],
         kept: if args.rank.is_some() {
-            Vec::with_capacity(sources.len())
+            Vec::with_capacity(file_count)
         } else {
             Vec::new()
         },
@@ -250,13 +256,32 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     };
     // Workers compute chunk n + 1 while the writer thread writes chunk n.
     let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<BatchRow>>(2);
+    let mut unreadable = None;
     let counts = std::thread::scope(|scope| {
         let writer = scope.spawn(move || collector.run(receiver));
-        for chunk in sources.chunks(CHUNK) {
+        loop {
+            let mut chunk = Vec::with_capacity(CHUNK);
+            for source in sources.by_ref() {
+                match source {
+                    Ok(source) => chunk.push(source),
+                    Err(failure) => {
+                        unreadable = Some(failure);
+                        break;
+                    }
+                }
+                if chunk.len() == CHUNK {
+                    break;
+                }
+            }
+            if chunk.is_empty() {
+                break;
+            }
+            let csv_rows = chunk.iter().filter(|s| matches!(s, Source::CsvRow { .. })).count();
+            progress.inc_length(csv_rows as u64);
             let rows: Vec<BatchRow> = pool.install(|| chunk.par_iter().map(process).collect());
             progress.inc(chunk.len() as u64);
-            if sender.send(rows).is_err() {
-                break; // the writer stopped (an error it will report)
+            if sender.send(rows).is_err() || unreadable.is_some() {
+                break; // the writer stopped (an error it will report), or the input failed
             }
         }
         drop(sender);
@@ -264,6 +289,9 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             .join()
             .unwrap_or_else(|_| Err(Failure("the output writer failed".into())))
     })?;
+    if let Some(failure) = unreadable {
+        return Err(failure);
+    }
     progress.finish_and_clear();
     if let Destination::File { tmp, path } = destination {
         tmp.persist(&path)

@@ -4,6 +4,7 @@
 //! engine only ever sees a project that validated without errors.
 
 pub mod actuals;
+pub mod csvin;
 mod number;
 mod parse;
 pub mod submission;

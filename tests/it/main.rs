@@ -3,5 +3,6 @@
 mod batch;
 mod cli;
 mod follow_up;
+mod hostile_input;
 mod properties;
 mod snapshots;
