@@ -87,12 +87,21 @@ fn process(source: &Source) -> BatchRow {
             thread_local!(static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) });
             BUFFER.with_borrow_mut(|buffer| {
                 buffer.clear();
-                let read = std::fs::File::open(path).and_then(|mut f| std::io::Read::read_to_end(&mut f, buffer));
+                let limit = nytta::limits::MAX_PROJECT_BYTES;
+                let read = std::fs::File::open(path)
+                    .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, limit + 1), buffer));
                 match read {
                     Err(e) => BatchRow::unreadable(shown, format!("cannot read the file: {e}")),
+                    Ok(n) if n as u64 > limit => {
+                        BatchRow::unreadable(shown, super::input::too_large(limit, "a project file"))
+                    }
                     Ok(_) => match std::str::from_utf8(buffer) {
                         Ok(text) => summarise(shown, text, None),
-                        Err(_) => BatchRow::unreadable(shown, "the file is not UTF-8; save it as UTF-8".into()),
+                        Err(e) => {
+                            let (text, d) = nytta::diagnostic::not_utf8(buffer, e);
+                            let (line, col) = nytta::diagnostic::line_col(&text, e.valid_up_to());
+                            BatchRow::unreadable(shown, format!("line {line}, column {col}: {}", d.message))
+                        }
                     },
                 }
             })

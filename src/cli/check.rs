@@ -2,7 +2,7 @@
 
 use super::{Failure, Outcome, input};
 use clap::ValueEnum;
-use nytta::diagnostic::{Code, Diagnostic};
+use nytta::diagnostic::Diagnostic;
 use nytta::report::diagnostics::{self, FileDiagnostics};
 use std::path::PathBuf;
 
@@ -44,11 +44,18 @@ fn check_file(path: &std::path::Path) -> Result<Checked, Failure> {
                 diagnostics,
             })
         }
-        Err(message) => Ok(Checked {
-            path: shown,
-            text: String::new(),
-            diagnostics: vec![Diagnostic::new(Code::E001, message).hint("save the file as UTF-8")],
-        }),
+        Err((text, d)) => {
+            // Check the rest too (every problem at once), but only if it is text at all.
+            let mut diagnostics = vec![d];
+            if !text.is_empty() {
+                diagnostics.extend(nytta::analyse(&text).diagnostics);
+            }
+            Ok(Checked {
+                path: shown,
+                text,
+                diagnostics,
+            })
+        }
     }
 }
 

@@ -354,6 +354,17 @@ pub struct Scenario {
     pub benefit_factor: Decimal,
     pub delay_months: u32,
     pub discount_rate: Option<Decimal>,
+    /// Where the scenario is written (none for `base`).
+    pub spans: ScenarioSpans,
+}
+
+/// Where a scenario and its keys are in the file, to blame it for what it causes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScenarioSpans {
+    pub name: Option<Span>,
+    pub cost_factor: Option<Span>,
+    pub benefit_factor: Option<Span>,
+    pub discount_rate: Option<Span>,
 }
 
 impl Scenario {
@@ -365,6 +376,7 @@ impl Scenario {
             benefit_factor: Decimal::ONE,
             delay_months: 0,
             discount_rate: None,
+            spans: ScenarioSpans::default(),
         }
     }
 }

@@ -40,8 +40,15 @@ pub fn parse_project(text: &str) -> Parsed {
         let diagnostics = syntax_errors
             .iter()
             .map(|e| {
-                Diagnostic::new(Code::E001, format!("TOML syntax: {}", e.message().trim_end()))
-                    .maybe_span(e.span())
+                // The parser's key-depth limit comes without a place: find the key.
+                let deep = e.span().is_none() && e.message().contains("recursion limit");
+                let message = if deep {
+                    "TOML syntax: a dotted key or table name nested more than 80 levels deep (recursion limit)".into()
+                } else {
+                    format!("TOML syntax: {}", e.message().trim_end())
+                };
+                Diagnostic::new(Code::E001, message)
+                    .maybe_span(e.span().or_else(|| deep.then(|| deep_key_span(text)).flatten()))
                     .hint("fix the TOML syntax at the marked place (strings need quotes, tables `[name]`)")
             })
             .collect();
@@ -634,7 +641,14 @@ impl Walker {
                     go_live,
                 })
             }
-            _ => None,
+            _ => {
+                // Without a horizon go_live cannot be placed, but can still be wrong.
+                if let Some(v) = get(pt, "go_live") {
+                    spans.go_live = Some(v.span());
+                    self.month(v, &"project.go_live", false);
+                }
+                None
+            }
         };
 
         let assumptions = self.assumptions(get(root, "assumptions"), &mut spans);
@@ -1334,6 +1348,14 @@ impl Walker {
                 line.from = from;
                 line.to = to;
             }
+        } else {
+            // No horizon to place them in (start_year or years is wrong), but their
+            // own mistakes are reported all the same: every problem at once.
+            for (key, end) in [("from", false), ("to", true)] {
+                if let Some(v) = get(t, key) {
+                    self.month(v, &Key(path, key), end);
+                }
+            }
         }
         if let Some(v) = get(t, "growth")
             && let Some(g) = self.bounded(
@@ -1576,6 +1598,12 @@ impl Walker {
             self.unknown_keys(st, SCENARIO_KEYS, &path);
             let mut s = Scenario::base();
             s.name = name;
+            s.spans = ScenarioSpans {
+                name: Some(key.span()),
+                cost_factor: get(st, "cost_factor").map(|v| v.span()),
+                benefit_factor: get(st, "benefit_factor").map(|v| v.span()),
+                discount_rate: get(st, "discount_rate").map(|v| v.span()),
+            };
             if let Some(x) = get(st, "cost_factor") {
                 s.cost_factor = self.non_negative(x, &Key(&path, "cost_factor")).unwrap_or(Decimal::ONE);
             }
@@ -1594,6 +1622,36 @@ impl Walker {
         }
         (self.error_count() == errors_before).then_some(out)
     }
+}
+
+/// The first dotted key with 80 or more dots (outside quotes), which the TOML parser
+/// refuses without saying where: found in one pass over the text.
+fn deep_key_span(text: &str) -> Option<Span> {
+    const DEPTH: usize = 80;
+    let (mut dots, mut start, mut quote) = (0usize, 0usize, None);
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), '\n') => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '.') => {
+                dots += 1;
+                if dots >= DEPTH {
+                    let end = text[i..]
+                        .find(['\n', '=', ']', '{', '}', ','])
+                        .map_or(text.len(), |e| i + e);
+                    return Some(start..end);
+                }
+            }
+            (None, '\n' | '=' | '[' | ']' | '{' | '}' | ',' | '#') => {
+                dots = 0;
+                start = i + 1;
+            }
+            (None, _) => {}
+        }
+    }
+    None
 }
 
 /// A readable name for a path: `[[costs]] #2` for `costs[1]`.

@@ -253,3 +253,144 @@ fn submissions_row_longer_than_the_limit_is_an_error_row_not_a_memory_hog() {
         &out[..out.len().min(2000)]
     );
 }
+
+// ---------------------------------------------------------------------------------
+// Project files that are not project files
+
+/// A spreadsheet passed by mistake: one TOML error per line.
+fn spreadsheet(rows: usize) -> String {
+    (0..rows)
+        .map(|i| format!("Projekt {i};Kommunen;2025;{}\n", i * 100))
+        .collect()
+}
+
+#[test]
+fn check_shows_the_first_findings_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "sheet.toml", &spreadsheet(3000));
+    let a = nytta().arg("check").arg(&file).assert().code(1);
+    let err = stderr_of(&a);
+    let out = stdout_of(a);
+    assert_eq!(out.matches("error[E001]").count(), nytta::limits::MAX_SHOWN_FINDINGS);
+    assert!(out.contains("sheet.toml:1000:9: error[E001]") && !out.contains("sheet.toml:1001:"));
+    assert!(
+        out.ends_with("sheet.toml: … and 2000 more findings not shown (2000 errors, 0 warnings): fix the ones above and check again\n"),
+        "{}",
+        &out[out.len() - 400..]
+    );
+    // The summary and the exit code count every finding.
+    assert!(err.contains("3000 errors"), "{err}");
+
+    let out = stdout_of(nytta().args(["check", "--format", "json"]).arg(&file).assert().code(1));
+    let j: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let items = j.as_array().unwrap();
+    assert_eq!(items.len(), nytta::limits::MAX_SHOWN_FINDINGS + 1);
+    assert_eq!(items.last().unwrap()["omitted"], 2000);
+    let out = stdout_of(
+        nytta()
+            .args(["check", "--format", "github"])
+            .arg(&file)
+            .assert()
+            .code(1),
+    );
+    assert_eq!(out.lines().count(), nytta::limits::MAX_SHOWN_FINDINGS + 1);
+    assert!(out.lines().last().unwrap().starts_with("::error file="), "{out}");
+}
+
+#[test]
+fn a_huge_line_is_not_echoed_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!("format = 1\n[project]\nname = \"{}\" x\n", "a".repeat(5_000_000));
+    let file = write(dir.path(), "long.toml", &text);
+    let out = stdout_of(nytta().arg("check").arg(&file).assert().code(1));
+    assert!(out.len() < 2000, "{} bytes", out.len());
+    assert!(out.contains("long.toml:3:5000011: error[E001]"), "{out}");
+    assert!(out.contains("…aaaa"), "{out}");
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_invalid_input_and_not_read_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("nul.toml");
+    std::fs::write(&file, vec![0u8; nytta::limits::MAX_PROJECT_BYTES as usize + 1]).unwrap();
+    let out = stdout_of(nytta().arg("check").arg(&file).assert().code(1));
+    assert!(out.contains("larger than 10 MiB") && out.len() < 1000, "{out}");
+    nytta()
+        .arg("report")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("larger than 10 MiB"));
+    let out = stdout_of(nytta().arg("batch").arg(&file).assert().code(1));
+    assert!(out.contains(",error,") && out.contains("larger than 10 MiB"), "{out}");
+    // A file of NULs under the limit is one located error, not megabytes of echo.
+    std::fs::write(&file, vec![0u8; 1_000_000]).unwrap();
+    let out = stdout_of(nytta().arg("check").arg(&file).assert().code(1));
+    assert!(out.len() < 2000, "{} bytes", out.len());
+}
+
+#[test]
+fn a_windows_1252_byte_is_located_at_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("latin1.toml");
+    std::fs::write(
+        &file,
+        b"format = 1\n[project]\nname = \"P\"\norganisation = \"O\"\nportfolio = \"G\xf6teborg\"\nstart_year = 20\n",
+    )
+    .unwrap();
+    let out = stdout_of(nytta().arg("check").arg(&file).assert().code(1));
+    assert!(
+        out.contains("latin1.toml:5:15: error[E001]: the file is not UTF-8"),
+        "{out}"
+    );
+    // Every problem at once: the rest of the file is checked too.
+    assert!(out.contains("start_year"), "{out}");
+    let out = stdout_of(nytta().arg("batch").arg(&file).assert().code(1));
+    assert!(out.contains("line 5, column 15"), "{out}");
+}
+
+#[test]
+fn a_key_nested_50_000_levels_deep_is_located_without_overflowing_the_stack() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = vec!["a"; 50_000].join(".");
+    for text in [
+        format!("format = 1\n\n[{deep}]\n"),
+        format!("format = 1\n\n{deep} = 1\n"),
+        format!("format = 1\n\nx = {}\n", "[".repeat(50_000)),
+    ] {
+        let file = write(dir.path(), "deep.toml", &text);
+        let out = stdout_of(nytta().arg("check").arg(&file).assert().code(1));
+        assert!(out.contains("deep.toml:3:"), "{}", &out[..out.len().min(600)]);
+        // Bounded whatever the depth (the array gives one error per level up to 80).
+        assert!(out.len() < 50_000, "{} bytes", out.len());
+    }
+}
+
+#[test]
+fn a_scenario_that_overflows_is_an_error_of_the_file_blamed_on_the_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = VALID.replace("[scenarios.sen]\n", "[scenarios.sen]\ncost_factor = 1e20\n");
+    let file = write(dir.path(), "s.toml", &text);
+    let line = text.lines().position(|l| l.starts_with("cost_factor")).unwrap() + 1;
+    let out = stdout_of(nytta().arg("check").arg(&file).assert().code(1));
+    assert!(
+        out.contains(&format!(
+            "s.toml:{line}:15: error[E011]: scenario `sen` cannot be computed"
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_wrong_start_year_does_not_hide_wrong_months() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = VALID
+        .replace("start_year = 2010", "start_year = \"tjugotio\"")
+        .replace("go_live = \"2010-04\"", "go_live = true")
+        .replace("annual = 12000", "annual = 12000\nfrom = [1]");
+    let file = write(dir.path(), "y.toml", &text);
+    let out = stdout_of(nytta().arg("check").arg(&file).assert().code(1));
+    for key in ["project.start_year", "project.go_live", "costs[1].from"] {
+        assert!(out.contains(&format!("`{key}`")), "{key}: {out}");
+    }
+}
