@@ -394,3 +394,170 @@ fn a_wrong_start_year_does_not_hide_wrong_months() {
         assert!(out.contains(&format!("`{key}`")), "{key}: {out}");
     }
 }
+
+// ---------------------------------------------------------------------------------
+// Mutated examples: whatever the bytes, no panic, no hang, exit 0, 1 or 2.
+
+/// A small deterministic generator (no seed file to keep, the same mutants every run).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+const SNIPPETS: &[&[u8]] = &[
+    b"\0",
+    b"\"",
+    b"\n",
+    b"\r\n",
+    b";",
+    b",",
+    b"\t",
+    b"=",
+    b"[[costs]]\n",
+    b"\xff\xfe",
+    b"\xf6",
+    b"1e30",
+    b"-",
+    b".",
+    b"{",
+    b"[",
+    b"'",
+    b"\"\"\"",
+    b"9999999999999999999999999999",
+    b"\xef\xbb\xbf",
+    b"# ",
+];
+
+fn mutate(bytes: &[u8], rng: &mut Lcg) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    for _ in 0..1 + rng.next(4) {
+        let at = rng.next(out.len() + 1);
+        match rng.next(5) {
+            0 if !out.is_empty() => {
+                let i = at.min(out.len() - 1);
+                out[i] ^= 1 << rng.next(8);
+            }
+            1 => {
+                let end = (at + rng.next(40)).min(out.len());
+                out.drain(at..end);
+            }
+            2 => {
+                let end = (at + rng.next(200)).min(out.len());
+                let copy = out[at..end].to_vec();
+                out.splice(at..at, copy);
+            }
+            3 => out.truncate(at),
+            _ => {
+                let s = SNIPPETS[rng.next(SNIPPETS.len())];
+                out.splice(at..at, s.iter().copied());
+            }
+        }
+    }
+    out
+}
+
+fn example(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+const SUBMISSIONS: &str = "id;name;organisation;portfolio;start_year;years;go_live;discount_rate;investment;investment_years;operations_annual;financial_annual;reallocation_annual;harvest_share;harvest_lag_months;claimed_npv\r\n\
+    KS-1;Bokning;Kultur;Fritid;2025;4;2025-07;3,5 %;1 000 000;2;50 000;0;400 000;50 %;6;\"1 234 567,50\"\r\n\
+    KS-2;\"E-arkiv; steg 2\";Stadsledning;;2026;5;;;2 000 000;1;100 000;300 000;;;;\r\n";
+
+#[test]
+fn mutated_files_and_csvs_never_panic_in_the_library() {
+    use nytta::model::actuals::{decode_text, parse_actuals_csv};
+    use nytta::model::submission::parse_submissions;
+    use nytta::report::diagnostics::{FileDiagnostics, github, human, json};
+    let project_bytes = example("uppfoljning-bygglov.toml");
+    let project = nytta::analyse(std::str::from_utf8(&project_bytes).unwrap())
+        .project
+        .unwrap();
+    let mut rng = Lcg(7);
+    for name in ["worked-example.toml", "uppfoljning-bygglov.toml", "delad-tjanst.toml"] {
+        let bytes = example(name);
+        for _ in 0..150 {
+            let mutant = mutate(&bytes, &mut rng);
+            let text = String::from_utf8_lossy(&mutant);
+            let analysis = nytta::analyse(&text);
+            let f = FileDiagnostics {
+                path: name,
+                text: &text,
+                diagnostics: &analysis.diagnostics,
+            };
+            let _ = (human(&f), json(&[f]), github(&f));
+        }
+    }
+    for (csv, actuals) in [
+        (example("utfall-2025.csv"), true),
+        (SUBMISSIONS.as_bytes().to_vec(), false),
+    ] {
+        for _ in 0..300 {
+            let text = decode_text(&mutate(&csv, &mut rng));
+            if actuals {
+                if let Err(problems) = parse_actuals_csv(&text, &project) {
+                    assert!(!problems.is_empty());
+                    let _ = human(&FileDiagnostics {
+                        path: "a.csv",
+                        text: &text,
+                        diagnostics: &problems,
+                    });
+                }
+            } else if let Ok(s) = parse_submissions(&text) {
+                for row in s.rows.iter().filter_map(|r| r.project.as_ref().ok()) {
+                    let _ = nytta::analyse(row);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn mutated_files_and_csvs_through_every_command_exit_0_1_or_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = example("uppfoljning-bygglov.toml");
+    let actuals = example("utfall-2025.csv");
+    let mut rng = Lcg(11);
+    for i in 0..12 {
+        let p = dir.path().join(format!("p{i}.toml"));
+        let a = dir.path().join(format!("a{i}.csv"));
+        let s = dir.path().join(format!("s{i}.csv"));
+        std::fs::write(&p, mutate(&project, &mut rng)).unwrap();
+        std::fs::write(&a, mutate(&actuals, &mut rng)).unwrap();
+        std::fs::write(&s, mutate(SUBMISSIONS.as_bytes(), &mut rng)).unwrap();
+        let runs: Vec<Vec<std::ffi::OsString>> = vec![
+            vec!["check".into(), p.clone().into()],
+            vec!["report".into(), p.clone().into(), "--format".into(), "json".into()],
+            vec![
+                "follow-up".into(),
+                p.clone().into(),
+                "--actuals".into(),
+                a.clone().into(),
+                "--as-of".into(),
+                "2025".into(),
+            ],
+            vec!["batch".into(), p.clone().into(), "--csv".into(), s.clone().into()],
+        ];
+        for args in runs {
+            let out = nytta()
+                .args(&args)
+                .timeout(std::time::Duration::from_secs(20))
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                matches!(out.status.code(), Some(0..=2)),
+                "{args:?}: {:?} {stderr}",
+                out.status
+            );
+            assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        }
+    }
+}
