@@ -1,7 +1,8 @@
 //! The whole pipeline for one file: parse and validate, compute, check.
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Omitted};
 use crate::engine::{self, Calculation};
+use crate::limits::MAX_SHOWN_FINDINGS;
 use crate::model::{Header, Project, Scenario, parse_project};
 use rust_decimal::Decimal;
 
@@ -16,14 +17,16 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
     /// What `[project]` says about itself, even when the file has errors.
     pub header: Header,
+    /// Findings beyond [`crate::limits::MAX_SHOWN_FINDINGS`], counted only.
+    pub omitted: Omitted,
 }
 
 impl Analysis {
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
+        self.omitted.errors > 0 || self.diagnostics.iter().any(Diagnostic::is_error)
     }
     pub fn has_warnings(&self) -> bool {
-        self.diagnostics.iter().any(|d| !d.is_error())
+        self.omitted.warnings > 0 || self.diagnostics.iter().any(|d| !d.is_error())
     }
 }
 
@@ -114,12 +117,14 @@ pub fn analyse(text: &str) -> Analysis {
     let parsed = parse_project(text);
     let mut diagnostics = parsed.diagnostics;
     let header = parsed.header;
+    let mut omitted = parsed.omitted;
     let Some(project) = parsed.project else {
         return Analysis {
             project: None,
             base: None,
             diagnostics,
             header,
+            omitted,
         };
     };
     let base = match compute(&project, &Scenario::base()) {
@@ -133,10 +138,16 @@ pub fn analyse(text: &str) -> Analysis {
             None
         }
     };
+    if diagnostics.len() > MAX_SHOWN_FINDINGS {
+        for d in diagnostics.drain(MAX_SHOWN_FINDINGS..) {
+            omitted.count(&d);
+        }
+    }
     Analysis {
         project: Some(project),
         base,
         diagnostics,
         header,
+        omitted,
     }
 }

@@ -171,6 +171,9 @@ pub fn summarise(source: String, text: &str, claimed: Option<&Claimed>) -> Batch
         row.figures = Some(figures(calc));
     }
     row.record(&diagnostics);
+    // Findings beyond the limit count, though their texts were not kept.
+    row.errors += analysis.omitted.errors;
+    row.warnings += analysis.omitted.warnings;
     row
 }
 

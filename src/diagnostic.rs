@@ -196,6 +196,37 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// Findings counted but not kept: beyond [`crate::limits::MAX_SHOWN_FINDINGS`] per
+/// file, only the number of errors and warnings is kept, so that a file with millions
+/// of mistakes cannot make nytta hold millions of messages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Omitted {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Omitted {
+    pub fn count(&mut self, d: &Diagnostic) {
+        if d.is_error() {
+            self.errors += 1;
+        } else {
+            self.warnings += 1;
+        }
+    }
+    pub fn total(self) -> usize {
+        self.errors + self.warnings
+    }
+}
+
+/// Keep `d` unless `kept` already holds the limit; then only count it.
+pub fn keep(kept: &mut Vec<Diagnostic>, omitted: &mut Omitted, d: Diagnostic) {
+    if kept.len() < crate::limits::MAX_SHOWN_FINDINGS {
+        kept.push(d);
+    } else {
+        omitted.count(&d);
+    }
+}
+
 /// A file that is not UTF-8: its text with each invalid sequence replaced by U+FFFD
 /// (to show and check the rest), and an E001 located at the first invalid byte.
 pub fn not_utf8(bytes: &[u8], error: std::str::Utf8Error) -> (String, Diagnostic) {

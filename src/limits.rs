@@ -2,9 +2,11 @@
 //! or spend (docs/decisions.md, "Hostile input: limits"). Each is far beyond any real
 //! file; reaching one is reported as invalid input (exit 1) naming the limit.
 
-/// The largest project file nytta reads: 10 MiB. Real files are a few kilobytes; a
-/// larger one is almost certainly the wrong file (a spreadsheet, a log, a disk image).
-pub const MAX_PROJECT_BYTES: u64 = 10 * 1024 * 1024;
+/// The largest project file nytta reads: 1 MiB. Real files are a few kilobytes (the
+/// examples 1–9 KB); a larger one is almost certainly the wrong file (a spreadsheet, a
+/// log, a disk image). The TOML parser needs up to about 160 bytes per byte of a file
+/// that is one syntax error per line, so this also bounds memory (about 170 MB).
+pub const MAX_PROJECT_BYTES: u64 = 1024 * 1024;
 
 /// The largest actuals CSV (`follow-up --actuals`): 64 MiB. It is read whole, to show
 /// the offending line of each problem; a million filled rows take about 30 MB.

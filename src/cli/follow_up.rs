@@ -78,7 +78,8 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                     human(&FileDiagnostics {
                         path: &shown,
                         text: &csv_text,
-                        diagnostics: &problems
+                        diagnostics: &problems,
+                        omitted: Default::default(),
                     })
                 );
                 return Ok(Outcome::Invalid);

@@ -33,7 +33,8 @@ pub fn load_project(path: &Path) -> Result<Option<Loaded>, Failure> {
                 human(&FileDiagnostics {
                     path: &shown,
                     text: &text,
-                    diagnostics: &[d]
+                    diagnostics: &[d],
+                    omitted: Default::default(),
                 })
             );
             return Ok(None);
@@ -46,7 +47,8 @@ pub fn load_project(path: &Path) -> Result<Option<Loaded>, Failure> {
             human(&FileDiagnostics {
                 path: &shown,
                 text: &text,
-                diagnostics: &analysis.diagnostics
+                diagnostics: &analysis.diagnostics,
+                omitted: analysis.omitted,
             })
         );
         return Ok(None);

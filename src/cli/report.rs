@@ -102,6 +102,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                     path: &loaded.path,
                     text: &loaded.text,
                     diagnostics: &[d],
+                    omitted: Default::default(),
                 };
                 note!("{}", human(&file));
                 return Ok(Outcome::Invalid);

@@ -7,6 +7,7 @@
 use super::csvin::{CsvError, CsvReader};
 use super::{Line, Project, number::parse_number_str};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::limits::MAX_SHOWN_FINDINGS;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -147,6 +148,7 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
     let lines: Vec<_> = project.lines().collect();
     let keys: Vec<&str> = lines.iter().map(|l| l.key()).collect();
     let mut actuals = BTreeMap::new();
+    let mut omitted: Option<(std::ops::Range<usize>, String, usize)> = None;
     while let Some(row) = reader.next_row() {
         let row = match row {
             Ok(row) => row,
@@ -158,12 +160,18 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
         let span = row.span.clone();
         let at = format!("row {}", row.line);
         let mut problem = |code: Code, message: String, hint: String| {
-            problems.push(
-                Diagnostic::new(code, message)
-                    .hint(hint)
-                    .span(span.clone())
-                    .at(at.clone()),
-            );
+            // One place is left for the line that counts the rest.
+            if problems.len() < MAX_SHOWN_FINDINGS - 1 {
+                problems.push(
+                    Diagnostic::new(code, message)
+                        .hint(hint)
+                        .span(span.clone())
+                        .at(at.clone()),
+                );
+            } else {
+                // Counted, not kept: a million bad rows must not become a million messages.
+                omitted.get_or_insert((span.clone(), at.clone(), 0)).2 += 1;
+            }
         };
         if let Some(shape) = &row.problem {
             problem(
@@ -275,6 +283,20 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
                 "keep one row per line, kind and year".into(),
             );
         }
+    }
+    if let Some((span, at, n)) = omitted {
+        problems.push(
+            Diagnostic::new(
+                Code::E001,
+                format!(
+                    "… and {n} more problem{} from this row on, not shown",
+                    if n == 1 { "" } else { "s" }
+                ),
+            )
+            .span(span)
+            .at(at)
+            .hint("fix the problems above and read the file again"),
+        );
     }
     if problems.is_empty() {
         Ok(Actuals(actuals))

@@ -6,7 +6,8 @@
 
 use super::number::{NumberError, parse_float_literal, parse_integer_literal, parse_number_str};
 use super::*;
-use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::diagnostic::{Code, Diagnostic, Omitted, did_you_mean, keep};
+use crate::limits::MAX_SHOWN_FINDINGS;
 use std::fmt::Display;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -22,6 +23,8 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
     /// What `[project]` says about itself, read even when the file has errors.
     pub header: Header,
+    /// Findings beyond the limit, counted only.
+    pub omitted: Omitted,
 }
 
 /// The identifying strings of `[project]`, empty where absent or unreadable.
@@ -37,7 +40,12 @@ pub struct Header {
 pub fn parse_project(text: &str) -> Parsed {
     let (root, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
-        let diagnostics = syntax_errors
+        let kept = syntax_errors.len().min(MAX_SHOWN_FINDINGS);
+        let omitted = Omitted {
+            errors: syntax_errors.len() - kept,
+            warnings: 0,
+        };
+        let diagnostics = syntax_errors[..kept]
             .iter()
             .map(|e| {
                 // The parser's key-depth limit comes without a place: find the key.
@@ -56,15 +64,17 @@ pub fn parse_project(text: &str) -> Parsed {
             project: None,
             diagnostics,
             header: Header::default(),
+            omitted,
         };
     }
     let mut walker = Walker::default();
     let project = walker.project(root.get_ref(), root.span());
-    let has_errors = walker.diags.iter().any(Diagnostic::is_error);
+    let has_errors = walker.error_count() > 0;
     Parsed {
         project: if has_errors { None } else { project },
         diagnostics: walker.diags,
         header: walker.header,
+        omitted: walker.omitted,
     }
 }
 
@@ -169,6 +179,7 @@ impl Horizon {
 struct Walker {
     diags: Vec<Diagnostic>,
     header: Header,
+    omitted: Omitted,
 }
 
 /// Look a key up in a table. Project-file tables have a handful of keys, and comparing
@@ -221,8 +232,8 @@ fn is_valid_id(id: &str) -> bool {
 
 impl Walker {
     fn push(&mut self, code: Code, message: String, hint: impl Into<String>, span: Span, at: &dyn Display) {
-        self.diags
-            .push(Diagnostic::new(code, message).hint(hint).span(span).at(at.to_string()));
+        let d = Diagnostic::new(code, message).hint(hint).span(span).at(at.to_string());
+        keep(&mut self.diags, &mut self.omitted, d);
     }
 
     /// E002 for every key of `table` not in `known`, with a did-you-mean.
@@ -1057,7 +1068,7 @@ impl Walker {
     }
 
     fn error_count(&self) -> usize {
-        self.diags.iter().filter(|d| d.is_error()).count()
+        self.diags.iter().filter(|d| d.is_error()).count() + self.omitted.errors
     }
 
     /// A string that must be one of `choices`, with a did-you-mean.

@@ -1,7 +1,7 @@
 //! Rendering diagnostics: `human` (file:line:col, the line with a caret, a hint),
 //! `json` (an array of located objects) and `github` (workflow annotations).
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Omitted};
 use crate::limits::{MAX_ECHO_CHARS, MAX_MESSAGE_CHARS, MAX_SHOWN_FINDINGS, shorten};
 use serde::Serialize;
 use std::fmt::Write;
@@ -13,6 +13,8 @@ pub struct FileDiagnostics<'a> {
     pub path: &'a str,
     pub text: &'a str,
     pub diagnostics: &'a [Diagnostic],
+    /// Findings counted but not kept (beyond the limit), reported as "… and N more".
+    pub omitted: Omitted,
 }
 
 /// Where a diagnostic is: 1-based start and end (line, column), and the byte offset of
@@ -76,7 +78,11 @@ fn shown<'d>(file: &FileDiagnostics<'d>) -> (&'d [Diagnostic], usize, usize) {
     let n = file.diagnostics.len().min(MAX_SHOWN_FINDINGS);
     let rest = &file.diagnostics[n..];
     let errors = rest.iter().filter(|d| d.is_error()).count();
-    (&file.diagnostics[..n], errors, rest.len() - errors)
+    (
+        &file.diagnostics[..n],
+        errors + file.omitted.errors,
+        rest.len() - errors + file.omitted.warnings,
+    )
 }
 
 /// "… and 99 000 more findings not shown (99 000 errors, 0 warnings)".
@@ -101,7 +107,9 @@ fn echo(text: &str, line_start: usize, offset: usize) -> (String, String) {
     let half = MAX_ECHO_CHARS / 2;
     let before: Vec<(usize, char)> = text[line_start..offset].char_indices().rev().take(half + 1).collect();
     let cut_start = before.len() > half;
-    let from = before.iter().take(half).last().map_or(offset, |(i, _)| line_start + i);
+    let from = before[..before.len().min(half)]
+        .last()
+        .map_or(offset, |(i, _)| line_start + i);
     let budget = MAX_ECHO_CHARS - text[from..offset].chars().count();
     let mut to = offset;
     let mut cut_end = false;
@@ -292,6 +300,7 @@ mod tests {
             path: "p.toml",
             text: &text,
             diagnostics: &diags,
+            omitted: Omitted::default(),
         });
         assert_eq!(
             out,
@@ -308,6 +317,7 @@ mod tests {
             path: "p.toml",
             text: &text,
             diagnostics: &diags,
+            omitted: Omitted::default(),
         });
         assert!(out.len() < 1000, "{}", out.len());
         assert!(out.starts_with("p.toml:1:1000006: error[E001]: bad\n"), "{out}");
@@ -329,13 +339,14 @@ mod tests {
             path: "p.toml",
             text: &text,
             diagnostics: &diags,
+            omitted: Omitted::default(),
         };
         let out = human(&f);
         assert_eq!(
             out.matches("[E001]").count() + out.matches("[W101]").count(),
             MAX_SHOWN_FINDINGS
         );
-        assert!(out.contains("p.toml:3000:1") == false && out.contains("p.toml:1000:1: warning"));
+        assert!(!out.contains("p.toml:3000:1") && out.contains("p.toml:1000:1: warning"));
         assert!(out.ends_with("p.toml: … and 2000 more findings not shown (1000 errors, 1000 warnings): fix the ones above and check again\n"), "{}", &out[out.len() - 300..]);
         let j: serde_json::Value = serde_json::from_str(&json(&[f])).unwrap();
         assert_eq!(j.as_array().unwrap().len(), MAX_SHOWN_FINDINGS + 1);
@@ -351,6 +362,7 @@ mod tests {
             path: "dir,x/p.toml",
             text: &text,
             diagnostics: &diags,
+            omitted: Omitted::default(),
         };
         let j: serde_json::Value = serde_json::from_str(&json(&[f])).unwrap();
         assert_eq!(j[0]["line"], 3);

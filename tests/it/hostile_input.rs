@@ -300,11 +300,11 @@ fn check_shows_the_first_findings_and_counts_the_rest() {
 #[test]
 fn a_huge_line_is_not_echoed_whole() {
     let dir = tempfile::tempdir().unwrap();
-    let text = format!("format = 1\n[project]\nname = \"{}\" x\n", "a".repeat(5_000_000));
+    let text = format!("format = 1\n[project]\nname = \"{}\" x\n", "a".repeat(1_000_000));
     let file = write(dir.path(), "long.toml", &text);
     let out = stdout_of(nytta().arg("check").arg(&file).assert().code(1));
     assert!(out.len() < 2000, "{} bytes", out.len());
-    assert!(out.contains("long.toml:3:5000011: error[E001]"), "{out}");
+    assert!(out.contains("long.toml:3:1000011: error[E001]"), "{out}");
     assert!(out.contains("…aaaa"), "{out}");
 }
 
@@ -314,15 +314,15 @@ fn a_file_over_the_size_limit_is_invalid_input_and_not_read_whole() {
     let file = dir.path().join("nul.toml");
     std::fs::write(&file, vec![0u8; nytta::limits::MAX_PROJECT_BYTES as usize + 1]).unwrap();
     let out = stdout_of(nytta().arg("check").arg(&file).assert().code(1));
-    assert!(out.contains("larger than 10 MiB") && out.len() < 1000, "{out}");
+    assert!(out.contains("larger than 1 MiB") && out.len() < 1000, "{out}");
     nytta()
         .arg("report")
         .arg(&file)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("larger than 10 MiB"));
+        .stderr(predicate::str::contains("larger than 1 MiB"));
     let out = stdout_of(nytta().arg("batch").arg(&file).assert().code(1));
-    assert!(out.contains(",error,") && out.contains("larger than 10 MiB"), "{out}");
+    assert!(out.contains(",error,") && out.contains("larger than 1 MiB"), "{out}");
     // A file of NULs under the limit is one located error, not megabytes of echo.
     std::fs::write(&file, vec![0u8; 1_000_000]).unwrap();
     let out = stdout_of(nytta().arg("check").arg(&file).assert().code(1));
@@ -491,6 +491,7 @@ fn mutated_files_and_csvs_never_panic_in_the_library() {
                 path: name,
                 text: &text,
                 diagnostics: &analysis.diagnostics,
+                omitted: analysis.omitted,
             };
             let _ = (human(&f), json(&[f]), github(&f));
         }
@@ -508,6 +509,7 @@ fn mutated_files_and_csvs_never_panic_in_the_library() {
                         path: "a.csv",
                         text: &text,
                         diagnostics: &problems,
+                        omitted: Default::default(),
                     });
                 }
             } else if let Ok(s) = parse_submissions(&text) {
@@ -560,4 +562,26 @@ fn mutated_files_and_csvs_through_every_command_exit_0_1_or_2() {
             assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
         }
     }
+}
+
+#[test]
+fn a_million_bad_actuals_rows_are_counted_not_all_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("line,year,amount\n");
+    for i in 0..3000 {
+        text.push_str(&format!("rad{i},2010,{i}\n"));
+    }
+    let csv = write(dir.path(), "a.csv", &text);
+    let a = follow_up(dir.path(), &csv).code(1);
+    let err = stderr_of(&a);
+    assert_eq!(
+        err.matches("error[E008]").count(),
+        nytta::limits::MAX_SHOWN_FINDINGS - 1
+    );
+    assert!(
+        err.contains("a.csv:1001:1: error[E001]: … and 2001 more problems from this row on, not shown"),
+        "{}",
+        &err[err.len() - 500..]
+    );
+    assert!(!err.contains("more findings not shown"));
 }
