@@ -1,8 +1,9 @@
 //! The whole pipeline for one file: parse and validate, compute, check.
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Omitted};
 use crate::engine::{self, Calculation};
-use crate::model::{Header, Project, Scenario, parse_project};
+use crate::limits::MAX_SHOWN_FINDINGS;
+use crate::model::{Header, Project, Scenario, Span, parse_project};
 
 /// The outcome of analysing one project file.
 #[derive(Debug)]
@@ -15,14 +16,16 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
     /// What `[project]` says about itself, even when the file has errors.
     pub header: Header,
+    /// Findings beyond [`crate::limits::MAX_SHOWN_FINDINGS`], counted only.
+    pub omitted: Omitted,
 }
 
 impl Analysis {
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
+        self.omitted.errors > 0 || self.diagnostics.iter().any(Diagnostic::is_error)
     }
     pub fn has_warnings(&self) -> bool {
-        self.diagnostics.iter().any(|d| !d.is_error())
+        self.omitted.warnings > 0 || self.diagnostics.iter().any(|d| !d.is_error())
     }
 }
 
@@ -42,25 +45,43 @@ pub fn engine_error(project: &Project, e: engine::EngineError) -> Diagnostic {
         .hint("check the magnitudes: amounts are in kronor, volumes in cases a year, rates as fractions")
 }
 
-/// A scenario whose figures overflow: an error located at the scenario, naming the line.
-fn scenario_overflow(project: &Project, scenario: &Scenario, d: Diagnostic) -> Diagnostic {
-    let path = format!("scenarios.{}", scenario.name);
-    let span = project
-        .spans
-        .scenarios
+/// E011 for a written scenario that cannot be computed, blamed on the scenario's key that
+/// causes it (the factor on the kind of line that overflowed, else the rate, else its
+/// name): the scenario is part of the file, so the file is invalid, though the base
+/// computes.
+fn scenario_overflow(scenario: &Scenario, e: &engine::EngineError) -> Diagnostic {
+    let spans = &scenario.spans;
+    let costs = [
+        ("cost_factor", &spans.cost_factor),
+        ("investment_factor", &spans.investment_factor),
+        ("operations_factor", &spans.operations_factor),
+        ("optimism_bias", &spans.optimism_bias),
+    ];
+    let benefits = [("benefit_factor", &spans.benefit_factor)];
+    let candidates: &[(&str, &Option<Span>)] = if e.at.starts_with("costs") {
+        &costs
+    } else if e.at.starts_with("benefits") {
+        &benefits
+    } else {
+        &[]
+    };
+    let (key, span) = candidates
         .iter()
-        .find(|(name, _)| *name == scenario.name)
-        .map(|(_, span)| span.clone());
+        .chain(&[("discount_rate", &spans.discount_rate)])
+        .find_map(|(k, s)| (*s).clone().map(|s| (*k, s)))
+        .map_or(("", spans.name.clone()), |(k, s)| (k, Some(s)));
+    let at = if key.is_empty() {
+        format!("scenarios.{}", scenario.name)
+    } else {
+        format!("scenarios.{}.{key}", scenario.name)
+    };
     Diagnostic::new(
         Code::E011,
-        format!(
-            "scenario `{}` makes the figures too large to compute exactly ({})",
-            scenario.name, d.message
-        ),
+        format!("scenario `{}` cannot be computed: {}", scenario.name, e.message),
     )
-    .maybe_span(span.or(d.span))
-    .at(path)
-    .hint("check the scenario's factors: they multiply every amount of the lines they apply to")
+    .maybe_span(span)
+    .at(at)
+    .hint("a scenario multiplies the lines' amounts by its factors: use factors near 1, e.g. 1.25")
 }
 
 /// Parse, validate, compute the base scenario and every written scenario, and run the
@@ -69,12 +90,14 @@ pub fn analyse(text: &str) -> Analysis {
     let parsed = parse_project(text);
     let mut diagnostics = parsed.diagnostics;
     let header = parsed.header;
+    let mut omitted = parsed.omitted;
     let Some(project) = parsed.project else {
         return Analysis {
             project: None,
             base: None,
             diagnostics,
             header,
+            omitted,
         };
     };
     let base = match compute(&project, &Scenario::base()) {
@@ -83,9 +106,9 @@ pub fn analyse(text: &str) -> Analysis {
             // one that cannot be computed is an error of the file.
             let mut scenarios = Vec::new();
             for scenario in &project.scenarios {
-                match compute(&project, scenario) {
+                match engine::compute(&project, scenario) {
                     Ok(c) => scenarios.push(c),
-                    Err(d) => diagnostics.push(scenario_overflow(&project, scenario, d)),
+                    Err(e) => diagnostics.push(scenario_overflow(scenario, &e)),
                 }
             }
             if !diagnostics.iter().any(Diagnostic::is_error) {
@@ -98,11 +121,17 @@ pub fn analyse(text: &str) -> Analysis {
             None
         }
     };
+    if diagnostics.len() > MAX_SHOWN_FINDINGS {
+        for d in diagnostics.drain(MAX_SHOWN_FINDINGS..) {
+            omitted.count(&d);
+        }
+    }
     Analysis {
         project: Some(project),
         base,
         diagnostics,
         header,
+        omitted,
     }
 }
 

@@ -207,6 +207,9 @@ pub fn summarise_with(source: String, text: &str, claimed: Option<&Claimed>, rea
         row.figures = Some(f);
     }
     row.record(&diagnostics);
+    // Findings beyond the limit count, though their texts were not kept.
+    row.errors += analysis.omitted.errors;
+    row.warnings += analysis.omitted.warnings;
     row
 }
 

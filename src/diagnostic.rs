@@ -220,6 +220,62 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// Findings counted but not kept: beyond [`crate::limits::MAX_SHOWN_FINDINGS`] per
+/// file, only the number of errors and warnings is kept, so that a file with millions
+/// of mistakes cannot make nytta hold millions of messages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Omitted {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Omitted {
+    pub fn count(&mut self, d: &Diagnostic) {
+        if d.is_error() {
+            self.errors += 1;
+        } else {
+            self.warnings += 1;
+        }
+    }
+    pub fn total(self) -> usize {
+        self.errors + self.warnings
+    }
+}
+
+/// Keep `d` unless `kept` already holds the limit; then only count it.
+pub fn keep(kept: &mut Vec<Diagnostic>, omitted: &mut Omitted, d: Diagnostic) {
+    if kept.len() < crate::limits::MAX_SHOWN_FINDINGS {
+        kept.push(d);
+    } else {
+        omitted.count(&d);
+    }
+}
+
+/// A file that is not UTF-8: its text with each invalid sequence replaced by U+FFFD
+/// (to show and check the rest), and an E001 located at the first invalid byte.
+pub fn not_utf8(bytes: &[u8], error: std::str::Utf8Error) -> (String, Diagnostic) {
+    let at = error.valid_up_to();
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let invalid = text.matches('\u{FFFD}').count() - String::from_utf8_lossy(&bytes[..at]).matches('\u{FFFD}').count();
+    let byte = bytes.get(at).copied().unwrap_or_default();
+    let guess: String = encoding_rs::WINDOWS_1252
+        .decode_without_bom_handling(&[byte])
+        .0
+        .into_owned();
+    let others = match invalid.saturating_sub(1) {
+        0 => String::new(),
+        1 => ", and 1 more place".into(),
+        n => format!(", and {n} more places"),
+    };
+    let d = Diagnostic::new(
+        Code::E001,
+        format!("the file is not UTF-8: byte 0x{byte:02X} (`{guess}` in Windows-1252?) cannot be read here{others}"),
+    )
+    .span(at..at + '\u{FFFD}'.len_utf8())
+    .hint("save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8)");
+    (text, d)
+}
+
 /// Suggest the closest candidate to `word` (did-you-mean), if one is close enough.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates

@@ -9,8 +9,7 @@ use super::{Failure, LangArg, Outcome, output, resolve_lang};
 use clap::ValueEnum;
 use nytta::batch::{BatchRow, GroupBy, Groups, Rank, RankKey, rank_key, summarise_with};
 use nytta::engine::realism::Draws;
-use nytta::model::actuals::decode_text;
-use nytta::model::submission::{Submission, parse_submissions};
+use nytta::model::submission::{Submission, SubmissionReader};
 use nytta::report::batch::{CsvOut, JsonOut, Sink, TableOut, XlsxOut};
 use nytta::report::csv::CsvStyle;
 use rayon::prelude::*;
@@ -113,12 +112,21 @@ fn process(source: &Source, realism: Option<Draws>) -> BatchRow {
             thread_local!(static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) });
             BUFFER.with_borrow_mut(|buffer| {
                 buffer.clear();
-                let read = std::fs::File::open(path).and_then(|mut f| std::io::Read::read_to_end(&mut f, buffer));
+                let limit = nytta::limits::MAX_PROJECT_BYTES;
+                let read = std::fs::File::open(path)
+                    .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, limit + 1), buffer));
                 match read {
                     Err(e) => BatchRow::unreadable(shown, format!("cannot read the file: {e}")),
+                    Ok(n) if n as u64 > limit => {
+                        BatchRow::unreadable(shown, super::input::too_large(limit, "a project file"))
+                    }
                     Ok(_) => match std::str::from_utf8(buffer) {
                         Ok(text) => summarise_with(shown, text, None, realism),
-                        Err(_) => BatchRow::unreadable(shown, "the file is not UTF-8; save it as UTF-8".into()),
+                        Err(e) => {
+                            let (text, d) = nytta::diagnostic::not_utf8(buffer, e);
+                            let (line, col) = nytta::diagnostic::line_col(&text, e.valid_up_to());
+                            BatchRow::unreadable(shown, format!("line {line}, column {col}: {}", d.message))
+                        }
                     },
                 }
             })
@@ -229,29 +237,30 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Option<Source> {
     Some(Source::Unreadable { shown, reason })
 }
 
-fn read_submissions(path: &Path) -> Result<Vec<Source>, Failure> {
-    let bytes = std::fs::read(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
-    let text = decode_text(&bytes);
-    let parsed = parse_submissions(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
-    if !parsed.unknown_columns.is_empty() {
+/// Open a submissions CSV: its header is read now (a bad header fails the whole batch
+/// before anything is computed), its rows one chunk at a time as the batch goes.
+fn open_submissions(path: &Path) -> Result<impl Iterator<Item = Result<Source, Failure>>, Failure> {
+    let file = std::fs::File::open(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
+    let reader = SubmissionReader::new(file).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    if !reader.unknown_columns.is_empty() {
         noteln!(
             "nytta: {}",
             nytta::report::visible::visible(&format!(
                 "{}: ignoring unknown column(s): {}",
                 path.display(),
-                parsed.unknown_columns.join(", ")
+                reader.unknown_columns.join(", ")
             ))
         );
     }
     let file = path.display().to_string();
-    Ok(parsed
-        .rows
-        .into_iter()
-        .map(|submission| Source::CsvRow {
+    let shown = file.clone();
+    Ok(reader.map(move |row| match row {
+        Ok(submission) => Ok(Source::CsvRow {
             file: file.clone(),
             submission: Box::new(submission),
-        })
-        .collect())
+        }),
+        Err(e) => Err(Failure(format!("{shown}: {e}"))),
+    }))
 }
 
 /// Where the output goes: standard output, or `-o FILE` (see [`output::open`]).
@@ -316,7 +325,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     inputs.extend(args.csv.clone());
     let target = super::output_target(&args.output, &inputs)?;
 
-    let mut sources = collect_files(&args.paths)?;
+    let sources = collect_files(&args.paths)?;
     if let Some(out) = &target {
         // By identity, not spelling: `-o in/B.TOML` is the submission `in/B.TOML`.
         let files: Vec<PathBuf> = sources
@@ -333,10 +342,18 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             )));
         }
     }
-    if let Some(csv) = &args.csv {
-        sources.extend(read_submissions(csv)?);
-    }
-    let threads = threads(args.jobs, sources.len());
+    let file_count = sources.len();
+    let rows = match &args.csv {
+        Some(csv) => Some(open_submissions(csv)?),
+        None => None,
+    };
+    // A CSV's rows come a chunk at a time: at most a chunk's worth of threads for them.
+    let threads = threads(
+        args.jobs,
+        file_count.saturating_add(if rows.is_some() { CHUNK } else { 0 }),
+    );
+    // Files first, then the CSV's rows, pulled a chunk at a time: never all held at once.
+    let mut sources = sources.into_iter().map(Ok).chain(rows.into_iter().flatten());
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -363,7 +380,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         (Format::Xlsx, Destination::Stdout) => return Err(Failure("--format xlsx needs -o FILE.xlsx".into())),
     };
     let progress = if std::io::stderr().is_terminal() {
-        indicatif::ProgressBar::new(sources.len() as u64)
+        indicatif::ProgressBar::new(file_count as u64)
     } else {
         indicatif::ProgressBar::hidden()
     };
@@ -381,7 +398,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         groups: Groups::default(),
         counts: [0; 3],
         kept: if args.rank.is_some() {
-            Vec::with_capacity(sources.len())
+            Vec::with_capacity(file_count)
         } else {
             Vec::new()
         },
@@ -389,13 +406,32 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     };
     // Workers compute chunk n + 1 while the writer thread writes chunk n.
     let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<BatchRow>>(2);
+    let mut unreadable = None;
     let counts = std::thread::scope(|scope| {
         let writer = scope.spawn(move || collector.run(receiver));
-        for chunk in sources.chunks(CHUNK) {
+        loop {
+            let mut chunk = Vec::with_capacity(CHUNK);
+            for source in sources.by_ref() {
+                match source {
+                    Ok(source) => chunk.push(source),
+                    Err(failure) => {
+                        unreadable = Some(failure);
+                        break;
+                    }
+                }
+                if chunk.len() == CHUNK {
+                    break;
+                }
+            }
+            if chunk.is_empty() {
+                break;
+            }
+            let csv_rows = chunk.iter().filter(|s| matches!(s, Source::CsvRow { .. })).count();
+            progress.inc_length(csv_rows as u64);
             let rows: Vec<BatchRow> = pool.install(|| chunk.par_iter().map(|s| process(s, realism)).collect());
             progress.inc(chunk.len() as u64);
-            if sender.send(rows).is_err() {
-                break; // the writer stopped (an error it will report)
+            if sender.send(rows).is_err() || unreadable.is_some() {
+                break; // the writer stopped (an error it will report), or the input failed
             }
         }
         drop(sender);
@@ -403,6 +439,9 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             .join()
             .unwrap_or_else(|_| Err(Failure("the output writer failed".into())))
     })?;
+    if let Some(failure) = unreadable {
+        return Err(failure);
+    }
     progress.finish_and_clear();
     if let Destination::File(opened) = destination {
         opened.commit()?;

@@ -2,7 +2,7 @@
 
 use super::{Failure, Outcome, input};
 use clap::ValueEnum;
-use nytta::diagnostic::{Code, Diagnostic};
+use nytta::diagnostic::{Diagnostic, Omitted};
 use nytta::report::diagnostics::{self, FileDiagnostics};
 use std::path::PathBuf;
 
@@ -30,6 +30,7 @@ struct Checked {
     path: String,
     text: String,
     diagnostics: Vec<Diagnostic>,
+    omitted: Omitted,
 }
 
 /// Analyse one file: its text and every diagnostic; `Err` if it cannot be read.
@@ -37,18 +38,30 @@ fn check_file(path: &std::path::Path) -> Result<Checked, Failure> {
     let shown = path.display().to_string();
     match input::read_text(path)? {
         Ok(text) => {
-            let diagnostics = nytta::analyse(&text).diagnostics;
+            let analysis = nytta::analyse(&text);
+            Ok(Checked {
+                path: shown,
+                text,
+                diagnostics: analysis.diagnostics,
+                omitted: analysis.omitted,
+            })
+        }
+        Err((text, d)) => {
+            // Check the rest too (every problem at once), but only if it is text at all.
+            let mut diagnostics = vec![d];
+            let mut omitted = Omitted::default();
+            if !text.is_empty() {
+                let analysis = nytta::analyse(&text);
+                diagnostics.extend(analysis.diagnostics);
+                omitted = analysis.omitted;
+            }
             Ok(Checked {
                 path: shown,
                 text,
                 diagnostics,
+                omitted,
             })
         }
-        Err(message) => Ok(Checked {
-            path: shown,
-            text: String::new(),
-            diagnostics: vec![Diagnostic::new(Code::E001, message).hint("save the file as UTF-8")],
-        }),
     }
 }
 
@@ -70,6 +83,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             path: &c.path,
             text: &c.text,
             diagnostics: &c.diagnostics,
+            omitted: c.omitted,
         })
         .collect();
     let text = match args.format {
@@ -80,8 +94,9 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     super::output::stdout(&text)?;
 
     let all = || checked.iter().flat_map(|c| &c.diagnostics);
-    let errors = all().filter(|d| d.is_error()).count();
-    let warnings = all().count() - errors;
+    let omitted = |f: fn(&Omitted) -> usize| checked.iter().map(|c| f(&c.omitted)).sum::<usize>();
+    let errors = all().filter(|d| d.is_error()).count() + omitted(|o| o.errors);
+    let warnings = all().filter(|d| !d.is_error()).count() + omitted(|o| o.warnings);
     if args.format == Format::Human {
         let n = checked.len();
         noteln!(

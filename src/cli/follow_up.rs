@@ -59,8 +59,17 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let (project, base) = (&loaded.project, &loaded.base);
     let mut actuals = Actuals::from_project(project);
     if let Some(csv_path) = &args.actuals {
-        let bytes = std::fs::read(csv_path).map_err(|e| Failure(format!("cannot read {}: {e}", csv_path.display())))?;
+        let limit = nytta::limits::MAX_ACTUALS_CSV_BYTES;
+        let Some(bytes) = input::read_limited(csv_path, limit)? else {
+            noteln!(
+                "{}: error[E001]: {}",
+                csv_path.display(),
+                input::too_large(limit, "an actuals CSV")
+            );
+            return Ok(Outcome::Invalid);
+        };
         let csv_text = decode_text(&bytes);
+        drop(bytes);
         match parse_actuals_csv(&csv_text, project) {
             Ok(from_csv) => actuals = actuals.merged_with(&from_csv),
             Err(problems) => {
@@ -70,7 +79,8 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                     human(&FileDiagnostics {
                         path: &shown,
                         text: &csv_text,
-                        diagnostics: &problems
+                        diagnostics: &problems,
+                        omitted: Default::default(),
                     })
                 );
                 return Ok(Outcome::Invalid);

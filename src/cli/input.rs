@@ -1,11 +1,13 @@
 //! Reading project files.
 
 use super::Failure;
-use nytta::diagnostic::{Code, Diagnostic};
+use nytta::diagnostic::{Code, Diagnostic, not_utf8};
 use nytta::engine::Calculation;
+use nytta::limits::MAX_PROJECT_BYTES;
 use nytta::model::Project;
 use nytta::report::diagnostics::{FileDiagnostics, human};
 use nytta::{Analysis, analyse};
+use std::io::Read;
 use std::path::Path;
 
 /// A project file that validated and computed: the project, its base calculation and
@@ -25,14 +27,14 @@ pub fn load_project(path: &Path) -> Result<Option<Loaded>, Failure> {
     let shown = path.display().to_string();
     let text = match read_text(path)? {
         Ok(text) => text,
-        Err(message) => {
-            let d = [Diagnostic::new(Code::E001, message).hint("save the file as UTF-8")];
+        Err((text, d)) => {
             note!(
                 "{}",
                 human(&FileDiagnostics {
                     path: &shown,
-                    text: "",
-                    diagnostics: &d
+                    text: &text,
+                    diagnostics: &[d],
+                    omitted: Default::default(),
                 })
             );
             return Ok(None);
@@ -45,7 +47,8 @@ pub fn load_project(path: &Path) -> Result<Option<Loaded>, Failure> {
             human(&FileDiagnostics {
                 path: &shown,
                 text: &text,
-                diagnostics: &analysis.diagnostics
+                diagnostics: &analysis.diagnostics,
+                omitted: analysis.omitted,
             })
         );
         return Ok(None);
@@ -68,15 +71,35 @@ pub fn load_project(path: &Path) -> Result<Option<Loaded>, Failure> {
     }))
 }
 
-/// Read a file as text. Unreadable files are I/O failures (exit 2); a file that is not
-/// UTF-8 is returned as an error message to report as invalid input.
-pub fn read_text(path: &Path) -> Result<Result<String, String>, Failure> {
-    let bytes = std::fs::read(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
+/// Read at most `limit` bytes of a file; `Ok(None)` when it is longer. I/O errors are
+/// failures (exit 2).
+pub fn read_limited(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, Failure> {
+    let fail = |e: std::io::Error| Failure(format!("cannot read {}: {e}", path.display()));
+    let file = std::fs::File::open(path).map_err(fail)?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(fail)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+/// "the file is larger than 10 MiB, the limit for a project file: is it the right file?"
+pub fn too_large(limit: u64, what: &str) -> String {
+    format!(
+        "the file is larger than {} MiB, the limit for {what}: is it the right file?",
+        limit / (1024 * 1024)
+    )
+}
+
+/// Read a project file as text. Unreadable files are I/O failures (exit 2); a file that
+/// is too large or not UTF-8 is invalid input, returned as a located diagnostic with the
+/// text to show it against (not-UTF-8 bytes replaced).
+pub fn read_text(path: &Path) -> Result<Result<String, (String, Diagnostic)>, Failure> {
+    let Some(bytes) = read_limited(path, MAX_PROJECT_BYTES)? else {
+        let d = Diagnostic::new(Code::E001, too_large(MAX_PROJECT_BYTES, "a project file"))
+            .hint("a project file is a few kilobytes of TOML; check the file name");
+        return Ok(Err((String::new(), d)));
+    };
     Ok(String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{}: the file is not UTF-8 (byte {}); save it as UTF-8",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        )
+        let error = e.utf8_error();
+        not_utf8(e.as_bytes(), error)
     }))
 }

@@ -113,6 +113,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                     path: &loaded.path,
                     text: &loaded.text,
                     diagnostics: &[d],
+                    omitted: Default::default(),
                 };
                 note!("{}", human(&file));
                 return Ok(Outcome::Invalid);
@@ -146,6 +147,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                 path: &loaded.path,
                 text: &loaded.text,
                 diagnostics: &[d],
+                omitted: Default::default(),
             };
             note!("{}", human(&file));
             return Ok(Outcome::Invalid);

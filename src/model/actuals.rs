@@ -4,8 +4,10 @@
 //! The CSV may come from Swedish Excel: `;` or tab as delimiter, decimal commas,
 //! Windows-1252 or UTF-8 with or without a BOM.
 
-use super::{Project, number::parse_number_str};
+use super::csvin::{CsvError, CsvReader};
+use super::{Line, Project, number::parse_number_str};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::limits::MAX_SHOWN_FINDINGS;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -81,123 +83,123 @@ impl Actuals {
     }
 }
 
-/// Decode CSV bytes: UTF-8 (a BOM is dropped), else Windows-1252.
-pub fn decode_text(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
-    }
-}
+pub use super::csvin::decode_text;
 
 /// The delimiter used in the header line: `;`, tab or `,` (the most frequent; `,` if none).
 pub fn sniff_delimiter(text: &str) -> u8 {
-    let header = text.lines().next().unwrap_or("");
-    [b';', b'\t', b',']
-        .into_iter()
-        .map(|d| (header.bytes().filter(|b| *b == d).count(), d))
-        .filter(|(n, _)| *n > 0)
-        .max_by_key(|(n, d)| (*n, *d == b','))
-        .map_or(b',', |(_, d)| d)
+    super::csvin::sniff_delimiter(text.as_bytes())
 }
 
-/// Where a CSV record's text starts: the reader's position may sit on the line ends
-/// (and blank lines) before it. Always a character boundary within `text`.
-pub(crate) fn record_start(text: &str, position: u64) -> usize {
-    let start = (position as usize).min(text.len());
-    let skipped = text[start..].bytes().take_while(|b| matches!(b, b'\r' | b'\n')).count();
-    start + skipped
-}
+/// Columns of the actuals CSV: `line`, `year`, `amount`, `kind`, and `planned` (written
+/// by `--template` for reference, not read).
+pub const COLUMNS: &[&str] = &["line", "year", "amount", "kind", "planned"];
 
 /// Read an actuals CSV against a project. Returns the actuals, or every problem found
-/// (located by byte span in `text`, which is the decoded CSV).
+/// (located by byte span in `text`, which is the decoded CSV). Every row either counts
+/// or is reported; so is every column.
 pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<Diagnostic>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(sniff_delimiter(text))
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+    let mut reader = match CsvReader::from_text(text) {
+        Ok(r) => r,
+        Err(e) => return Err(vec![csv_error(&e, text)]),
+    };
+    let header_span = reader.header_span();
+    let header_problem = |code: Code, message: String, hint: String| {
+        Diagnostic::new(code, message)
+            .span(header_span.clone())
+            .at("row 1")
+            .hint(hint)
+    };
+    if let Some((name, first, second)) = reader.duplicate_column() {
+        return Err(vec![header_problem(
+            Code::E007,
+            format!("the header names `{name}` twice (columns {first} and {second})"),
+            "keep one column of each name; delete or rename the other".into(),
+        )]);
+    }
     let mut problems = Vec::new();
-    let headers = match reader.headers() {
-        Ok(h) => h.iter().map(|h| h.to_lowercase()).collect::<Vec<_>>(),
-        Err(e) => {
-            return Err(vec![Diagnostic::new(
-                Code::E001,
-                format!("cannot read the CSV header: {e}"),
-            )]);
+    for (i, name) in reader.columns().iter().enumerate() {
+        if !name.is_empty() && !COLUMNS.contains(&name.as_str()) {
+            let hint = match did_you_mean(name, COLUMNS.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => "the columns are line, year, amount and kind; delete the column or its header".into(),
+            };
+            problems.push(header_problem(
+                Code::E002,
+                format!("unknown column `{name}` (column {})", i + 1),
+                hint,
+            ));
         }
+    }
+    let (Some(c_line), Some(c_year), Some(c_amount)) =
+        (reader.column("line"), reader.column("year"), reader.column("amount"))
+    else {
+        problems.push(header_problem(
+            Code::E003,
+            format!(
+                "the CSV header must name `line`, `year` and `amount`; found: {}",
+                reader.columns().join(", ")
+            ),
+            "write the header `line,year,amount,kind` (or `nytta follow-up FILE --template` for a ready file)".into(),
+        ));
+        return Err(problems);
     };
-    let column = |name: &str| headers.iter().position(|h| h == name);
-    let (Some(c_line), Some(c_year), Some(c_amount)) = (column("line"), column("year"), column("amount")) else {
-        let header_len = text.lines().next().map_or(0, str::len);
-        return Err(vec![
-            Diagnostic::new(
-                Code::E003,
-                format!(
-                    "the CSV header must name `line`, `year` and `amount`; found: {}",
-                    headers.join(", ")
-                ),
-            )
-            .span(0..header_len)
-            .hint("write the header `line,year,amount,kind` (or `nytta follow-up FILE --template` for a ready file)"),
-        ]);
-    };
-    let c_kind = column("kind");
+    reader.require(&[c_line, c_year, c_amount]);
+    let c_kind = reader.column("kind");
     let lines: Vec<_> = project.lines().collect();
     let keys: Vec<&str> = lines.iter().map(|l| l.key()).collect();
     let mut actuals = BTreeMap::new();
-    let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
+    let mut omitted: Option<(std::ops::Range<usize>, String, usize)> = None;
+    while let Some(row) = reader.next_row() {
+        let row = match row {
+            Ok(row) => row,
             Err(e) => {
-                problems
-                    .push(Diagnostic::new(Code::E001, format!("CSV syntax: {e}")).hint("check quotes and delimiters"));
+                problems.push(csv_error(&e, text));
                 break;
             }
-        }
-        let start = record.position().map_or(0, |p| record_start(text, p.byte()));
-        let row = text[..start].matches('\n').count() + 1;
-        let end = text[start..].find(['\r', '\n']).map_or(text.len(), |i| start + i);
-        let span = start..end;
-        let at = format!("row {row}");
-        let field = |i: usize| record.get(i).unwrap_or("");
-        let amount_text = field(c_amount);
-        if record.iter().all(str::is_empty) || amount_text.is_empty() {
-            continue; // blank rows and unfilled template rows
-        }
-        let mut problem = |code: Code, message: String, hint: String| {
-            problems.push(
-                Diagnostic::new(code, message)
-                    .hint(hint)
-                    .span(span.clone())
-                    .at(at.clone()),
-            );
         };
-        // A name that nytta's own CSV output protected against formula injection.
-        let name = field(c_line);
-        let name = name
-            .strip_prefix('\'')
-            .filter(|n| n.starts_with(['=', '+', '-', '@']))
-            .unwrap_or(name);
-        let Some(index) = keys
-            .iter()
-            .position(|k| *k == name)
-            .or_else(|| lines.iter().position(|l| l.name == name))
-        else {
+        let span = row.span.clone();
+        let at = format!("row {}", row.line);
+        let mut problem = |code: Code, message: String, hint: String| {
+            // One place is left for the line that counts the rest.
+            if problems.len() < MAX_SHOWN_FINDINGS - 1 {
+                problems.push(
+                    Diagnostic::new(code, message)
+                        .hint(hint)
+                        .span(span.clone())
+                        .at(at.clone()),
+                );
+            } else {
+                // Counted, not kept: a million bad rows must not become a million messages.
+                omitted.get_or_insert((span.clone(), at.clone(), 0)).2 += 1;
+            }
+        };
+        if let Some(shape) = &row.problem {
+            problem(
+                Code::E001,
+                format!("CSV: {shape}"),
+                "save the file again from the spreadsheet, or fix the row by hand".into(),
+            );
+            continue;
+        }
+        let amount_text = row.get(c_amount);
+        if amount_text.is_empty() {
+            continue; // unfilled template rows
+        }
+        let Some((index, name)) = find_line(&lines, &keys, row.exact(c_line)) else {
+            let name = unprotect(row.exact(c_line));
             let hint = match did_you_mean(name, keys.iter().copied()) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => format!("use a line id (or the name of a line without id): {}", keys.join(", ")),
+                Some(near) if near != name => format!("did you mean `{near}`?"),
+                _ => format!(
+                    "use a line id (or the exact name of a line without id): {}",
+                    keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                ),
             };
             problem(Code::E008, format!("unknown line `{name}`"), hint);
             continue;
         };
         let line = lines[index];
-        let year = match field(c_year).parse::<i32>() {
+        let year_text = row.get(c_year);
+        let year = match year_text.parse::<i32>() {
             Ok(y) if (project.start_year..project.end_year()).contains(&y) => y,
             Ok(y) => {
                 problem(
@@ -214,7 +216,7 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
             Err(_) => {
                 problem(
                     Code::E004,
-                    format!("`{}` is not a year", field(c_year)),
+                    format!("`{year_text}` is not a year"),
                     "write a four-digit year, e.g. 2011".into(),
                 );
                 continue;
@@ -240,7 +242,7 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
         } else {
             ActualKind::Benefit
         };
-        let kind_text = c_kind.map(field).unwrap_or("");
+        let kind_text = c_kind.map_or("", |c| row.get(c));
         let kind = if kind_text.is_empty() {
             default_kind
         } else {
@@ -282,10 +284,70 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
             );
         }
     }
+    if let Some((span, at, n)) = omitted {
+        problems.push(
+            Diagnostic::new(
+                Code::E001,
+                format!(
+                    "… and {n} more problem{} from this row on, not shown",
+                    if n == 1 { "" } else { "s" }
+                ),
+            )
+            .span(span)
+            .at(at)
+            .hint("fix the problems above and read the file again"),
+        );
+    }
     if problems.is_empty() {
         Ok(Actuals(actuals))
     } else {
         Err(problems)
+    }
+}
+
+/// A name as nytta's own CSV output wrote it, without the `'` that protects a name
+/// starting like a formula (see `report::csv::neutralise`).
+fn unprotect(name: &str) -> &str {
+    name.strip_prefix('\'')
+        .filter(|n| n.starts_with(['=', '+', '-', '@', '\t', '\r']))
+        .unwrap_or(name)
+}
+
+/// The line a CSV value names: by id or name exactly as written (so names with leading
+/// or trailing spaces read back), else by the trimmed text when that is unambiguous.
+fn find_line<'k>(lines: &[&Line], keys: &[&'k str], written: &str) -> Option<(usize, &'k str)> {
+    let name = unprotect(written);
+    let exact = keys
+        .iter()
+        .position(|k| *k == name)
+        .or_else(|| lines.iter().position(|l| l.name == name));
+    if let Some(i) = exact {
+        return Some((i, keys[i]));
+    }
+    let trimmed = name.trim();
+    let mut matches = (0..lines.len()).filter(|&i| keys[i].trim() == trimmed || lines[i].name.trim() == trimmed);
+    match (matches.next(), matches.next()) {
+        (Some(i), None) => Some((i, keys[i])),
+        _ => None,
+    }
+}
+
+/// A reading error as a diagnostic.
+fn csv_error(e: &CsvError, text: &str) -> Diagnostic {
+    let d = Diagnostic::new(Code::E001, format!("CSV: {e}"));
+    match e {
+        CsvError::TooLong { line } => {
+            // The start of the offending line, found once (this ends the reading).
+            let start = if *line <= 1 {
+                0
+            } else {
+                text.match_indices('\n')
+                    .nth(*line as usize - 2)
+                    .map_or(0, |(i, _)| i + 1)
+            };
+            d.span(start..start).at(format!("row {line}"))
+        }
+        CsvError::Io(_) => d.hint("save the file again as CSV"),
     }
 }
 

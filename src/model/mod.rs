@@ -4,6 +4,7 @@
 //! engine only ever sees a project that validated without errors.
 
 pub mod actuals;
+pub mod csvin;
 mod number;
 mod parse;
 pub mod submission;
@@ -418,6 +419,27 @@ pub struct Scenario {
     pub delay_months: u32,
     /// Replaces the discount rate of `[assumptions]`.
     pub discount_rate: Option<Decimal>,
+    /// Where the scenario is written (none for `base`).
+    pub spans: ScenarioSpans,
+}
+
+/// Where a scenario and its keys are in the file, to blame it for what it causes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScenarioSpans {
+    /// The scenario's name (its table).
+    pub name: Option<Span>,
+    /// `cost_factor`.
+    pub cost_factor: Option<Span>,
+    /// `investment_factor`.
+    pub investment_factor: Option<Span>,
+    /// `operations_factor`.
+    pub operations_factor: Option<Span>,
+    /// `benefit_factor`.
+    pub benefit_factor: Option<Span>,
+    /// `discount_rate`.
+    pub discount_rate: Option<Span>,
+    /// `optimism_bias`.
+    pub optimism_bias: Option<Span>,
 }
 
 /// The optimism-bias presets (HM Treasury Green Book, supplementary guidance on optimism
@@ -487,6 +509,7 @@ impl Scenario {
             benefit_factor: Decimal::ONE,
             delay_months: 0,
             discount_rate: None,
+            spans: ScenarioSpans::default(),
         }
     }
     /// Whether this is the plain file.

@@ -6,7 +6,8 @@
 
 use super::number::{NumberError, parse_float_literal, parse_integer_literal, parse_number_str};
 use super::*;
-use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::diagnostic::{Code, Diagnostic, Omitted, did_you_mean, keep};
+use crate::limits::MAX_SHOWN_FINDINGS;
 use std::fmt::Display;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -22,6 +23,8 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
     /// What `[project]` says about itself, read even when the file has errors.
     pub header: Header,
+    /// Findings beyond the limit, counted only.
+    pub omitted: Omitted,
 }
 
 /// The identifying strings of `[project]`, empty where absent or unreadable.
@@ -37,11 +40,23 @@ pub struct Header {
 pub fn parse_project(text: &str) -> Parsed {
     let (root, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
-        let diagnostics = syntax_errors
+        let kept = syntax_errors.len().min(MAX_SHOWN_FINDINGS);
+        let omitted = Omitted {
+            errors: syntax_errors.len() - kept,
+            warnings: 0,
+        };
+        let diagnostics = syntax_errors[..kept]
             .iter()
             .map(|e| {
-                Diagnostic::new(Code::E001, format!("TOML syntax: {}", e.message().trim_end()))
-                    .maybe_span(e.span())
+                // The parser's key-depth limit comes without a place: find the key.
+                let deep = e.span().is_none() && e.message().contains("recursion limit");
+                let message = if deep {
+                    "TOML syntax: a dotted key or table name nested more than 80 levels deep (recursion limit)".into()
+                } else {
+                    format!("TOML syntax: {}", e.message().trim_end())
+                };
+                Diagnostic::new(Code::E001, message)
+                    .maybe_span(e.span().or_else(|| deep.then(|| deep_key_span(text)).flatten()))
                     .hint("fix the TOML syntax at the marked place (strings need quotes, tables `[name]`)")
             })
             .collect();
@@ -49,15 +64,17 @@ pub fn parse_project(text: &str) -> Parsed {
             project: None,
             diagnostics,
             header: Header::default(),
+            omitted,
         };
     }
     let mut walker = Walker::default();
     let project = walker.project(root.get_ref(), root.span());
-    let has_errors = walker.diags.iter().any(Diagnostic::is_error);
+    let has_errors = walker.error_count() > 0;
     Parsed {
         project: if has_errors { None } else { project },
         diagnostics: walker.diags,
         header: walker.header,
+        omitted: walker.omitted,
     }
 }
 
@@ -171,6 +188,7 @@ impl Horizon {
 struct Walker {
     diags: Vec<Diagnostic>,
     header: Header,
+    omitted: Omitted,
 }
 
 /// Look a key up in a table. Project-file tables have a handful of keys, and comparing
@@ -223,8 +241,8 @@ fn is_valid_id(id: &str) -> bool {
 
 impl Walker {
     fn push(&mut self, code: Code, message: String, hint: impl Into<String>, span: Span, at: &dyn Display) {
-        self.diags
-            .push(Diagnostic::new(code, message).hint(hint).span(span).at(at.to_string()));
+        let d = Diagnostic::new(code, message).hint(hint).span(span).at(at.to_string());
+        keep(&mut self.diags, &mut self.omitted, d);
     }
 
     /// E002 for every key of `table` not in `known`, with a did-you-mean.
@@ -705,7 +723,14 @@ impl Walker {
                     go_live,
                 })
             }
-            _ => None,
+            _ => {
+                // Without a horizon go_live cannot be placed, but can still be wrong.
+                if let Some(v) = get(pt, "go_live") {
+                    spans.go_live = Some(v.span());
+                    self.month(v, &"project.go_live", false);
+                }
+                None
+            }
         };
 
         let assumptions = self.assumptions(get(root, "assumptions"), &mut spans);
@@ -1119,7 +1144,7 @@ impl Walker {
     }
 
     fn error_count(&self) -> usize {
-        self.diags.iter().filter(|d| d.is_error()).count()
+        self.diags.iter().filter(|d| d.is_error()).count() + self.omitted.errors
     }
 
     /// A string that must be one of `choices`, with a did-you-mean.
@@ -1410,6 +1435,14 @@ impl Walker {
                 line.from = from;
                 line.to = to;
             }
+        } else {
+            // No horizon to place them in (start_year or years is wrong), but their
+            // own mistakes are reported all the same: every problem at once.
+            for (key, end) in [("from", false), ("to", true)] {
+                if let Some(v) = get(t, key) {
+                    self.month(v, &Key(path, key), end);
+                }
+            }
         }
         if let Some(v) = get(t, "growth")
             && let Some(g) = self.bounded(
@@ -1653,6 +1686,15 @@ impl Walker {
             self.unknown_keys(st, SCENARIO_KEYS, &path);
             let mut s = Scenario::base();
             s.name = name;
+            s.spans = ScenarioSpans {
+                name: Some(key.span()),
+                cost_factor: get(st, "cost_factor").map(|v| v.span()),
+                investment_factor: get(st, "investment_factor").map(|v| v.span()),
+                operations_factor: get(st, "operations_factor").map(|v| v.span()),
+                benefit_factor: get(st, "benefit_factor").map(|v| v.span()),
+                discount_rate: get(st, "discount_rate").map(|v| v.span()),
+                optimism_bias: get(st, "optimism_bias").map(|v| v.span()),
+            };
             // The preset first: explicit keys in the same table win.
             if let Some(x) = get(st, "optimism_bias")
                 && let Some(bias) = self.choice(x, &Key(&path, "optimism_bias"), OPTIMISM_BIASES)
@@ -1683,6 +1725,36 @@ impl Walker {
         }
         (self.error_count() == errors_before).then_some(out)
     }
+}
+
+/// The first dotted key with 80 or more dots (outside quotes), which the TOML parser
+/// refuses without saying where: found in one pass over the text.
+fn deep_key_span(text: &str) -> Option<Span> {
+    const DEPTH: usize = 80;
+    let (mut dots, mut start, mut quote) = (0usize, 0usize, None);
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), '\n') => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '.') => {
+                dots += 1;
+                if dots >= DEPTH {
+                    let end = text[i..]
+                        .find(['\n', '=', ']', '{', '}', ','])
+                        .map_or(text.len(), |e| i + e);
+                    return Some(start..end);
+                }
+            }
+            (None, '\n' | '=' | '[' | ']' | '{' | '}' | ',' | '#') => {
+                dots = 0;
+                start = i + 1;
+            }
+            (None, _) => {}
+        }
+    }
+    None
 }
 
 /// A readable name for a path: `[[costs]] #2` for `costs[1]`.

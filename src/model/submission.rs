@@ -3,7 +3,7 @@
 //! through the same validation and engine as any other, plus the figures the applicant
 //! claimed, to be compared with the recomputed ones.
 
-use super::actuals::sniff_delimiter;
+use super::csvin::{CsvError, CsvReader, Row};
 use super::number::parse_number_str;
 use rust_decimal::Decimal;
 use std::fmt::Write;
@@ -56,100 +56,128 @@ pub const COLUMNS: &[&str] = &[
     "claimed_payback_year",
 ];
 
-/// The outcome of reading a submissions CSV: the rows, and the unknown columns
-/// (ignored, reported as a warning).
+/// The outcome of reading a whole submissions CSV: the rows, and the unknown columns
+/// (ignored, reported as a warning). For tests and small files; `nytta batch` streams
+/// with [`SubmissionReader`].
 #[derive(Debug, Clone, Default)]
 pub struct Submissions {
     pub rows: Vec<Submission>,
     pub unknown_columns: Vec<String>,
 }
 
-/// Read a decoded submissions CSV. A header that lacks a required column is an error
-/// for the whole file; a row that cannot be read becomes a row with an error.
-pub fn parse_submissions(text: &str) -> Result<Submissions, String> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(sniff_delimiter(text))
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| format!("cannot read the header: {e}"))?
-        .iter()
-        .map(|h| h.to_lowercase())
-        .collect();
-    let missing: Vec<&str> = ["name", "organisation", "start_year"]
-        .into_iter()
-        .filter(|c| !headers.iter().any(|h| h == c))
-        .collect();
-    if !missing.is_empty() {
-        return Err(format!(
-            "the header lacks the required column(s) {}",
-            missing.join(", ")
-        ));
+/// A submissions CSV read one row at a time, so that memory does not grow with the file
+/// (spec §8, docs/decisions.md D22).
+pub struct SubmissionReader<'r> {
+    reader: CsvReader<'r>,
+    /// Unknown columns of the header, ignored (report them as a warning).
+    pub unknown_columns: Vec<String>,
+}
+
+impl<'r> SubmissionReader<'r> {
+    /// Read the header of a CSV (bytes in any encoding of spec §8, or UTF-16). A header
+    /// that lacks a required column or names one twice is an error for the whole file.
+    pub fn new(input: impl std::io::Read + 'r) -> Result<Self, String> {
+        Self::with(CsvReader::new(input).map_err(|e| e.to_string())?)
     }
-    let unknown_columns = headers
-        .iter()
-        .filter(|h| !h.is_empty() && !COLUMNS.contains(&h.as_str()))
-        .cloned()
-        .collect();
-    let mut rows = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        // The spreadsheet row: the record's line (blank lines count), else its count.
-        // The spreadsheet row (blank lines count), from where the record's text starts.
-        let row = record
-            .as_ref()
-            .ok()
-            .and_then(|r| r.position())
-            .map_or(i as u64 + 2, |p| {
-                text[..super::actuals::record_start(text, p.byte())]
-                    .matches('\n')
-                    .count() as u64
-                    + 1
-            });
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                rows.push(Submission {
-                    row,
-                    project: Err(format!("CSV syntax: {e}")),
-                    claimed: Claimed::default(),
-                    id: String::new(),
-                    name: String::new(),
-                    organisation: String::new(),
-                    portfolio: String::new(),
-                });
-                continue;
-            }
-        };
-        if record.iter().all(str::is_empty) {
-            continue;
+
+    fn with(mut reader: CsvReader<'r>) -> Result<Self, String> {
+        if let Some((name, first, second)) = reader.duplicate_column() {
+            return Err(format!(
+                "line 1: the header names `{name}` twice (columns {first} and {second}); keep one and delete or rename the other"
+            ));
         }
+        let headers = reader.columns();
+        let missing: Vec<&str> = ["name", "organisation", "start_year"]
+            .into_iter()
+            .filter(|c| !headers.iter().any(|h| h == c))
+            .collect();
+        if !missing.is_empty() {
+            return Err(format!(
+                "the header lacks the required column(s) {}",
+                missing.join(", ")
+            ));
+        }
+        let unknown_columns = headers
+            .iter()
+            .filter(|h| !h.is_empty() && !COLUMNS.contains(&h.as_str()))
+            .cloned()
+            .collect();
+        let required: Vec<usize> = ["name", "organisation", "start_year"]
+            .into_iter()
+            .filter_map(|c| reader.column(c))
+            .collect();
+        reader.require(&required);
+        Ok(SubmissionReader {
+            reader,
+            unknown_columns,
+        })
+    }
+}
+
+impl Iterator for SubmissionReader<'_> {
+    /// A row (perhaps one that cannot be read, with the reason), or why the file cannot
+    /// be read on (an I/O error); after an error there are no more rows.
+    type Item = Result<Submission, String>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let row = match self.reader.next_row()? {
+            Ok(row) => row,
+            Err(CsvError::TooLong { line }) => {
+                let reason = CsvError::TooLong { line }.to_string();
+                return Some(Ok(Submission::unreadable(line, format!("CSV: {reason}"))));
+            }
+            Err(e) => return Some(Err(e.to_string())),
+        };
         let get = RowView {
-            headers: &headers,
-            record: &record,
+            headers: self.reader.columns(),
+            row: &row,
         };
-        let (project, claimed) = match build(&get) {
-            Ok((text, claimed)) => (Ok(text), claimed),
-            Err(e) => (Err(e), Claimed::default()),
+        let (project, claimed) = match &row.problem {
+            Some(problem) => (Err(format!("CSV: {problem}")), Claimed::default()),
+            None => match build(&get) {
+                Ok((text, claimed)) => (Ok(text), claimed),
+                Err(e) => (Err(e), Claimed::default()),
+            },
         };
-        rows.push(Submission {
-            row,
+        Some(Ok(Submission {
+            row: row.line,
             project,
             claimed,
             id: get.get("id").to_string(),
             name: get.get("name").to_string(),
             organisation: get.get("organisation").to_string(),
             portfolio: get.get("portfolio").to_string(),
-        });
+        }))
     }
+}
+
+impl Submission {
+    fn unreadable(row: u64, reason: String) -> Submission {
+        Submission {
+            row,
+            project: Err(reason),
+            claimed: Claimed::default(),
+            id: String::new(),
+            name: String::new(),
+            organisation: String::new(),
+            portfolio: String::new(),
+        }
+    }
+}
+
+/// Read a decoded submissions CSV whole. A header that lacks a required column is an
+/// error for the whole file; a row that cannot be read becomes a row with an error.
+pub fn parse_submissions(text: &str) -> Result<Submissions, String> {
+    let reader = SubmissionReader::with(CsvReader::from_text(text).map_err(|e| e.to_string())?)?;
+    let unknown_columns = reader.unknown_columns.clone();
+    let rows = reader.collect::<Result<Vec<_>, String>>()?;
     Ok(Submissions { rows, unknown_columns })
 }
 
 /// One record, read by column name.
 struct RowView<'a> {
     headers: &'a [String],
-    record: &'a csv::StringRecord,
+    row: &'a Row,
 }
 
 impl<'a> RowView<'a> {
@@ -158,8 +186,7 @@ impl<'a> RowView<'a> {
         self.headers
             .iter()
             .position(|h| h == name)
-            .and_then(|i| self.record.get(i))
-            .unwrap_or("")
+            .map_or("", |i| self.row.get(i))
     }
 }
 

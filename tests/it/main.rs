@@ -4,6 +4,7 @@ mod batch;
 mod cli;
 mod follow_up;
 mod fuzz;
+mod hostile_input;
 mod hostile_output;
 mod properties;
 mod realism;

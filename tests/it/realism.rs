@@ -336,7 +336,7 @@ fn an_overflowing_scenario_is_an_error_of_the_scenario() {
     assert_eq!(code, 1, "{findings}");
     let f = &findings.as_array().unwrap()[0];
     assert_eq!(f["code"], "E011");
-    assert_eq!(f["at"], "scenarios.enorm");
+    assert_eq!(f["at"], "scenarios.enorm.investment_factor");
     assert!(
         f["message"].as_str().unwrap().contains("scenario `enorm`"),
         "{findings}"
