@@ -252,7 +252,7 @@ fn money_differs(claimed: Decimal, actual: Decimal) -> bool {
 /// W301 for each claimed figure that does not hold.
 pub fn compare_claims(claimed: &Claimed, calc: &Calculation) -> Vec<Diagnostic> {
     let s = &calc.summary;
-    let kr = |d: Decimal| crate::engine::finance::round_ore(d).round_dp(0);
+    let kr = |d: Decimal| crate::fmt::money(d, crate::fmt::Lang::En);
     let mut out = Vec::new();
     for (what, claim, actual) in [
         ("NPV", claimed.npv, s.npv),
@@ -265,7 +265,7 @@ pub fn compare_claims(claimed: &Claimed, calc: &Calculation) -> Vec<Diagnostic> 
             out.push(
                 Diagnostic::new(
                     Code::W301,
-                    format!("claimed {what} {} kr, recomputed {} kr", kr(claim), kr(actual)),
+                    format!("claimed {what} {}, recomputed {}", kr(claim), kr(actual)),
                 )
                 .hint("ask the applicant to explain the difference or correct the figure"),
             );
@@ -452,7 +452,7 @@ owner = "Chef"
             .map(|(_, m)| m)
             .collect();
         assert_eq!(w.len(), 2, "{w:?}");
-        assert_eq!(w[0], "claimed NPV 52000 kr, recomputed 50000 kr");
+        assert_eq!(w[0], "claimed NPV 52,000 kr, recomputed 50,000 kr");
         assert_eq!(w[1], "claimed payback year 2025, recomputed 2026");
     }
 

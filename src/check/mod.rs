@@ -21,7 +21,6 @@ mod w116_operations_underestimated;
 use crate::diagnostic::Diagnostic;
 use crate::engine::{Calculation, LineFigures};
 use crate::model::{Line, Project, Span};
-use rust_decimal::{Decimal, RoundingStrategy};
 
 /// What a rule looks at: the validated project and the calculation of one scenario
 /// (the base case, or a scenario written in the file).
@@ -121,43 +120,6 @@ pub fn check_all(project: &Project, base: &Calculation, scenarios: &[Calculation
     out
 }
 
-/// Whole kronor for messages, rounded half away from zero: `1,200,000 kr`.
-pub(crate) fn kr(amount: Decimal) -> String {
-    let mut whole = amount.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
-    if whole.is_zero() {
-        whole.set_sign_positive(true);
-    }
-    let plain = whole.trunc().to_string();
-    let (sign, digits) = match plain.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", plain.as_str()),
-    };
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    format!("{sign}{grouped} kr")
-}
-
-/// A fraction as a percentage for messages: `0.035` → `3.5 %`.
-pub(crate) fn pct(fraction: Decimal) -> String {
-    let value = fraction.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(fraction);
-    format!(
-        "{} %",
-        value
-            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-            .normalize()
-    )
-}
-
-/// Sum without panicking on overflow (which the engine's limits rule out anyway).
-pub(crate) fn checked_sum<'v>(values: impl IntoIterator<Item = &'v Decimal>) -> Option<Decimal> {
-    values.into_iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v))
-}
-
 #[cfg(test)]
 pub(crate) mod test_support {
     //! Build a project from TOML text, compute its base scenario and run one rule.
@@ -240,17 +202,6 @@ mod tests {
     use super::test_support::{HEAD, codes};
     use super::*;
     use crate::diagnostic::Code;
-    use rust_decimal::dec;
-
-    #[test]
-    fn formats_kronor_and_percent() {
-        assert_eq!(kr(dec!(1200000.5)), "1,200,001 kr");
-        assert_eq!(kr(dec!(-1234.4)), "-1,234 kr");
-        assert_eq!(kr(dec!(-0.4)), "0 kr");
-        assert_eq!(kr(dec!(999)), "999 kr");
-        assert_eq!(pct(dec!(0.035)), "3.5 %");
-        assert_eq!(pct(dec!(0.8)), "80 %");
-    }
 
     #[test]
     fn a_project_without_lines_does_not_panic() {

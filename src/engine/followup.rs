@@ -21,13 +21,67 @@ pub struct FollowUpRow {
 }
 
 impl FollowUpRow {
-    /// `actual − planned`.
+    /// `actual − planned` (none when no actual was reported, or on overflow).
     pub fn variance(&self) -> Option<Decimal> {
-        self.actual.map(|a| a - self.planned)
+        self.actual.and_then(|a| a.checked_sub(self.planned))
     }
-    /// Variance as a fraction of the plan (none when the plan is 0).
+    /// The variance as a fraction of the plan: `variance / |planned|` (none when the
+    /// plan is 0 or no actual was reported).
     pub fn variance_share(&self) -> Option<Decimal> {
-        self.variance()?.checked_div(self.planned)
+        self.variance().and_then(|v| share_of(v, self.planned))
+    }
+}
+
+/// `variance / |planned|` (none when the plan is 0): the one definition of a relative
+/// variance, so that a negative plan (a refund) keeps the variance's sign
+/// (docs/follow-up.md).
+pub fn share_of(variance: Decimal, planned: Decimal) -> Option<Decimal> {
+    if planned.is_zero() {
+        None
+    } else {
+        variance.checked_div(planned.abs())
+    }
+}
+
+/// Sums over some follow-up rows: all planned, and planned and actual where reported.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sums {
+    /// Planned over every row.
+    pub planned: Decimal,
+    /// Planned over the rows with an actual.
+    pub planned_reported: Decimal,
+    /// Actual over the rows with an actual.
+    pub actual: Decimal,
+    /// Rows with an actual.
+    pub reported: usize,
+    /// Rows without an actual.
+    pub missing: usize,
+}
+
+impl Sums {
+    /// Add up `rows`.
+    pub fn of<'r>(rows: impl IntoIterator<Item = &'r FollowUpRow>) -> Sums {
+        let mut s = Sums::default();
+        for r in rows {
+            s.planned += r.planned;
+            match r.actual {
+                Some(a) => {
+                    s.planned_reported += r.planned;
+                    s.actual += a;
+                    s.reported += 1;
+                }
+                None => s.missing += 1,
+            }
+        }
+        s
+    }
+    /// Actual against the plan of the years with an actual (none when none has one).
+    pub fn variance(&self) -> Option<Decimal> {
+        (self.reported > 0).then(|| self.actual - self.planned_reported)
+    }
+    /// [`Sums::variance`] as a fraction of the plan of the years with an actual.
+    pub fn variance_share(&self) -> Option<Decimal> {
+        self.variance().and_then(|v| share_of(v, self.planned_reported))
     }
 }
 
@@ -145,7 +199,7 @@ fn totals(rows: &[FollowUpRow]) -> FollowUpTotals {
 
 fn flags(project: &Project, lines: &[&Line], rows: &[FollowUpRow], actuals: &Actuals, as_of: i32) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let kr = |d: Decimal| finance::round_ore(d).round_dp(0).to_string();
+    let kr = |d: Decimal| crate::fmt::money(d, crate::fmt::Lang::En);
     let mut groups: Vec<(usize, ActualKind)> = rows.iter().map(|r| (r.line, r.kind)).collect();
     groups.dedup();
     for (index, kind) in groups {
@@ -162,7 +216,7 @@ fn flags(project: &Project, lines: &[&Line], rows: &[FollowUpRow], actuals: &Act
                 out.push(
                     Diagnostic::new(
                         Code::W201,
-                        format!("`{name}`: harvest {} kr against {} kr planned, more than 20 % behind", kr(actual), kr(planned)),
+                        format!("`{name}`: harvest {} against {} planned, more than 20 % behind", kr(actual), kr(planned)),
                     )
                     .hint("ask the realisation owner why, and re-plan the harvest (besparingskrav) for the remaining years")
                     .at(line.at.clone()),
@@ -173,7 +227,7 @@ fn flags(project: &Project, lines: &[&Line], rows: &[FollowUpRow], actuals: &Act
                     Diagnostic::new(
                         Code::W202,
                         format!(
-                            "`{name}`: cost {} kr against {} kr planned, more than 10 % over",
+                            "`{name}`: cost {} against {} planned, more than 10 % over",
                             kr(actual),
                             kr(planned)
                         ),

@@ -5,10 +5,11 @@
 //! Cells are already formatted text. A header may contain `\n` (a line break in the
 //! terminal, a space in Markdown) or `-\n` (a hyphenated break, joined in Markdown).
 
-use super::format::{currency_unit, factor, kronor, money_in, number, percent, ratio, signed_percent, years};
 use super::{Lang, ReportInput, Section as ReportSection};
+use crate::engine::indicators::effekthemtagning;
 use crate::engine::realism::Realism;
 use crate::engine::{Calculation, LineFigures, StakeholderFigures, StakeholderYear};
+use crate::fmt::{currency_unit, factor, kronor, money_in, number, percent, ratio, signed_percent, years};
 use crate::model::{Category, Class, Confidence, Line, Method, Project};
 use rust_decimal::Decimal;
 
@@ -193,44 +194,6 @@ pub fn build_section(input: &ReportInput, section: ReportSection) -> Document {
 /// scenario, amounts), for other documents about the same calculation.
 pub fn project_facts(project: &Project, calc: &Calculation, lang: Lang) -> Vec<(String, String)> {
     Builder::new(project, calc, lang).facts()
-}
-
-/// One year of the *effekthemtagning* indicator: the planned harvest to date as a share
-/// of the investment to date.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EffectYear {
-    pub year: i32,
-    pub investment: Decimal,
-    pub cumulative_investment: Decimal,
-    pub planned_harvest: Decimal,
-    pub cumulative_harvest: Decimal,
-    /// `cumulative_harvest / cumulative_investment`; none while nothing (or, after
-    /// refunds, less than nothing) has been invested.
-    pub share: Option<Decimal>,
-}
-
-/// *Effekthemtagning* per year (the indicator proposed for Stockholm's development
-/// projects: harvest as a share of the sum invested).
-pub fn effekthemtagning(calc: &Calculation) -> Vec<EffectYear> {
-    let (mut investment, mut harvest) = (Decimal::ZERO, Decimal::ZERO);
-    calc.years
-        .iter()
-        .map(|y| {
-            let invested = y.costs[Category::Investment.index()];
-            investment += invested;
-            harvest += y.planned_harvest;
-            EffectYear {
-                year: y.year,
-                investment: invested,
-                cumulative_investment: investment,
-                planned_harvest: y.planned_harvest,
-                cumulative_harvest: harvest,
-                share: (investment > Decimal::ZERO)
-                    .then(|| harvest.checked_div(investment))
-                    .flatten(),
-            }
-        })
-        .collect()
 }
 
 struct Builder<'a> {

@@ -4,11 +4,11 @@
 
 use super::csv::{Cell, CsvStyle, write_rows};
 use super::document::{self, Block, Document, Grid, MISSING, NAME_WIDTH, Section, left, right, wrapped};
-use super::format::{currency_unit, kronor, money_in, money_plain, percent, rate_plain, round, signed_percent, years};
 use super::json::FindingOut;
 use super::{Lang, markdown, table};
 use crate::engine::Calculation;
-use crate::engine::followup::{FollowUp, FollowUpRow};
+use crate::engine::followup::{FollowUp, Sums};
+use crate::fmt::{currency_unit, kronor, money_in, money_plain, percent, rate_plain, round, signed_percent, years};
 use crate::model::actuals::ActualKind;
 use crate::model::{Line, Month, Project};
 use rust_decimal::Decimal;
@@ -16,24 +16,6 @@ use serde::Serialize;
 
 type Money = String;
 type Rate = String;
-
-/// `actual − planned` (none when no actual was reported, or on overflow).
-fn variance(r: &FollowUpRow) -> Option<Decimal> {
-    r.actual.and_then(|a| a.checked_sub(r.planned))
-}
-
-/// `variance / |planned|` (none when the plan is 0).
-fn share_of(variance: Decimal, planned: Decimal) -> Option<Decimal> {
-    if planned.is_zero() {
-        None
-    } else {
-        variance.checked_div(planned.abs())
-    }
-}
-
-fn variance_share(r: &FollowUpRow) -> Option<Decimal> {
-    variance(r).and_then(|v| share_of(v, r.planned))
-}
 
 fn kind_key(line: &Line) -> ActualKind {
     if line.is_cost() {
@@ -125,8 +107,8 @@ pub fn json(project: &Project, base: &Calculation, fu: &FollowUp) -> String {
                     year: r.year,
                     planned: money_plain(r.planned),
                     actual: r.actual.map(money_plain),
-                    variance: variance(r).map(money_plain),
-                    variance_share: variance_share(r).map(rate_plain),
+                    variance: r.variance().map(money_plain),
+                    variance_share: r.variance_share().map(rate_plain),
                 })
             })
             .collect(),
@@ -194,8 +176,8 @@ pub fn csv(project: &Project, fu: &FollowUp, style: CsvStyle) -> String {
             Cell::number(r.year.to_string()),
             Cell::number(money_plain(r.planned)),
             Cell::opt_number(r.actual.map(money_plain)),
-            Cell::opt_number(variance(r).map(money_plain)),
-            Cell::opt_number(variance_share(r).map(rate_plain)),
+            Cell::opt_number(r.variance().map(money_plain)),
+            Cell::opt_number(r.variance_share().map(rate_plain)),
         ]);
     }
     write_rows(&rows, style)
@@ -284,41 +266,6 @@ struct Builder<'a> {
     fu: &'a FollowUp,
     lang: Lang,
     lines: Vec<&'a Line>,
-}
-
-/// Sums over some follow-up rows: all planned, and planned and actual where reported.
-#[derive(Default)]
-struct Sums {
-    planned: Decimal,
-    planned_reported: Decimal,
-    actual: Decimal,
-    reported: usize,
-    missing: usize,
-}
-
-impl Sums {
-    fn of<'r>(rows: impl IntoIterator<Item = &'r FollowUpRow>) -> Sums {
-        let mut s = Sums::default();
-        for r in rows {
-            s.planned += r.planned;
-            match r.actual {
-                Some(a) => {
-                    s.planned_reported += r.planned;
-                    s.actual += a;
-                    s.reported += 1;
-                }
-                None => s.missing += 1,
-            }
-        }
-        s
-    }
-    /// Actual against the plan of the years with an actual.
-    fn variance(&self) -> Option<Decimal> {
-        (self.reported > 0).then(|| self.actual - self.planned_reported)
-    }
-    fn variance_share(&self) -> Option<Decimal> {
-        self.variance().and_then(|v| share_of(v, self.planned_reported))
-    }
 }
 
 impl Builder<'_> {
@@ -419,8 +366,8 @@ impl Builder<'_> {
                     r.year.to_string(),
                     self.kr(r.planned),
                     Self::opt(r.actual.map(|a| self.kr(a))),
-                    Self::opt(variance(r).map(|v| self.signed_kr(v))),
-                    Self::opt(variance_share(r).map(|s| signed_percent(s, self.lang))),
+                    Self::opt(r.variance().map(|v| self.signed_kr(v))),
+                    Self::opt(r.variance_share().map(|s| signed_percent(s, self.lang))),
                 ]);
             }
             if group.len() > 1 {
