@@ -1,7 +1,12 @@
-//! Check rules: the warnings (W…) that evaluations of municipal e-service programmes
-//! keep finding. One small rule per file, each with a stable code; errors (E…) come
-//! from [`crate::model`] while parsing. Documented in `docs/check-rules.md`.
+//! Check rules: every warning (W…) nytta raises, documented in `docs/check-rules.md`.
+//! W101–W116 are the faults evaluations of municipal e-service programmes keep finding,
+//! one small rule per file ([`RULES`]); [`followup`] holds the follow-up flags
+//! W201–W204 and [`claims`] the claims comparison W301. Errors (E…) come from
+//! [`crate::model`] while parsing, and so does W113 (keys a `schedule` makes void, found
+//! where the keys are read; docs/decisions.md, D9).
 
+pub mod claims;
+pub mod followup;
 mod w101_benefit_before_go_live;
 mod w102_no_operations_cost;
 mod w103_no_realisation_owner;

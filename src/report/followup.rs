@@ -6,6 +6,7 @@ use super::csv::{Cell, CsvStyle, write_rows};
 use super::document::{self, Block, Document, Grid, MISSING, NAME_WIDTH, Section, left, right, wrapped};
 use super::json::FindingOut;
 use super::{Lang, markdown, table};
+use crate::diagnostic::Diagnostic;
 use crate::engine::Calculation;
 use crate::engine::followup::{FollowUp, Sums};
 use crate::fmt::{currency_unit, kronor, money_in, money_plain, percent, rate_plain, round, signed_percent, years};
@@ -88,7 +89,7 @@ struct PlanOut {
 
 /// The follow-up as JSON (spec §7), with the plan's NPV and payback from the base
 /// calculation for comparison with the re-forecast.
-pub fn json(project: &Project, base: &Calculation, fu: &FollowUp) -> String {
+pub fn json(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic]) -> String {
     let base = Some(base);
     let lines: Vec<&Line> = project.lines().collect();
     let t = &fu.totals;
@@ -143,7 +144,7 @@ pub fn json(project: &Project, base: &Calculation, fu: &FollowUp) -> String {
             payback_month: b.summary.payback_month.map(|m| m.to_string()),
             payback_years: b.summary.payback_years.map(rate_plain),
         }),
-        flags: fu.flags.iter().map(FindingOut::from).collect(),
+        flags: flags.iter().map(FindingOut::from).collect(),
     };
     let mut text = serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
@@ -229,21 +230,22 @@ pub fn template(project: &Project, base: &Calculation, last_year: i32, style: Cs
 // Table and Markdown
 
 /// The follow-up for a terminal.
-pub fn table(project: &Project, base: &Calculation, fu: &FollowUp, lang: Lang) -> String {
-    table::render_document(&build(project, base, fu, lang))
+pub fn table(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> String {
+    table::render_document(&build(project, base, fu, flags, lang))
 }
 
 /// The follow-up as Markdown, to attach to a follow-up report (uppföljningsrapport).
-pub fn markdown(project: &Project, base: &Calculation, fu: &FollowUp, lang: Lang) -> String {
-    markdown::render_document(&build(project, base, fu, lang))
+pub fn markdown(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> String {
+    markdown::render_document(&build(project, base, fu, flags, lang))
 }
 
 /// The follow-up document shared by [`table`] and [`markdown`].
-pub fn build(project: &Project, base: &Calculation, fu: &FollowUp, lang: Lang) -> Document {
+pub fn build(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> Document {
     let b = Builder {
         p: project,
         c: base,
         fu,
+        flags,
         lang,
         lines: project.lines().collect(),
     };
@@ -264,6 +266,7 @@ struct Builder<'a> {
     p: &'a Project,
     c: &'a Calculation,
     fu: &'a FollowUp,
+    flags: &'a [Diagnostic],
     lang: Lang,
     lines: Vec<&'a Line>,
 }
@@ -532,7 +535,7 @@ impl Builder<'_> {
 
     fn flags(&self) -> Section {
         let heading = self.t("Avvikelser att åtgärda", "Flags").to_string();
-        if self.fu.flags.is_empty() {
+        if self.flags.is_empty() {
             return Section {
                 heading,
                 blocks: vec![Block::Text(self.t("Inga avvikelser.", "No flags.").to_string())],
@@ -544,7 +547,7 @@ impl Builder<'_> {
             wrapped(self.t("Avvikelse", "Flag"), 60),
             wrapped(self.t("Åtgärd", "Hint"), 50),
         ]);
-        for d in &self.fu.flags {
+        for d in self.flags {
             grid.row(vec![
                 d.code.as_str().to_string(),
                 Self::opt(d.at.clone()),
@@ -614,10 +617,12 @@ actuals = { 2011 = 30000 }
         (p, c)
     }
 
-    fn run(text: &str, as_of: i32) -> (Project, Calculation, FollowUp) {
+    fn run(text: &str, as_of: i32) -> (Project, Calculation, FollowUp, Vec<Diagnostic>) {
         let (p, c) = setup(text);
-        let fu = follow_up(&p, &c, &Actuals::from_project(&p), as_of);
-        (p, c, fu)
+        let actuals = Actuals::from_project(&p);
+        let fu = follow_up(&p, &c, &actuals, as_of);
+        let flags = crate::check::followup::flags(&p, &fu, &actuals);
+        (p, c, fu, flags)
     }
 
     /// The Markdown table row whose first cell is `first`, after `caption` (if any).
@@ -638,8 +643,8 @@ actuals = { 2011 = 30000 }
 
     #[test]
     fn json_follows_the_contract() {
-        let (p, c, fu) = run(TEXT, 2011);
-        let v: Value = serde_json::from_str(&json(&p, &c, &fu)).expect("valid JSON");
+        let (p, c, fu, flags) = run(TEXT, 2011);
+        let v: Value = serde_json::from_str(&json(&p, &c, &fu, &flags)).expect("valid JSON");
         assert_eq!(v["format"], 1);
         assert_eq!(v["as_of"], 2011);
         // bygg 2010; drift 2011 (no actual); tid benefit 2011; tid harvest 2011.
@@ -691,7 +696,7 @@ actuals = { 2011 = 30000 }
 
     #[test]
     fn csv_rows() {
-        let (p, _, fu) = run(TEXT, 2011);
+        let (p, _, fu, _) = run(TEXT, 2011);
         let out = csv(&p, &fu, CsvStyle::default());
         let expected = "line,name,kind,year,planned,actual,variance,variance_share\r\n\
                         bygg,Bygg,cost,2010,100000.00,120000.00,20000.00,0.200000\r\n\
@@ -751,8 +756,8 @@ actuals = { 2011 = 30000 }
 
     #[test]
     fn swedish_markdown_follow_up() {
-        let (p, c, fu) = run(TEXT, 2011);
-        let out = markdown(&p, &c, &fu, Lang::Sv);
+        let (p, c, fu, flags) = run(TEXT, 2011);
+        let out = markdown(&p, &c, &fu, &flags, Lang::Sv);
         assert!(
             out.starts_with("# Uppföljning: Bokning\n\n- **Diarienummer:** FRI-2010-3\n"),
             "{out}"
@@ -804,40 +809,40 @@ actuals = { 2011 = 30000 }
             .replace("annual = 12000\n", "annual = 12000\nactuals = { 2011 = 12000 }\n")
             .replace("actuals = { 2011 = 60000 }", "actuals = { 2011 = 120000 }")
             .replace("actuals = { 2011 = 30000 }", "actuals = { 2011 = 60000 }");
-        let (p, c, fu) = run(&text, 2011);
-        assert!(fu.flags.is_empty(), "{:?}", fu.flags);
-        let out = table(&p, &c, &fu, Lang::En);
+        let (p, c, fu, flags) = run(&text, 2011);
+        assert!(flags.is_empty(), "{:?}", flags);
+        let out = table(&p, &c, &fu, &flags, Lang::En);
         assert!(out.starts_with("Follow-up: Bokning\n"), "{out}");
         assert!(out.contains("Actuals up to and including: 2011"), "{out}");
         assert!(out.contains("Bygg – cost"), "{out}");
         let rate = out.lines().find(|l| l.contains("Realisation rate")).unwrap_or("");
         assert!(rate.contains("100%"), "{out}");
         assert!(out.trim_end().ends_with("No flags."), "{out}");
-        let json: Value = serde_json::from_str(&json(&p, &c, &fu)).expect("JSON");
+        let json: Value = serde_json::from_str(&json(&p, &c, &fu, &flags)).expect("JSON");
         assert_eq!(json["totals"]["missing"], 0);
         assert_eq!(json["flags"], j!([]));
     }
 
     #[test]
     fn empty_project_does_not_panic() {
-        let (p, c, fu) = run(
+        let (p, c, fu, flags) = run(
             "format = 1\n[project]\nname = \"Tom\"\norganisation = \"Kommunen\"\nstart_year = 2020\nyears = 1\n",
             2020,
         );
         assert!(fu.rows.is_empty());
-        let v: Value = serde_json::from_str(&json(&p, &c, &fu)).expect("JSON");
+        let v: Value = serde_json::from_str(&json(&p, &c, &fu, &flags)).expect("JSON");
         assert_eq!(v["rows"], j!([]));
         assert_eq!(v["totals"]["realisation_rate"], Value::Null);
         assert_eq!(v["totals"]["planned_costs"], "0.00");
         assert_eq!(csv(&p, &fu, CsvStyle::default()).lines().count(), 1);
         assert_eq!(template(&p, &c, 2020, CsvStyle::default()).lines().count(), 1);
         for lang in [Lang::Sv, Lang::En] {
-            let out = markdown(&p, &c, &fu, lang);
+            let out = markdown(&p, &c, &fu, &flags, lang);
             assert!(
                 out.contains(lang.pick("Inget planerat belopp", "Nothing planned")),
                 "{out}"
             );
-            assert!(!table(&p, &c, &fu, lang).is_empty());
+            assert!(!table(&p, &c, &fu, &flags, lang).is_empty());
         }
     }
 
@@ -846,9 +851,9 @@ actuals = { 2011 = 30000 }
         let text = TEXT
             .replace("actuals = { 2011 = 60000 }\n", "")
             .replace("actuals = { 2011 = 30000 }\n", "");
-        let (p, c, fu) = run(&text, 2012);
-        assert!(fu.flags.iter().any(|d| d.code == Code::W204));
-        let out = markdown(&p, &c, &fu, Lang::Sv);
+        let (p, c, fu, flags) = run(&text, 2012);
+        assert!(flags.iter().any(|d| d.code == Code::W204));
+        let out = markdown(&p, &c, &fu, &flags, Lang::Sv);
         assert_eq!(row(&out, "## Avvikelser att åtgärda", "W204")[1], "–");
     }
 }
