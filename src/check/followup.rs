@@ -100,34 +100,8 @@ pub fn flags(project: &Project, fu: &FollowUp, actuals: &Actuals) -> Vec<Diagnos
 mod tests {
     use super::*;
     use crate::engine::followup::follow_up;
+    use crate::engine::followup::tests::TEXT;
     use crate::model::{Scenario, parse_project};
-
-    const TEXT: &str = r#"format = 1
-[project]
-name = "P"
-organisation = "O"
-start_year = 2010
-years = 3
-go_live = "2010-01"
-[assumptions]
-discount_rate = 0
-[[costs]]
-id = "bygg"
-name = "Bygg"
-category = "investment"
-amounts = { 2010 = 100000 }
-actuals = { 2010 = 120000 }
-[[benefits]]
-id = "tid"
-name = "Tid"
-class = "reallocation"
-annual = 120000
-actuals = { 2010 = 60000 }
-[benefits.realisation]
-owner = "Chef"
-share = 0.5
-actuals = { 2010 = 20000 }
-"#;
 
     fn run(as_of: i32) -> Vec<Diagnostic> {
         let p = parse_project(TEXT).project.unwrap();

@@ -240,12 +240,13 @@ fn reforecast(project: &Project, base: &Calculation, lines: &[&Line], actuals: &
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{Scenario, parse_project};
     use rust_decimal::dec;
 
-    const TEXT: &str = r#"format = 1
+    /// A small project with actuals in the file, shared with the follow-up flags' tests.
+    pub(crate) const TEXT: &str = r#"format = 1
 [project]
 name = "P"
 organisation = "O"
