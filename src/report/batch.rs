@@ -4,6 +4,7 @@
 
 use super::Lang;
 use super::csv::{Cell, CsvSink, CsvStyle};
+use super::labels::Label as L;
 use super::visible::visible;
 use crate::batch::{BatchRow, GroupBy, Groups, YearSlice};
 use crate::fmt::{money_plain, rate_plain};
@@ -458,19 +459,19 @@ impl<W: Write> Sink for TableOut<W> {
         Ok(())
     }
     fn finish(mut self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()> {
-        let l = |sv, en| self.lang.pick(sv, en);
+        let l = |label: L| label.text(self.lang);
         let header = vec![
             "#",
-            l("Källa", "Source"),
-            l("Namn", "Name"),
+            l(L::Source),
+            l(L::Name),
             "Status",
-            l("Koder", "Codes"),
-            l("Kostnader", "Costs"),
-            l("Nytta", "Benefits"),
+            l(L::Codes),
+            l(L::Costs2),
+            l(L::Benefits2),
             "NPV",
             "BCR",
-            l("Återbetald", "Payback"),
-            l("Hemtagning", "Harvest"),
+            l(L::Payback2),
+            l(L::Harvest2),
         ];
         let mut t = new_table(header, 5);
         for r in &self.rows {
@@ -479,19 +480,19 @@ impl<W: Write> Sink for TableOut<W> {
         writeln!(self.out, "{t}")?;
         if let Some((_, groups)) = groups {
             let header = vec![
-                l("Grupp", "Group"),
-                l("År", "Year"),
-                l("Kostnader", "Costs"),
-                l("Nytta", "Benefits"),
+                l(L::Group),
+                l(L::Year2),
+                l(L::Costs2),
+                l(L::Benefits2),
                 "NPV",
-                l("Hemtagning", "Harvest"),
+                l(L::Harvest2),
             ];
             let mut t = new_table(header, 2);
             for (group, year, s) in group_rows(groups) {
                 let kr = |d: Decimal| crate::fmt::kronor(d, self.lang);
                 t.add_row(vec![
                     visible(&group).into_owned(),
-                    year.map_or_else(|| l("Summa", "Total").to_string(), |y| y.to_string()),
+                    year.map_or_else(|| l(L::Total).to_string(), |y| y.to_string()),
                     kr(s.costs),
                     kr(s.benefits),
                     kr(s.npv),

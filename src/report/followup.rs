@@ -5,6 +5,7 @@
 use super::csv::{Cell, CsvStyle, write_rows};
 use super::document::{self, Block, Document, Grid, MISSING, NAME_WIDTH, Section, left, right, wrapped};
 use super::json::FindingOut;
+use super::labels::Label as L;
 use super::{Lang, markdown, table};
 use crate::diagnostic::Diagnostic;
 use crate::engine::Calculation;
@@ -250,12 +251,9 @@ pub fn build(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diag
         lines: project.lines().collect(),
     };
     let mut facts = document::project_facts(project, base, lang);
-    facts.push((
-        b.t("Utfall till och med", "Actuals up to and including").to_string(),
-        fu.as_of.to_string(),
-    ));
+    facts.push((b.t(L::ActualsUpToAndIncluding).to_string(), fu.as_of.to_string()));
     Document {
-        title: format!("{}: {}", b.t("Uppföljning", "Follow-up"), project.name),
+        title: format!("{}: {}", b.t(L::FollowUp), project.name),
         facts,
         description: None,
         sections: vec![b.rows(), b.totals(), b.reforecast(), b.flags()],
@@ -272,8 +270,9 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn t(&self, sv: &'static str, en: &'static str) -> &'static str {
-        self.lang.pick(sv, en)
+    /// The text of a label in the document's language.
+    fn t(&self, label: L) -> &'static str {
+        label.text(self.lang)
     }
 
     fn kr(&self, d: Decimal) -> String {
@@ -304,9 +303,9 @@ impl Builder<'_> {
 
     fn kind(&self, kind: ActualKind) -> &'static str {
         match kind {
-            ActualKind::Cost => self.t("kostnad", "cost"),
-            ActualKind::Benefit => self.t("nytta", "benefit"),
-            ActualKind::Harvest => self.t("hemtagning", "harvest"),
+            ActualKind::Cost => self.t(L::Cost),
+            ActualKind::Benefit => self.t(L::Benefit2),
+            ActualKind::Harvest => self.t(L::Harvest),
         }
     }
 
@@ -322,15 +321,15 @@ impl Builder<'_> {
     fn money_columns(&self) -> Vec<document::Column> {
         let unit = currency_unit(&self.p.currency);
         vec![
-            right(self.t("Plan", "Planned")),
-            right(self.t("Utfall", "Actual")),
-            right(&format!("{}\n({unit})", self.t("Avvikelse", "Variance"))),
-            right(&format!("{}\n(%)", self.t("Avvikelse", "Variance"))),
+            right(self.t(L::Planned)),
+            right(self.t(L::Actual)),
+            right(&format!("{}\n({unit})", self.t(L::Variance))),
+            right(&format!("{}\n(%)", self.t(L::Variance))),
         ]
     }
 
     fn rows(&self) -> Section {
-        let heading = self.t("Utfall mot plan", "Actuals against plan").to_string();
+        let heading = self.t(L::ActualsAgainstPlan).to_string();
         let rows = &self.fu.rows;
         if rows.is_empty() {
             let text = match self.lang {
@@ -342,15 +341,7 @@ impl Builder<'_> {
                 blocks: vec![Block::Text(text)],
             };
         }
-        let mut blocks = vec![Block::Text(
-            self.t(
-                "Avvikelse = utfall − plan. Ett år utan rapporterat utfall visas med –; summaradens avvikelse \
-                 räknar bara år med utfall.",
-                "Variance = actual − planned. A year with no actual reported shows –; the total's variance \
-                 counts only years with an actual.",
-            )
-            .to_string(),
-        )];
+        let mut blocks = vec![Block::Text(self.t(L::VarianceActualPlannedYearWithNo).to_string())];
         let mut start = 0;
         while start < rows.len() {
             let (line, kind) = (rows[start].line, rows[start].kind);
@@ -361,7 +352,7 @@ impl Builder<'_> {
             let group = &rows[start..end];
             start = end;
             let name = self.lines.get(line).map_or(MISSING, |l| l.name.as_str());
-            let mut columns = vec![left(self.t("År", "Year"))];
+            let mut columns = vec![left(self.t(L::Year2))];
             columns.extend(self.money_columns());
             let mut grid = Grid::new(columns).caption(format!("{name} – {}", self.kind(kind)));
             for r in group {
@@ -376,7 +367,7 @@ impl Builder<'_> {
             if group.len() > 1 {
                 let sums = Sums::of(group);
                 grid.total(vec![
-                    self.t("Summa", "Total").to_string(),
+                    self.t(L::Total).to_string(),
                     self.kr(sums.planned),
                     Self::opt((sums.reported > 0).then(|| self.kr(sums.actual))),
                     Self::opt(sums.variance().map(|v| self.signed_kr(v))),
@@ -389,15 +380,14 @@ impl Builder<'_> {
     }
 
     fn totals(&self) -> Section {
-        let mut columns = vec![left(self.t("Slag", "Kind"))];
+        let mut columns = vec![left(self.t(L::Kind))];
         columns.extend(self.money_columns());
-        columns.push(right(self.t("Saknat\nutfall", "Missing\nactuals")));
-        let mut grid = Grid::new(columns)
-            .caption(self.t("Summa till och med uppföljningsåret", "Totals up to the follow-up year"));
+        columns.push(right(self.t(L::MissingActuals)));
+        let mut grid = Grid::new(columns).caption(self.t(L::TotalsUpToFollowUpYear));
         for (kind, label) in [
-            (ActualKind::Cost, self.t("Kostnader", "Costs")),
-            (ActualKind::Benefit, self.t("Nytta", "Benefits")),
-            (ActualKind::Harvest, self.t("Hemtagning", "Harvest")),
+            (ActualKind::Cost, self.t(L::Costs2)),
+            (ActualKind::Benefit, self.t(L::Benefits2)),
+            (ActualKind::Harvest, self.t(L::Harvest2)),
         ] {
             let sums = Sums::of(self.fu.rows.iter().filter(|r| r.kind == kind));
             grid.row(vec![
@@ -410,25 +400,17 @@ impl Builder<'_> {
             ]);
         }
         let t = &self.fu.totals;
-        let mut key = Grid::new(vec![
-            left(self.t("Nyckeltal", "Key figure")),
-            right(self.t("Värde", "Value")),
-        ]);
+        let mut key = Grid::new(vec![left(self.t(L::KeyFigure)), right(self.t(L::Value))]);
         key.row(vec![
-            self.t(
-                "Hemtagningsgrad (hemtaget / planerad hemtagning)",
-                "Realisation rate (harvested / planned harvest)",
-            )
-            .to_string(),
+            self.t(L::RealisationRateHarvestedPlannedHarvest).to_string(),
             Self::opt(t.realisation_rate.map(|r| percent(r, self.lang))),
         ]);
         key.row(vec![
-            self.t("Rader utan rapporterat utfall", "Rows with no actual reported")
-                .to_string(),
+            self.t(L::RowsWithNoActualReported).to_string(),
             t.missing.to_string(),
         ]);
         Section {
-            heading: self.t("Summering", "Totals").to_string(),
+            heading: self.t(L::Totals).to_string(),
             blocks: vec![Block::Grid(grid), Block::Grid(key)],
         }
     }
@@ -447,30 +429,18 @@ impl Builder<'_> {
             ),
         })];
         let mut key = Grid::new(vec![
-            left(self.t("Nyckeltal", "Key figure")),
-            right(self.t("Plan", "Plan")),
-            right(self.t("Prognos", "Re-forecast")),
-            right(self.t("Skillnad", "Difference")),
+            left(self.t(L::KeyFigure)),
+            right(self.t(L::Plan)),
+            right(self.t(L::ReForecast)),
+            right(self.t(L::Difference)),
         ]);
         let forecast_costs: Decimal = r.years.iter().map(|y| y.1).sum();
         let forecast_benefits: Decimal = r.years.iter().map(|y| y.2).sum();
         let money_rows = [
-            (
-                self.t("Summa kostnader", "Total costs"),
-                s.total_costs(),
-                forecast_costs,
-            ),
-            (
-                self.t("Summa nytta", "Total benefits"),
-                s.total_benefits(),
-                forecast_benefits,
-            ),
-            (
-                self.t("Netto (nytta − kostnader)", "Net (benefits − costs)"),
-                s.net(),
-                forecast_benefits - forecast_costs,
-            ),
-            (self.t("Nettonuvärde (NPV)", "Net present value (NPV)"), s.npv, r.npv),
+            (self.t(L::TotalCosts), s.total_costs(), forecast_costs),
+            (self.t(L::TotalBenefits), s.total_benefits(), forecast_benefits),
+            (self.t(L::NetBenefitsCosts), s.net(), forecast_benefits - forecast_costs),
+            (self.t(L::NetPresentValueNpv), s.npv, r.npv),
         ];
         for (label, plan, forecast) in money_rows {
             key.row(vec![
@@ -484,12 +454,12 @@ impl Builder<'_> {
             (Some(plan), Some(forecast)) => {
                 let months = forecast.0 - plan.0;
                 let sign = if months > 0 { "+" } else { "" };
-                format!("{sign}{months} {}", self.t("mån", "months"))
+                format!("{sign}{months} {}", self.t(L::Months))
             }
             _ => MISSING.to_string(),
         };
         key.row(vec![
-            self.t("Återbetalningstid", "Payback").to_string(),
+            self.t(L::Payback).to_string(),
             self.payback(s.payback_month, s.payback_years),
             self.payback(r.payback_month, r.payback_years),
             shift,
@@ -497,15 +467,15 @@ impl Builder<'_> {
         blocks.push(Block::Grid(key));
 
         let mut by_year = Grid::new(vec![
-            left(self.t("År", "Year")),
-            right(self.t("Kostnader\nplan", "Costs\nplanned")),
-            right(self.t("Kostnader\nprognos", "Costs\nre-forecast")),
-            right(self.t("Nytta\nplan", "Benefits\nplanned")),
-            right(self.t("Nytta\nprognos", "Benefits\nre-forecast")),
-            right(self.t("Netto\nplan", "Net\nplanned")),
-            right(self.t("Netto\nprognos", "Net\nre-forecast")),
+            left(self.t(L::Year2)),
+            right(self.t(L::CostsPlanned)),
+            right(self.t(L::CostsReForecast)),
+            right(self.t(L::BenefitsPlanned)),
+            right(self.t(L::BenefitsReForecast)),
+            right(self.t(L::NetPlanned)),
+            right(self.t(L::NetReForecast)),
         ])
-        .caption(self.t("Plan och prognos per år", "Plan and re-forecast per year"));
+        .caption(self.t(L::PlanAndReForecastPerYear));
         for (plan, &(year, costs, benefits)) in self.c.years.iter().zip(&r.years) {
             by_year.row(vec![
                 year.to_string(),
@@ -518,7 +488,7 @@ impl Builder<'_> {
             ]);
         }
         by_year.total(vec![
-            self.t("Summa", "Total").to_string(),
+            self.t(L::Total).to_string(),
             self.kr(s.total_costs()),
             self.kr(forecast_costs),
             self.kr(s.total_benefits()),
@@ -528,24 +498,24 @@ impl Builder<'_> {
         ]);
         blocks.push(Block::Grid(by_year));
         Section {
-            heading: self.t("Prognos mot plan", "Re-forecast against plan").to_string(),
+            heading: self.t(L::ReForecastAgainstPlan).to_string(),
             blocks,
         }
     }
 
     fn flags(&self) -> Section {
-        let heading = self.t("Avvikelser att åtgärda", "Flags").to_string();
+        let heading = self.t(L::Flags).to_string();
         if self.flags.is_empty() {
             return Section {
                 heading,
-                blocks: vec![Block::Text(self.t("Inga avvikelser.", "No flags.").to_string())],
+                blocks: vec![Block::Text(self.t(L::NoFlags).to_string())],
             };
         }
         let mut grid = Grid::new(vec![
-            left(self.t("Kod", "Code")),
-            wrapped(self.t("Var", "Where"), NAME_WIDTH),
-            wrapped(self.t("Avvikelse", "Flag"), 60),
-            wrapped(self.t("Åtgärd", "Hint"), 50),
+            left(self.t(L::Code)),
+            wrapped(self.t(L::Where), NAME_WIDTH),
+            wrapped(self.t(L::Flag), 60),
+            wrapped(self.t(L::Hint), 50),
         ]);
         for d in self.flags {
             grid.row(vec![

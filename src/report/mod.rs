@@ -7,6 +7,7 @@ pub mod diagnostics;
 pub mod document;
 pub mod followup;
 pub mod json;
+pub mod labels;
 pub mod markdown;
 pub mod table;
 pub mod visible;
