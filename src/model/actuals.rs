@@ -23,7 +23,17 @@ pub enum ActualKind {
 }
 
 impl ActualKind {
+    /// Every kind, in the order rows are listed.
     pub const ALL: [ActualKind; 3] = [ActualKind::Cost, ActualKind::Benefit, ActualKind::Harvest];
+    /// The kind of a line's own money: `cost` for a cost line, `benefit` otherwise
+    /// (a harvest is a benefit's second kind).
+    pub fn of_line(line: &Line) -> ActualKind {
+        if line.is_cost() {
+            ActualKind::Cost
+        } else {
+            ActualKind::Benefit
+        }
+    }
     pub fn as_str(self) -> &'static str {
         match self {
             ActualKind::Cost => "cost",

@@ -1,11 +1,18 @@
-//! Renderers: one per output format, all from the same [`ReportInput`]. Labels in
-//! Swedish and English; numbers rounded at output only (spec §1).
+//! Reports on one axis: **builders** decide what a human-readable document shows and
+//! in which language ([`build`], producing a [`document::Document`] with words from
+//! [`labels`]); **writers** turn something into bytes of one format ([`table`],
+//! [`markdown`], [`json`], [`csv`], [`diagnostics`], and the streamed batch outputs in
+//! [`batch`]). The machine formats (JSON, CSV) are contracts of their own
+//! (docs/format.md, docs/follow-up.md): their writers map the engine's figures to fields
+//! one to one and use no language. Nothing here computes a figure (the engine does) or
+//! raises a finding (`check` does); numbers are rounded at output only, by
+//! [`crate::fmt`].
 
 pub mod batch;
+pub mod build;
 pub mod csv;
 pub mod diagnostics;
 pub mod document;
-pub mod followup;
 pub mod json;
 pub mod labels;
 pub mod markdown;
