@@ -1,4 +1,4 @@
-//! Batch: one summary row per submission (spec §9), small enough to keep for a
+//! Batch: one summary row per submission (docs/controller-guide-en.md, "Reading the results"), small enough to keep for a
 //! hundred thousand of them — never a monthly series. Pure: the CLI reads the files,
 //! runs this in parallel and writes the rows as they come.
 

@@ -21,7 +21,7 @@ pub struct Args {
     /// Project files, or directories searched recursively for `*.toml`.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// A submissions CSV (spec §8): one project per row.
+    /// A submissions CSV (docs/controller-guide-en.md, "The submissions spreadsheet"): one project per row.
     #[arg(long, value_name = "FILE")]
     csv: Option<PathBuf>,
     /// Output format (`xlsx` needs `-o FILE.xlsx`).

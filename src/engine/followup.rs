@@ -1,4 +1,4 @@
-//! Follow-up (uppföljning, spec §3.5 and §7): the plan against the actuals, year by
+//! Follow-up (uppföljning, docs/follow-up.md): the plan against the actuals, year by
 //! year, with a re-forecast (actuals to date + plan for the remaining years) and flags.
 //! Actuals never change the plan: planned figures come from the base calculation.
 
@@ -84,7 +84,7 @@ impl Sums {
     }
 }
 
-/// Sums over the rows (spec §7).
+/// Sums over the rows (docs/follow-up.md, "Follow-up").
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FollowUpTotals {
     pub planned_costs: Decimal,

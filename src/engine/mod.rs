@@ -1,4 +1,4 @@
-//! The calculation (spec §4): pure functions from a validated [`Project`] and a
+//! The calculation (docs/method.md): pure functions from a validated [`Project`] and a
 //! [`Scenario`] to a [`Calculation`]. Per month, in `Decimal`, no I/O.
 //!
 //! Every line is turned into a monthly series once; years, stakeholders, present values
@@ -386,7 +386,7 @@ impl Calculation {
             .sum()
     }
 
-    /// The factor by which the line must be multiplied to bring the NPV to 0 (spec §4);
+    /// The factor by which the line must be multiplied to bring the NPV to 0 (docs/method.md);
     /// none for a line with no present value or a qualitative benefit.
     pub fn switching_factor(&self, project: &Project, figures: &LineFigures) -> Option<Decimal> {
         let line = project.lines().nth(figures.index)?;

@@ -1,4 +1,4 @@
-//! One line's money per month over the horizon (spec §2, §3.1, §3.4, §3.6).
+//! One line's money per month over the horizon (docs/method.md, "One line, month by month").
 //!
 //! Money per month is held **× 12** (the annualised rate of that month): `annual =
 //! 100000` is 100000 in every active month. The division by 12 happens once, when months
@@ -79,7 +79,7 @@ pub fn line_runs(project: &Project, line: &Line, scenario: &Scenario) -> Result<
     Ok(runs)
 }
 
-/// Planned harvest for a benefit with a realisation (spec §3.4): the explicit schedule,
+/// Planned harvest for a benefit with a realisation (docs/format.md, "[benefits.realisation]"): the explicit schedule,
 /// or `share × benefit(m − lag)` of the (scenario-adjusted) benefit runs.
 pub fn harvest_runs(project: &Project, realisation: &Realisation, benefit: &[Run]) -> Result<Vec<Run>, Overflow> {
     let n = project.months();

@@ -1,4 +1,4 @@
-//! Actuals (utfall) for follow-up (spec §3.5): from the project file and from a CSV
+//! Actuals (utfall) for follow-up (docs/follow-up.md, "Where the actuals come from"): from the project file and from a CSV
 //! `line,year,amount[,kind]`, the CSV winning for the same line, kind and year.
 //!
 //! The CSV may come from Swedish Excel: `;` or tab as delimiter, decimal commas,

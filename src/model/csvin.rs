@@ -1,4 +1,4 @@
-//! Reading the CSVs nytta takes in — actuals (spec §3.5) and submissions (§8) — as
+//! Reading the CSVs nytta takes in — actuals (docs/follow-up.md) and submissions (docs/controller-guide-en.md) — as
 //! spreadsheets write them, one row at a time and in time linear in the file:
 //!
 //! - encoding: UTF-16 (Excel's "Unicode text", by its BOM), UTF-8 with or without a

@@ -1,4 +1,4 @@
-//! The typed, validated project: what a project file means (spec §1–3).
+//! The typed, validated project: what a project file means (docs/format.md).
 //!
 //! [`parse_project`] turns text into a [`Project`] plus every diagnostic found; the
 //! engine only ever sees a project that validated without errors.
@@ -123,7 +123,7 @@ pub enum LineKind {
     Benefit(Box<BenefitInfo>),
 }
 
-/// Cost categories (spec §3.2).
+/// Cost categories (docs/format.md, "[[costs]]").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Category {
     Investment,
@@ -145,7 +145,7 @@ impl Category {
     }
 }
 
-/// Benefit classes (spec §3.3).
+/// Benefit classes (docs/format.md, "[[benefits]]").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Class {
     Financial,
@@ -199,7 +199,7 @@ pub struct BenefitInfo {
     pub measured_by: Option<String>,
 }
 
-/// How a benefit is taken home (spec §3.4).
+/// How a benefit is taken home (docs/format.md, "[benefits.realisation]").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Method {
     BudgetReduction,
@@ -249,7 +249,7 @@ pub struct Realisation {
     pub span: Span,
 }
 
-/// Where a line's money comes from: exactly one value form (spec §3.1).
+/// Where a line's money comes from: exactly one value form (docs/format.md, "Value forms").
 #[derive(Debug, Clone)]
 pub enum ValueSource {
     /// Money per calendar year or month.

@@ -1,4 +1,4 @@
-//! Number notation (spec §1): TOML integers and floats read exactly from their literal,
+//! Number notation (docs/format.md, "Numbers"): TOML integers and floats read exactly from their literal,
 //! and strings in English or Swedish notation, with an optional percent sign.
 
 use rust_decimal::Decimal;

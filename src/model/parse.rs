@@ -2,7 +2,7 @@
 //! every problem (not just the first) as a located [`Diagnostic`] with a hint.
 //!
 //! The walk is written by hand rather than with `#[derive(Deserialize)]` because serde
-//! stops at the first error and cannot re-read a float literal exactly (spec §1).
+//! stops at the first error and cannot re-read a float literal exactly (docs/format.md, "Numbers").
 
 use super::number::{NumberError, parse_float_literal, parse_integer_literal, parse_number_str};
 use super::*;
@@ -880,7 +880,7 @@ impl Walker {
 
     /// Stakeholders with the span of each id; the implicit one when none are declared.
     fn stakeholders(&mut self, value: Option<&Val>, organisation: Option<&str>) -> Vec<(Stakeholder, Span)> {
-        // Without [[stakeholders]] the organisation is the one stakeholder (spec §3),
+        // Without [[stakeholders]] the organisation is the one stakeholder (docs/format.md),
         // its name serving as its id: `stakeholder = "Trafikkontoret"` refers to it.
         let implicit = || {
             let name = organisation.unwrap_or("Organisation").to_string();

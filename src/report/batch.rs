@@ -1,4 +1,4 @@
-//! Batch output (spec §9): one row per submission, written as the rows come (CSV and
+//! Batch output (docs/controller-guide-en.md, "Reading the results"): one row per submission, written as the rows come (CSV and
 //! JSON stream; the table collects; xlsx uses rust_xlsxwriter's constant-memory mode),
 //! then the sums per group and year.
 
@@ -14,7 +14,7 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Serialize;
 use std::io::Write;
 
-/// The result columns, spec §9 first, then nytta's own.
+/// The result columns, the documented ones first (docs/controller-guide-en.md), then nytta's own.
 pub const COLUMNS: &[&str] = &[
     "source",
     "id",

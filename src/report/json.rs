@@ -1,4 +1,4 @@
-//! `--format json`: the contract of spec §5, plus a few useful extra keys.
+//! `--format json`: the contract of docs/guide-en.md ("The report"), plus a few useful extra keys.
 
 use super::ReportInput;
 use crate::diagnostic::Diagnostic;
@@ -561,7 +561,7 @@ struct PlanOut {
     payback_years: Option<Rate>,
 }
 
-/// The follow-up as JSON (spec §7), with the plan's NPV and payback from the base
+/// The follow-up as JSON (docs/follow-up.md, "Follow-up"), with the plan's NPV and payback from the base
 /// calculation for comparison with the re-forecast.
 pub fn follow_up(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic]) -> String {
     let base = Some(base);
@@ -648,7 +648,7 @@ mod tests {
     #[test]
     fn realisation_plan_per_benefit_and_effekthemtagning() {
         let v = report(SMALL);
-        // The keys of spec §5 are still there.
+        // The contract's keys are still there.
         assert_eq!(v["summary"]["npv"], "-1735.54");
         assert_eq!(v["years"][0]["planned_harvest"], "45000.00");
         let r = &v["realisation"];
