@@ -34,6 +34,7 @@ impl ActualKind {
             ActualKind::Benefit
         }
     }
+    /// `cost`, `benefit` or `harvest`, as in the actuals CSV.
     pub fn as_str(self) -> &'static str {
         match self {
             ActualKind::Cost => "cost",
@@ -83,6 +84,7 @@ impl Actuals {
         self
     }
 
+    /// The actual for one line, kind and year, if reported.
     pub fn get(&self, key: &ActualKey) -> Option<Decimal> {
         self.0.get(key).copied()
     }

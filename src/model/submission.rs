@@ -11,9 +11,13 @@ use std::fmt::Write;
 /// Figures an applicant stated, to compare with the recomputed ones.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Claimed {
+    /// `claimed_npv`.
     pub npv: Option<Decimal>,
+    /// `claimed_total_costs`.
     pub total_costs: Option<Decimal>,
+    /// `claimed_total_benefits`.
     pub total_benefits: Option<Decimal>,
+    /// `claimed_payback_year`.
     pub payback_year: Option<i32>,
 }
 
@@ -24,11 +28,15 @@ pub struct Submission {
     pub row: u64,
     /// The equivalent project file, or why the row cannot be read.
     pub project: Result<String, String>,
+    /// The figures the row claims.
     pub claimed: Claimed,
     /// What the row says about itself even when it fails (for the result row).
     pub id: String,
+    /// `name`.
     pub name: String,
+    /// `organisation`.
     pub organisation: String,
+    /// `portfolio`.
     pub portfolio: String,
 }
 
@@ -61,7 +69,9 @@ pub const COLUMNS: &[&str] = &[
 /// with [`SubmissionReader`].
 #[derive(Debug, Clone, Default)]
 pub struct Submissions {
+    /// The rows, in file order.
     pub rows: Vec<Submission>,
+    /// Header names nytta does not know (ignored, reported).
     pub unknown_columns: Vec<String>,
 }
 

@@ -195,6 +195,7 @@ pub struct CsvOut<W: Write> {
 }
 
 impl<W: Write> CsvOut<W> {
+    /// A CSV writer; writes the header at once.
     pub fn new(out: W, style: CsvStyle, ranked: bool) -> std::io::Result<Self> {
         Ok(CsvOut {
             sink: CsvSink::new(out, style)?,
@@ -353,6 +354,7 @@ pub struct JsonOut<W: Write> {
 }
 
 impl<W: Write> JsonOut<W> {
+    /// A JSON writer; writes the opening at once.
     pub fn new(mut out: W) -> std::io::Result<Self> {
         out.write_all(b"{\n  \"format\": 1,\n  \"results\": [")?;
         Ok(JsonOut {
@@ -413,6 +415,7 @@ pub struct TableOut<W: Write> {
 }
 
 impl<W: Write> TableOut<W> {
+    /// A table writer in `lang`; writes at the end.
     pub fn new(out: W, lang: Lang) -> Self {
         TableOut {
             out,

@@ -13,27 +13,35 @@ use crate::model::{Category, Line};
 /// How to write CSV: plain (`,` and `.`) or for Swedish Excel (`;`, `,` and a UTF-8 BOM).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CsvStyle {
+    /// `;` as separator, `,` as decimal mark and a UTF-8 BOM, for Swedish Excel.
     pub excel: bool,
 }
 
 /// One cell: text (neutralised against formula injection) or a number (kept as is).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {
+    /// Text, neutralised against formula injection.
     Text(String),
+    /// A plain number, written as is.
     Number(String),
+    /// An empty cell.
     Empty,
 }
 
 impl Cell {
+    /// A text cell.
     pub fn text(s: impl Into<String>) -> Cell {
         Cell::Text(s.into())
     }
+    /// A text cell, or empty.
     pub fn opt_text(s: Option<&str>) -> Cell {
         s.map_or(Cell::Empty, Cell::text)
     }
+    /// A number cell.
     pub fn number(s: impl Into<String>) -> Cell {
         Cell::Number(s.into())
     }
+    /// A number cell, or empty.
     pub fn opt_number(s: Option<String>) -> Cell {
         s.map_or(Cell::Empty, Cell::Number)
     }

@@ -15,24 +15,31 @@ pub const MISSING: &str = "–";
 /// The whole report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
+    /// The title line.
     pub title: String,
     /// Label and value pairs under the title: id, organisation, horizon, go-live, scenario.
     pub facts: Vec<(String, String)>,
+    /// The project description, shown under the facts.
     pub description: Option<String>,
+    /// The chapters, in order.
     pub chapters: Vec<Chapter>,
 }
 
 /// A `##` chapter of a document (one section of the report, say).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chapter {
+    /// The chapter's heading.
     pub heading: String,
+    /// Paragraphs and grids, in order.
     pub blocks: Vec<Block>,
 }
 
 /// A paragraph or a grid.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
+    /// A paragraph.
     Text(String),
+    /// A grid.
     Grid(Grid),
 }
 
@@ -41,21 +48,27 @@ pub enum Block {
 pub struct Grid {
     /// A sub-heading shown above the grid.
     pub caption: Option<String>,
+    /// The columns.
     pub columns: Vec<Column>,
+    /// The rows, in order.
     pub rows: Vec<Row>,
 }
 
 /// Column alignment: text left, numbers right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
+    /// Text.
     Left,
+    /// Numbers.
     Right,
 }
 
 /// One column of a grid.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
+    /// The column header.
     pub header: String,
+    /// Left or right.
     pub align: Align,
     /// Long free text: the terminal wraps it at this many characters.
     pub wrap: Option<usize>,
@@ -64,7 +77,9 @@ pub struct Column {
 /// One row of a grid; `total` rows (sums, NPV) are set off from the others.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
+    /// The formatted cells, one per column.
     pub cells: Vec<String>,
+    /// Whether the row is a total.
     pub total: bool,
 }
 

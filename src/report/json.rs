@@ -307,10 +307,15 @@ fn realisation_out<'a>(input: &ReportInput<'a>, lines: &[&'a Line]) -> Realisati
 /// A finding as JSON: `{code, severity, message, at, hint}`.
 #[derive(Serialize)]
 pub struct FindingOut {
+    /// `E001` … `W301`.
     pub code: &'static str,
+    /// `error` or `warning`.
     pub severity: &'static str,
+    /// The message.
     pub message: String,
+    /// The path in the file, if any.
     pub at: Option<String>,
+    /// What to do, if said.
     pub hint: Option<String>,
     /// The scenarios the finding holds in; empty for the base case.
     pub scenarios: Vec<String>,

@@ -52,11 +52,14 @@ pub enum Section {
 /// Everything a renderer needs: the project, its calculation and the findings of `check`.
 #[derive(Debug, Clone, Copy)]
 pub struct ReportInput<'a> {
+    /// The project.
     pub project: &'a Project,
+    /// The calculation of the scenario shown.
     pub calc: &'a Calculation,
     /// Warnings from [`crate::check`] (a report is only made when there are no errors).
     pub findings: &'a [Diagnostic],
     /// How fragile the case is; the realism section is left out without it.
     pub realism: Option<&'a Realism>,
+    /// The language of labels and numbers.
     pub lang: Lang,
 }

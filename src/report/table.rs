@@ -383,7 +383,7 @@ stakeholder = "sdf"
             realism: None,
             lang: Lang::Sv,
         };
-        let plan = render_section(&input, crate::report::Section::Realisation);
+        let plan = render_section(&input, Section::Realisation);
         assert!(
             plan.starts_with("Nyttorealiseringsplan: E-tjänst för bygglov\n═"),
             "{plan}"
@@ -399,7 +399,7 @@ stakeholder = "sdf"
         );
         assert!(line_with(&plan, "2011 ").contains("35 %"), "{plan}");
         assert!(!plan.contains("Sammanfattning"), "{plan}");
-        let summary = render_section(&input, crate::report::Section::Summary);
+        let summary = render_section(&input, Section::Summary);
         assert!(summary.contains("\nSammanfattning\n──"), "{summary}");
         assert!(
             !summary.contains("År för år") && !summary.contains("Vinsthemtagning"),
