@@ -106,7 +106,7 @@ pub fn analyse(text: &str) -> Analysis {
             // one that cannot be computed is an error of the file.
             let mut scenarios = Vec::new();
             for scenario in &project.scenarios {
-                match engine::compute(&project, scenario) {
+                match engine::compute_for_checks(&project, scenario) {
                     Ok(c) => scenarios.push(c),
                     Err(e) => diagnostics.push(scenario_overflow(scenario, &e)),
                 }
@@ -135,15 +135,17 @@ pub fn analyse(text: &str) -> Analysis {
     }
 }
 
-/// The findings of one scenario, for a report of that scenario: the warnings raised
-/// while parsing (taken from the base analysis) and every check rule run on `calc`.
+/// The findings of one scenario, for a report of that scenario: the base analysis's
+/// findings that read only the file (they hold in every scenario, W113 among them) and
+/// the rules that read the calculation, run on `calc`.
 pub fn findings_for(project: &Project, calc: &Calculation, base_findings: &[Diagnostic]) -> Vec<Diagnostic> {
     if calc.scenario.is_base() {
         return base_findings.to_vec();
     }
+    // What the file says holds in every scenario; the rest is checked again on S.
     let mut out: Vec<Diagnostic> = base_findings
         .iter()
-        .filter(|d| !d.is_error() && d.code == Code::W113)
+        .filter(|d| !d.is_error() && d.scenarios.is_empty() && !crate::check::SCENARIO_CODES.contains(&d.code))
         .cloned()
         .collect();
     out.extend(crate::check::check(project, calc));

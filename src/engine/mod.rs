@@ -180,6 +180,8 @@ pub struct LineFigures {
     pub total: Decimal,
     /// Planned harvest per year (benefits with a realisation only).
     pub harvest_by_year: Option<Vec<Decimal>>,
+    /// The line's money per month as runs (× 12 units), as the scenario has it.
+    pub runs: Vec<series::Run>,
 }
 
 impl LineFigures {
@@ -217,6 +219,16 @@ impl RangeLine {
 
 /// Compute a project under a scenario.
 pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, EngineError> {
+    compute_with(project, scenario, true)
+}
+
+/// Compute a project under a scenario for the check rules only: as [`compute`], but the
+/// IRR and the payback (which no rule reads) are left out as none.
+pub fn compute_for_checks(project: &Project, scenario: &Scenario) -> Result<Calculation, EngineError> {
+    compute_with(project, scenario, false)
+}
+
+fn compute_with(project: &Project, scenario: &Scenario, key_figures: bool) -> Result<Calculation, EngineError> {
     let n_years = project.years as usize;
     let rate = scenario.discount_rate.unwrap_or(project.assumptions.discount_rate);
     let factors = finance::discount_factors(rate, n_years).ok_or_else(|| EngineError::overflow("project"))?;
@@ -284,6 +296,7 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
             by_year,
             total,
             harvest_by_year,
+            runs,
         });
     }
 
@@ -319,15 +332,19 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
 
     let total_benefits: Decimal = benefits_by_year.iter().sum();
     let planned_harvest: Decimal = harvest.iter().sum();
-    let mut running = Decimal::ZERO;
-    let monthly_net: Vec<Decimal> = net_differences[..project.months()]
-        .iter()
-        .map(|d| {
-            running += *d;
-            running
-        })
-        .collect();
-    let payback_index = finance::payback_month_index(&monthly_net);
+    let payback_index = if key_figures {
+        let mut running = Decimal::ZERO;
+        let monthly_net: Vec<Decimal> = net_differences[..project.months()]
+            .iter()
+            .map(|d| {
+                running += *d;
+                running
+            })
+            .collect();
+        finance::payback_month_index(&monthly_net)
+    } else {
+        None
+    };
     let summary = Summary {
         costs: [
             costs_by_cat[0].iter().sum(),
@@ -344,7 +361,7 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
         pv_costs,
         pv_benefits,
         bcr: pv_benefits.checked_div(pv_costs),
-        irr: finance::irr(&net_by_year),
+        irr: if key_figures { finance::irr(&net_by_year) } else { None },
         payback_month: payback_index.map(|i| Month(project.first_month().0 + i as i32)),
         payback_years: payback_index.map(|i| Decimal::from(i + 1) / Decimal::from(12)),
         planned_harvest,
