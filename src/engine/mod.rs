@@ -274,8 +274,8 @@ fn compute_with(project: &Project, scenario: &Scenario, key_figures: bool) -> Re
         if let Some(target) = target {
             add_into(target, &by_year).ok_or_else(overflow)?;
         }
+        let total = checked_sum(&by_year).ok_or_else(overflow)?;
         if let Some(b) = line.benefit() {
-            let total = checked_sum(&by_year).ok_or_else(overflow)?;
             by_confidence[b.confidence.index()] += total;
             if b.confidence == Confidence::High {
                 add_into(&mut high_confidence_benefits, &by_year).ok_or_else(overflow)?;
@@ -290,7 +290,6 @@ fn compute_with(project: &Project, scenario: &Scenario, key_figures: bool) -> Re
         split_to_stakeholders(line, &by_year, harvest_by_year.as_deref(), &mut stakeholder_years)
             .ok_or_else(overflow)?;
 
-        let total = checked_sum(&by_year).ok_or_else(overflow)?;
         lines.push(LineFigures {
             index,
             by_year,
@@ -470,9 +469,17 @@ fn split_to_stakeholders(
 ) -> Option<()> {
     let class = line.class();
     let method = line.realisation().and_then(|r| r.method);
+    // A whole share (one stakeholder) needs no multiplication: most lines have one.
+    let part_of = |value: &Decimal, share: Decimal| {
+        if share == Decimal::ONE {
+            Some(*value)
+        } else {
+            value.checked_mul(share)
+        }
+    };
     for &(s, share) in &line.stakeholders {
         for (y, value) in by_year.iter().enumerate() {
-            let part = value.checked_mul(share)?;
+            let part = part_of(value, share)?;
             let slot = &mut stakeholder_years[s][y];
             let target = match class {
                 None => &mut slot.costs,
@@ -482,7 +489,7 @@ fn split_to_stakeholders(
             };
             *target = target.checked_add(part)?;
             if let Some(h) = harvest {
-                let part = h[y].checked_mul(share)?;
+                let part = part_of(&h[y], share)?;
                 slot.planned_harvest = slot.planned_harvest.checked_add(part)?;
                 if let Some(m) = method {
                     let i = Method::ALL.iter().position(|x| *x == m)?;
