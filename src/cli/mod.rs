@@ -24,6 +24,8 @@ mod init;
 mod input;
 mod output;
 mod report;
+mod set;
+mod watch;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use nytta::report::Lang;

@@ -5,6 +5,7 @@
 //! stops at the first error and cannot re-read a float literal exactly (spec §1).
 
 use super::number::{NumberError, parse_float_literal, parse_integer_literal, parse_number_str};
+use super::overrides::Overrides;
 use super::*;
 use crate::diagnostic::{Code, Diagnostic, Omitted, did_you_mean, keep};
 use crate::limits::MAX_SHOWN_FINDINGS;
@@ -38,6 +39,12 @@ pub struct Header {
 
 /// Parse and validate a project file.
 pub fn parse_project(text: &str) -> Parsed {
+    parse_project_with(text, &Overrides::default())
+}
+
+/// Parse and validate a project file with `--set` values put in first
+/// ([`super::overrides`]): diagnostics about them are placed past the end of `text`.
+pub fn parse_project_with(text: &str, overrides: &Overrides) -> Parsed {
     let (root, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
         let kept = syntax_errors.len().min(MAX_SHOWN_FINDINGS);
@@ -67,8 +74,16 @@ pub fn parse_project(text: &str) -> Parsed {
             omitted,
         };
     }
-    let mut walker = Walker::default();
-    let project = walker.project(root.get_ref(), root.span());
+    let root_span = root.span();
+    let (root, set_errors) = overrides.apply(root.into_inner(), text.len());
+    let mut walker = Walker {
+        diags: set_errors,
+        ..Walker::default()
+    };
+    let mut project = walker.project(&root, root_span);
+    if let Some(p) = &mut project {
+        p.overrides = overrides.listed();
+    }
     let has_errors = walker.error_count() > 0;
     Parsed {
         project: if has_errors { None } else { project },
@@ -774,6 +789,7 @@ impl Walker {
             benefits: benefits.into_iter().flatten().collect(),
             scenarios: scenarios?,
             spans,
+            overrides: Vec::new(),
         })
     }
 
