@@ -14,6 +14,7 @@ mod time;
 pub use number::{NumberError, parse_number_str};
 pub use overrides::{Override, Overrides};
 pub use parse::{Header, Parsed, parse_project, parse_project_with};
+pub(crate) use parse::{known_keys, known_lists};
 pub use time::Month;
 
 use rust_decimal::Decimal;

@@ -1799,6 +1799,53 @@ fn header_span(span: &Span) -> Span {
     span.start..span.start
 }
 
+/// Every table the walk reads, by its place in the file (`costs[]` for each entry of
+/// `[[costs]]`, `scenarios.*` for each scenario), and the keys it knows there: the
+/// JSON Schema (`crate::schema`) is built from these lists.
+pub(crate) fn known_keys() -> Vec<(&'static str, Vec<&'static str>)> {
+    let line = |kind: &[&'static str], qualitative: &[&'static str]| -> Vec<&'static str> {
+        COMMON_LINE_KEYS
+            .iter()
+            .chain(kind)
+            .chain(VALUE_FORMS)
+            .chain(VOLUME_KEYS)
+            .chain(qualitative)
+            .copied()
+            .collect()
+    };
+    vec![
+        ("", ROOT_KEYS.to_vec()),
+        ("project", PROJECT_KEYS.to_vec()),
+        ("assumptions", ASSUMPTION_KEYS.to_vec()),
+        ("stakeholders[]", STAKEHOLDER_KEYS.to_vec()),
+        ("costs[]", line(&["category"], &[])),
+        (
+            "benefits[]",
+            line(&["class", "confidence", "realisation"], QUALITATIVE_KEYS),
+        ),
+        ("benefits[].realisation", REALISATION_KEYS.to_vec()),
+        ("range", vec!["low", "high"]),
+        ("scenarios.*", SCENARIO_KEYS.to_vec()),
+    ]
+}
+
+/// The parser's groups of keys and choices of enumerated strings, by name, for the JSON
+/// Schema (`crate::schema`).
+pub(crate) fn known_lists(name: &str) -> &'static [&'static str] {
+    match name {
+        "value_forms" => VALUE_FORMS,
+        "volume_keys" => VOLUME_KEYS,
+        "period_keys" => PERIOD_KEYS,
+        "qualitative_keys" => QUALITATIVE_KEYS,
+        "category" => CATEGORIES,
+        "class" => CLASSES,
+        "confidence" => CONFIDENCES,
+        "method" => METHODS,
+        "optimism_bias" => OPTIMISM_BIASES,
+        _ => &[],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 
 mod batch;
 mod cli;
+mod editor;
 mod follow_up;
 mod fuzz;
 mod hostile_input;
