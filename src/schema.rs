@@ -868,4 +868,47 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn every_table_has_exactly_the_parsers_keys() {
+        let schema = schema();
+        let pointer = |place: &str| match place {
+            "" => "/properties",
+            "project" => "/properties/project/properties",
+            "assumptions" => "/properties/assumptions/properties",
+            "stakeholders[]" => "/properties/stakeholders/items/properties",
+            "costs[]" => "/properties/costs/items/properties",
+            "benefits[]" => "/properties/benefits/items/properties",
+            "benefits[].realisation" => "/properties/benefits/items/properties/realisation/properties",
+            "range" => "/properties/costs/items/properties/range/properties",
+            "scenarios.*" => "/properties/scenarios/additionalProperties/properties",
+            other => panic!("a table unknown to this test: {other}"),
+        };
+        for (place, keys) in known_keys() {
+            let props = schema.pointer(pointer(place)).and_then(Value::as_object).expect(place);
+            let mut in_schema: Vec<&str> = props.keys().map(String::as_str).collect();
+            let mut known = keys.clone();
+            in_schema.sort_unstable();
+            known.sort_unstable();
+            assert_eq!(in_schema, known, "{place}");
+        }
+        let benefit_range = schema.pointer("/properties/benefits/items/properties/range/properties");
+        assert_eq!(benefit_range, schema.pointer(pointer("range")));
+        let enums = [
+            ("/properties/costs/items/properties/category/enum", "category"),
+            ("/properties/benefits/items/properties/class/enum", "class"),
+            ("/properties/benefits/items/properties/confidence/enum", "confidence"),
+            (
+                "/properties/benefits/items/properties/realisation/properties/method/enum",
+                "method",
+            ),
+            (
+                "/properties/scenarios/additionalProperties/properties/optimism_bias/enum",
+                "optimism_bias",
+            ),
+        ];
+        for (at, list) in enums {
+            assert_eq!(schema.pointer(at), Some(&json!(known_lists(list))), "{at}");
+        }
+    }
 }

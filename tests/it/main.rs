@@ -9,4 +9,5 @@ mod hostile_input;
 mod hostile_output;
 mod properties;
 mod realism;
+mod set;
 mod snapshots;
