@@ -194,7 +194,7 @@ impl Overrides {
         let mut diags = Vec::new();
         for p in self.placed(file_len) {
             if let Err(d) = apply_one(&mut root, &p) {
-                diags.push(d);
+                diags.push(*d);
             }
         }
         (root, diags)
@@ -280,7 +280,7 @@ fn entry_names(items: &DeArray) -> Vec<String> {
     out
 }
 
-fn apply_one<'a>(root: &mut DeTable<'a>, p: &Placed<'a>) -> Result<(), Diagnostic> {
+fn apply_one<'a>(root: &mut DeTable<'a>, p: &Placed<'a>) -> Result<(), Box<Diagnostic>> {
     let segments = &p.item.segments;
     let seg_span = |i: usize| {
         let r = &segments[i].1;
@@ -336,13 +336,15 @@ fn apply_one<'a>(root: &mut DeTable<'a>, p: &Placed<'a>) -> Result<(), Diagnosti
                             names.join(", ")
                         ),
                     };
-                    return Err(Diagnostic::new(
-                        Code::E008,
-                        format!("--set {}: no entry `{sel}` in `{}`", p.item, path(i)),
-                    )
-                    .hint(hint)
-                    .span(seg_span(i + 1))
-                    .at(at));
+                    return Err(Box::new(
+                        Diagnostic::new(
+                            Code::E008,
+                            format!("--set {}: no entry `{sel}` in `{}`", p.item, path(i)),
+                        )
+                        .hint(hint)
+                        .span(seg_span(i + 1))
+                        .at(at),
+                    ));
                 };
                 let entry = &mut items.as_mut()[index];
                 if i + 2 == segments.len() {
@@ -356,11 +358,11 @@ fn apply_one<'a>(root: &mut DeTable<'a>, p: &Placed<'a>) -> Result<(), Diagnosti
                         i += 2;
                     }
                     _ => {
-                        return Err(not_a_table(p, &path(i + 1), entry_kind, seg_span(i + 1), at));
+                        return Err(Box::new(not_a_table(p, &path(i + 1), entry_kind, seg_span(i + 1), at)));
                     }
                 }
             }
-            _ => return Err(not_a_table(p, &path(i), slot_kind, seg_span(i), at)),
+            _ => return Err(Box::new(not_a_table(p, &path(i), slot_kind, seg_span(i), at))),
         }
     }
 }
