@@ -3,7 +3,7 @@
 use crate::diagnostic::{Code, Diagnostic, Omitted};
 use crate::engine::{self, Calculation};
 use crate::limits::MAX_SHOWN_FINDINGS;
-use crate::model::{Header, Project, Scenario, Span, parse_project};
+use crate::model::{Header, Overrides, Project, Scenario, Span, parse_project_with};
 
 /// The outcome of analysing one project file.
 #[derive(Debug)]
@@ -87,7 +87,12 @@ fn scenario_overflow(scenario: &Scenario, e: &engine::EngineError) -> Diagnostic
 /// Parse, validate, compute the base scenario and every written scenario, and run the
 /// check rules on each.
 pub fn analyse(text: &str) -> Analysis {
-    let parsed = parse_project(text);
+    analyse_with(text, &Overrides::default())
+}
+
+/// [`analyse`] with `--set` values put in first (see [`crate::model::overrides`]).
+pub fn analyse_with(text: &str, overrides: &Overrides) -> Analysis {
+    let parsed = parse_project_with(text, overrides);
     let mut diagnostics = parsed.diagnostics;
     let header = parsed.header;
     let mut omitted = parsed.omitted;

@@ -15,6 +15,7 @@ pub mod engine;
 pub mod limits;
 pub mod model;
 pub mod report;
+pub mod schema;
 
 pub use analysis::{Analysis, analyse};
 pub use diagnostic::{Code, Diagnostic, Severity};

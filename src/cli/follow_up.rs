@@ -40,6 +40,8 @@ pub struct Args {
     /// symlink followed; a device or FIFO is written to).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    set: super::set::SetArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -53,7 +55,7 @@ enum Format {
 pub fn run(args: Args) -> Result<Outcome, Failure> {
     let inputs: Vec<PathBuf> = std::iter::once(args.file.clone()).chain(args.actuals.clone()).collect();
     let target = super::output_target(&args.output, &inputs)?;
-    let Some(loaded) = input::load_project(&args.file)? else {
+    let Some(loaded) = input::load_project(&args.file, &args.set.overrides())? else {
         return Ok(Outcome::Invalid);
     };
     let (project, base) = (&loaded.project, &loaded.base);

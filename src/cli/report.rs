@@ -5,7 +5,6 @@ use clap::ValueEnum;
 use nytta::diagnostic::did_you_mean;
 use nytta::report::Section;
 use nytta::report::csv::{CsvStyle, Section as CsvSection};
-use nytta::report::diagnostics::{FileDiagnostics, human};
 use nytta::report::{ReportInput, csv, json, markdown, table};
 use std::path::PathBuf;
 
@@ -43,6 +42,12 @@ pub struct Args {
     /// symlink followed; a device or FIFO is written to).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    set: super::set::SetArgs,
+    /// Compute again whenever the file changes (Ctrl-C ends): the screen is cleared for
+    /// `table`, `-o FILE` replaced atomically for every format.
+    #[arg(long)]
+    watch: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -95,8 +100,16 @@ impl SectionArg {
 }
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
+    if args.watch {
+        let clear = args.format == Format::Table && args.output.is_none();
+        return super::watch::watch(std::slice::from_ref(&args.file), clear, || run_once(&args));
+    }
+    run_once(&args)
+}
+
+fn run_once(args: &Args) -> Result<Outcome, Failure> {
     let target = super::output_target(&args.output, std::slice::from_ref(&args.file))?;
-    let Some(loaded) = input::load_project(&args.file)? else {
+    let Some(loaded) = input::load_project(&args.file, &args.set.overrides())? else {
         return Ok(Outcome::Invalid);
     };
     let (project, base) = (&loaded.project, &loaded.base);
@@ -109,13 +122,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                 &scenario_calc
             }
             Err(d) => {
-                let file = FileDiagnostics {
-                    path: &loaded.path,
-                    text: &loaded.text,
-                    diagnostics: &[d],
-                    omitted: Default::default(),
-                };
-                note!("{}", human(&file));
+                note!("{}", loaded.human(&[d]));
                 return Ok(Outcome::Invalid);
             }
         },
@@ -143,13 +150,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         Ok(r) => r,
         Err(e) => {
             let d = nytta::analysis::engine_error(project, e);
-            let file = FileDiagnostics {
-                path: &loaded.path,
-                text: &loaded.text,
-                diagnostics: &[d],
-                omitted: Default::default(),
-            };
-            note!("{}", human(&file));
+            note!("{}", loaded.human(&[d]));
             return Ok(Outcome::Invalid);
         }
     };

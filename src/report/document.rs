@@ -391,6 +391,13 @@ impl<'a> Builder<'a> {
             format!("{unit}, {}", self.t("hela enheter", "whole units"))
         };
         facts.push((self.t("Belopp", "Amounts").to_string(), amounts));
+        if !p.overrides.is_empty() {
+            facts.push((
+                self.t("Ändrat från kommandoraden", "Overridden on the command line")
+                    .to_string(),
+                p.overrides.join(", "),
+            ));
+        }
         facts
     }
 
