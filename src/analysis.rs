@@ -3,7 +3,7 @@
 use crate::diagnostic::{Code, Diagnostic, Omitted};
 use crate::engine::{self, Calculation};
 use crate::limits::MAX_SHOWN_FINDINGS;
-use crate::model::{Header, Project, Scenario, Span, parse_project};
+use crate::model::{Header, Overrides, Project, Scenario, Span, parse_project_with};
 
 /// The outcome of analysing one project file.
 #[derive(Debug)]
@@ -89,7 +89,12 @@ fn scenario_overflow(scenario: &Scenario, e: &engine::EngineError) -> Diagnostic
 /// Parse, validate, compute the base scenario and every written scenario, and run the
 /// check rules on each.
 pub fn analyse(text: &str) -> Analysis {
-    let parsed = parse_project(text);
+    analyse_with(text, &Overrides::default())
+}
+
+/// [`analyse`] with `--set` values put in first (see [`crate::model::overrides`]).
+pub fn analyse_with(text: &str, overrides: &Overrides) -> Analysis {
+    let parsed = parse_project_with(text, overrides);
     let mut diagnostics = parsed.diagnostics;
     let header = parsed.header;
     let mut omitted = parsed.omitted;
@@ -108,7 +113,7 @@ pub fn analyse(text: &str) -> Analysis {
             // one that cannot be computed is an error of the file.
             let mut scenarios = Vec::new();
             for scenario in &project.scenarios {
-                match engine::compute(&project, scenario) {
+                match engine::compute_for_checks(&project, scenario) {
                     Ok(c) => scenarios.push(c),
                     Err(e) => diagnostics.push(scenario_overflow(scenario, &e)),
                 }
@@ -137,15 +142,17 @@ pub fn analyse(text: &str) -> Analysis {
     }
 }
 
-/// The findings of one scenario, for a report of that scenario: the warnings raised
-/// while parsing (taken from the base analysis) and every check rule run on `calc`.
+/// The findings of one scenario, for a report of that scenario: the base analysis's
+/// findings that read only the file (they hold in every scenario, W113 among them) and
+/// the rules that read the calculation, run on `calc`.
 pub fn findings_for(project: &Project, calc: &Calculation, base_findings: &[Diagnostic]) -> Vec<Diagnostic> {
     if calc.scenario.is_base() {
         return base_findings.to_vec();
     }
+    // What the file says holds in every scenario; the rest is checked again on S.
     let mut out: Vec<Diagnostic> = base_findings
         .iter()
-        .filter(|d| !d.is_error() && d.code == Code::W113)
+        .filter(|d| !d.is_error() && d.scenarios.is_empty() && !crate::check::SCENARIO_CODES.contains(&d.code))
         .cloned()
         .collect();
     out.extend(crate::check::check(project, calc));

@@ -17,6 +17,7 @@ pub mod fmt;
 pub mod limits;
 pub mod model;
 pub mod report;
+pub mod schema;
 
 pub use analysis::{Analysis, analyse};
 pub use diagnostic::{Code, Diagnostic, Severity};

@@ -86,12 +86,33 @@ pub const RULES: &[Rule] = &[
     w116_operations_underestimated::check,
 ];
 
+/// The codes of [`SCENARIO_RULES`], in the same order.
+pub const SCENARIO_CODES: &[crate::diagnostic::Code] = {
+    use crate::diagnostic::Code::*;
+    &[W101, W102, W104, W105, W108, W114, W115, W116]
+};
+
+/// The rules that read the calculation, so that a scenario can change what they find.
+/// The others (W103, W106, W107, W109–W112) read only the file: found in the base case
+/// or not at all, so they are not run again for each written scenario.
+pub const SCENARIO_RULES: &[Rule] = &[
+    w101_benefit_before_go_live::check,
+    w102_no_operations_cost::check,
+    w104_schedule_exceeds_benefit::check,
+    w105_no_ramp_up::check,
+    w108_who_pays::check,
+    w114_low_confidence_case::check,
+    w115_harvest_too_soon::check,
+    w116_operations_underestimated::check,
+];
+
 /// Run every rule on one calculation. Findings of a scenario other than the base case
 /// carry its name in [`Diagnostic::scenarios`].
 pub fn check(project: &Project, calc: &Calculation) -> Vec<Diagnostic> {
     let ctx = Context { project, calc };
     let mut out = Vec::new();
-    for rule in RULES {
+    let rules = if calc.scenario.is_base() { RULES } else { SCENARIO_RULES };
+    for rule in rules {
         rule(&ctx, &mut out);
     }
     if !calc.scenario.is_base() {
@@ -278,5 +299,7 @@ measured_by = "Årlig enkät till sökande"
         // W101–W112 and W114–W116: fifteen check rules (W113 is raised while parsing;
         // W2xx are follow-up flags, not check rules).
         assert_eq!(RULES.len(), 15);
+        // Every scenario rule is a rule.
+        assert!(SCENARIO_RULES.iter().all(|r| RULES.contains(r)));
     }
 }

@@ -12,7 +12,6 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::engine::series;
 use crate::fmt::{Lang, money};
 use crate::model::Month;
-use crate::model::checked_sum;
 use rust_decimal::Decimal;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -22,18 +21,23 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if cutoff == 0 {
         return;
     }
-    for line in &project.benefits {
-        if !line.is_monetised() {
+    for (line, figures) in ctx.lines() {
+        if line.is_cost() || !line.is_monetised() {
             continue;
         }
-        let Ok(months) = series::line_months(project, line, &ctx.calc.scenario) else {
+        let early: Vec<series::Run> = figures
+            .runs
+            .iter()
+            .filter(|r| r.start < cutoff)
+            .map(|r| series::Run {
+                end: r.end.min(cutoff),
+                ..*r
+            })
+            .collect();
+        let Some(first) = series::first_nonzero(&early) else {
             continue;
         };
-        let early = months.get(..cutoff.min(months.len())).unwrap_or_default();
-        let Some(first) = early.iter().position(|m| !m.is_zero()) else {
-            continue;
-        };
-        let Some(total) = checked_sum(early) else {
+        let Some(total) = series::window_sum(&early, 0, cutoff) else {
             continue;
         };
         let first_month = Month(

@@ -12,7 +12,6 @@ use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::engine::series;
 use crate::fmt::message_percent;
-use crate::model::checked_sum;
 use crate::model::{Class, Confidence, Month, ValueSource};
 use rust_decimal::Decimal;
 
@@ -33,7 +32,8 @@ fn example_curve(first_year: i32, end_year: i32) -> String {
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let project = ctx.project;
     let scenario = &ctx.calc.scenario;
-    for line in &project.benefits {
+    let months = project.months();
+    for (line, figures) in ctx.lines() {
         let (Some(info), Some(value)) = (line.benefit(), &line.value) else {
             continue;
         };
@@ -49,13 +49,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if !concerned || !recurring {
             continue;
         }
-        let Ok(months) = series::line_months(project, line, scenario) else {
-            continue;
-        };
+        let runs = &figures.runs;
         let first = if value.is_periodic() {
             project.month_index(line.from) + i64::from(scenario.delay_months)
         } else {
-            match months.iter().position(|m| !m.is_zero()) {
+            match series::first_nonzero(runs) {
                 Some(i) => i as i64,
                 None => continue,
             }
@@ -63,13 +61,19 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Ok(first) = usize::try_from(first.max(0)) else {
             continue;
         };
-        let (Some(w1), Some(w2)) = (months.get(first..first + 12), months.get(first + 12..first + 24)) else {
-            continue;
-        };
-        if w1.iter().all(|m| m.is_zero()) {
+        if first + 24 > months {
             continue;
         }
-        let (Some(one), Some(two)) = (checked_sum(w1), checked_sum(w2)) else {
+        let money_in_first = runs
+            .iter()
+            .any(|r| !r.value.is_zero() && r.start.max(first) < r.end.min(first + 12));
+        if !money_in_first {
+            continue;
+        }
+        let (Some(one), Some(two)) = (
+            series::window_sum(runs, first, first + 12),
+            series::window_sum(runs, first + 12, first + 24),
+        ) else {
             continue;
         };
         if one < NO_RAMP_UP * two {

@@ -15,7 +15,7 @@ pub(crate) const MIN_LAG_MONTHS: u32 = 6;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let project = ctx.project;
-    for line in &project.benefits {
+    for (line, figures) in ctx.lines() {
         let (Some(info), Some(r)) = (line.benefit(), line.realisation()) else {
             continue;
         };
@@ -32,10 +32,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ),
             None => continue,
             Some(schedule) => {
-                let Ok(months) = series::line_months(project, line, &ctx.calc.scenario) else {
-                    continue;
-                };
-                let Some(first) = months.iter().position(|m| !m.is_zero()) else {
+                let Some(first) = series::first_nonzero(&figures.runs) else {
                     continue;
                 };
                 let first_year = project.start_year + (first / 12) as i32;

@@ -3,6 +3,7 @@
 use super::{Failure, Outcome, input};
 use clap::ValueEnum;
 use nytta::diagnostic::{Diagnostic, Omitted};
+use nytta::model::Overrides;
 use nytta::report::diagnostics::{self, FileDiagnostics};
 use std::path::PathBuf;
 
@@ -17,6 +18,12 @@ pub struct Args {
     /// Exit with code 1 on warnings too.
     #[arg(long)]
     deny_warnings: bool,
+    #[command(flatten)]
+    set: super::set::SetArgs,
+    /// Check again whenever a file changes (Ctrl-C ends); the screen is cleared for
+    /// `human`.
+    #[arg(long)]
+    watch: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -34,11 +41,11 @@ struct Checked {
 }
 
 /// Analyse one file: its text and every diagnostic; `Err` if it cannot be read.
-fn check_file(path: &std::path::Path) -> Result<Checked, Failure> {
+fn check_file(path: &std::path::Path, overrides: &Overrides) -> Result<Checked, Failure> {
     let shown = path.display().to_string();
     match input::read_text(path)? {
         Ok(text) => {
-            let analysis = nytta::analyse(&text);
+            let analysis = nytta::analysis::analyse_with(&text, overrides);
             Ok(Checked {
                 path: shown,
                 text,
@@ -51,7 +58,7 @@ fn check_file(path: &std::path::Path) -> Result<Checked, Failure> {
             let mut diagnostics = vec![d];
             let mut omitted = Omitted::default();
             if !text.is_empty() {
-                let analysis = nytta::analyse(&text);
+                let analysis = nytta::analysis::analyse_with(&text, overrides);
                 diagnostics.extend(analysis.diagnostics);
                 omitted = analysis.omitted;
             }
@@ -66,11 +73,34 @@ fn check_file(path: &std::path::Path) -> Result<Checked, Failure> {
 }
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
+    if args.watch {
+        return super::watch::watch(&args.files, args.format == Format::Human, || run_once(&args));
+    }
+    run_once(&args)
+}
+
+fn run_once(args: &Args) -> Result<Outcome, Failure> {
     let mut outcome = Outcome::Ok;
     let mut checked = Vec::new();
+    let overrides = args.set.overrides();
+    let several = args.files.len() > 1;
+    let mut n = 0;
     for path in &args.files {
-        match check_file(path) {
-            Ok(c) => checked.push(c),
+        match check_file(path, &overrides) {
+            // Diagnostics about `--set` values are shown against the command line.
+            Ok(c) => {
+                n += 1;
+                checked.extend(
+                    super::set::split(&c.path, &c.text, c.diagnostics, c.omitted, &overrides, several)
+                        .into_iter()
+                        .map(|s| Checked {
+                            path: s.path,
+                            text: s.text,
+                            diagnostics: s.diagnostics,
+                            omitted: s.omitted,
+                        }),
+                );
+            }
             Err(failure) => {
                 noteln!("nytta: {}", nytta::report::visible::visible(&failure.message()));
                 outcome = Outcome::Failed;
@@ -98,7 +128,6 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let errors = all().filter(|d| d.is_error()).count() + omitted(|o| o.errors);
     let warnings = all().filter(|d| !d.is_error()).count() + omitted(|o| o.warnings);
     if args.format == Format::Human {
-        let n = checked.len();
         noteln!(
             "nytta: checked {n} file{}: {errors} error{}, {warnings} warning{}",
             if n == 1 { "" } else { "s" },

@@ -37,6 +37,8 @@ pub struct Args {
     deny_warnings: bool,
     #[command(flatten)]
     output: super::args::Output,
+    #[command(flatten)]
+    set: super::set::SetArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -50,7 +52,7 @@ enum Format {
 pub fn run(args: Args) -> Result<Outcome, Failure> {
     let inputs: Vec<PathBuf> = std::iter::once(args.file.clone()).chain(args.actuals.clone()).collect();
     let target = super::output_target(&args.output.file, &inputs)?;
-    let Some(loaded) = input::load_project(&args.file)? else {
+    let Some(loaded) = input::load_project(&args.file, &args.set.overrides())? else {
         return Ok(Outcome::Invalid);
     };
     let (project, base) = (&loaded.project, &loaded.base);

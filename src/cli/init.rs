@@ -55,5 +55,8 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         "nytta: wrote {}; next: edit it, then `nytta check {0}` and `nytta report {0}`",
         path.display()
     );
+    noteln!(
+        "nytta: for completion and checking in the editor, run `nytta schema > nytta.schema.json` in its folder once"
+    );
     Ok(Outcome::Ok)
 }

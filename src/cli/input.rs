@@ -2,12 +2,14 @@
 
 use super::Failure;
 use anyhow::Context as _;
+use nytta::Analysis;
+use nytta::analysis::analyse_with;
 use nytta::diagnostic::{Code, Diagnostic, not_utf8};
 use nytta::engine::Calculation;
 use nytta::limits::MAX_PROJECT_BYTES;
+use nytta::model::Overrides;
 use nytta::model::Project;
 use nytta::report::diagnostics::{FileDiagnostics, human};
-use nytta::{Analysis, analyse};
 use std::io::Read;
 use std::path::Path;
 
@@ -17,14 +19,16 @@ pub struct Loaded {
     /// The path as the user gave it.
     pub path: String,
     pub text: String,
+    /// The `--set` values put in.
+    pub overrides: Overrides,
     pub project: Project,
     pub base: Calculation,
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Read and analyse a project file. `Ok(None)` when it has errors: they have been
+/// Read and analyse a project file, with the `--set` values put in. `Ok(None)` when it has errors: they have been
 /// printed to standard error, and the command ends with exit code 1.
-pub fn load_project(path: &Path) -> Result<Option<Loaded>, Failure> {
+pub fn load_project(path: &Path, overrides: &Overrides) -> Result<Option<Loaded>, Failure> {
     let shown = path.display().to_string();
     let text = match read_text(path)? {
         Ok(text) => text,
@@ -41,16 +45,11 @@ pub fn load_project(path: &Path) -> Result<Option<Loaded>, Failure> {
             return Ok(None);
         }
     };
-    let analysis = analyse(&text);
+    let analysis = analyse_with(&text, overrides);
     if analysis.has_errors() {
         note!(
             "{}",
-            human(&FileDiagnostics {
-                path: &shown,
-                text: &text,
-                diagnostics: &analysis.diagnostics,
-                omitted: analysis.omitted,
-            })
+            super::set::human_text(&shown, &text, &analysis.diagnostics, analysis.omitted, overrides)
         );
         return Ok(None);
     }
@@ -66,6 +65,7 @@ pub fn load_project(path: &Path) -> Result<Option<Loaded>, Failure> {
     Ok(Some(Loaded {
         path: shown,
         text,
+        overrides: overrides.clone(),
         project,
         base,
         warnings: diagnostics,
@@ -103,4 +103,12 @@ pub fn read_text(path: &Path) -> Result<Result<String, (String, Diagnostic)>, Fa
         let error = e.utf8_error();
         not_utf8(e.as_bytes(), error)
     }))
+}
+
+impl Loaded {
+    /// Diagnostics found after loading (a scenario that cannot be computed), as text:
+    /// those about `--set` values shown against the command line.
+    pub fn human(&self, diagnostics: &[Diagnostic]) -> String {
+        super::set::human_text(&self.path, &self.text, diagnostics, Default::default(), &self.overrides)
+    }
 }

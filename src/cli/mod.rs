@@ -20,11 +20,16 @@ macro_rules! noteln {
 mod args;
 mod batch;
 mod check;
+mod completions;
 mod follow_up;
 mod init;
 mod input;
+mod man;
 mod output;
 mod report;
+mod schema;
+mod set;
+mod watch;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use nytta::report::Lang;
@@ -51,6 +56,12 @@ enum Command {
     FollowUp(follow_up::Args),
     /// Recompute, check, compare and rank many submissions at once.
     Batch(batch::Args),
+    /// Print the JSON Schema of the project file (format 1), for editors.
+    Schema(schema::Args),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(completions::Args),
+    /// Print the manual pages (roff), or write them to a folder with -o.
+    Man(man::Args),
 }
 
 /// Language of labels: Swedish or English (default: from LC_ALL/LANG).
@@ -133,6 +144,9 @@ pub fn main() -> ExitCode {
         Command::Init(args) => init::run(args),
         Command::FollowUp(args) => follow_up::run(args),
         Command::Batch(args) => batch::run(args),
+        Command::Schema(args) => schema::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     };
     match result {
         Ok(outcome) => outcome.code(),

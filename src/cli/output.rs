@@ -84,9 +84,21 @@ fn pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
     PENDING.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// SIGINT (Ctrl-C) ends nytta with exit code 0 instead of by the signal: set by
+/// `--watch`, which is ended that way.
+static INTERRUPT_IS_THE_END: AtomicBool = AtomicBool::new(false);
+
+/// From now on, Ctrl-C (SIGINT) removes the pending temporary files and ends nytta with
+/// exit code 0: the normal end of `--watch`.
+pub fn interrupt_ends_cleanly() {
+    INTERRUPT_IS_THE_END.store(true, Ordering::SeqCst);
+    watch_signals();
+}
+
 /// Start, once, the thread that cleans up on SIGINT, SIGTERM and SIGHUP: it removes the
 /// pending temporary files, then ends the process by the same signal (exit status
-/// 128 + the signal's number in a shell: 130, 143, 129).
+/// 128 + the signal's number in a shell: 130, 143, 129), or with 0 for SIGINT after
+/// [`interrupt_ends_cleanly`].
 fn watch_signals() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
@@ -100,6 +112,9 @@ fn watch_signals() {
                 let files = pending();
                 for path in files.iter() {
                     let _ = std::fs::remove_file(path);
+                }
+                if signal == SIGINT && INTERRUPT_IS_THE_END.load(Ordering::SeqCst) {
+                    std::process::exit(0);
                 }
                 let _ = signal_hook::low_level::emulate_default_handler(signal);
                 std::process::exit(128 + signal);

@@ -4,7 +4,6 @@ use super::{Failure, LangArg, Outcome, input, output, resolve_lang};
 use clap::ValueEnum;
 use nytta::diagnostic::did_you_mean;
 use nytta::report::Section;
-use nytta::report::diagnostics::{FileDiagnostics, human};
 use nytta::report::{ReportInput, csv, json, markdown, table};
 use std::path::PathBuf;
 
@@ -39,6 +38,12 @@ pub struct Args {
     deny_warnings: bool,
     #[command(flatten)]
     output: super::args::Output,
+    #[command(flatten)]
+    set: super::set::SetArgs,
+    /// Compute again whenever the file changes (Ctrl-C ends): the screen is cleared for
+    /// `table`, `-o FILE` replaced atomically for every format.
+    #[arg(long)]
+    watch: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -81,8 +86,16 @@ impl SectionArg {
 }
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
+    if args.watch {
+        let clear = args.format == Format::Table && args.output.file.is_none();
+        return super::watch::watch(std::slice::from_ref(&args.file), clear, || run_once(&args));
+    }
+    run_once(&args)
+}
+
+fn run_once(args: &Args) -> Result<Outcome, Failure> {
     let target = super::output_target(&args.output.file, std::slice::from_ref(&args.file))?;
-    let Some(loaded) = input::load_project(&args.file)? else {
+    let Some(loaded) = input::load_project(&args.file, &args.set.overrides())? else {
         return Ok(Outcome::Invalid);
     };
     let (project, base) = (&loaded.project, &loaded.base);
@@ -95,13 +108,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                 &scenario_calc
             }
             Err(d) => {
-                let file = FileDiagnostics {
-                    path: &loaded.path,
-                    text: &loaded.text,
-                    diagnostics: &[d],
-                    omitted: Default::default(),
-                };
-                note!("{}", human(&file));
+                note!("{}", loaded.human(&[d]));
                 return Ok(Outcome::Invalid);
             }
         },
@@ -130,13 +137,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         Ok(r) => r,
         Err(e) => {
             let d = nytta::analysis::engine_error(project, e);
-            let file = FileDiagnostics {
-                path: &loaded.path,
-                text: &loaded.text,
-                diagnostics: &[d],
-                omitted: Default::default(),
-            };
-            note!("{}", human(&file));
+            note!("{}", loaded.human(&[d]));
             return Ok(Outcome::Invalid);
         }
     };

@@ -230,6 +230,8 @@ pub struct LineFigures {
     pub total: Decimal,
     /// Planned harvest per year (benefits with a realisation only).
     pub harvest_by_year: Option<Vec<Decimal>>,
+    /// The line's money per month as runs (× 12 units), as the scenario has it.
+    pub runs: Vec<series::Run>,
 }
 
 impl LineFigures {
@@ -274,6 +276,16 @@ impl RangeLine {
 
 /// Compute a project under a scenario.
 pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, EngineError> {
+    compute_with(project, scenario, true)
+}
+
+/// Compute a project under a scenario for the check rules only: as [`compute`], but the
+/// IRR and the payback (which no rule reads) are left out as none.
+pub fn compute_for_checks(project: &Project, scenario: &Scenario) -> Result<Calculation, EngineError> {
+    compute_with(project, scenario, false)
+}
+
+fn compute_with(project: &Project, scenario: &Scenario, key_figures: bool) -> Result<Calculation, EngineError> {
     let n_years = project.years as usize;
     let rate = scenario.discount_rate.unwrap_or(project.assumptions.discount_rate);
     let factors = finance::discount_factors(rate, n_years).ok_or_else(|| EngineError::overflow("project"))?;
@@ -319,8 +331,8 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
         if let Some(target) = target {
             add_into(target, &by_year).ok_or_else(overflow)?;
         }
+        let total = checked_sum(&by_year).ok_or_else(overflow)?;
         if let Some(b) = line.benefit() {
-            let total = checked_sum(&by_year).ok_or_else(overflow)?;
             by_confidence[b.confidence.index()] += total;
             if b.confidence == Confidence::High {
                 add_into(&mut high_confidence_benefits, &by_year).ok_or_else(overflow)?;
@@ -335,12 +347,12 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
         split_to_stakeholders(line, &by_year, harvest_by_year.as_deref(), &mut stakeholder_years)
             .ok_or_else(overflow)?;
 
-        let total = checked_sum(&by_year).ok_or_else(overflow)?;
         lines.push(LineFigures {
             index,
             by_year,
             total,
             harvest_by_year,
+            runs,
         });
     }
 
@@ -376,15 +388,19 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
 
     let total_benefits: Decimal = benefits_by_year.iter().sum();
     let planned_harvest: Decimal = harvest.iter().sum();
-    let mut running = Decimal::ZERO;
-    let monthly_net: Vec<Decimal> = net_differences[..project.months()]
-        .iter()
-        .map(|d| {
-            running += *d;
-            running
-        })
-        .collect();
-    let payback_index = finance::payback_month_index(&monthly_net);
+    let payback_index = if key_figures {
+        let mut running = Decimal::ZERO;
+        let monthly_net: Vec<Decimal> = net_differences[..project.months()]
+            .iter()
+            .map(|d| {
+                running += *d;
+                running
+            })
+            .collect();
+        finance::payback_month_index(&monthly_net)
+    } else {
+        None
+    };
     let summary = Summary {
         costs: [
             costs_by_cat[0].iter().sum(),
@@ -401,7 +417,7 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
         pv_costs,
         pv_benefits,
         bcr: pv_benefits.checked_div(pv_costs),
-        irr: finance::irr(&net_by_year),
+        irr: if key_figures { finance::irr(&net_by_year) } else { None },
         payback_month: payback_index.map(|i| Month(project.first_month().0 + i as i32)),
         payback_years: payback_index.map(|i| Decimal::from(i + 1) / Decimal::from(12)),
         planned_harvest,
@@ -510,9 +526,17 @@ fn split_to_stakeholders(
 ) -> Option<()> {
     let class = line.class();
     let method = line.realisation().and_then(|r| r.method);
+    // A whole share (one stakeholder) needs no multiplication: most lines have one.
+    let part_of = |value: &Decimal, share: Decimal| {
+        if share == Decimal::ONE {
+            Some(*value)
+        } else {
+            value.checked_mul(share)
+        }
+    };
     for &(s, share) in &line.stakeholders {
         for (y, value) in by_year.iter().enumerate() {
-            let part = value.checked_mul(share)?;
+            let part = part_of(value, share)?;
             let slot = &mut stakeholder_years[s][y];
             let target = match class {
                 None => &mut slot.costs,
@@ -522,7 +546,7 @@ fn split_to_stakeholders(
             };
             *target = target.checked_add(part)?;
             if let Some(h) = harvest {
-                let part = h[y].checked_mul(share)?;
+                let part = part_of(&h[y], share)?;
                 slot.planned_harvest = slot.planned_harvest.checked_add(part)?;
                 if let Some(m) = method {
                     let i = Method::ALL.iter().position(|x| *x == m)?;

@@ -128,6 +128,26 @@ pub fn add_to_differences(runs: &[Run], differences: &mut [Decimal], negative: b
     Some(())
 }
 
+/// The sum of the runs over months `from..to` (× 12 units); `None` on overflow.
+pub fn window_sum(runs: &[Run], from: usize, to: usize) -> Option<Decimal> {
+    let mut sum = Decimal::ZERO;
+    for run in runs {
+        let (start, end) = (run.start.max(from), run.end.min(to));
+        if start < end {
+            sum = sum.checked_add(run.value.checked_mul(Decimal::from(end - start))?)?;
+        }
+    }
+    Some(sum)
+}
+
+/// The first month (index) with non-zero money.
+pub fn first_nonzero(runs: &[Run]) -> Option<usize> {
+    runs.iter()
+        .filter(|r| r.start < r.end && !r.value.is_zero())
+        .map(|r| r.start)
+        .min()
+}
+
 /// The runs as one value per month (× 12 units).
 pub fn to_months(runs: &[Run], months: usize) -> Vec<Decimal> {
     let mut out = vec![Decimal::ZERO; months];

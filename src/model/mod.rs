@@ -6,12 +6,15 @@
 pub mod actuals;
 pub mod csvin;
 mod number;
+pub mod overrides;
 mod parse;
 pub mod submission;
 mod time;
 
 pub use number::{MAX_YEARLY_MONEY, NumberError, checked_sum, parse_number_str};
-pub use parse::{Header, Parsed, parse_project};
+pub use overrides::{Override, Overrides};
+pub use parse::{Header, Parsed, parse_project, parse_project_with};
+pub(crate) use parse::{known_keys, known_lists};
 pub use time::Month;
 
 use rust_decimal::Decimal;
@@ -54,6 +57,8 @@ pub struct Project {
     pub scenarios: Vec<Scenario>,
     /// Where things are in the source, for warnings.
     pub spans: ProjectSpans,
+    /// The `--set KEY=VALUE` values put in on the command line, as written.
+    pub overrides: Vec<String>,
 }
 
 /// Source locations of project-level keys, used by check rules.

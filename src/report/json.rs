@@ -65,6 +65,9 @@ struct ProjectOut<'a> {
     years: u32,
     go_live: String,
     currency: &'a str,
+    /// `--set KEY=VALUE` values, as written; left out when there are none.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    overrides: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -397,6 +400,7 @@ pub fn render(input: &ReportInput) -> String {
             years: p.years,
             go_live: p.go_live.to_string(),
             currency: &p.currency,
+            overrides: &p.overrides,
         },
         scenario: &c.scenario.name,
         summary: SummaryOut {

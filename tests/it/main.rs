@@ -3,10 +3,14 @@
 mod architecture;
 mod batch;
 mod cli;
+mod editor;
 mod follow_up;
 mod fuzz;
+mod hooks;
 mod hostile_input;
 mod hostile_output;
 mod properties;
 mod realism;
+mod set;
 mod snapshots;
+mod watch;

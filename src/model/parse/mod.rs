@@ -12,6 +12,7 @@
 
 use super::MAX_YEARLY_MONEY;
 use super::number::{NumberError, parse_float_literal, parse_integer_literal, parse_number_str};
+use super::overrides::Overrides;
 use super::*;
 use crate::diagnostic::{Code, Diagnostic, Omitted, did_you_mean, keep};
 use crate::limits::MAX_SHOWN_FINDINGS;
@@ -57,6 +58,12 @@ pub struct Header {
 
 /// Parse and validate a project file.
 pub fn parse_project(text: &str) -> Parsed {
+    parse_project_with(text, &Overrides::default())
+}
+
+/// Parse and validate a project file with `--set` values put in first
+/// ([`super::overrides`]): diagnostics about them are placed past the end of `text`.
+pub fn parse_project_with(text: &str, overrides: &Overrides) -> Parsed {
     let (root, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
         let kept = syntax_errors.len().min(MAX_SHOWN_FINDINGS);
@@ -86,8 +93,16 @@ pub fn parse_project(text: &str) -> Parsed {
             omitted,
         };
     }
-    let mut walker = Walker::default();
-    let project = walker.project(root.get_ref(), root.span());
+    let root_span = root.span();
+    let (root, set_errors) = overrides.apply(root.into_inner(), text.len());
+    let mut walker = Walker {
+        diags: set_errors,
+        ..Walker::default()
+    };
+    let mut project = walker.project(&root, root_span);
+    if let Some(p) = &mut project {
+        p.overrides = overrides.listed();
+    }
     let has_errors = walker.error_count() > 0;
     Parsed {
         project: if has_errors { None } else { project },
@@ -312,6 +327,53 @@ fn describe_path(path: &str) -> String {
 /// Point at the start of a table rather than all of it.
 fn header_span(span: &Span) -> Span {
     span.start..span.start
+}
+
+/// Every table the walk reads, by its place in the file (`costs[]` for each entry of
+/// `[[costs]]`, `scenarios.*` for each scenario), and the keys it knows there: the
+/// JSON Schema (`crate::schema`) is built from these lists.
+pub(crate) fn known_keys() -> Vec<(&'static str, Vec<&'static str>)> {
+    let line = |kind: &[&'static str], qualitative: &[&'static str]| -> Vec<&'static str> {
+        COMMON_LINE_KEYS
+            .iter()
+            .chain(kind)
+            .chain(VALUE_FORMS)
+            .chain(VOLUME_KEYS)
+            .chain(qualitative)
+            .copied()
+            .collect()
+    };
+    vec![
+        ("", ROOT_KEYS.to_vec()),
+        ("project", PROJECT_KEYS.to_vec()),
+        ("assumptions", ASSUMPTION_KEYS.to_vec()),
+        ("stakeholders[]", STAKEHOLDER_KEYS.to_vec()),
+        ("costs[]", line(&["category"], &[])),
+        (
+            "benefits[]",
+            line(&["class", "confidence", "realisation"], QUALITATIVE_KEYS),
+        ),
+        ("benefits[].realisation", REALISATION_KEYS.to_vec()),
+        ("range", vec!["low", "high"]),
+        ("scenarios.*", SCENARIO_KEYS.to_vec()),
+    ]
+}
+
+/// The parser's groups of keys and choices of enumerated strings, by name, for the JSON
+/// Schema (`crate::schema`).
+pub(crate) fn known_lists(name: &str) -> &'static [&'static str] {
+    match name {
+        "value_forms" => VALUE_FORMS,
+        "volume_keys" => VOLUME_KEYS,
+        "period_keys" => PERIOD_KEYS,
+        "qualitative_keys" => QUALITATIVE_KEYS,
+        "category" => CATEGORIES,
+        "class" => CLASSES,
+        "confidence" => CONFIDENCES,
+        "method" => METHODS,
+        "optimism_bias" => OPTIMISM_BIASES,
+        _ => &[],
+    }
 }
 
 #[cfg(test)]

@@ -165,6 +165,7 @@ impl Walker {
             benefits: benefits.into_iter().flatten().collect(),
             scenarios: scenarios?,
             spans,
+            overrides: Vec::new(),
         })
     }
 

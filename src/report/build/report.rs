@@ -235,6 +235,9 @@ impl<'a> Builder<'a> {
             format!("{unit}, {}", self.t(L::WholeUnits))
         };
         facts.push((self.t(L::Amounts).to_string(), amounts));
+        if !p.overrides.is_empty() {
+            facts.push((self.t(L::OverriddenOnCommandLine).to_string(), p.overrides.join(", ")));
+        }
         facts
     }
 

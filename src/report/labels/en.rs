@@ -36,6 +36,7 @@ pub(super) fn text(label: Label) -> &'static str {
         KronorSekWholeKronor => "kronor (SEK), whole kronor",
         WholeUnits => "whole units",
         Amounts => "Amounts",
+        OverriddenOnCommandLine => "Overridden on the command line",
         Costs => "costs",
         Operations2 => "operations",
         Benefits => "benefits",

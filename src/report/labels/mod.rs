@@ -73,6 +73,8 @@ pub enum Label {
     WholeUnits,
     /// Amounts
     Amounts,
+    /// Overridden on the command line
+    OverriddenOnCommandLine,
     /// costs
     Costs,
     /// operations

@@ -36,6 +36,7 @@ pub(super) fn text(label: Label) -> &'static str {
         KronorSekWholeKronor => "kronor (SEK), hela kronor",
         WholeUnits => "hela enheter",
         Amounts => "Belopp",
+        OverriddenOnCommandLine => "Ändrat från kommandoraden",
         Costs => "kostnader",
         Operations2 => "drift",
         Benefits => "nytta",
