@@ -50,14 +50,21 @@ impl std::fmt::Display for Override {
     }
 }
 
+/// Why a `--set` argument is not `KEY=VALUE` with a well-formed key.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct OverrideSyntax(String);
+
 impl std::str::FromStr for Override {
-    type Err = String;
+    type Err = OverrideSyntax;
 
     /// `KEY=VALUE`; the key a dotted path whose segments are bare (`a-z`, `0-9`, `_`,
     /// `-`, and any other character but `.`, `=`, `"`) or double-quoted.
-    fn from_str(s: &str) -> Result<Self, String> {
+    fn from_str(s: &str) -> Result<Self, OverrideSyntax> {
         let Some((key, value)) = split_assignment(s) else {
-            return Err("expected KEY=VALUE, e.g. `assumptions.discount_rate=4%`".into());
+            return Err(OverrideSyntax(
+                "expected KEY=VALUE, e.g. `assumptions.discount_rate=4%`".into(),
+            ));
         };
         let segments = key_segments(key)?;
         Ok(Override {
@@ -81,7 +88,7 @@ fn split_assignment(s: &str) -> Option<(&str, &str)> {
     None
 }
 
-fn key_segments(key: &str) -> Result<Vec<(String, Range<usize>)>, String> {
+fn key_segments(key: &str) -> Result<Vec<(String, Range<usize>)>, OverrideSyntax> {
     let mut out = Vec::new();
     let bytes = key.as_bytes();
     let mut i = 0;
@@ -89,7 +96,7 @@ fn key_segments(key: &str) -> Result<Vec<(String, Range<usize>)>, String> {
         let start = i;
         if bytes.get(i) == Some(&b'"') {
             let Some(len) = key[i + 1..].find('"') else {
-                return Err(format!("unterminated quote in key `{key}`"));
+                return Err(OverrideSyntax(format!("unterminated quote in key `{key}`")));
             };
             let name = &key[i + 1..i + 1 + len];
             i += len + 2;
@@ -98,9 +105,9 @@ fn key_segments(key: &str) -> Result<Vec<(String, Range<usize>)>, String> {
             let len = key[i..].find(['.', '"']).unwrap_or(key.len() - i);
             let name = key[i..i + len].trim();
             if name.is_empty() {
-                return Err(format!(
+                return Err(OverrideSyntax(format!(
                     "empty part in key `{key}`: write it as dotted names, e.g. `assumptions.discount_rate`"
-                ));
+                )));
             }
             i += len;
             out.push((name.to_string(), start..i));
@@ -108,7 +115,11 @@ fn key_segments(key: &str) -> Result<Vec<(String, Range<usize>)>, String> {
         match bytes.get(i) {
             None => return Ok(out),
             Some(b'.') => i += 1,
-            Some(_) => return Err(format!("a quoted part must be followed by `.` or `=` in key `{key}`")),
+            Some(_) => {
+                return Err(OverrideSyntax(format!(
+                    "a quoted part must be followed by `.` or `=` in key `{key}`"
+                )));
+            }
         }
     }
 }
