@@ -5,7 +5,8 @@
 
 use crate::engine::indicators::effekthemtagning;
 use crate::engine::realism::Realism;
-use crate::engine::{Calculation, LineFigures, StakeholderFigures, StakeholderYear};
+use crate::engine::totals::{HARVEST_KINDS, change_of};
+use crate::engine::{Calculation, LineFigures, StakeholderFigures};
 use crate::fmt::{currency_unit, factor, kronor, money_in, number, percent, ratio, signed_percent, years};
 use crate::model::{Category, Class, Confidence, Line, Method, Project};
 use crate::report::document::{Block, Chapter, Document, Grid, MISSING, NAME_WIDTH, left, right, wrapped};
@@ -674,20 +675,13 @@ impl<'a> Builder<'a> {
             columns.push(right(self.t(L::Total)));
             columns.push(right(self.t(L::PresentValue)));
             let mut grid = Grid::new(columns).caption(caption);
-            let mut by_year = vec![Decimal::ZERO; n];
-            let (mut total, mut pv) = (Decimal::ZERO, Decimal::ZERO);
+            let totals = self.c.line_totals(figures.iter().map(|(_, f)| *f));
             for (line, f) in &figures {
                 let mut cells = vec![line.name.clone(), self.kind(line).to_string()];
                 if let Some(b) = line.benefit() {
                     cells.push(self.confidence(b.confidence).to_string());
                 }
-                for (i, slot) in by_year.iter_mut().enumerate() {
-                    let v = f.by_year.get(i).copied().unwrap_or_default();
-                    *slot += v;
-                    cells.push(self.kr(v));
-                }
-                total += f.total;
-                pv += self.c.line_pv(f);
+                cells.extend((0..n).map(|i| self.kr(f.by_year.get(i).copied().unwrap_or_default())));
                 cells.push(self.kr(f.total));
                 cells.push(self.kr(self.c.line_pv(f)));
                 grid.row(cells);
@@ -696,9 +690,9 @@ impl<'a> Builder<'a> {
             if !costs {
                 cells.push(String::new());
             }
-            cells.extend(by_year.iter().map(|v| self.kr(*v)));
-            cells.push(self.kr(total));
-            cells.push(self.kr(pv));
+            cells.extend(totals.by_year.iter().map(|v| self.kr(*v)));
+            cells.push(self.kr(totals.total));
+            cells.push(self.kr(totals.pv));
             grid.total(cells);
             blocks.push(Block::Grid(grid));
         }
@@ -733,16 +727,16 @@ impl<'a> Builder<'a> {
             ]);
         }
         if list.len() > 1 {
-            let sum = |f: &dyn Fn(&StakeholderFigures) -> Decimal| list.iter().map(f).sum::<Decimal>();
+            let t = self.c.stakeholder_totals();
             summary.total(vec![
                 self.t(L::Total).to_string(),
-                self.kr(sum(&|s| s.costs())),
-                self.kr(sum(&|s| s.financial_benefits())),
-                self.kr(sum(&|s| s.reallocation_benefits())),
-                self.kr(sum(&|s| s.benefits())),
-                self.kr(sum(&|s| s.net())),
-                self.kr(sum(&|s| s.npv)),
-                self.kr(sum(&|s| s.planned_harvest())),
+                self.kr(t.costs),
+                self.kr(t.financial_benefits),
+                self.kr(t.reallocation_benefits),
+                self.kr(t.benefits),
+                self.kr(t.net),
+                self.kr(t.npv),
+                self.kr(t.planned_harvest),
             ]);
         }
         let mut blocks = vec![Block::Grid(summary)];
@@ -835,8 +829,7 @@ impl<'a> Builder<'a> {
         columns.extend((0..n).map(|i| right(&self.year_label(i))));
         columns.push(right(self.t(L::Total)));
         let mut per_year = Grid::new(columns).caption(self.t(L::PlannedHarvestPerYear));
-        let mut sums = vec![Decimal::ZERO; n];
-        let (mut total, mut harvest) = (Decimal::ZERO, Decimal::ZERO);
+        let totals = self.c.line_totals(benefits.iter().map(|(_, f)| *f));
         let mut follow_up = Grid::new(vec![
             wrapped(self.t(L::Benefit), NAME_WIDTH),
             wrapped(self.t(L::MeasuredBy), 24),
@@ -867,21 +860,17 @@ impl<'a> Builder<'a> {
                 lag,
                 self.kr(f.total),
                 self.kr(harvested),
-                self.kr(f.total - harvested),
+                self.kr(f.not_harvested()),
             ]);
-            total += f.total;
-            harvest += harvested;
             let mut cells = vec![line.name.clone()];
-            for (i, slot) in sums.iter_mut().enumerate() {
-                let v = f
+            cells.extend((0..n).map(|i| {
+                self.kr(f
                     .harvest_by_year
                     .as_ref()
                     .and_then(|h| h.get(i))
                     .copied()
-                    .unwrap_or_default();
-                *slot += v;
-                cells.push(self.kr(v));
-            }
+                    .unwrap_or_default())
+            }));
             cells.push(self.kr(harvested));
             per_year.row(cells);
             if let Some(r) = r {
@@ -910,13 +899,13 @@ impl<'a> Builder<'a> {
             String::new(),
             String::new(),
             String::new(),
-            self.kr(total),
-            self.kr(harvest),
-            self.kr(total - harvest),
+            self.kr(totals.total),
+            self.kr(totals.harvest),
+            self.kr(totals.not_harvested()),
         ]);
         let mut cells = vec![self.t(L::Total).to_string()];
-        cells.extend(sums.iter().map(|v| self.kr(*v)));
-        cells.push(self.kr(harvest));
+        cells.extend(totals.harvest_by_year.iter().map(|v| self.kr(*v)));
+        cells.push(self.kr(totals.harvest));
         per_year.total(cells);
         let mut blocks = vec![Block::Grid(plan), Block::Grid(per_year)];
         blocks.extend(self.budget_consequence());
@@ -932,13 +921,6 @@ impl<'a> Builder<'a> {
     /// The planned harvest (besparingskrav) each stakeholder must carry per year, by
     /// how it is taken home.
     fn budget_consequence(&self) -> Vec<Block> {
-        /// Method `k` of [`Method::ALL`], or (k = 5) harvest with no method given.
-        fn amount(y: &StakeholderYear, k: usize) -> Decimal {
-            match y.harvest_by_method.get(k) {
-                Some(v) => *v,
-                None => y.planned_harvest - y.harvest_by_method.iter().sum::<Decimal>(),
-            }
-        }
         let label = |k: usize| match Method::ALL.get(k) {
             Some(m) => self.method(*m).to_string(),
             None => self.t(L::NoMethodGiven).to_string(),
@@ -948,11 +930,10 @@ impl<'a> Builder<'a> {
         columns.extend((0..n).map(|i| right(&self.year_label(i))));
         columns.push(right(self.t(L::Total)));
         let mut grid = Grid::new(columns).caption(self.t(L::PlannedHarvestPerStakeholderAndYear));
-        let mut sums = vec![Decimal::ZERO; n];
         let mut carrying = 0;
         for st in &self.c.stakeholders {
-            let kinds: Vec<usize> = (0..=Method::ALL.len())
-                .filter(|&k| st.years.iter().any(|y| !amount(y, k).is_zero()))
+            let kinds: Vec<usize> = (0..HARVEST_KINDS)
+                .filter(|&k| st.years.iter().any(|y| !y.harvest_for(k).is_zero()))
                 .collect();
             if kinds.is_empty() && st.years.iter().all(|y| y.planned_harvest.is_zero()) {
                 continue;
@@ -960,12 +941,9 @@ impl<'a> Builder<'a> {
             carrying += 1;
             for &k in &kinds {
                 let mut cells = vec![st.name.clone(), label(k)];
-                cells.extend(st.years.iter().map(|y| self.kr(amount(y, k))));
-                cells.push(self.kr(st.years.iter().map(|y| amount(y, k)).sum()));
+                cells.extend(st.years.iter().map(|y| self.kr(y.harvest_for(k))));
+                cells.push(self.kr(st.harvest_for(k)));
                 grid.row(cells);
-            }
-            for (slot, y) in sums.iter_mut().zip(&st.years) {
-                *slot += y.planned_harvest;
             }
             if kinds.len() > 1 {
                 let mut cells = vec![st.name.clone(), self.t(L::Total2).to_string()];
@@ -979,8 +957,9 @@ impl<'a> Builder<'a> {
         }
         if carrying > 1 {
             let mut cells = vec![self.t(L::Total).to_string(), String::new()];
-            cells.extend(sums.iter().map(|v| self.kr(*v)));
-            cells.push(self.kr(sums.iter().sum()));
+            let (by_year, total) = self.c.stakeholder_harvest_by_year();
+            cells.extend(by_year.iter().map(|v| self.kr(*v)));
+            cells.push(self.kr(total));
             grid.total(cells);
         }
         vec![
@@ -1115,7 +1094,7 @@ impl<'a> Builder<'a> {
                 self.kind(line).to_string(),
                 self.kr(self.c.line_pv(f)),
                 Self::opt(switching_factor.map(|s| factor(s, 2, self.lang))),
-                Self::opt(switching_factor.map(|s| signed_percent(s - Decimal::ONE, self.lang))),
+                Self::opt(switching_factor.map(|s| signed_percent(change_of(s), self.lang))),
             ]);
         }
         if switching.rows.is_empty() {
