@@ -193,6 +193,16 @@ fn labels_come_from_the_catalogue() {
         "an inline label pair in src/report/:\n{}",
         found.join("\n")
     );
+    // Builders never choose words by language themselves: sentences with figures are
+    // `Phrase`s, worded in labels/sv.rs and labels/en.rs.
+    let found = offending(&["report/builder/"], |_, l| {
+        l.contains("Lang::Sv") || l.contains("Lang::En")
+    });
+    assert!(
+        found.is_empty(),
+        "a builder words a sentence itself:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]

@@ -11,7 +11,7 @@ use crate::model::actuals::ActualKind;
 use crate::model::{Line, Month, Project};
 use crate::report::Lang;
 use crate::report::document::{self, Block, Chapter, Document, Grid, MISSING, NAME_WIDTH, left, right, wrapped};
-use crate::report::labels::Label as L;
+use crate::report::labels::{Label as L, Phrase};
 use rust_decimal::Decimal;
 
 /// The follow-up as a document, for the terminal table and Markdown.
@@ -106,10 +106,7 @@ impl Builder<'_> {
         let heading = self.t(L::ActualsAgainstPlan).to_string();
         let rows = &self.fu.rows;
         if rows.is_empty() {
-            let text = match self.lang {
-                Lang::Sv => format!("Inget planerat belopp och inget utfall till och med {}.", self.fu.as_of),
-                Lang::En => format!("Nothing planned and no actuals up to and including {}.", self.fu.as_of),
-            };
+            let text = Phrase::NothingPlannedUpTo { as_of: self.fu.as_of }.text(self.lang);
             return Chapter {
                 heading,
                 blocks: vec![Block::Text(text)],
@@ -191,17 +188,9 @@ impl Builder<'_> {
 
     fn reforecast(&self) -> Chapter {
         let (s, r) = (&self.c.summary, &self.fu.reforecast);
-        let mut blocks = vec![Block::Text(match self.lang {
-            Lang::Sv => format!(
-                "Prognosen bygger på utfallet till och med {} (planen där utfall saknas) och planen för åren därefter.",
-                self.fu.as_of
-            ),
-            Lang::En => format!(
-                "The re-forecast takes the actuals up to and including {} (the plan where none was reported) and \
-                 the plan for the years after.",
-                self.fu.as_of
-            ),
-        })];
+        let mut blocks = vec![Block::Text(
+            Phrase::ReforecastBasis { as_of: self.fu.as_of }.text(self.lang),
+        )];
         let mut key = Grid::new(vec![
             left(self.t(L::KeyFigure)),
             right(self.t(L::Plan)),

@@ -10,7 +10,7 @@ use crate::engine::{Calculation, LineFigures, StakeholderFigures};
 use crate::fmt::{currency_unit, factor, kronor, money_in, number, percent, ratio, signed_percent, years};
 use crate::model::{Category, Class, Confidence, Line, Method, Project};
 use crate::report::document::{Block, Chapter, Document, Grid, MISSING, NAME_WIDTH, left, right, wrapped};
-use crate::report::labels::Label as L;
+use crate::report::labels::{Label as L, Phrase};
 use crate::report::{Lang, ReportInput, Section};
 use rust_decimal::Decimal;
 
@@ -381,117 +381,64 @@ impl<'a> Builder<'a> {
     /// How fragile the case is, each figure with one plain sentence.
     fn realism(&self, r: &Realism) -> Chapter {
         let s = &self.c.summary;
-        let sv = self.lang == Lang::Sv;
+        let say = |phrase: Phrase| phrase.text(self.lang);
+        let pays = |npv: Decimal| npv >= Decimal::ZERO;
         let mut grid = Grid::new(vec![
             left(self.t(L::Figure)),
             right(self.t(L::Value)),
             wrapped(self.t(L::WhatItMeans), 60),
         ]);
-        let sign_word = |npv: Decimal| -> &'static str {
-            match (npv >= Decimal::ZERO, sv) {
-                (true, true) => "lönsam",
-                (false, true) => "olönsam",
-                (true, false) => "pays off",
-                (false, false) => "does not pay off",
-            }
-        };
         grid.row(vec![
             self.t(L::NetPresentValueNpv).to_string(),
             self.money(s.npv),
-            if sv {
-                format!("Med alla värderade nyttor är kalkylen {}.", sign_word(s.npv))
-            } else {
-                format!("Counting every monetised benefit, the case {}.", sign_word(s.npv))
-            },
+            say(Phrase::NpvAll { pays: pays(s.npv) }),
         ]);
         grid.row(vec![
             self.t(L::NpvFinancialBenefitsOnly).to_string(),
             self.money(s.npv_financial),
-            if sv {
-                format!(
-                    "Räknat bara med nytta som syns i budgeten (inte frigjord tid) är kalkylen {}.",
-                    sign_word(s.npv_financial)
-                )
-            } else {
-                format!(
-                    "Counting only benefits that show in a budget (not freed time), the case {}.",
-                    sign_word(s.npv_financial)
-                )
-            },
+            say(Phrase::NpvFinancial {
+                pays: pays(s.npv_financial),
+            }),
         ]);
         grid.row(vec![
             self.t(L::NpvWithoutLowConfidenceBenefits).to_string(),
             self.money(s.npv_without_low_confidence),
-            if sv {
-                format!(
-                    "Utan de nyttor som är osäkrast värderade är kalkylen {}.",
-                    sign_word(s.npv_without_low_confidence)
-                )
-            } else {
-                format!(
-                    "Without the least certain benefits, the case {}.",
-                    sign_word(s.npv_without_low_confidence)
-                )
-            },
+            say(Phrase::NpvWithoutLowConfidence {
+                pays: pays(s.npv_without_low_confidence),
+            }),
         ]);
         grid.row(vec![
             self.t(L::InternalRateOfReturnIrr).to_string(),
             Self::opt(s.irr.map(|i| self.pct(i))),
-            match (s.irr, sv) {
-                (Some(i), true) => format!(
-                    "Kalkylen går jämnt upp vid en kalkylränta på {} (nu {}).",
-                    self.pct(i),
-                    self.pct(self.c.discount_rate)
-                ),
-                (Some(i), false) => format!(
-                    "The case breaks even at a discount rate of {} (now {}).",
-                    self.pct(i),
-                    self.pct(self.c.discount_rate)
-                ),
-                (None, true) => "Ingen internränta: nettot byter aldrig tecken.".to_string(),
-                (None, false) => "No internal rate of return: the net never changes sign.".to_string(),
+            match s.irr {
+                Some(i) => say(Phrase::IrrAt {
+                    irr: &self.pct(i),
+                    rate: &self.pct(self.c.discount_rate),
+                }),
+                None => say(Phrase::NoIrr),
             },
         ]);
         grid.row(vec![
             self.t(L::BenefitThatMustComeTrue).to_string(),
             Self::opt(r.benefit_breakeven.map(|b| self.pct(b))),
-            match (r.benefit_breakeven, sv) {
-                (None, true) => "Kalkylen har ingen värderad nytta.".to_string(),
-                (None, false) => "The case has no monetised benefit.".to_string(),
-                (Some(b), true) if b > Decimal::ONE => format!(
-                    "Kalkylen går inte jämnt upp ens om all nytta realiseras: det skulle krävas {} av nyttan.",
-                    self.pct(b)
-                ),
-                (Some(b), false) if b > Decimal::ONE => format!(
-                    "The case does not break even even if every benefit comes true: it would take {} of them.",
-                    self.pct(b)
-                ),
-                (Some(b), true) => format!("Kalkylen går jämnt upp om {} av nyttan realiseras.", self.pct(b)),
-                (Some(b), false) => format!("The case breaks even if {} of the benefit comes true.", self.pct(b)),
+            match r.benefit_breakeven {
+                None => say(Phrase::NoMonetisedBenefit),
+                Some(b) if b > Decimal::ONE => say(Phrase::NoBreakEvenEvenIfAll { share: &self.pct(b) }),
+                Some(b) => say(Phrase::BreaksEvenIf { share: &self.pct(b) }),
             },
         ]);
-        let horizon_months = self.p.months();
         grid.row(vec![
             self.t(L::DelayThatTurnsCase).to_string(),
             match r.delay_breakeven_months {
                 Some(d) => format!("{d} {}", self.t(L::Months)),
                 None => MISSING.to_string(),
             },
-            match (r.delay_breakeven_months, sv) {
-                (Some(d), true) => format!(
-                    "Kalkylen blir olönsam om nyttan dröjer {d} {}.",
-                    if d == 1 { "månad" } else { "månader" }
-                ),
-                (Some(d), false) => format!(
-                    "The case stops paying off if the benefits come {d} month{} late.",
-                    if d == 1 { "" } else { "s" }
-                ),
-                (None, true) if s.npv <= Decimal::ZERO => "Kalkylen är redan olönsam.".to_string(),
-                (None, false) if s.npv <= Decimal::ZERO => "The case does not pay off already.".to_string(),
-                (None, true) => format!("Kalkylen förblir lönsam även om nyttan dröjer {horizon_months} månader."),
-                (None, false) => {
-                    format!("The case keeps paying off even if the benefits come {horizon_months} months late.")
-                }
+            match r.delay_breakeven_months {
+                Some(months) => say(Phrase::StopsPayingOffAfter { months }),
+                None if s.npv <= Decimal::ZERO => say(Phrase::AlreadyNegative),
+                None => say(Phrase::KeepsPayingOff {
+                    months: self.p.months(),
+                }),
             },
         ]);
         for (i, (label, npv)) in [
@@ -503,57 +450,29 @@ impl<'a> Builder<'a> {
         {
             let scenario = &r.optimism_scenarios[i];
             let factor = number(scenario.investment_factor, 2, self.lang);
-            let what = match (sv, scenario.delay_months) {
-                (true, 0) => format!("investeringen × {factor}"),
-                (true, 1) => format!("investeringen × {factor} och nyttan 1 månad senare"),
-                (true, d) => format!("investeringen × {factor} och nyttan {d} månader senare"),
-                (false, 0) => format!("investment × {factor}"),
-                (false, 1) => format!("investment × {factor} and benefits 1 month later"),
-                (false, d) => format!("investment × {factor} and benefits {d} months later"),
-            };
             grid.row(vec![
                 self.t(label).to_string(),
                 Self::opt(npv.map(|n| self.money(n))),
-                match (npv, sv) {
-                    (Some(n), true) => format!(
-                        "Med {what}, som erfarenheten av IT-projekt visar ({}), är kalkylen {}.",
-                        if i == 0 {
-                            "Green Book, övre värde"
-                        } else {
-                            "Green Book, lägre värde"
-                        },
-                        sign_word(n)
-                    ),
-                    (Some(n), false) => format!(
-                        "With {what}, as experience of IT projects shows ({}), the case {}.",
-                        if i == 0 {
-                            "Green Book, upper value"
-                        } else {
-                            "Green Book, lower value"
-                        },
-                        sign_word(n)
-                    ),
-                    (None, true) => "Kunde inte beräknas: beloppen blir för stora.".to_string(),
-                    (None, false) => "Could not be computed: the amounts grow too large.".to_string(),
+                match npv {
+                    Some(n) => say(Phrase::OptimismBias {
+                        factor: &factor,
+                        delay: scenario.delay_months,
+                        upper: i == 0,
+                        pays: pays(n),
+                    }),
+                    None => say(Phrase::CouldNotCompute),
                 },
             ]);
         }
         let mut blocks = vec![Block::Grid(grid)];
         match &r.monte_carlo {
             Some(m) => {
-                let mut mc = Grid::new(vec![left(self.t(L::Simulation)), right(self.t(L::Value))]).caption(if sv {
-                    format!(
-                        "Simulering över osäkerhetsintervallen ({} dragningar, frö {})",
-                        number(Decimal::from(m.draws), 0, self.lang),
-                        m.seed
-                    )
-                } else {
-                    format!(
-                        "Simulation over the ranges ({} draws, seed {})",
-                        number(Decimal::from(m.draws), 0, self.lang),
-                        m.seed
-                    )
+                let draws = number(Decimal::from(m.draws), 0, self.lang);
+                let caption = say(Phrase::SimulationCaption {
+                    draws: &draws,
+                    seed: m.seed,
                 });
+                let mut mc = Grid::new(vec![left(self.t(L::Simulation)), right(self.t(L::Value))]).caption(caption);
                 mc.row(vec![self.t(L::NpvP10).to_string(), self.money(m.p10)]);
                 mc.row(vec![self.t(L::NpvMedianP50).to_string(), self.money(m.p50)]);
                 mc.row(vec![self.t(L::NpvP90).to_string(), self.money(m.p90)]);
@@ -562,21 +481,11 @@ impl<'a> Builder<'a> {
                     self.pct(m.probability_negative),
                 ]);
                 blocks.push(Block::Grid(mc));
-                blocks.push(Block::Text(if sv {
-                    format!(
-                        "I nio fall av tio blir nettonuvärdet minst {}, och i nio fall av tio högst {}. Risken att kalkylen blir olönsam är {}.",
-                        self.money(m.p10),
-                        self.money(m.p90),
-                        self.pct(m.probability_negative)
-                    )
-                } else {
-                    format!(
-                        "In nine cases out of ten the NPV is at least {}, and in nine out of ten at most {}. The chance that the case does not pay off is {}.",
-                        self.money(m.p10),
-                        self.money(m.p90),
-                        self.pct(m.probability_negative)
-                    )
-                }));
+                blocks.push(Block::Text(say(Phrase::SimulationSummary {
+                    p10: &self.money(m.p10),
+                    p90: &self.money(m.p90),
+                    negative: &self.pct(m.probability_negative),
+                })));
             }
             None => blocks.push(Block::Text(self.t(L::NoLineHasRangeRangeSo).to_string())),
         }
