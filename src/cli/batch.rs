@@ -279,25 +279,6 @@ fn destination(output: Option<PathBuf>) -> Result<Destination, Failure> {
     }
 }
 
-/// The creation time written into an xlsx: `SOURCE_DATE_EPOCH` when set (reproducible
-/// builds' convention), else a fixed 1980-01-01, so the same batch gives the same bytes.
-fn xlsx_created() -> i64 {
-    const FIXED: i64 = 315_532_800; // 1980-01-01T00:00:00Z, as the zip entries' times
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Err(_) => FIXED,
-        Ok(text) => match text.trim().parse::<i64>() {
-            Ok(seconds) if (0..253_402_300_800).contains(&seconds) => seconds,
-            _ => {
-                noteln!(
-                    "nytta: SOURCE_DATE_EPOCH={} is not seconds since 1970; the workbook says 1980-01-01",
-                    nytta::report::visible::visible(&text)
-                );
-                FIXED
-            }
-        },
-    }
-}
-
 /// Worker threads: `--jobs` (0 or none: one per core), but never more than
 /// [`THREADS_PER_CORE`] per core, nor more than there are submissions.
 fn threads(jobs: Option<usize>, submissions: usize) -> usize {
@@ -375,7 +356,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         (Format::Json, _) => Box::new(JsonOut::new(writer)?.with_realism(args.realism)),
         (Format::Table, _) => Box::new(TableOut::new(writer, resolve_lang(args.lang))),
         (Format::Xlsx, Destination::File(_)) => {
-            Box::new(XlsxOut::with_realism(writer, ranked, xlsx_created(), args.realism)?)
+            Box::new(XlsxOut::with_realism(writer, ranked, super::xlsx_created(), args.realism)?)
         }
         (Format::Xlsx, Destination::Stdout) => return Err(Failure("--format xlsx needs -o FILE.xlsx".into())),
     };

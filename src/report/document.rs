@@ -5,6 +5,7 @@
 //! Cells are already formatted text. A header may contain `\n` (a line break in the
 //! terminal, a space in Markdown) or `-\n` (a hyphenated break, joined in Markdown).
 
+use super::chart::{Chart, Charts};
 use super::labels::Label as L;
 use super::{Lang, ReportInput, Section as ReportSection};
 use crate::engine::indicators::effekthemtagning;
@@ -40,11 +41,14 @@ pub struct Section {
     pub blocks: Vec<Block>,
 }
 
-/// A paragraph or a grid.
+/// A paragraph, a grid or a chart.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     Text(String),
     Grid(Grid),
+    /// Only in documents built with charts ([`build_with_charts`], for HTML); the
+    /// terminal and Markdown documents have none.
+    Chart(Box<Chart>),
 }
 
 /// A table of formatted cells.
@@ -125,14 +129,48 @@ pub(crate) fn wrapped(header: &str, width: usize) -> Column {
 
 /// Build the report document for one calculation.
 pub fn build(input: &ReportInput) -> Document {
+    build_with(input, false)
+}
+
+/// The report document with its charts, each in the section it illustrates, and the
+/// assumptions (for HTML): costs and benefits per year and the cumulative net under
+/// the summary, the Monte Carlo distribution under realism, NPV per stakeholder,
+/// planned harvest against benefit and the savings demand per stakeholder under the
+/// realisation plan, the tornado under sensitivity.
+pub fn build_with_charts(input: &ReportInput) -> Document {
+    build_with(input, true)
+}
+
+fn build_with(input: &ReportInput, with_charts: bool) -> Document {
     let b = Builder::new(input.project, input.calc, input.lang);
-    let mut sections = vec![b.summary()];
-    if let Some(r) = input.realism {
-        sections.push(b.realism(r));
+    let ch = Charts::new(input.project, input.calc, input.lang);
+    let charts = |section: &mut Section, charts: Vec<Option<Chart>>| {
+        if with_charts {
+            let at = section.blocks.len();
+            let blocks = charts.into_iter().flatten().map(|c| Block::Chart(Box::new(c)));
+            section.blocks.splice(at..at, blocks);
+        }
+    };
+    let mut summary = b.summary();
+    charts(&mut summary, vec![Some(ch.costs_and_benefits()), Some(ch.cumulative_net())]);
+    let mut sections = vec![summary];
+    if with_charts {
+        sections.push(b.assumptions());
     }
-    sections.extend([b.years(), b.line_items(), b.stakeholders(), b.realisation()]);
+    if let Some(r) = input.realism {
+        let mut realism = b.realism(r);
+        charts(&mut realism, vec![ch.monte_carlo(r)]);
+        sections.push(realism);
+    }
+    let mut stakeholders = b.stakeholders();
+    charts(&mut stakeholders, vec![ch.npv_per_stakeholder()]);
+    let mut realisation = b.realisation();
+    charts(&mut realisation, vec![ch.harvest(), ch.savings_demand()]);
+    sections.extend([b.years(), b.line_items(), stakeholders, realisation]);
     sections.push(b.qualitative());
-    sections.push(b.sensitivity());
+    let mut sensitivity = b.sensitivity();
+    charts(&mut sensitivity, vec![ch.tornado()]);
+    sections.push(sensitivity);
     if let Some(s) = b.sources() {
         sections.push(s);
     }
@@ -402,6 +440,24 @@ impl<'a> Builder<'a> {
             format!("{rate} ({} {default})", self.t(L::Default))
         } else {
             rate
+        }
+    }
+
+    /// What the calculation rests on: discount rate, scenario, hourly cost and overhead.
+    fn assumptions(&self) -> Section {
+        let a = &self.p.assumptions;
+        let mut grid = Grid::new(vec![left(self.t(L::Item)), right(self.t(L::Value))]);
+        grid.row(vec![self.t(L::DiscountRate2).to_string(), self.discount_rate()]);
+        grid.row(vec![self.t(L::Scenario).to_string(), self.scenario()]);
+        if let Some(h) = a.hourly_cost {
+            grid.row(vec![self.t(L::HourlyCost).to_string(), self.money(h)]);
+        }
+        if !a.overhead.is_zero() {
+            grid.row(vec![self.t(L::Overhead).to_string(), self.pct(a.overhead)]);
+        }
+        Section {
+            heading: self.t(L::Assumptions).to_string(),
+            blocks: vec![Block::Grid(grid)],
         }
     }
 

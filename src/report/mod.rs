@@ -2,15 +2,19 @@
 //! Swedish and English; numbers rounded at output only (spec §1).
 
 pub mod batch;
+pub mod chart;
 pub mod csv;
 pub mod diagnostics;
 pub mod document;
 pub mod followup;
+pub mod html;
 pub mod json;
 pub mod labels;
 pub mod markdown;
+pub mod svg;
 pub mod table;
 pub mod visible;
+pub mod xlsx;
 
 pub use crate::fmt::Lang;
 
