@@ -10,7 +10,7 @@ use clap::ValueEnum;
 use nytta::batch::{BatchRow, GroupBy, Groups, Rank, RankKey, rank_key, summarise_with};
 use nytta::engine::realism::Draws;
 use nytta::model::submission::{Submission, SubmissionReader};
-use nytta::report::batch::{CsvOut, JsonOut, Sink, TableOut, XlsxOut};
+use nytta::report::batch::{CsvOut, HtmlOut, JsonOut, Sink, TableOut, XlsxOut};
 use nytta::report::csv::CsvStyle;
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -53,7 +53,7 @@ pub struct Args {
     /// Exit with code 1 when any submission has warnings.
     #[arg(long)]
     deny_warnings: bool,
-    /// Language of the table format's labels.
+    /// Language of the table and HTML formats' labels.
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
     /// Write to this file instead of standard output (a file is replaced atomically, a
@@ -68,6 +68,8 @@ enum Format {
     Json,
     Table,
     Xlsx,
+    /// One self-contained HTML page: ranked table, NPV per project chart, group sums.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -355,6 +357,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         (Format::Csv, _) => Box::new(CsvOut::new(writer, style, ranked)?.with_realism(args.realism)),
         (Format::Json, _) => Box::new(JsonOut::new(writer)?.with_realism(args.realism)),
         (Format::Table, _) => Box::new(TableOut::new(writer, resolve_lang(args.lang))),
+        (Format::Html, _) => Box::new(HtmlOut::new(writer, resolve_lang(args.lang))),
         (Format::Xlsx, Destination::File(_)) => {
             Box::new(XlsxOut::with_realism(writer, ranked, super::xlsx_created(), args.realism)?)
         }

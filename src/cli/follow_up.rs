@@ -48,6 +48,8 @@ enum Format {
     Json,
     Csv,
     Markdown,
+    /// One self-contained HTML page with a chart of planned against actual per year.
+    Html,
 }
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
@@ -105,6 +107,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             Format::Csv => followup::csv(project, &fu, style),
             Format::Table => followup::table(project, base, &fu, &flags, resolve_lang(args.lang)),
             Format::Markdown => followup::markdown(project, base, &fu, &flags, resolve_lang(args.lang)),
+            Format::Html => followup::html(project, base, &fu, &flags, resolve_lang(args.lang)),
         }
     };
     output::emit(target.as_deref(), rendered.as_bytes())?;

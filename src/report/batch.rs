@@ -505,6 +505,137 @@ impl<W: Write> Sink for TableOut<W> {
     }
 }
 
+/// HTML: the portfolio as one self-contained page — the ranked table, a bar chart of
+/// NPV per project, and the sums per group and year (collects the rows, like the
+/// table).
+pub struct HtmlOut<W: Write> {
+    out: W,
+    lang: Lang,
+    rows: Vec<Vec<String>>,
+    /// Name and NPV of the computed rows, in the table's order, for the chart.
+    npv: Vec<(String, Decimal)>,
+}
+
+/// Projects shown in the NPV chart at most (the table has them all).
+pub const HTML_CHART_PROJECTS: usize = 40;
+
+impl<W: Write> HtmlOut<W> {
+    pub fn new(out: W, lang: Lang) -> Self {
+        HtmlOut {
+            out,
+            lang,
+            rows: Vec::new(),
+            npv: Vec::new(),
+        }
+    }
+}
+
+impl<W: Write> Sink for HtmlOut<W> {
+    fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()> {
+        let lang = self.lang;
+        let f = row.figures.as_ref();
+        let kr = |d: Option<Decimal>| d.map_or_else(|| "–".to_string(), |d| crate::fmt::kronor(d, lang));
+        let name = if row.name.is_empty() { row.source.clone() } else { row.name.clone() };
+        if let Some(f) = f {
+            self.npv.push((name.clone(), f.npv));
+        }
+        self.rows.push(vec![
+            rank.map_or_else(String::new, |r| r.to_string()),
+            row.source.clone(),
+            name,
+            row.status.as_str().to_string(),
+            codes(row),
+            kr(f.map(|f| f.total_costs)),
+            kr(f.map(|f| f.total_benefits)),
+            kr(f.map(|f| f.npv)),
+            f.and_then(|f| f.bcr)
+                .map_or_else(|| "–".into(), |b| crate::fmt::ratio(b, lang)),
+            f.and_then(|f| f.irr)
+                .map_or_else(|| "–".into(), |i| crate::fmt::percent(i, lang)),
+            f.and_then(|f| f.payback_month)
+                .map_or_else(|| "–".into(), |m| m.to_string()),
+            kr(f.map(|f| f.planned_harvest)),
+        ]);
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()> {
+        use super::document::{Block, Document, Grid, Section, left, right, wrapped};
+        let lang = self.lang;
+        let l = |label: L| label.text(lang);
+        let mut table = Grid::new(vec![
+            right(l(L::Rank)),
+            wrapped(l(L::Source), 40),
+            wrapped(l(L::Name), 40),
+            left(l(L::Status)),
+            left(l(L::Codes)),
+            right(l(L::Costs2)),
+            right(l(L::Benefits2)),
+            right(l(L::Npv2)),
+            right("BCR"),
+            right("IRR"),
+            right(l(L::Payback2)),
+            right(l(L::Harvest2)),
+        ]);
+        for r in std::mem::take(&mut self.rows) {
+            table.row(r);
+        }
+        let mut blocks = Vec::new();
+        if !self.npv.is_empty() {
+            let shown = self.npv.len().min(HTML_CHART_PROJECTS);
+            if shown < self.npv.len() {
+                blocks.push(Block::Text(format!("{} {shown}.", l(L::ChartFirstProjects))));
+            }
+            let (names, npvs) = self.npv.iter().take(shown).cloned().unzip();
+            blocks.push(Block::Chart(Box::new(super::chart::npv_per_project(names, npvs, lang))));
+        }
+        blocks.push(Block::Grid(table));
+        let mut sections = vec![Section {
+            heading: l(L::Projects).to_string(),
+            blocks,
+        }];
+        if let Some((_, groups)) = groups {
+            let mut grid = Grid::new(vec![
+                wrapped(l(L::Group), 40),
+                left(l(L::Year2)),
+                right(l(L::Costs2)),
+                right(l(L::Benefits2)),
+                right(l(L::Npv2)),
+                right(l(L::Harvest2)),
+            ]);
+            for (group, year, s) in group_rows(groups) {
+                let kr = |d: Decimal| crate::fmt::kronor(d, lang);
+                let cells = vec![
+                    group,
+                    year.map_or_else(|| l(L::Total).to_string(), |y| y.to_string()),
+                    kr(s.costs),
+                    kr(s.benefits),
+                    kr(s.npv),
+                    kr(s.planned_harvest),
+                ];
+                if year.is_none() {
+                    grid.total(cells);
+                } else {
+                    grid.row(cells);
+                }
+            }
+            sections.push(Section {
+                heading: l(L::SumsPerGroup).to_string(),
+                blocks: vec![Block::Grid(grid)],
+            });
+        }
+        let doc = Document {
+            title: l(L::Portfolio).to_string(),
+            facts: Vec::new(),
+            description: None,
+            sections,
+        };
+        self.out
+            .write_all(super::html::render_document(&doc, lang).as_bytes())?;
+        self.out.flush()
+    }
+}
+
 /// Excel workbook: sheets for results, groups and findings; real numbers with
 /// number formats that Swedish Excel shows as `1 234 567,00`, frozen header rows and
 /// autofilters. Rows are written in rust_xlsxwriter's constant-memory mode; the

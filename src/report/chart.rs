@@ -446,7 +446,8 @@ impl<'a> Charts<'a> {
 /// Planned against actual cost and harvest per year, for the follow-up.
 pub fn follow_up(p: &Project, fu: &FollowUp, lang: Lang) -> Chart {
     let t = |label: L| one_line(label.text(lang));
-    let years: Vec<i32> = (p.start_year..p.end_year()).collect();
+    // The years followed up: from the start to the follow-up year.
+    let years: Vec<i32> = (p.start_year..p.end_year().min(fu.as_of.saturating_add(1))).collect();
     // Per year and kind: planned, and actual when any row of that year has one.
     let sums = |kind: ActualKind| -> Vec<(Decimal, Option<Decimal>)> {
         years

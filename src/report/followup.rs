@@ -240,6 +240,17 @@ pub fn markdown(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[D
     markdown::render_document(&build(project, base, fu, flags, lang))
 }
 
+/// The follow-up as one self-contained HTML page, with a chart of planned against
+/// actual cost and harvest per year at the top of the rows.
+pub fn html(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> String {
+    let mut doc = build(project, base, fu, flags, lang);
+    let chart = super::chart::follow_up(project, fu, lang);
+    if let Some(first) = doc.sections.first_mut() {
+        first.blocks.insert(0, Block::Chart(Box::new(chart)));
+    }
+    super::html::render_document(&doc, lang)
+}
+
 /// The follow-up document shared by [`table`] and [`markdown`].
 pub fn build(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> Document {
     let b = Builder {
