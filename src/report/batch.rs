@@ -653,7 +653,10 @@ pub struct XlsxOut {
     realism: bool,
     columns: Vec<&'static str>,
     money: Format,
+    /// Shares and rates (IRR, harvest share…) in percent.
     rate: Format,
+    /// The BCR, a plain ratio.
+    ratio: Format,
     bold: Format,
     notes: Vec<String>,
 }
@@ -664,6 +667,19 @@ const FINDINGS: usize = 2;
 
 /// The most an Excel cell holds, in UTF-16 code units (what Excel counts).
 pub const XLSX_MAX_TEXT: usize = 32_767;
+
+/// A column's width in the workbook, fitted to what it holds: rows are written as they
+/// come (constant memory), so the width is set from the column's kind, not measured.
+fn column_width(column: &str) -> f64 {
+    match column {
+        "source" | "message" => 40.0,
+        "name" | "organisation" | "portfolio" | "group" => 32.0,
+        "id" | "codes" => 16.0,
+        "status" | "severity" | "payback_month" => 12.0,
+        "errors" | "warnings" | "rank" | "code" | "year" => 9.0,
+        _ => (column.len() as f64 + 3.0).max(16.0),
+    }
+}
 
 fn xlsx_err(e: XlsxError) -> std::io::Error {
     std::io::Error::other(e.to_string())
@@ -724,6 +740,7 @@ impl XlsxOut {
             for (c, title) in columns.iter().enumerate() {
                 ws.write_string_with_format(0, c as u16, *title, &bold)
                     .map_err(xlsx_err)?;
+                ws.set_column_width(c as u16, column_width(title)).map_err(xlsx_err)?;
             }
             ws.set_freeze_panes(1, 0).map_err(xlsx_err)?;
         }
@@ -736,7 +753,8 @@ impl XlsxOut {
             realism,
             columns: result_columns,
             money: Format::new().set_num_format("#,##0.00"),
-            rate: Format::new().set_num_format("0.0000"),
+            rate: Format::new().set_num_format("0.00%"),
+            ratio: Format::new().set_num_format("0.00"),
             bold,
             notes: Vec::new(),
         })
@@ -780,9 +798,8 @@ impl Sink for XlsxOut {
                 Cell::Number(n) => {
                     let value: Decimal = n.parse().unwrap_or_default();
                     let format = match column {
-                        "bcr" | "irr" | "harvest_share" | "benefit_breakeven" | "probability_negative" => {
-                            Some(&self.rate)
-                        }
+                        "bcr" => Some(&self.ratio),
+                        "irr" | "harvest_share" | "benefit_breakeven" | "probability_negative" => Some(&self.rate),
                         "errors" | "warnings" | "delay_breakeven_months" | "rank" => None,
                         _ => Some(&self.money),
                     };

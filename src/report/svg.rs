@@ -4,6 +4,7 @@
 //! the chart's title and description as `<title>` and `<desc>`.
 
 use super::chart::{Chart, Plot, Series, Tone};
+use super::visible::visible;
 use crate::fmt::{Lang, number};
 use plotters::coord::Shift;
 use plotters::coord::types::RangedCoordf64;
@@ -100,7 +101,7 @@ fn number_area(lo: f64, hi: f64, lang: Lang) -> u32 {
 
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in visible(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -214,7 +215,7 @@ fn draw_legend(area: &DrawingArea<SVGBackend, Shift>, items: &[(String, RGBColor
                 .map_err(err)?;
         }
         area.draw(&Text::new(
-            name.clone(),
+            visible(name).into_owned(),
             (x + 22, y + 7),
             (FONT, FONT_SIZE)
                 .into_font()
@@ -242,7 +243,8 @@ fn text_at(
         .into_font()
         .color(colour)
         .pos(plotters::style::text_anchor::Pos::new(h, v));
-    area.draw(&Text::new(text.to_string(), pos, style)).map_err(err)
+    area.draw(&Text::new(visible(text).into_owned(), pos, style))
+        .map_err(err)
 }
 
 fn columns(

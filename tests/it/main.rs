@@ -6,6 +6,8 @@ mod follow_up;
 mod fuzz;
 mod hostile_input;
 mod hostile_output;
+mod html;
 mod properties;
 mod realism;
 mod snapshots;
+mod xlsx;
