@@ -58,7 +58,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 None => continue,
             }
         };
-        let Ok(first) = usize::try_from(first.max(0)) else { continue };
+        let Ok(first) = usize::try_from(first.max(0)) else {
+            continue;
+        };
         if first + 24 > months {
             continue;
         }

@@ -21,7 +21,7 @@ pub struct Args {
     /// Project files, or directories searched recursively for `*.toml`.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// A submissions CSV (spec §8): one project per row.
+    /// A submissions CSV (docs/controller-guide-en.md, "The submissions spreadsheet"): one project per row.
     #[arg(long, value_name = "FILE")]
     csv: Option<PathBuf>,
     /// Output format (`xlsx` needs `-o FILE.xlsx`).
@@ -358,9 +358,12 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         (Format::Json, _) => Box::new(JsonOut::new(writer)?.with_realism(args.realism)),
         (Format::Table, _) => Box::new(TableOut::new(writer, resolve_lang(args.lang))),
         (Format::Html, _) => Box::new(HtmlOut::new(writer, resolve_lang(args.lang))),
-        (Format::Xlsx, Destination::File(_)) => {
-            Box::new(XlsxOut::with_realism(writer, ranked, super::xlsx_created(), args.realism)?)
-        }
+        (Format::Xlsx, Destination::File(_)) => Box::new(XlsxOut::with_realism(
+            writer,
+            ranked,
+            super::xlsx_created(),
+            args.realism,
+        )?),
         (Format::Xlsx, Destination::Stdout) => return Err(Failure("--format xlsx needs -o FILE.xlsx".into())),
     };
     let progress = if std::io::stderr().is_terminal() {

@@ -4,9 +4,10 @@ use super::{Failure, LangArg, Outcome, input, output, resolve_lang};
 use clap::ValueEnum;
 use nytta::engine::followup::follow_up;
 use nytta::model::actuals::{Actuals, decode_text, parse_actuals_csv};
+use nytta::report::build::followup::{build, build_with_chart};
 use nytta::report::csv::CsvStyle;
 use nytta::report::diagnostics::{FileDiagnostics, human};
-use nytta::report::followup;
+use nytta::report::{csv, html, json, markdown, table};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -97,17 +98,20 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let style = CsvStyle { excel: args.excel };
     let mut flagged = !loaded.warnings.is_empty();
     let rendered = if args.template {
-        followup::template(project, base, as_of, style)
+        csv::follow_up_template(project, base, as_of, style)
     } else {
         let fu = follow_up(project, base, &actuals, as_of);
         let flags = nytta::check::followup::flags(project, &fu, &actuals);
         flagged |= !flags.is_empty();
         match args.format {
-            Format::Json => followup::json(project, base, &fu, &flags),
-            Format::Csv => followup::csv(project, &fu, style),
-            Format::Table => followup::table(project, base, &fu, &flags, resolve_lang(args.lang)),
-            Format::Markdown => followup::markdown(project, base, &fu, &flags, resolve_lang(args.lang)),
-            Format::Html => followup::html(project, base, &fu, &flags, resolve_lang(args.lang)),
+            Format::Json => json::follow_up(project, base, &fu, &flags),
+            Format::Csv => csv::follow_up(project, &fu, style),
+            Format::Table => table::render_document(&build(project, base, &fu, &flags, resolve_lang(args.lang))),
+            Format::Markdown => markdown::render_document(&build(project, base, &fu, &flags, resolve_lang(args.lang))),
+            Format::Html => {
+                let lang = resolve_lang(args.lang);
+                html::render_document(&build_with_chart(project, base, &fu, &flags, lang), lang)
+            }
         }
     };
     output::emit(target.as_deref(), rendered.as_bytes())?;

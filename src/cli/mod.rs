@@ -1,4 +1,4 @@
-//! Command-line definitions (clap), dispatch and exit codes (spec §6):
+//! Command-line definitions (clap), dispatch and exit codes (docs/guide-en.md, "Exit codes"):
 //! 0 done, 1 invalid input (or warnings with `--deny-warnings`), 2 usage or I/O error.
 
 /// `eprint!` that ignores a closed or broken standard error instead of panicking.

@@ -4,7 +4,7 @@ use super::{Failure, LangArg, Outcome, input, output, resolve_lang};
 use clap::ValueEnum;
 use nytta::diagnostic::did_you_mean;
 use nytta::report::Section;
-use nytta::report::csv::{CsvStyle, Section as CsvSection};
+use nytta::report::csv::CsvStyle;
 use nytta::report::diagnostics::{FileDiagnostics, human};
 use nytta::report::{ReportInput, csv, html, json, markdown, table};
 use std::path::PathBuf;
@@ -84,16 +84,6 @@ impl SectionArg {
             SectionArg::Qualitative => Section::Qualitative,
             SectionArg::Sensitivity => Section::Sensitivity,
             SectionArg::Findings => Section::Findings,
-        }
-    }
-
-    fn csv_section(self) -> Option<CsvSection> {
-        match self {
-            SectionArg::Years => Some(CsvSection::Years),
-            SectionArg::Lines => Some(CsvSection::Lines),
-            SectionArg::Stakeholders => Some(CsvSection::Stakeholders),
-            SectionArg::Realisation => Some(CsvSection::Realisation),
-            _ => None,
         }
     }
 }
@@ -184,7 +174,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         (Format::Json, _) => json::render(&input),
         (Format::Csv, section) => {
             let section = section.unwrap_or(SectionArg::Years);
-            let Some(csv_section) = section.csv_section() else {
+            let Some(text) = csv::render(&input, section.section(), CsvStyle { excel: args.excel }) else {
                 return Err(Failure(format!(
                     "--section {} has no CSV table; use years, lines, stakeholders or realisation",
                     section
@@ -192,7 +182,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                         .map_or_else(String::new, |v| v.get_name().to_string())
                 )));
             };
-            csv::render(&input, csv_section, CsvStyle { excel: args.excel })
+            text
         }
     };
     output::emit(target.as_deref(), rendered.as_bytes())?;

@@ -146,8 +146,11 @@ pub struct MonteCarlo {
 /// bin also holds its upper edge).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bin {
+    /// The bin's lower edge (NPV).
     pub from: Decimal,
+    /// The bin's upper edge (NPV).
     pub to: Decimal,
+    /// Draws in the bin.
     pub count: u32,
 }
 

@@ -2,8 +2,9 @@
 //! every problem (not just the first) as a located [`Diagnostic`] with a hint.
 //!
 //! The walk is written by hand rather than with `#[derive(Deserialize)]` because serde
-//! stops at the first error and cannot re-read a float literal exactly (spec §1).
+//! stops at the first error and cannot re-read a float literal exactly (docs/format.md, "Numbers").
 
+use super::MAX_YEARLY_MONEY;
 use super::number::{NumberError, parse_float_literal, parse_integer_literal, parse_number_str};
 use super::*;
 use crate::diagnostic::{Code, Diagnostic, Omitted, did_you_mean, keep};
@@ -19,7 +20,9 @@ type Val<'i> = Spanned<DeValue<'i>>;
 /// [`crate::check`]).
 #[derive(Debug)]
 pub struct Parsed {
+    /// The project, when the file has no error.
     pub project: Option<Project>,
+    /// Every error and warning found while reading.
     pub diagnostics: Vec<Diagnostic>,
     /// What `[project]` says about itself, read even when the file has errors.
     pub header: Header,
@@ -30,9 +33,13 @@ pub struct Parsed {
 /// The identifying strings of `[project]`, empty where absent or unreadable.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Header {
+    /// `[project] id`, empty when none.
     pub id: String,
+    /// `[project] name`, empty when none.
     pub name: String,
+    /// `[project] organisation`, empty when none.
     pub organisation: String,
+    /// `[project] portfolio`, empty when none.
     pub portfolio: String,
 }
 
@@ -599,7 +606,7 @@ impl Walker {
     /// Any number, positive or negative, of at most 10^20 (a money amount).
     fn any_number(&mut self, v: &Val, path: &dyn Display) -> Option<Decimal> {
         let d = self.number(v, path)?;
-        if d.abs() > crate::model::MAX_YEARLY_MONEY {
+        if d.abs() > MAX_YEARLY_MONEY {
             self.push(
                 Code::E011,
                 format!("`{path}` = {d} is too large"),
@@ -880,7 +887,7 @@ impl Walker {
 
     /// Stakeholders with the span of each id; the implicit one when none are declared.
     fn stakeholders(&mut self, value: Option<&Val>, organisation: Option<&str>) -> Vec<(Stakeholder, Span)> {
-        // Without [[stakeholders]] the organisation is the one stakeholder (spec §3),
+        // Without [[stakeholders]] the organisation is the one stakeholder (docs/format.md),
         // its name serving as its id: `stakeholder = "Trafikkontoret"` refers to it.
         let implicit = || {
             let name = organisation.unwrap_or("Organisation").to_string();

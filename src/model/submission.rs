@@ -1,4 +1,4 @@
-//! The submissions CSV (spec §8): one row per project, for controllers who collect key
+//! The submissions CSV (docs/controller-guide-en.md, "The submissions spreadsheet"): one row per project, for controllers who collect key
 //! figures in a spreadsheet. Each row becomes a project file (TOML text) that goes
 //! through the same validation and engine as any other, plus the figures the applicant
 //! claimed, to be compared with the recomputed ones.
@@ -11,9 +11,13 @@ use std::fmt::Write;
 /// Figures an applicant stated, to compare with the recomputed ones.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Claimed {
+    /// `claimed_npv`.
     pub npv: Option<Decimal>,
+    /// `claimed_total_costs`.
     pub total_costs: Option<Decimal>,
+    /// `claimed_total_benefits`.
     pub total_benefits: Option<Decimal>,
+    /// `claimed_payback_year`.
     pub payback_year: Option<i32>,
 }
 
@@ -24,11 +28,15 @@ pub struct Submission {
     pub row: u64,
     /// The equivalent project file, or why the row cannot be read.
     pub project: Result<String, String>,
+    /// The figures the row claims.
     pub claimed: Claimed,
     /// What the row says about itself even when it fails (for the result row).
     pub id: String,
+    /// `name`.
     pub name: String,
+    /// `organisation`.
     pub organisation: String,
+    /// `portfolio`.
     pub portfolio: String,
 }
 
@@ -61,12 +69,14 @@ pub const COLUMNS: &[&str] = &[
 /// with [`SubmissionReader`].
 #[derive(Debug, Clone, Default)]
 pub struct Submissions {
+    /// The rows, in file order.
     pub rows: Vec<Submission>,
+    /// Header names nytta does not know (ignored, reported).
     pub unknown_columns: Vec<String>,
 }
 
 /// A submissions CSV read one row at a time, so that memory does not grow with the file
-/// (spec §8, docs/decisions.md D22).
+/// (docs/controller-guide-en.md, "The submissions spreadsheet", docs/decisions.md D22).
 pub struct SubmissionReader<'r> {
     reader: CsvReader<'r>,
     /// Unknown columns of the header, ignored (report them as a warning).
@@ -74,7 +84,7 @@ pub struct SubmissionReader<'r> {
 }
 
 impl<'r> SubmissionReader<'r> {
-    /// Read the header of a CSV (bytes in any encoding of spec §8, or UTF-16). A header
+    /// Read the header of a CSV (bytes in any encoding the submissions spreadsheet may have, docs/controller-guide-en.md, or UTF-16). A header
     /// that lacks a required column or names one twice is an error for the whole file.
     pub fn new(input: impl std::io::Read + 'r) -> Result<Self, String> {
         Self::with(CsvReader::new(input).map_err(|e| e.to_string())?)
@@ -190,7 +200,7 @@ impl<'a> RowView<'a> {
     }
 }
 
-/// A number from a column, in any notation of spec §1; `None` when empty.
+/// A number from a column, in any notation of docs/format.md, "Numbers"; `None` when empty.
 fn number(get: &RowView, column: &str) -> Result<Option<Decimal>, String> {
     let text = get.get(column);
     if text.is_empty() {
@@ -229,7 +239,7 @@ fn quoted(s: &str) -> String {
     out
 }
 
-/// The project file equivalent to one row (spec §8), and the claimed figures.
+/// The project file equivalent to one row (docs/controller-guide-en.md, "The submissions spreadsheet"), and the claimed figures.
 fn build(get: &RowView) -> Result<(String, Claimed), String> {
     for required in ["name", "organisation", "start_year"] {
         if get.get(required).is_empty() {

@@ -1,4 +1,4 @@
-//! Batch output (spec §9): one row per submission, written as the rows come (CSV and
+//! Batch output (docs/controller-guide-en.md, "Reading the results"): one row per submission, written as the rows come (CSV and
 //! JSON stream; the table collects; xlsx uses rust_xlsxwriter's constant-memory mode),
 //! then the sums per group and year.
 
@@ -14,7 +14,7 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Serialize;
 use std::io::Write;
 
-/// The result columns, spec §9 first, then nytta's own.
+/// The result columns, the documented ones first (docs/controller-guide-en.md), then nytta's own.
 pub const COLUMNS: &[&str] = &[
     "source",
     "id",
@@ -154,7 +154,7 @@ fn header(ranked: bool, realism: bool) -> Vec<Cell> {
 }
 
 /// Rows of the group table: per group and year, then the group's total (year `total`).
-fn group_rows(groups: &Groups) -> Vec<(String, Option<i32>, YearSlice)> {
+pub fn group_rows(groups: &Groups) -> Vec<(String, Option<i32>, YearSlice)> {
     let mut out = Vec::new();
     let mut current: Option<(String, YearSlice)> = None;
     for ((group, year), slice) in &groups.0 {
@@ -195,6 +195,7 @@ pub struct CsvOut<W: Write> {
 }
 
 impl<W: Write> CsvOut<W> {
+    /// A CSV writer; writes the header at once.
     pub fn new(out: W, style: CsvStyle, ranked: bool) -> std::io::Result<Self> {
         Ok(CsvOut {
             sink: CsvSink::new(out, style)?,
@@ -353,6 +354,7 @@ pub struct JsonOut<W: Write> {
 }
 
 impl<W: Write> JsonOut<W> {
+    /// A JSON writer; writes the opening at once.
     pub fn new(mut out: W) -> std::io::Result<Self> {
         out.write_all(b"{\n  \"format\": 1,\n  \"results\": [")?;
         Ok(JsonOut {
@@ -413,6 +415,7 @@ pub struct TableOut<W: Write> {
 }
 
 impl<W: Write> TableOut<W> {
+    /// A table writer in `lang`; writes at the end.
     pub fn new(out: W, lang: Lang) -> Self {
         TableOut {
             out,
@@ -516,10 +519,8 @@ pub struct HtmlOut<W: Write> {
     npv: Vec<(String, Decimal)>,
 }
 
-/// Projects shown in the NPV chart at most (the table has them all).
-pub const HTML_CHART_PROJECTS: usize = 40;
-
 impl<W: Write> HtmlOut<W> {
+    /// Collect the rows and write the page to `out` when finished, in `lang`.
     pub fn new(out: W, lang: Lang) -> Self {
         HtmlOut {
             out,
@@ -535,7 +536,11 @@ impl<W: Write> Sink for HtmlOut<W> {
         let lang = self.lang;
         let f = row.figures.as_ref();
         let kr = |d: Option<Decimal>| d.map_or_else(|| "–".to_string(), |d| crate::fmt::kronor(d, lang));
-        let name = if row.name.is_empty() { row.source.clone() } else { row.name.clone() };
+        let name = if row.name.is_empty() {
+            row.source.clone()
+        } else {
+            row.name.clone()
+        };
         if let Some(f) = f {
             self.npv.push((name.clone(), f.npv));
         }
@@ -560,78 +565,15 @@ impl<W: Write> Sink for HtmlOut<W> {
     }
 
     fn finish(mut self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()> {
-        use super::document::{Block, Document, Grid, Section, left, right, wrapped};
-        let lang = self.lang;
-        let l = |label: L| label.text(lang);
-        let mut table = Grid::new(vec![
-            right(l(L::Rank)),
-            wrapped(l(L::Source), 40),
-            wrapped(l(L::Name), 40),
-            left(l(L::Status)),
-            left(l(L::Codes)),
-            right(l(L::Costs2)),
-            right(l(L::Benefits2)),
-            right(l(L::Npv2)),
-            right("BCR"),
-            right("IRR"),
-            right(l(L::Payback2)),
-            right(l(L::Harvest2)),
-        ]);
-        for r in std::mem::take(&mut self.rows) {
-            table.row(r);
-        }
-        let mut blocks = Vec::new();
-        if !self.npv.is_empty() {
-            let shown = self.npv.len().min(HTML_CHART_PROJECTS);
-            if shown < self.npv.len() {
-                blocks.push(Block::Text(format!("{} {shown}.", l(L::ChartFirstProjects))));
-            }
-            let (names, npvs) = self.npv.iter().take(shown).cloned().unzip();
-            blocks.push(Block::Chart(Box::new(super::chart::npv_per_project(names, npvs, lang))));
-        }
-        blocks.push(Block::Grid(table));
-        let mut sections = vec![Section {
-            heading: l(L::Projects).to_string(),
-            blocks,
-        }];
-        if let Some((_, groups)) = groups {
-            let mut grid = Grid::new(vec![
-                wrapped(l(L::Group), 40),
-                left(l(L::Year2)),
-                right(l(L::Costs2)),
-                right(l(L::Benefits2)),
-                right(l(L::Npv2)),
-                right(l(L::Harvest2)),
-            ]);
-            for (group, year, s) in group_rows(groups) {
-                let kr = |d: Decimal| crate::fmt::kronor(d, lang);
-                let cells = vec![
-                    group,
-                    year.map_or_else(|| l(L::Total).to_string(), |y| y.to_string()),
-                    kr(s.costs),
-                    kr(s.benefits),
-                    kr(s.npv),
-                    kr(s.planned_harvest),
-                ];
-                if year.is_none() {
-                    grid.total(cells);
-                } else {
-                    grid.row(cells);
-                }
-            }
-            sections.push(Section {
-                heading: l(L::SumsPerGroup).to_string(),
-                blocks: vec![Block::Grid(grid)],
-            });
-        }
-        let doc = Document {
-            title: l(L::Portfolio).to_string(),
-            facts: Vec::new(),
-            description: None,
-            sections,
-        };
+        let group_rows = groups.map(|(_, g)| group_rows(g)).unwrap_or_default();
+        let doc = super::build::portfolio::build(
+            std::mem::take(&mut self.rows),
+            &self.npv,
+            groups.map(|_| group_rows.as_slice()),
+            self.lang,
+        );
         self.out
-            .write_all(super::html::render_document(&doc, lang).as_bytes())?;
+            .write_all(super::html::render_document(&doc, self.lang).as_bytes())?;
         self.out.flush()
     }
 }

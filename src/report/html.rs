@@ -3,10 +3,10 @@
 //! page fetch nothing from anywhere. It prints to A4 from a browser: each chapter on a
 //! new page, table headers repeated, no chart cut across pages (docs/html-pdf.md).
 //!
-//! The page is a [`Document`] (the same builders as the terminal and Markdown
+//! The page is a [`Document`] (from the same builders as the terminal and Markdown
 //! reports, with charts) written through a maud template.
 
-use super::document::{self, Align, Block, Column, Document, Grid};
+use super::document::{Align, Block, Column, Document, Grid};
 use super::labels::Label as L;
 use super::visible::visible;
 use super::{Lang, ReportInput, Section, svg};
@@ -14,18 +14,19 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 /// Nothing may be loaded: no script, no font, no image from any host; only the page's
 /// own inline style.
-pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+pub const CSP: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const STYLE: &str = include_str!("html.css");
 
 /// Render the report as HTML, with its charts.
 pub fn render(input: &ReportInput) -> String {
-    render_document(&document::build_with_charts(input), input.lang)
+    render_document(&super::build::report::build_with_charts(input), input.lang)
 }
 
 /// Render one section as HTML, under the title and the project facts.
 pub fn render_section(input: &ReportInput, section: Section) -> String {
-    render_document(&document::build_section(input, section), input.lang)
+    render_document(&super::build::report::build_section(input, section), input.lang)
 }
 
 /// Text as shown: control characters made visible ([`super::visible`]).
@@ -64,11 +65,11 @@ pub fn render_document(doc: &Document, lang: Lang) -> String {
                     @if let Some(description) = &doc.description {
                         p.description { (v(description)) }
                     }
-                    @if doc.sections.len() > 1 {
+                    @if doc.chapters.len() > 1 {
                         nav {
                             h2 { (L::Contents.text(lang)) }
                             ol {
-                                @for (i, section) in doc.sections.iter().enumerate() {
+                                @for (i, section) in doc.chapters.iter().enumerate() {
                                     li { a href=(format!("#chapter-{}", i + 1)) { (v(&section.heading)) } }
                                 }
                             }
@@ -76,7 +77,7 @@ pub fn render_document(doc: &Document, lang: Lang) -> String {
                     }
                 }
                 main {
-                    @for (i, section) in doc.sections.iter().enumerate() {
+                    @for (i, section) in doc.chapters.iter().enumerate() {
                         section.chapter id=(format!("chapter-{}", i + 1)) {
                             h2 { (v(&section.heading)) }
                             @for block in &section.blocks {

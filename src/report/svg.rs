@@ -86,7 +86,10 @@ fn padded(lo: f64, hi: f64) -> (f64, f64) {
         return (lo - 1.0, hi + 1.0);
     }
     let pad = (hi - lo) * 0.08;
-    (if lo < 0.0 { lo - pad } else { lo }, if hi > 0.0 { hi + pad } else { hi })
+    (
+        if lo < 0.0 { lo - pad } else { lo },
+        if hi > 0.0 { hi + pad } else { hi },
+    )
 }
 
 /// Room for the longest axis number, in SVG units.
@@ -128,7 +131,10 @@ pub fn render(chart: &Chart) -> String {
     let id = chart.id;
     // plotters writes `<svg width=… height=… viewBox=… xmlns=…>`: the page sets the
     // width, so only the viewBox is kept.
-    let body = match svg.find("<svg").and_then(|start| svg[start..].find('>').map(|end| start + end + 1)) {
+    let body = match svg
+        .find("<svg")
+        .and_then(|start| svg[start..].find('>').map(|end| start + end + 1))
+    {
         Some(end) => &svg[end..],
         None => svg.as_str(),
     };
@@ -494,7 +500,7 @@ fn cumulative(
             vec![(x, lo), (x, hi)],
             6,
             4,
-            MARKER.stroke_width(2).into(),
+            MARKER.stroke_width(2),
         ))
         .map_err(err)?;
         let (px, _) = cc.backend_coord(&(x, hi));
@@ -619,7 +625,7 @@ fn histogram(
             vec![(x, 0.0), (x, ymax)],
             6,
             4,
-            MARKER.stroke_width(2).into(),
+            MARKER.stroke_width(2),
         ))
         .map_err(err)?;
         let (px, _) = cc.backend_coord(&(x, ymax));

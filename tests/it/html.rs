@@ -71,7 +71,10 @@ fn charts_complete(doc: &Html) -> Vec<String> {
         assert_eq!(svg.value().attr("role"), Some("img"));
         assert!(!text(svg.select(&sel("title")).next().expect("title")).is_empty());
         assert!(!text(svg.select(&sel("desc")).next().expect("desc")).is_empty());
-        assert!(svg.select(&sel("rect")).count() + svg.select(&sel("polyline")).count() > 2, "{id}: drawn");
+        assert!(
+            svg.select(&sel("rect")).count() + svg.select(&sel("polyline")).count() > 2,
+            "{id}: drawn"
+        );
         assert!(!text(figure.select(&sel("figcaption")).next().unwrap()).is_empty());
         let table = figure.select(&sel("table")).next().expect("data table");
         assert!(table.select(&sel("tbody tr")).count() > 0, "{id}: data rows");
@@ -92,10 +95,7 @@ fn every_example_renders_to_a_complete_page_in_both_languages() {
             self_contained(&doc);
             // Chapters: summary, assumptions, realism, years, lines, stakeholders,
             // realisation, qualitative, sensitivity, (sources,) findings.
-            let chapters: Vec<String> = doc
-                .select(&sel("section.chapter > h2"))
-                .map(text)
-                .collect();
+            let chapters: Vec<String> = doc.select(&sel("section.chapter > h2")).map(text).collect();
             assert!(chapters.len() >= 10, "{f} {lang}: {chapters:?}");
             let expect = if lang == "sv" {
                 ["Sammanfattning", "Förutsättningar", "År för år", "Känslighetsanalys"]
@@ -128,11 +128,22 @@ fn every_example_renders_to_a_complete_page_in_both_languages() {
 
 #[test]
 fn axis_numbers_are_swedish() {
-    let page = run(&["report", "examples/e-tjanst-bygglov.toml", "--format", "html", "--lang", "sv"]);
+    let page = run(&[
+        "report",
+        "examples/e-tjanst-bygglov.toml",
+        "--format",
+        "html",
+        "--lang",
+        "sv",
+    ]);
     let doc = Html::parse_document(&page);
     let svg_text: Vec<String> = doc.select(&sel("svg text")).map(text).collect();
     assert!(svg_text.iter().any(|t| t == "1 000 000"), "{svg_text:?}");
-    assert!(!svg_text.iter().any(|t| t.contains(',') && t.chars().any(|c| c.is_ascii_digit())));
+    assert!(
+        !svg_text
+            .iter()
+            .any(|t| t.contains(',') && t.chars().any(|c| c.is_ascii_digit()))
+    );
     assert!(svg_text.iter().any(|t| t == "Belopp (kr)"));
     assert!(!page.contains("Amount (kr)"));
 }
@@ -171,7 +182,18 @@ fn follow_up_and_batch_pages() {
     assert_eq!(charts_complete(&doc), ["chart-follow-up"]);
 
     let out = nytta()
-        .args(["batch", "examples", "--rank", "npv", "--group-by", "portfolio", "--format", "html", "--lang", "en"])
+        .args([
+            "batch",
+            "examples",
+            "--rank",
+            "npv",
+            "--group-by",
+            "portfolio",
+            "--format",
+            "html",
+            "--lang",
+            "en",
+        ])
         .output()
         .unwrap();
     let doc = Html::parse_document(&String::from_utf8(out.stdout).unwrap());
@@ -180,6 +202,9 @@ fn follow_up_and_batch_pages() {
     let chapters: Vec<String> = doc.select(&sel("section.chapter > h2")).map(text).collect();
     assert_eq!(chapters, ["Projects", "Sums per group and year"]);
     // Ranked: the first row is place 1.
-    let first = doc.select(&sel("section.chapter div.table tbody tr td")).next().unwrap();
+    let first = doc
+        .select(&sel("section.chapter div.table tbody tr td"))
+        .next()
+        .unwrap();
     assert_eq!(text(first), "1");
 }

@@ -85,16 +85,36 @@ fn every_example_reads_back_with_formulas_equal_to_the_json() {
             for (i, y) in json["years"].as_array().unwrap().iter().enumerate() {
                 let r = i as u32 + 1;
                 assert_eq!(num(years.get_value((r, 0)).unwrap()), y["year"].as_f64().unwrap());
-                close(num(years.get_value((r, 4)).unwrap()), json_number(&y["costs"]), "year costs");
-                close(num(years.get_value((r, 8)).unwrap()), json_number(&y["net"]), "year net");
+                close(
+                    num(years.get_value((r, 4)).unwrap()),
+                    json_number(&y["costs"]),
+                    "year costs",
+                );
+                close(
+                    num(years.get_value((r, 8)).unwrap()),
+                    json_number(&y["net"]),
+                    "year net",
+                );
             }
-            close(num(years.get_value((n + 1, 4)).unwrap()), json_number(&s["total_costs"]), "sum costs");
+            close(
+                num(years.get_value((n + 1, 4)).unwrap()),
+                json_number(&s["total_costs"]),
+                "sum costs",
+            );
             assert!(yf.get_value((n + 1, 4)).unwrap().starts_with("SUM(E2:E"));
-            close(num(years.get_value((n + 1, 12)).unwrap()), json_number(&s["pv_benefits"]), "pv benefits");
+            close(
+                num(years.get_value((n + 1, 12)).unwrap()),
+                json_number(&s["pv_benefits"]),
+                "pv benefits",
+            );
             // Stakeholders: NPV per stakeholder.
             let st = book.worksheet_range(names[4]).unwrap();
             for (i, sh) in json["stakeholders"].as_array().unwrap().iter().enumerate() {
-                close(num(st.get_value((i as u32 + 1, 6)).unwrap()), json_number(&sh["npv"]), "stakeholder npv");
+                close(
+                    num(st.get_value((i as u32 + 1, 6)).unwrap()),
+                    json_number(&sh["npv"]),
+                    "stakeholder npv",
+                );
             }
         }
     }
@@ -104,7 +124,11 @@ fn every_example_reads_back_with_formulas_equal_to_the_json() {
 fn workbook_bytes_are_reproducible_and_text_is_neutralised() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("x.toml");
-    std::fs::write(&file, crate::cli::VALID.replace("name = \"Porto\"", "name = \"=HYPERLINK(1)\"")).unwrap();
+    std::fs::write(
+        &file,
+        crate::cli::VALID.replace("name = \"Porto\"", "name = \"=HYPERLINK(1)\""),
+    )
+    .unwrap();
     let f = file.to_str().unwrap();
     let (mut book, first) = workbook(f, "sv", dir.path());
     let (_, second) = workbook(f, "sv", dir.path());

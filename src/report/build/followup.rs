@@ -1,257 +1,37 @@
-//! Follow-up output (`nytta follow-up`, spec §3.5 and §7): the JSON of the contract, the
-//! terminal table and Markdown (one [`Document`], drawn by [`super::table`] and
-//! [`super::markdown`]), a CSV of the rows, and the actuals CSV template to fill in.
+//! The follow-up's builder (`nytta follow-up`, docs/follow-up.md): plan against
+//! actuals year by year, totals, the re-forecast and the flags, as a [`Document`] in
+//! the reader's language. The JSON and CSV of a follow-up are written by
+//! [`crate::report::json::follow_up`] and [`crate::report::csv::follow_up`].
 
-use super::csv::{Cell, CsvStyle, write_rows};
-use super::document::{self, Block, Document, Grid, MISSING, NAME_WIDTH, Section, left, right, wrapped};
-use super::json::FindingOut;
-use super::labels::Label as L;
-use super::{Lang, markdown, table};
 use crate::diagnostic::Diagnostic;
 use crate::engine::Calculation;
 use crate::engine::followup::{FollowUp, Sums};
-use crate::fmt::{currency_unit, kronor, money_in, money_plain, percent, rate_plain, round, signed_percent, years};
+use crate::fmt::{currency_unit, kronor, money_in, percent, round, signed_percent, years};
 use crate::model::actuals::ActualKind;
 use crate::model::{Line, Month, Project};
+use crate::report::Lang;
+use crate::report::document::{self, Block, Chapter, Document, Grid, MISSING, NAME_WIDTH, left, right, wrapped};
+use crate::report::labels::Label as L;
 use rust_decimal::Decimal;
-use serde::Serialize;
 
-type Money = String;
-type Rate = String;
-
-fn kind_key(line: &Line) -> ActualKind {
-    if line.is_cost() {
-        ActualKind::Cost
-    } else {
-        ActualKind::Benefit
-    }
-}
-
-// ---------------------------------------------------------------------------------
-// JSON
-
-#[derive(Serialize)]
-struct FollowUpOut<'a> {
-    format: u32,
-    as_of: i32,
-    rows: Vec<RowOut<'a>>,
-    totals: TotalsOut,
-    reforecast: ReforecastOut,
-    plan: Option<PlanOut>,
-    flags: Vec<FindingOut>,
-}
-
-#[derive(Serialize)]
-struct RowOut<'a> {
-    line: &'a str,
-    name: &'a str,
-    kind: &'static str,
-    year: i32,
-    planned: Money,
-    actual: Option<Money>,
-    variance: Option<Money>,
-    variance_share: Option<Rate>,
-}
-
-#[derive(Serialize)]
-struct TotalsOut {
-    planned_costs: Money,
-    actual_costs: Money,
-    planned_benefits: Money,
-    actual_benefits: Money,
-    planned_harvest: Money,
-    actual_harvest: Money,
-    realisation_rate: Option<Rate>,
-    missing: usize,
-}
-
-#[derive(Serialize)]
-struct ReforecastOut {
-    npv: Money,
-    payback_month: Option<String>,
-    payback_years: Option<Rate>,
-    years: Vec<ReforecastYearOut>,
-}
-
-#[derive(Serialize)]
-struct ReforecastYearOut {
-    year: i32,
-    costs: Money,
-    benefits: Money,
-    net: Money,
-}
-
-#[derive(Serialize)]
-struct PlanOut {
-    npv: Money,
-    payback_month: Option<String>,
-    payback_years: Option<Rate>,
-}
-
-/// The follow-up as JSON (spec §7), with the plan's NPV and payback from the base
-/// calculation for comparison with the re-forecast.
-pub fn json(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic]) -> String {
-    let base = Some(base);
-    let lines: Vec<&Line> = project.lines().collect();
-    let t = &fu.totals;
-    let out = FollowUpOut {
-        format: 1,
-        as_of: fu.as_of,
-        rows: fu
-            .rows
-            .iter()
-            .filter_map(|r| {
-                let line = lines.get(r.line)?;
-                Some(RowOut {
-                    line: line.key(),
-                    name: &line.name,
-                    kind: r.kind.as_str(),
-                    year: r.year,
-                    planned: money_plain(r.planned),
-                    actual: r.actual.map(money_plain),
-                    variance: r.variance().map(money_plain),
-                    variance_share: r.variance_share().map(rate_plain),
-                })
-            })
-            .collect(),
-        totals: TotalsOut {
-            planned_costs: money_plain(t.planned_costs),
-            actual_costs: money_plain(t.actual_costs),
-            planned_benefits: money_plain(t.planned_benefits),
-            actual_benefits: money_plain(t.actual_benefits),
-            planned_harvest: money_plain(t.planned_harvest),
-            actual_harvest: money_plain(t.actual_harvest),
-            realisation_rate: t.realisation_rate.map(rate_plain),
-            missing: t.missing,
-        },
-        reforecast: ReforecastOut {
-            npv: money_plain(fu.reforecast.npv),
-            payback_month: fu.reforecast.payback_month.map(|m| m.to_string()),
-            payback_years: fu.reforecast.payback_years.map(rate_plain),
-            years: fu
-                .reforecast
-                .years
-                .iter()
-                .map(|&(year, costs, benefits)| ReforecastYearOut {
-                    year,
-                    costs: money_plain(costs),
-                    benefits: money_plain(benefits),
-                    net: money_plain(benefits - costs),
-                })
-                .collect(),
-        },
-        plan: base.map(|b| PlanOut {
-            npv: money_plain(b.summary.npv),
-            payback_month: b.summary.payback_month.map(|m| m.to_string()),
-            payback_years: b.summary.payback_years.map(rate_plain),
-        }),
-        flags: flags.iter().map(FindingOut::from).collect(),
-    };
-    let mut text = serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
-}
-
-// ---------------------------------------------------------------------------------
-// CSV
-
-/// One row per follow-up row: `line,name,kind,year,planned,actual,variance,variance_share`.
-pub fn csv(project: &Project, fu: &FollowUp, style: CsvStyle) -> String {
-    let lines: Vec<&Line> = project.lines().collect();
-    let header = [
-        "line",
-        "name",
-        "kind",
-        "year",
-        "planned",
-        "actual",
-        "variance",
-        "variance_share",
-    ];
-    let mut rows = vec![header.iter().map(|h| Cell::text(*h)).collect::<Vec<_>>()];
-    for r in &fu.rows {
-        let Some(line) = lines.get(r.line) else { continue };
-        rows.push(vec![
-            Cell::text(line.key()),
-            Cell::text(&line.name),
-            Cell::text(r.kind.as_str()),
-            Cell::number(r.year.to_string()),
-            Cell::number(money_plain(r.planned)),
-            Cell::opt_number(r.actual.map(money_plain)),
-            Cell::opt_number(r.variance().map(money_plain)),
-            Cell::opt_number(r.variance_share().map(rate_plain)),
-        ]);
-    }
-    write_rows(&rows, style)
-}
-
-/// The actuals CSV to fill in: `line,kind,year,planned,amount`, one row per monetised
-/// line, kind and year from the start to `last_year` (at most the last year of the
-/// horizon), with the plan and an empty `amount`. Benefit and harvest years before
-/// the go-live year are left out where nothing is planned. The actuals reader ignores
-/// `planned` and skips rows left empty, so the filled-in file reads straight back.
-pub fn template(project: &Project, base: &Calculation, last_year: i32, style: CsvStyle) -> String {
-    let lines: Vec<&Line> = project.lines().collect();
-    let last_year = last_year.min(project.end_year() - 1);
-    let go_live_year = project.go_live.year();
-    let header = ["line", "kind", "year", "planned", "amount"];
-    let mut rows = vec![header.iter().map(|h| Cell::text(*h)).collect::<Vec<_>>()];
-    for figures in &base.lines {
-        let Some(line) = lines.get(figures.index).filter(|l| l.is_monetised()) else {
-            continue;
-        };
-        let mut kinds = vec![(kind_key(line), &figures.by_year)];
-        if let Some(h) = &figures.harvest_by_year {
-            kinds.push((ActualKind::Harvest, h));
-        }
-        for (kind, planned_by_year) in kinds {
-            for year in project.start_year..=last_year {
-                let planned = usize::try_from(year - project.start_year)
-                    .ok()
-                    .and_then(|i| planned_by_year.get(i))
-                    .copied()
-                    .unwrap_or_default();
-                if kind != ActualKind::Cost && year < go_live_year && planned.is_zero() {
-                    continue;
-                }
-                rows.push(vec![
-                    Cell::text(line.key()),
-                    Cell::text(kind.as_str()),
-                    Cell::number(year.to_string()),
-                    Cell::number(money_plain(planned)),
-                    Cell::Empty,
-                ]);
-            }
-        }
-    }
-    write_rows(&rows, style)
-}
-
-// ---------------------------------------------------------------------------------
-// Table and Markdown
-
-/// The follow-up for a terminal.
-pub fn table(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> String {
-    table::render_document(&build(project, base, fu, flags, lang))
-}
-
-/// The follow-up as Markdown, to attach to a follow-up report (uppföljningsrapport).
-pub fn markdown(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> String {
-    markdown::render_document(&build(project, base, fu, flags, lang))
-}
-
-/// The follow-up as one self-contained HTML page, with a chart of planned against
-/// actual cost and harvest per year at the top of the rows.
-pub fn html(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> String {
+/// The follow-up document with a chart of planned against actual cost and harvest per
+/// year at the top of the rows (for HTML).
+pub fn build_with_chart(
+    project: &Project,
+    base: &Calculation,
+    fu: &FollowUp,
+    flags: &[Diagnostic],
+    lang: Lang,
+) -> Document {
     let mut doc = build(project, base, fu, flags, lang);
     let chart = super::chart::follow_up(project, fu, lang);
-    if let Some(first) = doc.sections.first_mut() {
+    if let Some(first) = doc.chapters.first_mut() {
         first.blocks.insert(0, Block::Chart(Box::new(chart)));
     }
-    super::html::render_document(&doc, lang)
+    doc
 }
 
-/// The follow-up document shared by [`table`] and [`markdown`].
+/// The follow-up as a document, for the terminal table and Markdown.
 pub fn build(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> Document {
     let b = Builder {
         p: project,
@@ -261,13 +41,13 @@ pub fn build(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diag
         lang,
         lines: project.lines().collect(),
     };
-    let mut facts = document::project_facts(project, base, lang);
+    let mut facts = super::report::project_facts(project, base, lang);
     facts.push((b.t(L::ActualsUpToAndIncluding).to_string(), fu.as_of.to_string()));
     Document {
         title: format!("{}: {}", b.t(L::FollowUp), project.name),
         facts,
         description: None,
-        sections: vec![b.rows(), b.totals(), b.reforecast(), b.flags()],
+        chapters: vec![b.rows(), b.totals(), b.reforecast(), b.flags()],
     }
 }
 
@@ -339,7 +119,7 @@ impl Builder<'_> {
         ]
     }
 
-    fn rows(&self) -> Section {
+    fn rows(&self) -> Chapter {
         let heading = self.t(L::ActualsAgainstPlan).to_string();
         let rows = &self.fu.rows;
         if rows.is_empty() {
@@ -347,7 +127,7 @@ impl Builder<'_> {
                 Lang::Sv => format!("Inget planerat belopp och inget utfall till och med {}.", self.fu.as_of),
                 Lang::En => format!("Nothing planned and no actuals up to and including {}.", self.fu.as_of),
             };
-            return Section {
+            return Chapter {
                 heading,
                 blocks: vec![Block::Text(text)],
             };
@@ -387,10 +167,10 @@ impl Builder<'_> {
             }
             blocks.push(Block::Grid(grid));
         }
-        Section { heading, blocks }
+        Chapter { heading, blocks }
     }
 
-    fn totals(&self) -> Section {
+    fn totals(&self) -> Chapter {
         let mut columns = vec![left(self.t(L::Kind))];
         columns.extend(self.money_columns());
         columns.push(right(self.t(L::MissingActuals)));
@@ -420,13 +200,13 @@ impl Builder<'_> {
             self.t(L::RowsWithNoActualReported).to_string(),
             t.missing.to_string(),
         ]);
-        Section {
+        Chapter {
             heading: self.t(L::Totals).to_string(),
             blocks: vec![Block::Grid(grid), Block::Grid(key)],
         }
     }
 
-    fn reforecast(&self) -> Section {
+    fn reforecast(&self) -> Chapter {
         let (s, r) = (&self.c.summary, &self.fu.reforecast);
         let mut blocks = vec![Block::Text(match self.lang {
             Lang::Sv => format!(
@@ -508,16 +288,16 @@ impl Builder<'_> {
             self.kr(forecast_benefits - forecast_costs),
         ]);
         blocks.push(Block::Grid(by_year));
-        Section {
+        Chapter {
             heading: self.t(L::ReForecastAgainstPlan).to_string(),
             blocks,
         }
     }
 
-    fn flags(&self) -> Section {
+    fn flags(&self) -> Chapter {
         let heading = self.t(L::Flags).to_string();
         if self.flags.is_empty() {
-            return Section {
+            return Chapter {
                 heading,
                 blocks: vec![Block::Text(self.t(L::NoFlags).to_string())],
             };
@@ -536,7 +316,7 @@ impl Builder<'_> {
                 Self::opt(d.hint.clone()),
             ]);
         }
-        Section {
+        Chapter {
             heading,
             blocks: vec![Block::Grid(grid)],
         }
@@ -546,6 +326,17 @@ impl Builder<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::csv::{CsvStyle, follow_up as csv, follow_up_template as template};
+    use crate::report::json::follow_up as json;
+    use crate::report::{markdown as md, table as tb};
+
+    fn table(p: &Project, c: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> String {
+        tb::render_document(&build(p, c, fu, flags, lang))
+    }
+
+    fn markdown(p: &Project, c: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> String {
+        md::render_document(&build(p, c, fu, flags, lang))
+    }
     use crate::diagnostic::Code;
     use crate::engine::followup::follow_up;
     use crate::model::actuals::{Actuals, decode_text, parse_actuals_csv};
