@@ -13,7 +13,9 @@ report, outdir, prefix = sys.argv[1:4]
 text = open(report, encoding='utf-8').read()
 head = text[: text.index('<body>')]
 for m in re.finditer(r'<figure class="chart[^"]*" id="chart-([a-z-]+)">.*?</figure>', text, re.S):
-    page = head + '<body style="max-width:1100px">' + m.group(0) + '</body></html>'
+    # The chart alone (its table is in the report): for the guides' pictures.
+    style = '<style>body{padding:8px} .data{display:none} figure.chart{margin:0}</style>'
+    page = head.replace('</head>', style + '</head>') + '<body>' + m.group(0) + '</body></html>'
     with open(f'{outdir}/{prefix}-{m.group(1)}.html', 'w', encoding='utf-8') as f:
         f.write(page)
     print(f'{outdir}/{prefix}-{m.group(1)}.html')

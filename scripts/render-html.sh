@@ -41,52 +41,11 @@ for html in "$@"; do
   charts=$(grep -o '<figure class="chart' "$html" | wc -l)
   svgs=$(grep -o '<svg class="chart"' "$html" | wc -l)
   pages=$( (grep -ac '/Type /Page$\|/Type /Page[^s]' "$pdf" 2>/dev/null || true) | head -1)
-  verdict=$(python3 - "$png" <<'PY'
-import struct, sys, zlib
-path = sys.argv[1]
-try:
-    data = open(path, 'rb').read()
-except OSError:
-    print('no screenshot'); sys.exit()
-if data[:8] != b'\x89PNG\r\n\x1a\n':
-    print('not a PNG'); sys.exit()
-pos, idat, width, height, ctype = 8, b'', 0, 0, 0
-while pos < len(data):
-    n, kind = struct.unpack('>I4s', data[pos:pos + 8])
-    chunk = data[pos + 8:pos + 8 + n]
-    if kind == b'IHDR':
-        width, height, depth, ctype = struct.unpack('>IIBB', chunk[:10])
-    elif kind == b'IDAT':
-        idat += chunk
-    pos += 12 + n
-raw = zlib.decompress(idat)
-bpp = {2: 3, 6: 4}.get(ctype, 3)
-stride = width * bpp
-# Unfilter rows and count pixels that are not the most common colour.
-prev = bytearray(stride)
-counts = {}
-i = 0
-for _ in range(height):
-    ftype = raw[i]; row = bytearray(raw[i + 1:i + 1 + stride]); i += 1 + stride
-    for x in range(stride):
-        a = row[x - bpp] if x >= bpp else 0
-        b = prev[x]; c = prev[x - bpp] if x >= bpp else 0
-        if ftype == 1: row[x] = (row[x] + a) & 255
-        elif ftype == 2: row[x] = (row[x] + b) & 255
-        elif ftype == 3: row[x] = (row[x] + (a + b) // 2) & 255
-        elif ftype == 4:
-            p = a + b - c; pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-            row[x] = (row[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-    for x in range(0, stride, bpp * 4):
-        key = bytes(row[x:x + 3]); counts[key] = counts.get(key, 0) + 1
-    prev = row
-total = sum(counts.values())
-other = total - max(counts.values())
-colours = sum(1 for v in counts.values() if v > 20)
-print('ok' if other > total * 0.02 and colours >= 4 else f'blank ({other} of {total} pixels differ)')
-PY
-)
+  # A blank page compresses to a few kilobytes; a rendered report to hundreds.
+  size=$(stat -c %s "$png" 2>/dev/null || echo 0)
+  if [ "$size" -gt 40000 ]; then verdict=ok; else verdict="blank ($size bytes)"; fi
   echo "render-html: $name: $charts charts, $svgs svg, ${pages:-0} PDF pages, screenshot $verdict"
+  if [ "$charts" -lt 1 ]; then echo "render-html: $name: no chart" >&2; status=1; fi
   if [ "$verdict" != ok ]; then echo "render-html: $name: the page is blank" >&2; status=1; fi
   if [ "$charts" != "$svgs" ]; then echo "render-html: $name: a chart has no SVG" >&2; status=1; fi
   if [ "${pages:-0}" -lt 1 ]; then echo "render-html: $name: the PDF has no page" >&2; status=1; fi
