@@ -4,8 +4,7 @@ use super::{Failure, LangArg, Outcome, input, output, resolve_lang};
 use clap::ValueEnum;
 use nytta::engine::followup::follow_up;
 use nytta::model::actuals::{Actuals, decode_text, parse_actuals_csv};
-use nytta::report::build::followup::{build, build_with_chart};
-use nytta::report::csv::CsvStyle;
+use nytta::report::builder::followup::{build, build_with_chart};
 use nytta::report::diagnostics::{FileDiagnostics, human};
 use nytta::report::{csv, html, json, markdown, table};
 use std::path::PathBuf;
@@ -31,16 +30,13 @@ pub struct Args {
     /// Write the actuals CSV to fill in (one row per line, kind and past year).
     #[arg(long)]
     template: bool,
-    /// CSV for Swedish Excel: `;`, decimal comma, UTF-8 BOM.
-    #[arg(long)]
-    excel: bool,
+    #[command(flatten)]
+    excel: super::args::Excel,
     /// Exit with code 1 when the file has warnings (the report is written all the same).
     #[arg(long)]
     deny_warnings: bool,
-    /// Write to this file instead of standard output (a file is replaced atomically, a
-    /// symlink followed; a device or FIFO is written to).
-    #[arg(short, long, value_name = "FILE")]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    output: super::args::Output,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -55,7 +51,7 @@ enum Format {
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
     let inputs: Vec<PathBuf> = std::iter::once(args.file.clone()).chain(args.actuals.clone()).collect();
-    let target = super::output_target(&args.output, &inputs)?;
+    let target = super::output_target(&args.output.file, &inputs)?;
     let Some(loaded) = input::load_project(&args.file)? else {
         return Ok(Outcome::Invalid);
     };
@@ -95,7 +91,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         .as_of
         .or(actuals.latest_year())
         .unwrap_or_else(|| (current_year() - 1).clamp(project.start_year, last_horizon_year));
-    let style = CsvStyle { excel: args.excel };
+    let style = args.excel.style();
     let mut flagged = !loaded.warnings.is_empty();
     let rendered = if args.template {
         csv::follow_up_template(project, base, as_of, style)

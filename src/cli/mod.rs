@@ -17,6 +17,7 @@ macro_rules! noteln {
     }};
 }
 
+mod args;
 mod batch;
 mod check;
 mod follow_up;
@@ -118,13 +119,21 @@ impl Outcome {
     }
 }
 
-/// A usage or I/O error: printed as `nytta: …` and exit code 2.
+/// A usage or I/O error: printed as `nytta: …` with its causes (`context: cause`),
+/// exit code 2. The library's typed errors and diagnostics become one at this edge.
 #[derive(Debug)]
-pub struct Failure(pub String);
+pub struct Failure(pub anyhow::Error);
 
-impl<E: std::fmt::Display> From<E> for Failure {
+impl Failure {
+    /// The message with its causes: `cannot read x.toml: No such file or directory`.
+    pub fn message(&self) -> String {
+        format!("{:#}", self.0)
+    }
+}
+
+impl<E: Into<anyhow::Error>> From<E> for Failure {
     fn from(e: E) -> Self {
-        Failure(e.to_string())
+        Failure(e.into())
     }
 }
 
@@ -146,8 +155,8 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(outcome) => outcome.code(),
-        Err(Failure(message)) => {
-            noteln!("nytta: {}", nytta::report::visible::visible(&message));
+        Err(failure) => {
+            noteln!("nytta: {}", nytta::report::visible::visible(&failure.message()));
             Outcome::Failed.code()
         }
     }
@@ -157,7 +166,7 @@ pub fn main() -> ExitCode {
 pub fn output_target(output: &Option<PathBuf>, inputs: &[PathBuf]) -> Result<Option<PathBuf>, Failure> {
     let Some(out) = output else { return Ok(None) };
     if output::same_file_as_any(out, inputs) {
-        return Err(Failure(format!(
+        return Err(Failure(anyhow::anyhow!(
             "refusing to write over the input file {}",
             out.display()
         )));

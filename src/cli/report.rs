@@ -4,7 +4,6 @@ use super::{Failure, LangArg, Outcome, input, output, resolve_lang};
 use clap::ValueEnum;
 use nytta::diagnostic::did_you_mean;
 use nytta::report::Section;
-use nytta::report::csv::CsvStyle;
 use nytta::report::diagnostics::{FileDiagnostics, human};
 use nytta::report::{ReportInput, csv, html, json, markdown, table};
 use std::path::PathBuf;
@@ -26,9 +25,8 @@ pub struct Args {
     /// Only this part of the report (with `--format csv`: which table, default `years`).
     #[arg(long, value_enum)]
     section: Option<SectionArg>,
-    /// CSV for Swedish Excel: `;`, decimal comma, UTF-8 BOM.
-    #[arg(long)]
-    excel: bool,
+    #[command(flatten)]
+    excel: super::args::Excel,
     /// Monte Carlo draws over the lines' ranges.
     #[arg(long, value_name = "N", default_value_t = nytta::engine::realism::DEFAULT_DRAWS,
           value_parser = clap::value_parser!(u32).range(1..=i64::from(nytta::engine::realism::MAX_DRAWS)))]
@@ -39,10 +37,8 @@ pub struct Args {
     /// Exit with code 1 when the file has warnings (the report is written all the same).
     #[arg(long)]
     deny_warnings: bool,
-    /// Write to this file instead of standard output (a file is replaced atomically, a
-    /// symlink followed; a device or FIFO is written to).
-    #[arg(short, long, value_name = "FILE")]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    output: super::args::Output,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -89,10 +85,10 @@ impl SectionArg {
 }
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
-    if args.format == Format::Xlsx && args.output.is_none() {
-        return Err(Failure("--format xlsx needs -o FILE.xlsx".into()));
+    if args.format == Format::Xlsx && args.output.file.is_none() {
+        return Err(Failure(anyhow::anyhow!("--format xlsx needs -o FILE.xlsx")));
     }
-    let target = super::output_target(&args.output, std::slice::from_ref(&args.file))?;
+    let target = super::output_target(&args.output.file, std::slice::from_ref(&args.file))?;
     let Some(loaded) = input::load_project(&args.file)? else {
         return Ok(Outcome::Invalid);
     };
@@ -123,9 +119,10 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                 Some(near) => format!("did you mean `{near}`?"),
                 None => format!("the file has: {}", names.join(", ")),
             };
-            return Err(Failure(format!(
+            return Err(Failure(anyhow::anyhow!(
                 "no scenario `{}` in {}; {hint}",
-                args.scenario, loaded.path
+                args.scenario,
+                loaded.path
             )));
         }
     };
@@ -167,15 +164,15 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         (Format::Html, Some(section)) => html::render_section(&input, section.section()),
         (Format::Xlsx, _) => {
             let bytes = nytta::report::xlsx::render(&input, super::xlsx_created())
-                .map_err(|e| Failure(format!("cannot write the workbook: {e}")))?;
+                .map_err(|e| Failure(anyhow::anyhow!("cannot write the workbook: {e}")))?;
             output::emit(target.as_deref(), &bytes)?;
             return Ok(outcome(args.deny_warnings, &findings));
         }
         (Format::Json, _) => json::render(&input),
         (Format::Csv, section) => {
             let section = section.unwrap_or(SectionArg::Years);
-            let Some(text) = csv::render(&input, section.section(), CsvStyle { excel: args.excel }) else {
-                return Err(Failure(format!(
+            let Some(text) = csv::render(&input, section.section(), args.excel.style()) else {
+                return Err(Failure(anyhow::anyhow!(
                     "--section {} has no CSV table; use years, lines, stakeholders or realisation",
                     section
                         .to_possible_value()

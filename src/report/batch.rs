@@ -566,7 +566,7 @@ impl<W: Write> Sink for HtmlOut<W> {
 
     fn finish(mut self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()> {
         let group_rows = groups.map(|(_, g)| group_rows(g)).unwrap_or_default();
-        let doc = super::build::portfolio::build(
+        let doc = super::builder::portfolio::build(
             std::mem::take(&mut self.rows),
             &self.npv,
             groups.map(|_| group_rows.as_slice()),

@@ -1,6 +1,6 @@
 //! A chart as part of a [`super::document::Document`]: what to plot, with its title,
 //! text alternative, axis names and data table. Builders make charts from the engine's
-//! figures ([`super::build::chart`]); [`super::svg`] draws one with plotters and
+//! figures ([`super::builder::chart`]); [`super::svg`] draws one with plotters and
 //! [`super::html`] places it beside its table. Nothing here computes a figure or draws.
 
 use super::document::Grid;

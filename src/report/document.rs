@@ -1,5 +1,5 @@
 //! A human-readable document: a title, facts, chapters of paragraphs and grids of
-//! formatted text. It is what a builder ([`super::build`]) makes and what a writer
+//! formatted text. It is what a builder ([`super::builder`]) makes and what a writer
 //! ([`super::table`] for the terminal, [`super::markdown`] for GitHub-flavoured
 //! Markdown) draws, so both always carry the same content and labels.
 //!
@@ -42,7 +42,7 @@ pub enum Block {
     /// A grid.
     Grid(Grid),
     /// A chart with its data table: only in documents built with charts (for HTML,
-    /// [`super::build::report::build_with_charts`]); the terminal and Markdown writers
+    /// [`super::builder::report::build_with_charts`]); the terminal and Markdown writers
     /// draw none.
     Chart(Box<super::chart::Chart>),
 }

@@ -21,12 +21,12 @@ const STYLE: &str = include_str!("html.css");
 
 /// Render the report as HTML, with its charts.
 pub fn render(input: &ReportInput) -> String {
-    render_document(&super::build::report::build_with_charts(input), input.lang)
+    render_document(&super::builder::report::build_with_charts(input), input.lang)
 }
 
 /// Render one section as HTML, under the title and the project facts.
 pub fn render_section(input: &ReportInput, section: Section) -> String {
-    render_document(&super::build::report::build_section(input, section), input.lang)
+    render_document(&super::builder::report::build_section(input, section), input.lang)
 }
 
 /// Text as shown: control characters made visible ([`super::visible`]).

@@ -1,5 +1,5 @@
 //! A workbook as data: sheets of typed cells (text, numbers with how they are shown,
-//! formulas with the value nytta computed for them). [`super::build::workbook`] decides
+//! formulas with the value nytta computed for them). [`super::builder::workbook`] decides
 //! the cells, [`super::xlsx`] writes the bytes.
 
 use rust_decimal::Decimal;

@@ -1,5 +1,5 @@
 //! `nytta report FILE --format xlsx -o FILE.xlsx`: writes a workbook
-//! ([`crate::report::build::workbook`]) as Excel bytes. Numbers are numbers, never
+//! ([`crate::report::builder::workbook`]) as Excel bytes. Numbers are numbers, never
 //! text; formulas are written with nytta's value as their cached result, so the
 //! workbook opens showing nytta's figures. Money is shown as `# ##0` (Excel's
 //! thousands separator, a space in Swedish Excel), rates in percent format; header
@@ -17,7 +17,7 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, XlsxError};
 
 /// Render the workbook; `created` (seconds since 1970) is its stated creation time.
 pub fn render(input: &ReportInput, created: i64) -> Result<Vec<u8>, XlsxError> {
-    write(&super::build::workbook::workbook(input), created)
+    write(&super::builder::workbook::workbook(input), created)
 }
 
 /// The text a cell shows, for fitting its column (English grouping is as wide as

@@ -8,7 +8,7 @@ use crate::engine::realism::Realism;
 use crate::engine::{Calculation, LineFigures, StakeholderFigures, StakeholderYear};
 use crate::fmt::{currency_unit, factor, kronor, money_in, number, percent, ratio, signed_percent, years};
 use crate::model::{Category, Class, Confidence, Line, Method, Project};
-use crate::report::build::chart::Charts;
+use crate::report::builder::chart::Charts;
 use crate::report::chart::Chart;
 use crate::report::document::{Block, Chapter, Document, Grid, MISSING, NAME_WIDTH, left, right, wrapped};
 use crate::report::labels::Label as L;
