@@ -50,10 +50,14 @@ fn colour(tone: Tone) -> RGBColor {
     }
 }
 
-type DrawResult<T> = Result<T, String>;
+/// Drawing failed (not expected: the figures are finite); what plotters said.
+#[derive(Debug)]
+struct DrawError(String);
 
-fn err<E: std::fmt::Debug>(e: E) -> String {
-    format!("{e:?}")
+type DrawResult<T> = Result<T, DrawError>;
+
+fn err<E: std::fmt::Debug>(e: E) -> DrawError {
+    DrawError(format!("{e:?}"))
 }
 
 fn f(d: Decimal) -> f64 {
@@ -126,7 +130,7 @@ pub fn render(chart: &Chart) -> String {
     };
     if let Err(e) = drawn {
         // Not expected: the figures are finite. The table beside the chart still has them.
-        svg = format!("<svg><text x=\"10\" y=\"24\">{}</text></svg>", escape(&e));
+        svg = format!("<svg><text x=\"10\" y=\"24\">{}</text></svg>", escape(&e.0));
     }
     let id = chart.id;
     // plotters writes `<svg width=… height=… viewBox=… xmlns=…>`: the page sets the
