@@ -11,7 +11,7 @@ use clap::ValueEnum;
 use nytta::batch::{BatchRow, GroupBy, Groups, Rank, RankKey, rank_key, summarise_with};
 use nytta::engine::realism::Draws;
 use nytta::model::submission::{Submission, SubmissionReader};
-use nytta::report::batch::{CsvOut, JsonOut, Sink, TableOut, XlsxOut};
+use nytta::report::batch::{CsvOut, HtmlOut, JsonOut, Sink, TableOut, XlsxOut};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -52,7 +52,7 @@ pub struct Args {
     /// Exit with code 1 when any submission has warnings.
     #[arg(long)]
     deny_warnings: bool,
-    /// Language of the table format's labels.
+    /// Language of the table and HTML formats' labels.
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
     #[command(flatten)]
@@ -65,6 +65,8 @@ enum Format {
     Json,
     Table,
     Xlsx,
+    /// One self-contained HTML page: ranked table, NPV per project chart, group sums.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -279,25 +281,6 @@ fn destination(output: Option<PathBuf>) -> Result<Destination, Failure> {
     }
 }
 
-/// The creation time written into an xlsx: `SOURCE_DATE_EPOCH` when set (reproducible
-/// builds' convention), else a fixed 1980-01-01, so the same batch gives the same bytes.
-fn xlsx_created() -> i64 {
-    const FIXED: i64 = 315_532_800; // 1980-01-01T00:00:00Z, as the zip entries' times
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Err(_) => FIXED,
-        Ok(text) => match text.trim().parse::<i64>() {
-            Ok(seconds) if (0..253_402_300_800).contains(&seconds) => seconds,
-            _ => {
-                noteln!(
-                    "nytta: SOURCE_DATE_EPOCH={} is not seconds since 1970; the workbook says 1980-01-01",
-                    nytta::report::visible::visible(&text)
-                );
-                FIXED
-            }
-        },
-    }
-}
-
 /// Worker threads: `--jobs` (0 or none: one per core), but never more than
 /// [`THREADS_PER_CORE`] per core, nor more than there are submissions.
 fn threads(jobs: Option<usize>, submissions: usize) -> usize {
@@ -376,9 +359,13 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         (Format::Csv, _) => Box::new(CsvOut::new(writer, style, ranked)?.with_realism(args.realism)),
         (Format::Json, _) => Box::new(JsonOut::new(writer)?.with_realism(args.realism)),
         (Format::Table, _) => Box::new(TableOut::new(writer, resolve_lang(args.lang))),
-        (Format::Xlsx, Destination::File(_)) => {
-            Box::new(XlsxOut::with_realism(writer, ranked, xlsx_created(), args.realism)?)
-        }
+        (Format::Html, _) => Box::new(HtmlOut::new(writer, resolve_lang(args.lang))),
+        (Format::Xlsx, Destination::File(_)) => Box::new(XlsxOut::with_realism(
+            writer,
+            ranked,
+            super::xlsx_created(),
+            args.realism,
+        )?),
         (Format::Xlsx, Destination::Stdout) => {
             return Err(Failure(anyhow::anyhow!("--format xlsx needs -o FILE.xlsx")));
         }

@@ -4,9 +4,9 @@ use super::{Failure, LangArg, Outcome, input, output, resolve_lang};
 use clap::ValueEnum;
 use nytta::engine::followup::follow_up;
 use nytta::model::actuals::{Actuals, decode_text, parse_actuals_csv};
-use nytta::report::builder::followup::build;
+use nytta::report::builder::followup::{build, build_with_chart};
 use nytta::report::diagnostics::{FileDiagnostics, human};
-use nytta::report::{csv, json, markdown, table};
+use nytta::report::{csv, html, json, markdown, table};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -47,6 +47,8 @@ enum Format {
     Json,
     Csv,
     Markdown,
+    /// One self-contained HTML page with a chart of planned against actual per year.
+    Html,
 }
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
@@ -104,6 +106,10 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             Format::Csv => csv::follow_up(project, &fu, style),
             Format::Table => table::render_document(&build(project, base, &fu, &flags, resolve_lang(args.lang))),
             Format::Markdown => markdown::render_document(&build(project, base, &fu, &flags, resolve_lang(args.lang))),
+            Format::Html => {
+                let lang = resolve_lang(args.lang);
+                html::render_document(&build_with_chart(project, base, &fu, &flags, lang), lang)
+            }
         }
     };
     output::emit(target.as_deref(), rendered.as_bytes())?;

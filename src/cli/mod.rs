@@ -83,6 +83,25 @@ pub fn resolve_lang(arg: Option<LangArg>) -> Lang {
     }
 }
 
+/// The creation time written into an xlsx: `SOURCE_DATE_EPOCH` when set (reproducible
+/// builds' convention), else a fixed 1980-01-01, so the same batch gives the same bytes.
+pub fn xlsx_created() -> i64 {
+    const FIXED: i64 = 315_532_800; // 1980-01-01T00:00:00Z, as the zip entries' times
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Err(_) => FIXED,
+        Ok(text) => match text.trim().parse::<i64>() {
+            Ok(seconds) if (0..253_402_300_800).contains(&seconds) => seconds,
+            _ => {
+                noteln!(
+                    "nytta: SOURCE_DATE_EPOCH={} is not seconds since 1970; the workbook says 1980-01-01",
+                    nytta::report::visible::visible(&text)
+                );
+                FIXED
+            }
+        },
+    }
+}
+
 /// How a command ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {

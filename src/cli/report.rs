@@ -4,7 +4,7 @@ use super::{Failure, LangArg, Outcome, input, output, resolve_lang};
 use clap::ValueEnum;
 use nytta::diagnostic::did_you_mean;
 use nytta::report::Section;
-use nytta::report::{ReportInput, csv, json, markdown, table};
+use nytta::report::{ReportInput, csv, html, json, markdown, table};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -52,6 +52,10 @@ enum Format {
     Json,
     Csv,
     Markdown,
+    /// One self-contained HTML page with charts (print it to PDF from a browser).
+    Html,
+    /// An Excel workbook (needs `-o FILE.xlsx`).
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -86,6 +90,9 @@ impl SectionArg {
 }
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
+    if args.format == Format::Xlsx && args.output.file.is_none() {
+        return Err(Failure(anyhow::anyhow!("--format xlsx needs -o FILE.xlsx")));
+    }
     if args.watch {
         let clear = args.format == Format::Table && args.output.file.is_none();
         return super::watch::watch(std::slice::from_ref(&args.file), clear, || run_once(&args));
@@ -154,6 +161,14 @@ fn run_once(args: &Args) -> Result<Outcome, Failure> {
         (Format::Table, Some(section)) => table::render_section(&input, section.section()),
         (Format::Markdown, None) => markdown::render(&input),
         (Format::Markdown, Some(section)) => markdown::render_section(&input, section.section()),
+        (Format::Html, None) => html::render(&input),
+        (Format::Html, Some(section)) => html::render_section(&input, section.section()),
+        (Format::Xlsx, _) => {
+            let bytes = nytta::report::xlsx::render(&input, super::xlsx_created())
+                .map_err(|e| Failure(anyhow::anyhow!("cannot write the workbook: {e}")))?;
+            output::emit(target.as_deref(), &bytes)?;
+            return Ok(outcome(args.deny_warnings, &findings));
+        }
         (Format::Json, _) => json::render(&input),
         (Format::Csv, section) => {
             let section = section.unwrap_or(SectionArg::Years);
@@ -169,9 +184,13 @@ fn run_once(args: &Args) -> Result<Outcome, Failure> {
         }
     };
     output::emit(target.as_deref(), rendered.as_bytes())?;
-    Ok(if args.deny_warnings && !findings.is_empty() {
+    Ok(outcome(args.deny_warnings, &findings))
+}
+
+fn outcome(deny_warnings: bool, findings: &[nytta::diagnostic::Diagnostic]) -> Outcome {
+    if deny_warnings && !findings.is_empty() {
         Outcome::Invalid
     } else {
         Outcome::Ok
-    })
+    }
 }

@@ -47,3 +47,28 @@ pub fn effekthemtagning(calc: &Calculation) -> Vec<EffectYear> {
         })
         .collect()
 }
+
+/// One year's part of the present values: its costs and its monetised benefits times
+/// its discount factor. Summed over the years they are the summary's `pv_costs` and
+/// `pv_benefits` (the workbook's year sheet shows them, as formulas).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PresentValueYear {
+    /// The calendar year.
+    pub year: i32,
+    /// The year's costs × its discount factor.
+    pub costs: Decimal,
+    /// The year's monetised benefits × its discount factor.
+    pub benefits: Decimal,
+}
+
+/// Each year's part of the present values of costs and benefits.
+pub fn present_values_by_year(calc: &Calculation) -> Vec<PresentValueYear> {
+    calc.years
+        .iter()
+        .map(|y| PresentValueYear {
+            year: y.year,
+            costs: y.total_costs() * y.discount_factor,
+            benefits: y.total_benefits() * y.discount_factor,
+        })
+        .collect()
+}

@@ -142,6 +142,58 @@ pub struct MonteCarlo {
     pub sorted_npv: Vec<Decimal>,
 }
 
+/// One bar of the Monte Carlo distribution: the draws with `from <= NPV < to` (the last
+/// bin also holds its upper edge).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bin {
+    /// The bin's lower edge (NPV).
+    pub from: Decimal,
+    /// The bin's upper edge (NPV).
+    pub to: Decimal,
+    /// Draws in the bin.
+    pub count: u32,
+}
+
+impl MonteCarlo {
+    /// The draws counted in `bins` equal bins from the smallest to the largest NPV (one
+    /// bin when every draw is the same), for a distribution chart.
+    pub fn histogram(&self, bins: usize) -> Vec<Bin> {
+        let (Some(&first), Some(&last)) = (self.sorted_npv.first(), self.sorted_npv.last()) else {
+            return Vec::new();
+        };
+        let bins = bins.max(1);
+        let width = match last.checked_sub(first).and_then(|w| w.checked_div(Decimal::from(bins))) {
+            Some(w) if !w.is_zero() => w,
+            _ => {
+                return vec![Bin {
+                    from: first,
+                    to: last,
+                    count: self.draws,
+                }];
+            }
+        };
+        let mut out: Vec<Bin> = (0..bins)
+            .map(|i| Bin {
+                from: first + width * Decimal::from(i),
+                to: if i + 1 == bins {
+                    last
+                } else {
+                    first + width * Decimal::from(i + 1)
+                },
+                count: 0,
+            })
+            .collect();
+        let mut k = 0;
+        for v in &self.sorted_npv {
+            while k + 1 < bins && *v >= out[k].to {
+                k += 1;
+            }
+            out[k].count += 1;
+        }
+        out
+    }
+}
+
 /// One ranged line as the Monte Carlo sees it.
 struct Ranged {
     low: f64,

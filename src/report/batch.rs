@@ -154,7 +154,7 @@ fn header(ranked: bool, realism: bool) -> Vec<Cell> {
 }
 
 /// Rows of the group table: per group and year, then the group's total (year `total`).
-fn group_rows(groups: &Groups) -> Vec<(String, Option<i32>, YearSlice)> {
+pub fn group_rows(groups: &Groups) -> Vec<(String, Option<i32>, YearSlice)> {
     let mut out = Vec::new();
     let mut current: Option<(String, YearSlice)> = None;
     for ((group, year), slice) in &groups.0 {
@@ -508,6 +508,76 @@ impl<W: Write> Sink for TableOut<W> {
     }
 }
 
+/// HTML: the portfolio as one self-contained page — the ranked table, a bar chart of
+/// NPV per project, and the sums per group and year (collects the rows, like the
+/// table).
+pub struct HtmlOut<W: Write> {
+    out: W,
+    lang: Lang,
+    rows: Vec<Vec<String>>,
+    /// Name and NPV of the computed rows, in the table's order, for the chart.
+    npv: Vec<(String, Decimal)>,
+}
+
+impl<W: Write> HtmlOut<W> {
+    /// Collect the rows and write the page to `out` when finished, in `lang`.
+    pub fn new(out: W, lang: Lang) -> Self {
+        HtmlOut {
+            out,
+            lang,
+            rows: Vec::new(),
+            npv: Vec::new(),
+        }
+    }
+}
+
+impl<W: Write> Sink for HtmlOut<W> {
+    fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()> {
+        let lang = self.lang;
+        let f = row.figures.as_ref();
+        let kr = |d: Option<Decimal>| d.map_or_else(|| "–".to_string(), |d| crate::fmt::kronor(d, lang));
+        let name = if row.name.is_empty() {
+            row.source.clone()
+        } else {
+            row.name.clone()
+        };
+        if let Some(f) = f {
+            self.npv.push((name.clone(), f.npv));
+        }
+        self.rows.push(vec![
+            rank.map_or_else(String::new, |r| r.to_string()),
+            row.source.clone(),
+            name,
+            row.status.as_str().to_string(),
+            codes(row),
+            kr(f.map(|f| f.total_costs)),
+            kr(f.map(|f| f.total_benefits)),
+            kr(f.map(|f| f.npv)),
+            f.and_then(|f| f.bcr)
+                .map_or_else(|| "–".into(), |b| crate::fmt::ratio(b, lang)),
+            f.and_then(|f| f.irr)
+                .map_or_else(|| "–".into(), |i| crate::fmt::percent(i, lang)),
+            f.and_then(|f| f.payback_month)
+                .map_or_else(|| "–".into(), |m| m.to_string()),
+            kr(f.map(|f| f.planned_harvest)),
+        ]);
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()> {
+        let group_rows = groups.map(|(_, g)| group_rows(g)).unwrap_or_default();
+        let doc = super::builder::portfolio::build(
+            std::mem::take(&mut self.rows),
+            &self.npv,
+            groups.map(|_| group_rows.as_slice()),
+            self.lang,
+        );
+        self.out
+            .write_all(super::html::render_document(&doc, self.lang).as_bytes())?;
+        self.out.flush()
+    }
+}
+
 /// Excel workbook: sheets for results, groups and findings; real numbers with
 /// number formats that Swedish Excel shows as `1 234 567,00`, frozen header rows and
 /// autofilters. Rows are written in rust_xlsxwriter's constant-memory mode; the
@@ -525,7 +595,10 @@ pub struct XlsxOut {
     realism: bool,
     columns: Vec<&'static str>,
     money: Format,
+    /// Shares and rates (IRR, harvest share…) in percent.
     rate: Format,
+    /// The BCR, a plain ratio.
+    ratio: Format,
     bold: Format,
     notes: Vec<String>,
 }
@@ -536,6 +609,19 @@ const FINDINGS: usize = 2;
 
 /// The most an Excel cell holds, in UTF-16 code units (what Excel counts).
 pub const XLSX_MAX_TEXT: usize = 32_767;
+
+/// A column's width in the workbook, fitted to what it holds: rows are written as they
+/// come (constant memory), so the width is set from the column's kind, not measured.
+fn column_width(column: &str) -> f64 {
+    match column {
+        "source" | "message" => 40.0,
+        "name" | "organisation" | "portfolio" | "group" => 32.0,
+        "id" | "codes" => 16.0,
+        "status" | "severity" | "payback_month" => 12.0,
+        "errors" | "warnings" | "rank" | "code" | "year" => 9.0,
+        _ => (column.len() as f64 + 3.0).max(16.0),
+    }
+}
 
 fn xlsx_err(e: XlsxError) -> std::io::Error {
     std::io::Error::other(e.to_string())
@@ -596,6 +682,7 @@ impl XlsxOut {
             for (c, title) in columns.iter().enumerate() {
                 ws.write_string_with_format(0, c as u16, *title, &bold)
                     .map_err(xlsx_err)?;
+                ws.set_column_width(c as u16, column_width(title)).map_err(xlsx_err)?;
             }
             ws.set_freeze_panes(1, 0).map_err(xlsx_err)?;
         }
@@ -608,7 +695,8 @@ impl XlsxOut {
             realism,
             columns: result_columns,
             money: Format::new().set_num_format("#,##0.00"),
-            rate: Format::new().set_num_format("0.0000"),
+            rate: Format::new().set_num_format("0.00%"),
+            ratio: Format::new().set_num_format("0.00"),
             bold,
             notes: Vec::new(),
         })
@@ -652,9 +740,8 @@ impl Sink for XlsxOut {
                 Cell::Number(n) => {
                     let value: Decimal = n.parse().unwrap_or_default();
                     let format = match column {
-                        "bcr" | "irr" | "harvest_share" | "benefit_breakeven" | "probability_negative" => {
-                            Some(&self.rate)
-                        }
+                        "bcr" => Some(&self.ratio),
+                        "irr" | "harvest_share" | "benefit_breakeven" | "probability_negative" => Some(&self.rate),
                         "errors" | "warnings" | "delay_breakeven_months" | "rank" => None,
                         _ => Some(&self.money),
                     };

@@ -34,13 +34,17 @@ pub struct Chapter {
     pub blocks: Vec<Block>,
 }
 
-/// A paragraph or a grid.
+/// A paragraph, a grid or a chart.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// A paragraph.
     Text(String),
     /// A grid.
     Grid(Grid),
+    /// A chart with its data table: only in documents built with charts (for HTML,
+    /// [`super::builder::report::build_with_charts`]); the terminal and Markdown writers
+    /// draw none.
+    Chart(Box<super::chart::Chart>),
 }
 
 /// A table of formatted cells.

@@ -42,6 +42,7 @@ pub fn render_document(doc: &Document) -> String {
                     }
                     out.push_str(&pipe_table(grid));
                 }
+                Block::Chart(_) => {}
             }
         }
     }

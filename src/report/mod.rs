@@ -1,7 +1,7 @@
 //! Reports on one axis: **builders** decide what a human-readable document shows and
 //! in which language ([`builder`], producing a [`document::Document`] with words from
 //! [`labels`]); **writers** turn something into bytes of one format ([`table`],
-//! [`markdown`], [`json`], [`csv`], [`diagnostics`], and the streamed batch outputs in
+//! [`markdown`], [`html`] with [`svg`] charts, [`xlsx`], [`json`], [`csv`], [`diagnostics`], and the streamed batch outputs in
 //! [`batch`]). The machine formats (JSON, CSV) are contracts of their own
 //! (docs/format.md, docs/follow-up.md): their writers map the engine's figures to fields
 //! one to one and use no language. Nothing here computes a figure (the engine does) or
@@ -10,14 +10,19 @@
 
 pub mod batch;
 pub mod builder;
+pub mod chart;
 pub mod csv;
 pub mod diagnostics;
 pub mod document;
+pub mod html;
 pub mod json;
 pub mod labels;
 pub mod markdown;
+pub mod sheet;
+pub mod svg;
 pub mod table;
 pub mod visible;
+pub mod xlsx;
 
 pub use crate::fmt::Lang;
 

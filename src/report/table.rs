@@ -63,6 +63,7 @@ pub fn render_document(doc: &Document) -> String {
                     out.push_str(&grid_table(grid));
                     out.push('\n');
                 }
+                Block::Chart(_) => {}
             }
         }
     }
@@ -86,6 +87,7 @@ fn visible_document(doc: &Document) -> Document {
                     .iter()
                     .map(|block| match block {
                         Block::Text(text) => Block::Text(v(text)),
+                        Block::Chart(chart) => Block::Chart(chart.clone()),
                         Block::Grid(grid) => Block::Grid(Grid {
                             caption: grid.caption.as_ref().map(v),
                             columns: grid

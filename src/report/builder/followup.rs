@@ -14,6 +14,23 @@ use crate::report::document::{self, Block, Chapter, Document, Grid, MISSING, NAM
 use crate::report::labels::{Label as L, Phrase};
 use rust_decimal::Decimal;
 
+/// The follow-up document with a chart of planned against actual cost and harvest per
+/// year at the top of the rows (for HTML).
+pub fn build_with_chart(
+    project: &Project,
+    base: &Calculation,
+    fu: &FollowUp,
+    flags: &[Diagnostic],
+    lang: Lang,
+) -> Document {
+    let mut doc = build(project, base, fu, flags, lang);
+    let chart = super::chart::follow_up(project, fu, lang);
+    if let Some(first) = doc.chapters.first_mut() {
+        first.blocks.insert(0, Block::Chart(Box::new(chart)));
+    }
+    doc
+}
+
 /// The follow-up as a document, for the terminal table and Markdown.
 pub fn build(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> Document {
     let b = Builder {

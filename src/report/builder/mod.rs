@@ -2,5 +2,8 @@
 //! the engine's figures and the findings and returns a [`super::document::Document`];
 //! none writes bytes (that is the writers': [`super::table`], [`super::markdown`]).
 
+pub mod chart;
 pub mod followup;
+pub mod portfolio;
 pub mod report;
+pub mod workbook;

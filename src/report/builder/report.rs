@@ -9,6 +9,8 @@ use crate::engine::totals::{HARVEST_KINDS, change_of};
 use crate::engine::{Calculation, LineFigures, StakeholderFigures};
 use crate::fmt::{currency_unit, factor, kronor, money_in, number, percent, ratio, signed_percent, years};
 use crate::model::{Category, Class, Confidence, Line, Method, Project};
+use crate::report::builder::chart::Charts;
+use crate::report::chart::Chart;
 use crate::report::document::{Block, Chapter, Document, Grid, MISSING, NAME_WIDTH, left, right, wrapped};
 use crate::report::labels::{Label as L, Phrase};
 use crate::report::{Lang, ReportInput, Section};
@@ -19,23 +21,59 @@ const DEFAULT_DISCOUNT_RATE: Decimal = Decimal::from_parts(3, 0, 0, false, 2);
 
 /// Build the report document for one calculation.
 pub fn build(input: &ReportInput) -> Document {
+    build_with(input, false)
+}
+
+/// The report document with its charts, each in the chapter it illustrates, and the
+/// assumptions (for HTML): costs and benefits per year and the cumulative net under
+/// the summary, the Monte Carlo distribution under realism, NPV per stakeholder,
+/// planned harvest against benefit and the savings demand per stakeholder under the
+/// realisation plan, the tornado under sensitivity.
+pub fn build_with_charts(input: &ReportInput) -> Document {
+    build_with(input, true)
+}
+
+fn build_with(input: &ReportInput, with_charts: bool) -> Document {
     let b = Builder::new(input.project, input.calc, input.lang);
-    let mut sections = vec![b.summary()];
+    let ch = Charts::new(input.project, input.calc, input.lang);
+    let charts = |chapter: &mut Chapter, charts: Vec<Option<Chart>>| {
+        if with_charts {
+            let blocks = charts.into_iter().flatten().map(|c| Block::Chart(Box::new(c)));
+            chapter.blocks.extend(blocks);
+        }
+    };
+    let mut summary = b.summary();
+    charts(
+        &mut summary,
+        vec![Some(ch.costs_and_benefits()), Some(ch.cumulative_net())],
+    );
+    let mut chapters = vec![summary];
+    if with_charts {
+        chapters.push(b.assumptions());
+    }
     if let Some(r) = input.realism {
-        sections.push(b.realism(r));
+        let mut realism = b.realism(r);
+        charts(&mut realism, vec![ch.monte_carlo(r)]);
+        chapters.push(realism);
     }
-    sections.extend([b.years(), b.line_items(), b.stakeholders(), b.realisation()]);
-    sections.push(b.qualitative());
-    sections.push(b.sensitivity());
+    let mut stakeholders = b.stakeholders();
+    charts(&mut stakeholders, vec![ch.npv_per_stakeholder()]);
+    let mut realisation = b.realisation();
+    charts(&mut realisation, vec![ch.harvest(), ch.savings_demand()]);
+    chapters.extend([b.years(), b.line_items(), stakeholders, realisation]);
+    chapters.push(b.qualitative());
+    let mut sensitivity = b.sensitivity();
+    charts(&mut sensitivity, vec![ch.tornado()]);
+    chapters.push(sensitivity);
     if let Some(s) = b.sources() {
-        sections.push(s);
+        chapters.push(s);
     }
-    sections.push(b.findings(input));
+    chapters.push(b.findings(input));
     Document {
         title: b.title(),
         facts: b.facts(),
         description: b.description(),
-        chapters: sections,
+        chapters,
     }
 }
 
@@ -299,6 +337,24 @@ impl<'a> Builder<'a> {
             format!("{rate} ({} {default})", self.t(L::Default))
         } else {
             rate
+        }
+    }
+
+    /// What the calculation rests on: discount rate, scenario, hourly cost and overhead.
+    fn assumptions(&self) -> Chapter {
+        let a = &self.p.assumptions;
+        let mut grid = Grid::new(vec![left(self.t(L::Item)), right(self.t(L::Value))]);
+        grid.row(vec![self.t(L::DiscountRate2).to_string(), self.discount_rate()]);
+        grid.row(vec![self.t(L::Scenario).to_string(), self.scenario()]);
+        if let Some(h) = a.hourly_cost {
+            grid.row(vec![self.t(L::HourlyCost).to_string(), self.money(h)]);
+        }
+        if !a.overhead.is_zero() {
+            grid.row(vec![self.t(L::Overhead).to_string(), self.pct(a.overhead)]);
+        }
+        Chapter {
+            heading: self.t(L::Assumptions).to_string(),
+            blocks: vec![Block::Grid(grid)],
         }
     }
 

@@ -72,6 +72,86 @@ pub(super) fn text(label: Label) -> &'static str {
         Payback => "Payback",
         HarvestShareOfBenefits => "Harvest share (of benefits)",
         Summary => "Summary",
+        WorseThanPlanned => "Worse than planned",
+        BetterThanPlanned => "Better than planned",
+        ChartCostsAndBenefitsPerYear => "Costs and benefits per year",
+        ChartCostsAndBenefitsPerYearDesc => {
+            "Bars per year: benefits above zero by class, costs below zero by category; the line is the year's net."
+        }
+        ChartCumulativeNet => "Cumulative net and payback",
+        ChartCumulativeNetDesc => {
+            "The net added up from the start, at the end of each year; the dashed line marks the month the investment is paid back."
+        }
+        ChartCumulativeNetNoPaybackDesc => {
+            "The net added up from the start, at the end of each year; the investment is not paid back within the horizon."
+        }
+        ChartHarvestAgainstBenefit => "Planned harvest against benefit per year",
+        ChartHarvestAgainstBenefitDesc => {
+            "Two bars per year: the monetised benefit and the part of it planned to be taken home."
+        }
+        ChartSavingsDemandPerStakeholder => "Savings demand (planned harvest) per stakeholder",
+        ChartSavingsDemandPerStakeholderDesc => {
+            "One bar per stakeholder: the planned harvest it must carry in its budget over the horizon."
+        }
+        ChartNpvPerStakeholder => "Net present value per stakeholder",
+        ChartNpvPerStakeholderDesc => "One bar per stakeholder: above zero the stakeholder gains, below zero it pays.",
+        ChartTornadoDesc => {
+            "One bar per line with a range, widest first: the NPV with the line at its low and at its high factor, red where worse than planned, green where better; the vertical line is the NPV as planned."
+        }
+        ChartMonteCarlo => "Distribution of the net present value (simulation)",
+        ChartMonteCarloDesc => {
+            "Histogram of the simulated NPVs; the dashed lines mark P10, the median and P90, the solid line zero."
+        }
+        ChartPlannedAgainstActual => "Planned against actual cost and harvest per year",
+        ChartPlannedAgainstActualDesc => {
+            "Four bars per year: cost planned and actual, harvest planned and actual; a year with no actual has no actual bar."
+        }
+        ChartNpvPerProject => "Net present value per project",
+        ChartNpvPerProjectDesc => {
+            "One bar per computed project, in the table's order: above zero it pays off, below zero it does not."
+        }
+        ChartFirstProjects => "The chart shows the first projects of the table:",
+        AmountIn => "Amount",
+        NumberOfDraws => "Number of draws",
+        Draws => "Draws",
+        From => "From",
+        To => "To",
+        PaidBack => "Paid back",
+        Median => "Median",
+        NpvAsPlanned => "NPV as planned",
+        CostPlanned => "Cost, planned",
+        CostActual => "Cost, actual",
+        HarvestPlanned => "Harvest, planned",
+        HarvestActual => "Harvest, actual",
+        Assumptions => "Assumptions",
+        HourlyCost => "Hourly cost",
+        Overhead => "Payroll overhead (PO)",
+        Contents => "Contents",
+        Projects => "Projects",
+        SumsPerGroup => "Sums per group and year",
+        Rank => "Rank",
+        Status => "Status",
+        DataTable => "Figures",
+        SheetSummary => "Summary",
+        SheetAssumptions => "Assumptions",
+        SheetYears => "Years",
+        SheetLines => "Lines",
+        SheetStakeholders => "Stakeholders",
+        SheetRealisation => "Benefit realisation",
+        SheetSensitivity => "Sensitivity",
+        SheetFindings => "Findings",
+        Severity => "Severity",
+        TotalCostsPlain => "Total costs",
+        TotalBenefitsPlain => "Total benefits",
+        NetPlain => "Net",
+        CumulativeNetPlain => "Cumulative net",
+        DiscountFactorPlain => "Discount factor",
+        PresentValuePlain => "Present value",
+        LowFactorPlain => "Low factor",
+        HighFactorPlain => "High factor",
+        NpvAtLowFactorPlain => "NPV at low factor",
+        NpvAtHighFactorPlain => "NPV at high factor",
+        SwitchingFactorPlain => "Switching factor",
         Figure => "Figure",
         WhatItMeans => "What it means",
         NpvWithoutLowConfidenceBenefits => "NPV without low-confidence benefits",

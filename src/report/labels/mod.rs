@@ -150,6 +150,130 @@ pub enum Label {
     HarvestShareOfBenefits,
     /// Summary
     Summary,
+    /// Worse than planned
+    WorseThanPlanned,
+    /// Better than planned
+    BetterThanPlanned,
+    /// Costs and benefits per year
+    ChartCostsAndBenefitsPerYear,
+    /// Bars per year: benefits above zero by class, costs below zero by category; the line is the year's net.
+    ChartCostsAndBenefitsPerYearDesc,
+    /// Cumulative net and payback
+    ChartCumulativeNet,
+    /// The net added up from the start, at the end of each year; the dashed line marks the month the investment is paid back.
+    ChartCumulativeNetDesc,
+    /// The net added up from the start, at the end of each year; the investment is not paid back within the horizon.
+    ChartCumulativeNetNoPaybackDesc,
+    /// Planned harvest against benefit per year
+    ChartHarvestAgainstBenefit,
+    /// Two bars per year: the monetised benefit and the part of it planned to be taken home.
+    ChartHarvestAgainstBenefitDesc,
+    /// Savings demand (planned harvest) per stakeholder
+    ChartSavingsDemandPerStakeholder,
+    /// One bar per stakeholder: the planned harvest it must carry in its budget over the horizon.
+    ChartSavingsDemandPerStakeholderDesc,
+    /// Net present value per stakeholder
+    ChartNpvPerStakeholder,
+    /// One bar per stakeholder: above zero the stakeholder gains, below zero it pays.
+    ChartNpvPerStakeholderDesc,
+    /// One bar per line with a range, widest first: the NPV with the line at its low and at its high factor; the vertical line is the NPV as planned.
+    ChartTornadoDesc,
+    /// Distribution of the net present value (simulation)
+    ChartMonteCarlo,
+    /// Histogram of the simulated NPVs; the dashed lines mark P10, the median and P90, the solid line zero.
+    ChartMonteCarloDesc,
+    /// Planned against actual cost and harvest per year
+    ChartPlannedAgainstActual,
+    /// Four bars per year: cost planned and actual, harvest planned and actual; a year with no actual has no actual bar.
+    ChartPlannedAgainstActualDesc,
+    /// Net present value per project
+    ChartNpvPerProject,
+    /// One bar per computed project, in the table's order: above zero it pays off, below zero it does not.
+    ChartNpvPerProjectDesc,
+    /// The chart shows the first projects of the table:
+    ChartFirstProjects,
+    /// Amount
+    AmountIn,
+    /// Number of draws
+    NumberOfDraws,
+    /// Draws
+    Draws,
+    /// From
+    From,
+    /// To
+    To,
+    /// Paid back
+    PaidBack,
+    /// Median
+    Median,
+    /// NPV as planned
+    NpvAsPlanned,
+    /// Cost, planned
+    CostPlanned,
+    /// Cost, actual
+    CostActual,
+    /// Harvest, planned
+    HarvestPlanned,
+    /// Harvest, actual
+    HarvestActual,
+    /// Assumptions
+    Assumptions,
+    /// Hourly cost
+    HourlyCost,
+    /// Payroll overhead (PO)
+    Overhead,
+    /// Contents
+    Contents,
+    /// Projects
+    Projects,
+    /// Sums per group and year
+    SumsPerGroup,
+    /// Rank
+    Rank,
+    /// Status
+    Status,
+    /// Figures
+    DataTable,
+    /// Summary
+    SheetSummary,
+    /// Assumptions
+    SheetAssumptions,
+    /// Years
+    SheetYears,
+    /// Lines
+    SheetLines,
+    /// Stakeholders
+    SheetStakeholders,
+    /// Benefit realisation
+    SheetRealisation,
+    /// Sensitivity
+    SheetSensitivity,
+    /// Findings
+    SheetFindings,
+    /// Severity
+    Severity,
+    /// Total costs
+    TotalCostsPlain,
+    /// Total benefits
+    TotalBenefitsPlain,
+    /// Net
+    NetPlain,
+    /// Cumulative net
+    CumulativeNetPlain,
+    /// Discount factor
+    DiscountFactorPlain,
+    /// Present value
+    PresentValuePlain,
+    /// Low factor
+    LowFactorPlain,
+    /// High factor
+    HighFactorPlain,
+    /// NPV at low factor
+    NpvAtLowFactorPlain,
+    /// NPV at high factor
+    NpvAtHighFactorPlain,
+    /// Switching factor
+    SwitchingFactorPlain,
     /// Figure
     Figure,
     /// What it means

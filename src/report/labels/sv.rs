@@ -72,6 +72,88 @@ pub(super) fn text(label: Label) -> &'static str {
         Payback => "Återbetalningstid",
         HarvestShareOfBenefits => "Hemtagningsgrad (andel av nyttan)",
         Summary => "Sammanfattning",
+        WorseThanPlanned => "Sämre än plan",
+        BetterThanPlanned => "Bättre än plan",
+        ChartCostsAndBenefitsPerYear => "Kostnader och nyttor per år",
+        ChartCostsAndBenefitsPerYearDesc => {
+            "Staplar per år: nyttor över noll per slag, kostnader under noll per kategori; linjen är årets netto."
+        }
+        ChartCumulativeNet => "Ackumulerat netto och återbetalning",
+        ChartCumulativeNetDesc => {
+            "Nettot summerat från start, vid varje års slut; den streckade linjen markerar månaden då investeringen är återbetald."
+        }
+        ChartCumulativeNetNoPaybackDesc => {
+            "Nettot summerat från start, vid varje års slut; investeringen blir inte återbetald inom kalkylperioden."
+        }
+        ChartHarvestAgainstBenefit => "Planerad hemtagning mot nytta per år",
+        ChartHarvestAgainstBenefitDesc => {
+            "Två staplar per år: den värderade nyttan och den del av den som planeras tas hem."
+        }
+        ChartSavingsDemandPerStakeholder => "Besparingskrav (planerad hemtagning) per intressent",
+        ChartSavingsDemandPerStakeholderDesc => {
+            "En stapel per intressent: den planerade hemtagning den ska bära i sin budget under kalkylperioden."
+        }
+        ChartNpvPerStakeholder => "Nettonuvärde per intressent",
+        ChartNpvPerStakeholderDesc => {
+            "En stapel per intressent: över noll vinner intressenten, under noll betalar den."
+        }
+        ChartTornadoDesc => {
+            "En stapel per post med osäkerhetsintervall, bredast först: nettonuvärdet med posten vid sin låga och sin höga faktor, rött där det blir sämre än plan, grönt där bättre; den lodräta linjen är nettonuvärdet enligt plan."
+        }
+        ChartMonteCarlo => "Fördelning av nettonuvärdet (simulering)",
+        ChartMonteCarloDesc => {
+            "Histogram över de simulerade nettonuvärdena; de streckade linjerna markerar P10, medianen och P90, den heldragna linjen noll."
+        }
+        ChartPlannedAgainstActual => "Planerad mot faktisk kostnad och hemtagning per år",
+        ChartPlannedAgainstActualDesc => {
+            "Fyra staplar per år: kostnad enligt plan och utfall, hemtagning enligt plan och utfall; ett år utan utfall saknar utfallsstapel."
+        }
+        ChartNpvPerProject => "Nettonuvärde per projekt",
+        ChartNpvPerProjectDesc => {
+            "En stapel per beräknat projekt, i tabellens ordning: över noll är det lönsamt, under noll inte."
+        }
+        ChartFirstProjects => "Diagrammet visar tabellens första projekt:",
+        AmountIn => "Belopp",
+        NumberOfDraws => "Antal dragningar",
+        Draws => "Dragningar",
+        From => "Från",
+        To => "Till",
+        PaidBack => "Återbetald",
+        Median => "Median",
+        NpvAsPlanned => "Nettonuvärde enligt plan",
+        CostPlanned => "Kostnad, plan",
+        CostActual => "Kostnad, utfall",
+        HarvestPlanned => "Hemtagning, plan",
+        HarvestActual => "Hemtagning, utfall",
+        Assumptions => "Förutsättningar",
+        HourlyCost => "Timkostnad",
+        Overhead => "Personalomkostnadspålägg (PO)",
+        Contents => "Innehåll",
+        Projects => "Projekt",
+        SumsPerGroup => "Summor per grupp och år",
+        Rank => "Plats",
+        Status => "Status",
+        DataTable => "Siffror",
+        SheetSummary => "Sammanfattning",
+        SheetAssumptions => "Förutsättningar",
+        SheetYears => "År",
+        SheetLines => "Poster",
+        SheetStakeholders => "Intressenter",
+        SheetRealisation => "Vinsthemtagning",
+        SheetSensitivity => "Känslighet",
+        SheetFindings => "Anmärkningar",
+        Severity => "Allvarlighet",
+        TotalCostsPlain => "Summa kostnader",
+        TotalBenefitsPlain => "Summa nytta",
+        NetPlain => "Netto",
+        CumulativeNetPlain => "Ackumulerat netto",
+        DiscountFactorPlain => "Diskonteringsfaktor",
+        PresentValuePlain => "Nuvärde",
+        LowFactorPlain => "Låg faktor",
+        HighFactorPlain => "Hög faktor",
+        NpvAtLowFactorPlain => "Nettonuvärde vid låg faktor",
+        NpvAtHighFactorPlain => "Nettonuvärde vid hög faktor",
+        SwitchingFactorPlain => "Brytfaktor",
         Figure => "Nyckeltal",
         WhatItMeans => "Vad det betyder",
         NpvWithoutLowConfidenceBenefits => "NPV utan nytta med låg säkerhet",

@@ -1,0 +1,210 @@
+//! `--format html`: every example's page parsed with a real HTML parser — chapters,
+//! one SVG per chart with its text alternative and data table, nothing loaded from
+//! any host, key figures equal to the JSON report's.
+
+use crate::cli::nytta;
+use scraper::{Html, Selector};
+use std::path::PathBuf;
+
+fn examples() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn run(args: &[&str]) -> String {
+    let out = nytta().args(args).output().unwrap();
+    assert!(out.status.code().is_some_and(|c| c <= 1), "{args:?}: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+fn text(e: scraper::ElementRef) -> String {
+    e.text().collect::<String>().trim().to_string()
+}
+
+/// Whole kronor, grouped as Swedish writes them (`1 234 567`).
+fn swedish_kronor(plain: &str) -> String {
+    let v: f64 = plain.parse().unwrap();
+    let whole = format!("{:.0}", v.abs());
+    let mut out = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    if v.round() < 0.0 { format!("-{out}") } else { out }
+}
+
+/// No `src` or `href` leaves the page, and the CSP forbids loading anything.
+fn self_contained(doc: &Html) {
+    for e in doc.select(&sel("[src], [href]")) {
+        for attr in ["src", "href"] {
+            if let Some(v) = e.value().attr(attr) {
+                assert!(v.starts_with('#'), "{attr}={v} leaves the page");
+            }
+        }
+    }
+    assert_eq!(doc.select(&sel("script, link, img, iframe, object")).count(), 0);
+    let csp = doc
+        .select(&sel(r#"meta[http-equiv="Content-Security-Policy"]"#))
+        .next()
+        .expect("a CSP meta tag");
+    assert!(csp.value().attr("content").unwrap().starts_with("default-src 'none'"));
+}
+
+/// Every chart: a figure with a caption, one SVG with `<title>` and `<desc>`, a table.
+fn charts_complete(doc: &Html) -> Vec<String> {
+    let mut ids = Vec::new();
+    for figure in doc.select(&sel("figure.chart")) {
+        let id = figure.value().attr("id").unwrap().to_string();
+        assert_eq!(figure.select(&sel("svg")).count(), 1, "{id}: one svg");
+        let svg = figure.select(&sel("svg")).next().unwrap();
+        assert_eq!(svg.value().attr("role"), Some("img"));
+        assert!(!text(svg.select(&sel("title")).next().expect("title")).is_empty());
+        assert!(!text(svg.select(&sel("desc")).next().expect("desc")).is_empty());
+        assert!(
+            svg.select(&sel("rect")).count() + svg.select(&sel("polyline")).count() > 2,
+            "{id}: drawn"
+        );
+        assert!(!text(figure.select(&sel("figcaption")).next().unwrap()).is_empty());
+        let table = figure.select(&sel("table")).next().expect("data table");
+        assert!(table.select(&sel("tbody tr")).count() > 0, "{id}: data rows");
+        ids.push(id);
+    }
+    ids
+}
+
+#[test]
+fn every_example_renders_to_a_complete_page_in_both_languages() {
+    for file in examples() {
+        let f = file.to_str().unwrap();
+        let json: serde_json::Value = serde_json::from_str(&run(&["report", f, "--format", "json"])).unwrap();
+        for lang in ["sv", "en"] {
+            let page = run(&["report", f, "--format", "html", "--lang", lang]);
+            let doc = Html::parse_document(&page);
+            assert_eq!(doc.root_element().value().attr("lang"), Some(lang));
+            self_contained(&doc);
+            // Chapters: summary, assumptions, realism, years, lines, stakeholders,
+            // realisation, qualitative, sensitivity, (sources,) findings.
+            let chapters: Vec<String> = doc.select(&sel("section.chapter > h2")).map(text).collect();
+            assert!(chapters.len() >= 10, "{f} {lang}: {chapters:?}");
+            let expect = if lang == "sv" {
+                ["Sammanfattning", "Förutsättningar", "År för år", "Känslighetsanalys"]
+            } else {
+                ["Summary", "Assumptions", "Year by year", "Sensitivity"]
+            };
+            for e in expect {
+                assert!(chapters.iter().any(|c| c == e), "{f} {lang}: no {e} in {chapters:?}");
+            }
+            let ids = charts_complete(&doc);
+            for always in ["chart-costs-benefits", "chart-cumulative"] {
+                assert!(ids.iter().any(|i| i == always), "{f}: {always} in {ids:?}");
+            }
+            let ranged = json["range"]["lines"].as_array().is_some_and(|l| !l.is_empty());
+            assert_eq!(ids.iter().any(|i| i == "chart-tornado"), ranged, "{f}");
+            assert_eq!(ids.iter().any(|i| i == "chart-monte-carlo"), ranged, "{f}");
+            let stakeholders = json["stakeholders"].as_array().is_some_and(|s| !s.is_empty());
+            assert_eq!(ids.iter().any(|i| i == "chart-npv-stakeholder"), stakeholders, "{f}");
+            // The key figures equal the JSON report's.
+            if lang == "sv" {
+                let cells: Vec<String> = doc.select(&sel("td")).map(text).collect();
+                for key in ["npv", "total_costs", "total_benefits", "pv_costs", "planned_harvest"] {
+                    let want = format!("{} kr", swedish_kronor(json["summary"][key].as_str().unwrap()));
+                    assert!(cells.contains(&want), "{f}: {key} {want} not in the page");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn axis_numbers_are_swedish() {
+    let page = run(&[
+        "report",
+        "examples/e-tjanst-bygglov.toml",
+        "--format",
+        "html",
+        "--lang",
+        "sv",
+    ]);
+    let doc = Html::parse_document(&page);
+    let svg_text: Vec<String> = doc.select(&sel("svg text")).map(text).collect();
+    assert!(svg_text.iter().any(|t| t == "1 000 000"), "{svg_text:?}");
+    assert!(
+        !svg_text
+            .iter()
+            .any(|t| t.contains(',') && t.chars().any(|c| c.is_ascii_digit()))
+    );
+    assert!(svg_text.iter().any(|t| t == "Belopp (kr)"));
+    assert!(!page.contains("Amount (kr)"));
+}
+
+#[test]
+fn hostile_names_are_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.toml");
+    std::fs::write(
+        &file,
+        crate::cli::VALID.replace("name = \"Porto\"", "name = \"<script>alert(1)</script>\u{202e}\""),
+    )
+    .unwrap();
+    let page = run(&["report", file.to_str().unwrap(), "--format", "html"]);
+    assert!(!page.contains("<script>"));
+    assert!(page.contains("&lt;script&gt;"));
+    assert!(!page.contains('\u{202e}'));
+    let doc = Html::parse_document(&page);
+    assert_eq!(doc.select(&sel("script")).count(), 0);
+}
+
+#[test]
+fn follow_up_and_batch_pages() {
+    let page = run(&[
+        "follow-up",
+        "examples/uppfoljning-bygglov.toml",
+        "--actuals",
+        "examples/utfall-2025.csv",
+        "--format",
+        "html",
+        "--lang",
+        "sv",
+    ]);
+    let doc = Html::parse_document(&page);
+    self_contained(&doc);
+    assert_eq!(charts_complete(&doc), ["chart-follow-up"]);
+
+    let out = nytta()
+        .args([
+            "batch",
+            "examples",
+            "--rank",
+            "npv",
+            "--group-by",
+            "portfolio",
+            "--format",
+            "html",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    let doc = Html::parse_document(&String::from_utf8(out.stdout).unwrap());
+    self_contained(&doc);
+    assert_eq!(charts_complete(&doc), ["chart-npv-project"]);
+    let chapters: Vec<String> = doc.select(&sel("section.chapter > h2")).map(text).collect();
+    assert_eq!(chapters, ["Projects", "Sums per group and year"]);
+    // Ranked: the first row is place 1.
+    let first = doc
+        .select(&sel("section.chapter div.table tbody tr td"))
+        .next()
+        .unwrap();
+    assert_eq!(text(first), "1");
+}

@@ -1,0 +1,148 @@
+//! `report --format xlsx`: every example's workbook read back with calamine — sheets,
+//! numbers as numbers, totals as formulas whose values equal the JSON report's.
+
+use crate::cli::nytta;
+use calamine::{Data, Reader, Xlsx, open_workbook};
+
+const SV: [&str; 8] = [
+    "Sammanfattning",
+    "Förutsättningar",
+    "År",
+    "Poster",
+    "Intressenter",
+    "Vinsthemtagning",
+    "Känslighet",
+    "Anmärkningar",
+];
+const EN: [&str; 8] = [
+    "Summary",
+    "Assumptions",
+    "Years",
+    "Lines",
+    "Stakeholders",
+    "Benefit realisation",
+    "Sensitivity",
+    "Findings",
+];
+
+fn num(d: &Data) -> f64 {
+    match d {
+        Data::Float(f) => *f,
+        Data::Int(i) => *i as f64,
+        other => panic!("not a number: {other:?}"),
+    }
+}
+
+fn json_number(v: &serde_json::Value) -> f64 {
+    v.as_str().unwrap().parse().unwrap()
+}
+
+fn workbook(file: &str, lang: &str, dir: &std::path::Path) -> (Xlsx<std::io::BufReader<std::fs::File>>, Vec<u8>) {
+    let out = dir.join(format!("{lang}.xlsx"));
+    nytta()
+        .args(["report", file, "--format", "xlsx", "--lang", lang, "-o"])
+        .arg(&out)
+        .assert()
+        .stdout("");
+    let bytes = std::fs::read(&out).unwrap();
+    (open_workbook(&out).unwrap(), bytes)
+}
+
+#[test]
+fn every_example_reads_back_with_formulas_equal_to_the_json() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir("examples").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let f = path.to_str().unwrap();
+        let out = nytta().args(["report", f, "--format", "json"]).output().unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let s = &json["summary"];
+        for (lang, names) in [("sv", SV), ("en", EN)] {
+            let (mut book, _) = workbook(f, lang, dir.path());
+            assert_eq!(book.sheet_names(), names, "{f}");
+            // Summary: labels in A, numbers in B; formulas with nytta's values.
+            let summary = book.worksheet_range(names[0]).unwrap();
+            let formulas = book.worksheet_formula(names[0]).unwrap();
+            let value = |row: u32| num(summary.get_value((row, 1)).unwrap());
+            let formula = |row: u32| formulas.get_value((row, 1)).cloned().unwrap_or_default();
+            let close = |a: f64, b: f64, what: &str| assert!((a - b).abs() <= 0.0051, "{f} {lang} {what}: {a} != {b}");
+            close(value(4), json_number(&s["total_costs"]), "total costs");
+            assert!(formula(4).contains("SUM(B2:B4)"), "{}", formula(4));
+            close(value(7), json_number(&s["total_benefits"]), "total benefits");
+            close(value(11), json_number(&s["net"]), "net");
+            close(value(13), json_number(&s["discount_rate"]), "rate");
+            close(value(16), json_number(&s["npv"]), "npv");
+            assert!(formula(16).contains("B16-B15"));
+            close(value(22), json_number(&s["planned_harvest"]), "harvest");
+            // Years: a row per year and a total row of SUM formulas.
+            let years = book.worksheet_range(names[2]).unwrap();
+            let yf = book.worksheet_formula(names[2]).unwrap();
+            let n = json["years"].as_array().unwrap().len() as u32;
+            assert_eq!(years.height() as u32, n + 2, "{f}");
+            for (i, y) in json["years"].as_array().unwrap().iter().enumerate() {
+                let r = i as u32 + 1;
+                assert_eq!(num(years.get_value((r, 0)).unwrap()), y["year"].as_f64().unwrap());
+                close(
+                    num(years.get_value((r, 4)).unwrap()),
+                    json_number(&y["costs"]),
+                    "year costs",
+                );
+                close(
+                    num(years.get_value((r, 8)).unwrap()),
+                    json_number(&y["net"]),
+                    "year net",
+                );
+            }
+            close(
+                num(years.get_value((n + 1, 4)).unwrap()),
+                json_number(&s["total_costs"]),
+                "sum costs",
+            );
+            assert!(yf.get_value((n + 1, 4)).unwrap().starts_with("SUM(E2:E"));
+            close(
+                num(years.get_value((n + 1, 12)).unwrap()),
+                json_number(&s["pv_benefits"]),
+                "pv benefits",
+            );
+            // Stakeholders: NPV per stakeholder.
+            let st = book.worksheet_range(names[4]).unwrap();
+            for (i, sh) in json["stakeholders"].as_array().unwrap().iter().enumerate() {
+                close(
+                    num(st.get_value((i as u32 + 1, 6)).unwrap()),
+                    json_number(&sh["npv"]),
+                    "stakeholder npv",
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn workbook_bytes_are_reproducible_and_text_is_neutralised() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.toml");
+    std::fs::write(
+        &file,
+        crate::cli::VALID.replace("name = \"Porto\"", "name = \"=HYPERLINK(1)\""),
+    )
+    .unwrap();
+    let f = file.to_str().unwrap();
+    let (mut book, first) = workbook(f, "sv", dir.path());
+    let (_, second) = workbook(f, "sv", dir.path());
+    assert_eq!(first, second);
+    let lines = book.worksheet_range("Poster").unwrap();
+    let names: Vec<String> = lines.rows().map(|r| r[0].to_string()).collect();
+    assert!(names.contains(&"'=HYPERLINK(1)".to_string()), "{names:?}");
+}
+
+#[test]
+fn xlsx_needs_an_output_file() {
+    nytta()
+        .args(["report", "examples/worked-example.toml", "--format", "xlsx"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("-o FILE.xlsx"));
+}
