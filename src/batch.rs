@@ -188,7 +188,7 @@ pub fn summarise_with(source: String, text: &str, claimed: Option<&Claimed>, rea
     row.portfolio = header.portfolio;
     if let Some(calc) = &analysis.base {
         if let Some(claimed) = claimed {
-            diagnostics.extend(compare_claims(claimed, calc));
+            diagnostics.extend(crate::check::claims::compare(claimed, calc));
         }
         let mut f = figures(calc);
         if let (Some(draws), Some(project)) = (realism, &analysis.project) {
@@ -238,53 +238,6 @@ fn figures(calc: &Calculation) -> Figures {
             .collect(),
         realism: None,
     }
-}
-
-/// Money differs when it is off by more than 1 % and by more than 1 000 kr (spec §8).
-fn money_differs(claimed: Decimal, actual: Decimal) -> bool {
-    // A difference too large to represent certainly differs.
-    let Some(difference) = claimed.checked_sub(actual).map(|d| d.abs()) else {
-        return true;
-    };
-    difference > Decimal::ONE_THOUSAND && difference > actual.abs() / Decimal::ONE_HUNDRED
-}
-
-/// W301 for each claimed figure that does not hold.
-pub fn compare_claims(claimed: &Claimed, calc: &Calculation) -> Vec<Diagnostic> {
-    let s = &calc.summary;
-    let kr = |d: Decimal| crate::engine::finance::round_ore(d).round_dp(0);
-    let mut out = Vec::new();
-    for (what, claim, actual) in [
-        ("NPV", claimed.npv, s.npv),
-        ("total costs", claimed.total_costs, s.total_costs()),
-        ("total benefits", claimed.total_benefits, s.total_benefits()),
-    ] {
-        if let Some(claim) = claim
-            && money_differs(claim, actual)
-        {
-            out.push(
-                Diagnostic::new(
-                    Code::W301,
-                    format!("claimed {what} {} kr, recomputed {} kr", kr(claim), kr(actual)),
-                )
-                .hint("ask the applicant to explain the difference or correct the figure"),
-            );
-        }
-    }
-    if let Some(year) = claimed.payback_year {
-        let actual = s.payback_month.map(|m| m.year());
-        if actual != Some(year) {
-            let recomputed = actual.map_or_else(|| "never within the horizon".to_string(), |y| y.to_string());
-            out.push(
-                Diagnostic::new(
-                    Code::W301,
-                    format!("claimed payback year {year}, recomputed {recomputed}"),
-                )
-                .hint("ask the applicant to explain the difference or correct the figure"),
-            );
-        }
-    }
-    out
 }
 
 /// What to group by.
@@ -452,7 +405,7 @@ owner = "Chef"
             .map(|(_, m)| m)
             .collect();
         assert_eq!(w.len(), 2, "{w:?}");
-        assert_eq!(w[0], "claimed NPV 52000 kr, recomputed 50000 kr");
+        assert_eq!(w[0], "claimed NPV 52,000 kr, recomputed 50,000 kr");
         assert_eq!(w[1], "claimed payback year 2025, recomputed 2026");
     }
 

@@ -12,6 +12,7 @@ pub mod batch;
 pub mod check;
 pub mod diagnostic;
 pub mod engine;
+pub mod fmt;
 pub mod limits;
 pub mod model;
 pub mod report;

@@ -1,7 +1,12 @@
-//! Check rules: the warnings (W…) that evaluations of municipal e-service programmes
-//! keep finding. One small rule per file, each with a stable code; errors (E…) come
-//! from [`crate::model`] while parsing. Documented in `docs/check-rules.md`.
+//! Check rules: every warning (W…) nytta raises, documented in `docs/check-rules.md`.
+//! W101–W116 are the faults evaluations of municipal e-service programmes keep finding,
+//! one small rule per file ([`RULES`]); [`followup`] holds the follow-up flags
+//! W201–W204 and [`claims`] the claims comparison W301. Errors (E…) come from
+//! [`crate::model`] while parsing, and so does W113 (keys a `schedule` makes void, found
+//! where the keys are read; docs/decisions.md, D9).
 
+pub mod claims;
+pub mod followup;
 mod w101_benefit_before_go_live;
 mod w102_no_operations_cost;
 mod w103_no_realisation_owner;
@@ -21,7 +26,6 @@ mod w116_operations_underestimated;
 use crate::diagnostic::Diagnostic;
 use crate::engine::{Calculation, LineFigures};
 use crate::model::{Line, Project, Span};
-use rust_decimal::{Decimal, RoundingStrategy};
 
 /// What a rule looks at: the validated project and the calculation of one scenario
 /// (the base case, or a scenario written in the file).
@@ -142,43 +146,6 @@ pub fn check_all(project: &Project, base: &Calculation, scenarios: &[Calculation
     out
 }
 
-/// Whole kronor for messages, rounded half away from zero: `1,200,000 kr`.
-pub(crate) fn kr(amount: Decimal) -> String {
-    let mut whole = amount.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
-    if whole.is_zero() {
-        whole.set_sign_positive(true);
-    }
-    let plain = whole.trunc().to_string();
-    let (sign, digits) = match plain.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", plain.as_str()),
-    };
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    format!("{sign}{grouped} kr")
-}
-
-/// A fraction as a percentage for messages: `0.035` → `3.5 %`.
-pub(crate) fn pct(fraction: Decimal) -> String {
-    let value = fraction.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(fraction);
-    format!(
-        "{} %",
-        value
-            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-            .normalize()
-    )
-}
-
-/// Sum without panicking on overflow (which the engine's limits rule out anyway).
-pub(crate) fn checked_sum<'v>(values: impl IntoIterator<Item = &'v Decimal>) -> Option<Decimal> {
-    values.into_iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v))
-}
-
 #[cfg(test)]
 pub(crate) mod test_support {
     //! Build a project from TOML text, compute its base scenario and run one rule.
@@ -261,17 +228,6 @@ mod tests {
     use super::test_support::{HEAD, codes};
     use super::*;
     use crate::diagnostic::Code;
-    use rust_decimal::dec;
-
-    #[test]
-    fn formats_kronor_and_percent() {
-        assert_eq!(kr(dec!(1200000.5)), "1,200,001 kr");
-        assert_eq!(kr(dec!(-1234.4)), "-1,234 kr");
-        assert_eq!(kr(dec!(-0.4)), "0 kr");
-        assert_eq!(kr(dec!(999)), "999 kr");
-        assert_eq!(pct(dec!(0.035)), "3.5 %");
-        assert_eq!(pct(dec!(0.8)), "80 %");
-    }
 
     #[test]
     fn a_project_without_lines_does_not_panic() {

@@ -7,9 +7,10 @@
 //! before launch. Write a one-off in its month (`amounts = { "2010-10" = 300000 }`) to
 //! place it exactly.
 
-use super::{Context, kr};
+use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::engine::series;
+use crate::fmt::{Lang, money};
 use crate::model::Month;
 use rust_decimal::Decimal;
 
@@ -60,7 +61,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 format!(
                     "benefit `{}` counts {} before go-live ({go_live}), from {first_month} on",
                     line.name,
-                    kr(total / Decimal::from(12))
+                    money(total / Decimal::from(12), Lang::En)
                 ),
             )
             .hint(hint)

@@ -3,8 +3,9 @@
 //! benefit (base calculation) through the end of y. Both sums are compared in whole
 //! kronor (rounded half away from zero), so the figures named always differ.
 
-use super::{Context, kr};
+use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::fmt::{Lang, money};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 fn whole(d: Decimal) -> Decimal {
@@ -34,8 +35,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         format!(
                             "harvest schedule of `{}` takes home {} by the end of {year}, but the benefit has produced only {} by then",
                             line.name,
-                            kr(harvest),
-                            kr(benefit)
+                            money(harvest, Lang::En),
+                            money(benefit, Lang::En)
                         ),
                     )
                     .hint("plan the harvest (besparingskrav) to follow the benefit: lower or postpone the scheduled amounts, or use `share` and `lag_months` instead")

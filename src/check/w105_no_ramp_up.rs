@@ -8,9 +8,10 @@
 //! scenario's delay, or, for `amounts`/`hours`, the first month with money. The rule
 //! needs money in the first window.
 
-use super::{Context, pct};
+use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::engine::series;
+use crate::fmt::message_percent;
 use crate::model::{Class, Confidence, Month, ValueSource};
 use rust_decimal::Decimal;
 
@@ -78,7 +79,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let start = Month(project.first_month().0.saturating_add(first as i32));
         let share = if two > Decimal::ZERO {
-            format!("{} of", pct(one / two))
+            format!("{} of", message_percent(one / two))
         } else {
             "as much as".to_string()
         };

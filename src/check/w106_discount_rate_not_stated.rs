@@ -1,7 +1,8 @@
 //! W106: the file does not state a discount rate (kalkylränta); the default is used.
 
-use super::{Context, pct};
+use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::fmt::message_percent;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let assumptions = &ctx.project.assumptions;
@@ -11,7 +12,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     out.push(
         Diagnostic::new(
             Code::W106,
-            format!("discount rate (kalkylränta) not stated: {} used", pct(assumptions.discount_rate)),
+            format!("discount rate (kalkylränta) not stated: {} used", message_percent(assumptions.discount_rate)),
         )
         .hint("state the rate under [assumptions], e.g. `discount_rate = \"3 %\"` (Inera's default, after TLV), so the choice is visible and deliberate")
         .maybe_span(ctx.project.spans.assumptions.clone().or_else(|| ctx.project_span()))

@@ -8,9 +8,10 @@
 //!   0 kr) and gets no monetised benefit: one finding per benefiting-but-not-paying
 //!   stakeholder, naming every paying-but-not-benefiting one.
 
-use super::{Context, kr};
+use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::engine::StakeholderFigures;
+use crate::fmt::{Lang, money};
 use rust_decimal::Decimal;
 
 fn positive(d: Decimal) -> bool {
@@ -33,11 +34,15 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     let payers_text = match payers.as_slice() {
-        [one] => format!("`{}` bears {} of costs and gets no benefit", one.name, kr(one.costs())),
+        [one] => format!(
+            "`{}` bears {} of costs and gets no benefit",
+            one.name,
+            money(one.costs(), Lang::En)
+        ),
         many => {
             let names: Vec<String> = many
                 .iter()
-                .map(|s| format!("`{}` ({})", s.name, kr(s.costs())))
+                .map(|s| format!("`{}` ({})", s.name, money(s.costs(), Lang::En)))
                 .collect();
             format!("{} bear costs and get no benefit", names.join(" and "))
         }
@@ -66,7 +71,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 format!(
                     "`{}` gets {} of benefits but bears no cost, while {payers_text}",
                     s.name,
-                    kr(s.benefits())
+                    money(s.benefits(), Lang::En)
                 ),
             )
             .hint(format!(
@@ -90,13 +95,13 @@ fn losers(ctx: &Context, out: &mut Vec<Diagnostic>) -> bool {
     if losing.is_empty() {
         return false;
     }
-    let name = |s: &&StakeholderFigures| format!("`{}` (NPV {})", s.name, kr(s.npv));
+    let name = |s: &&StakeholderFigures| format!("`{}` (NPV {})", s.name, money(s.npv, Lang::En));
     let losing_text: Vec<String> = losing.iter().map(name).collect();
     let winning_text: Vec<String> = winning.iter().map(name).collect();
     let verb = if losing.len() == 1 { "loses" } else { "lose" };
     let message = format!(
         "the project gains (NPV {}) but {} {verb} money; {} gain{}",
-        kr(ctx.calc.summary.npv),
+        money(ctx.calc.summary.npv, Lang::En),
         losing_text.join(" and "),
         if winning_text.is_empty() {
             "nobody".to_string()

@@ -8,9 +8,10 @@
 //! Below about 20–25 % digital uptake, running manual and digital handling side by side
 //! usually costs extra.
 
-use super::{Context, pct};
+use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::engine::series::adoption_in;
+use crate::fmt::message_percent;
 use crate::model::{Month, ValueSource};
 use rust_decimal::Decimal;
 
@@ -68,7 +69,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let last = Month(first.0 + length - 1);
         let shares: Vec<String> = (first.year()..=last.year())
-            .map(|y| format!("{y}: {}", pct(adoption_in(adoption, y))))
+            .map(|y| format!("{y}: {}", message_percent(adoption_in(adoption, y))))
             .collect();
         out.push(
             Diagnostic::new(

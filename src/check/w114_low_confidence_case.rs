@@ -2,8 +2,9 @@
 //! counting only `high` and `medium` confidence benefits is negative. Benefits are
 //! overestimated; PENG and eKalkyl mark the unsure ones red for this reason.
 
-use super::{Context, kr};
+use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::fmt::{Lang, money};
 use crate::model::Confidence;
 use rust_decimal::Decimal;
 
@@ -28,8 +29,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             Code::W114,
             format!(
                 "the case rests on low-confidence benefits: NPV {} with them, {} without ({})",
-                kr(s.npv),
-                kr(s.npv_without_low_confidence),
+                money(s.npv, Lang::En),
+                money(s.npv_without_low_confidence, Lang::En),
                 low.join(", ")
             ),
         )

@@ -4,8 +4,10 @@
 //! under 5 % of the investment. Drift och förvaltning is commonly 15–20 % of the
 //! investment a year.
 
-use super::{Context, kr, pct};
+use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::fmt::{Lang, message_percent, money};
+use crate::model::checked_sum;
 use crate::model::{Category, Month};
 use rust_decimal::Decimal;
 
@@ -32,7 +34,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if full.is_empty() {
         return;
     }
-    let Some(total) = super::checked_sum(&full) else { return };
+    let Some(total) = checked_sum(&full) else { return };
     let count = Decimal::from(full.len());
     let Some(threshold) = investment
         .checked_mul(MIN_OPERATIONS_SHARE)
@@ -59,9 +61,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             Code::W116,
             format!(
                 "operations cost {} a year on average after go-live, {} of the investment of {}",
-                kr(average),
-                pct(share),
-                kr(investment)
+                money(average, Lang::En),
+                message_percent(share),
+                money(investment, Lang::En)
             ),
         )
         .hint("count drift och förvaltning in full (licences, hosting, support, maintenance, further development): commonly 15–20 % of the investment a year")

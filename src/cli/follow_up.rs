@@ -98,12 +98,13 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         followup::template(project, base, as_of, style)
     } else {
         let fu = follow_up(project, base, &actuals, as_of);
-        flagged |= !fu.flags.is_empty();
+        let flags = nytta::check::followup::flags(project, &fu, &actuals);
+        flagged |= !flags.is_empty();
         match args.format {
-            Format::Json => followup::json(project, base, &fu),
+            Format::Json => followup::json(project, base, &fu, &flags),
             Format::Csv => followup::csv(project, &fu, style),
-            Format::Table => followup::table(project, base, &fu, resolve_lang(args.lang)),
-            Format::Markdown => followup::markdown(project, base, &fu, resolve_lang(args.lang)),
+            Format::Table => followup::table(project, base, &fu, &flags, resolve_lang(args.lang)),
+            Format::Markdown => followup::markdown(project, base, &fu, &flags, resolve_lang(args.lang)),
         }
     };
     output::emit(target.as_deref(), rendered.as_bytes())?;

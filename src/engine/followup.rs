@@ -3,7 +3,6 @@
 //! Actuals never change the plan: planned figures come from the base calculation.
 
 use super::{Calculation, finance, series};
-use crate::diagnostic::{Code, Diagnostic};
 use crate::model::actuals::{ActualKind, Actuals};
 use crate::model::{Line, Month, Project};
 use rust_decimal::Decimal;
@@ -21,13 +20,67 @@ pub struct FollowUpRow {
 }
 
 impl FollowUpRow {
-    /// `actual − planned`.
+    /// `actual − planned` (none when no actual was reported, or on overflow).
     pub fn variance(&self) -> Option<Decimal> {
-        self.actual.map(|a| a - self.planned)
+        self.actual.and_then(|a| a.checked_sub(self.planned))
     }
-    /// Variance as a fraction of the plan (none when the plan is 0).
+    /// The variance as a fraction of the plan: `variance / |planned|` (none when the
+    /// plan is 0 or no actual was reported).
     pub fn variance_share(&self) -> Option<Decimal> {
-        self.variance()?.checked_div(self.planned)
+        self.variance().and_then(|v| share_of(v, self.planned))
+    }
+}
+
+/// `variance / |planned|` (none when the plan is 0): the one definition of a relative
+/// variance, so that a negative plan (a refund) keeps the variance's sign
+/// (docs/follow-up.md).
+pub fn share_of(variance: Decimal, planned: Decimal) -> Option<Decimal> {
+    if planned.is_zero() {
+        None
+    } else {
+        variance.checked_div(planned.abs())
+    }
+}
+
+/// Sums over some follow-up rows: all planned, and planned and actual where reported.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sums {
+    /// Planned over every row.
+    pub planned: Decimal,
+    /// Planned over the rows with an actual.
+    pub planned_reported: Decimal,
+    /// Actual over the rows with an actual.
+    pub actual: Decimal,
+    /// Rows with an actual.
+    pub reported: usize,
+    /// Rows without an actual.
+    pub missing: usize,
+}
+
+impl Sums {
+    /// Add up `rows`.
+    pub fn of<'r>(rows: impl IntoIterator<Item = &'r FollowUpRow>) -> Sums {
+        let mut s = Sums::default();
+        for r in rows {
+            s.planned += r.planned;
+            match r.actual {
+                Some(a) => {
+                    s.planned_reported += r.planned;
+                    s.actual += a;
+                    s.reported += 1;
+                }
+                None => s.missing += 1,
+            }
+        }
+        s
+    }
+    /// Actual against the plan of the years with an actual (none when none has one).
+    pub fn variance(&self) -> Option<Decimal> {
+        (self.reported > 0).then(|| self.actual - self.planned_reported)
+    }
+    /// [`Sums::variance`] as a fraction of the plan of the years with an actual.
+    pub fn variance_share(&self) -> Option<Decimal> {
+        self.variance().and_then(|v| share_of(v, self.planned_reported))
     }
 }
 
@@ -63,14 +116,8 @@ pub struct FollowUp {
     pub rows: Vec<FollowUpRow>,
     pub totals: FollowUpTotals,
     pub reforecast: Reforecast,
-    /// W201–W204.
-    pub flags: Vec<Diagnostic>,
 }
 
-/// Harvest more than this share behind plan is flagged (W201).
-const HARVEST_BEHIND: Decimal = Decimal::from_parts(8, 0, 0, false, 1);
-/// A cost more than this share over plan is flagged (W202).
-const COST_OVER: Decimal = Decimal::from_parts(11, 0, 0, false, 1);
 const TWELVE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
 
 /// Follow up `project` (planned as in `base`) with `actuals`, up to and including `as_of`.
@@ -114,14 +161,12 @@ pub fn follow_up(project: &Project, base: &Calculation, actuals: &Actuals, as_of
         }
     }
     let totals = totals(&rows);
-    let flags = flags(project, &lines, &rows, actuals, as_of);
     let reforecast = reforecast(project, base, &lines, actuals, last_year);
     FollowUp {
         as_of,
         rows,
         totals,
         reforecast,
-        flags,
     }
 }
 
@@ -141,84 +186,6 @@ fn totals(rows: &[FollowUpRow]) -> FollowUpTotals {
     }
     t.realisation_rate = t.actual_harvest.checked_div(t.planned_harvest);
     t
-}
-
-fn flags(project: &Project, lines: &[&Line], rows: &[FollowUpRow], actuals: &Actuals, as_of: i32) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let kr = |d: Decimal| finance::round_ore(d).round_dp(0).to_string();
-    let mut groups: Vec<(usize, ActualKind)> = rows.iter().map(|r| (r.line, r.kind)).collect();
-    groups.dedup();
-    for (index, kind) in groups {
-        let Some(line) = lines.get(index) else { continue };
-        let group: Vec<&FollowUpRow> = rows.iter().filter(|r| r.line == index && r.kind == kind).collect();
-        let reported: Vec<&&FollowUpRow> = group.iter().filter(|r| r.actual.is_some()).collect();
-        let planned: Decimal = reported.iter().map(|r| r.planned).sum();
-        let actual: Decimal = reported.iter().filter_map(|r| r.actual).sum();
-        let name = &line.name;
-        match kind {
-            ActualKind::Harvest
-                if !reported.is_empty() && planned > Decimal::ZERO && actual < planned * HARVEST_BEHIND =>
-            {
-                out.push(
-                    Diagnostic::new(
-                        Code::W201,
-                        format!("`{name}`: harvest {} kr against {} kr planned, more than 20 % behind", kr(actual), kr(planned)),
-                    )
-                    .hint("ask the realisation owner why, and re-plan the harvest (besparingskrav) for the remaining years")
-                    .at(line.at.clone()),
-                );
-            }
-            ActualKind::Cost if !reported.is_empty() && planned > Decimal::ZERO && actual > planned * COST_OVER => {
-                out.push(
-                    Diagnostic::new(
-                        Code::W202,
-                        format!(
-                            "`{name}`: cost {} kr against {} kr planned, more than 10 % over",
-                            kr(actual),
-                            kr(planned)
-                        ),
-                    )
-                    .hint("explain the overrun and update the plan for the remaining years")
-                    .at(line.at.clone()),
-                );
-            }
-            _ => {}
-        }
-        let missing: Vec<String> = group
-            .iter()
-            .filter(|r| r.actual.is_none())
-            .map(|r| r.year.to_string())
-            .collect();
-        if !missing.is_empty() {
-            out.push(
-                Diagnostic::new(
-                    Code::W203,
-                    format!(
-                        "`{name}`: no {} actual reported for {}",
-                        kind.as_str(),
-                        missing.join(", ")
-                    ),
-                )
-                .hint("report the actual in the file (`actuals`) or in the actuals CSV")
-                .at(line.at.clone()),
-            );
-        }
-    }
-    let benefit_actuals = actuals.0.keys().any(|(_, kind, _)| *kind != ActualKind::Cost);
-    let months_live = Month::new(as_of, 12).0 - project.go_live.0;
-    if months_live > 12 && !benefit_actuals {
-        out.push(
-            Diagnostic::new(
-                Code::W204,
-                format!(
-                    "follow-up overdue: the service went live {} and no benefit actuals are reported",
-                    project.go_live
-                ),
-            )
-            .hint("measure the benefit now: evaluations recommend a follow-up about a year after launch"),
-        );
-    }
-    out
 }
 
 fn reforecast(project: &Project, base: &Calculation, lines: &[&Line], actuals: &Actuals, last_year: i32) -> Reforecast {
@@ -273,12 +240,13 @@ fn reforecast(project: &Project, base: &Calculation, lines: &[&Line], actuals: &
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{Scenario, parse_project};
     use rust_decimal::dec;
 
-    const TEXT: &str = r#"format = 1
+    /// A small project with actuals in the file, shared with the follow-up flags' tests.
+    pub(crate) const TEXT: &str = r#"format = 1
 [project]
 name = "P"
 organisation = "O"
@@ -338,26 +306,6 @@ actuals = { 2010 = 20000 }
         assert_eq!((t.planned_harvest, t.actual_harvest), (dec!(120000), dec!(20000)));
         assert_eq!(t.realisation_rate.unwrap().round_dp(6), dec!(0.166667));
         assert_eq!(t.missing, 2);
-    }
-
-    #[test]
-    fn flags_behind_over_missing() {
-        let codes: Vec<Code> = run(2011).flags.iter().map(|d| d.code).collect();
-        // Cost 20 % over (W202); benefit 2011 missing (W203); harvest 20000 < 0.8 × 60000 (W201); harvest 2011 missing (W203).
-        assert_eq!(codes, vec![Code::W202, Code::W203, Code::W201, Code::W203]);
-    }
-
-    #[test]
-    fn overdue_without_benefit_actuals() {
-        let text = TEXT
-            .replace("actuals = { 2010 = 60000 }\n", "")
-            .replace("actuals = { 2010 = 20000 }\n", "");
-        let p = parse_project(&text).project.unwrap();
-        let base = super::super::compute(&p, &Scenario::base()).unwrap();
-        let f = follow_up(&p, &base, &Actuals::from_project(&p), 2011);
-        assert!(f.flags.iter().any(|d| d.code == Code::W204));
-        let f = follow_up(&p, &base, &Actuals::from_project(&p), 2010);
-        assert!(!f.flags.iter().any(|d| d.code == Code::W204)); // 11 months live
     }
 
     #[test]

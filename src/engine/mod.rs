@@ -6,10 +6,13 @@
 
 pub mod finance;
 pub mod followup;
+pub mod indicators;
 pub mod realism;
 pub mod series;
 
-use crate::model::{Class, Confidence, Line, LineKind, Method, Month, Project, Scenario};
+use crate::model::{
+    Class, Confidence, Line, LineKind, MAX_YEARLY_MONEY, Method, Month, Project, Scenario, checked_sum,
+};
 use rust_decimal::Decimal;
 
 /// Arithmetic overflowed: the figures are too large for 28 significant digits.
@@ -37,10 +40,6 @@ impl EngineError {
         }
     }
 }
-
-/// The largest yearly amount one line may reach (10^20 kr). Far beyond any real
-/// project, and small enough that no sum over lines, years or stakeholders can overflow.
-pub const MAX_YEARLY_MONEY: Decimal = Decimal::from_parts(1_661_992_960, 1_808_227_885, 5, false, 0);
 
 /// Money per cost category, indexed by [`Category::index`].
 pub type ByCategory = [Decimal; 3];
@@ -499,10 +498,6 @@ fn split_to_stakeholders(
         }
     }
     Some(())
-}
-
-fn checked_sum(values: &[Decimal]) -> Option<Decimal> {
-    values.iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v))
 }
 
 pub(crate) fn add_into(target: &mut [Decimal], values: &[Decimal]) -> Option<()> {

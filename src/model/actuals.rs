@@ -223,7 +223,7 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
             }
         };
         let amount = match parse_number_str(amount_text) {
-            Ok(a) if a.abs() > crate::engine::MAX_YEARLY_MONEY => {
+            Ok(a) if a.abs() > crate::model::MAX_YEARLY_MONEY => {
                 problem(
                     Code::E011,
                     format!("amount {a} is too large"),

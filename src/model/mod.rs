@@ -10,7 +10,7 @@ mod parse;
 pub mod submission;
 mod time;
 
-pub use number::{NumberError, parse_number_str};
+pub use number::{MAX_YEARLY_MONEY, NumberError, checked_sum, parse_number_str};
 pub use parse::{Header, Parsed, parse_project};
 pub use time::Month;
 

@@ -4,6 +4,17 @@
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
+/// The largest yearly amount one line may reach (10^20 kr). Far beyond any real
+/// project, and small enough that no sum over lines, years or stakeholders can overflow
+/// (docs/decisions.md, D13). Amounts above it are E011 when read or computed.
+pub const MAX_YEARLY_MONEY: Decimal = Decimal::from_parts(1_661_992_960, 1_808_227_885, 5, false, 0);
+
+/// Sum without panicking on overflow: `None` when the sum does not fit a `Decimal`
+/// (which [`MAX_YEARLY_MONEY`] rules out for a project's figures).
+pub fn checked_sum<'v>(values: impl IntoIterator<Item = &'v Decimal>) -> Option<Decimal> {
+    values.into_iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v))
+}
+
 /// Why a number could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NumberError {

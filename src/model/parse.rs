@@ -599,7 +599,7 @@ impl Walker {
     /// Any number, positive or negative, of at most 10^20 (a money amount).
     fn any_number(&mut self, v: &Val, path: &dyn Display) -> Option<Decimal> {
         let d = self.number(v, path)?;
-        if d.abs() > crate::engine::MAX_YEARLY_MONEY {
+        if d.abs() > crate::model::MAX_YEARLY_MONEY {
             self.push(
                 Code::E011,
                 format!("`{path}` = {d} is too large"),

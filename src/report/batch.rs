@@ -4,9 +4,10 @@
 
 use super::Lang;
 use super::csv::{Cell, CsvSink, CsvStyle};
-use super::format::{money_plain, rate_plain};
+use super::labels::Label as L;
 use super::visible::visible;
 use crate::batch::{BatchRow, GroupBy, Groups, YearSlice};
+use crate::fmt::{money_plain, rate_plain};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
@@ -439,7 +440,7 @@ impl<W: Write> Sink for TableOut<W> {
     fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()> {
         let lang = self.lang;
         let f = row.figures.as_ref();
-        let kr = |d: Option<Decimal>| d.map_or_else(|| "–".to_string(), |d| super::format::kronor(d, lang));
+        let kr = |d: Option<Decimal>| d.map_or_else(|| "–".to_string(), |d| crate::fmt::kronor(d, lang));
         self.rows.push(vec![
             rank.map_or_else(String::new, |r| r.to_string()),
             visible(&row.source).into_owned(),
@@ -450,7 +451,7 @@ impl<W: Write> Sink for TableOut<W> {
             kr(f.map(|f| f.total_benefits)),
             kr(f.map(|f| f.npv)),
             f.and_then(|f| f.bcr)
-                .map_or_else(|| "–".into(), |b| super::format::ratio(b, lang)),
+                .map_or_else(|| "–".into(), |b| crate::fmt::ratio(b, lang)),
             f.and_then(|f| f.payback_month)
                 .map_or_else(|| "–".into(), |m| m.to_string()),
             kr(f.map(|f| f.planned_harvest)),
@@ -458,19 +459,19 @@ impl<W: Write> Sink for TableOut<W> {
         Ok(())
     }
     fn finish(mut self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()> {
-        let l = |sv, en| self.lang.pick(sv, en);
+        let l = |label: L| label.text(self.lang);
         let header = vec![
             "#",
-            l("Källa", "Source"),
-            l("Namn", "Name"),
+            l(L::Source),
+            l(L::Name),
             "Status",
-            l("Koder", "Codes"),
-            l("Kostnader", "Costs"),
-            l("Nytta", "Benefits"),
+            l(L::Codes),
+            l(L::Costs2),
+            l(L::Benefits2),
             "NPV",
             "BCR",
-            l("Återbetald", "Payback"),
-            l("Hemtagning", "Harvest"),
+            l(L::Payback2),
+            l(L::Harvest2),
         ];
         let mut t = new_table(header, 5);
         for r in &self.rows {
@@ -479,19 +480,19 @@ impl<W: Write> Sink for TableOut<W> {
         writeln!(self.out, "{t}")?;
         if let Some((_, groups)) = groups {
             let header = vec![
-                l("Grupp", "Group"),
-                l("År", "Year"),
-                l("Kostnader", "Costs"),
-                l("Nytta", "Benefits"),
+                l(L::Group),
+                l(L::Year2),
+                l(L::Costs2),
+                l(L::Benefits2),
                 "NPV",
-                l("Hemtagning", "Harvest"),
+                l(L::Harvest2),
             ];
             let mut t = new_table(header, 2);
             for (group, year, s) in group_rows(groups) {
-                let kr = |d: Decimal| super::format::kronor(d, self.lang);
+                let kr = |d: Decimal| crate::fmt::kronor(d, self.lang);
                 t.add_row(vec![
                     visible(&group).into_owned(),
-                    year.map_or_else(|| l("Summa", "Total").to_string(), |y| y.to_string()),
+                    year.map_or_else(|| l(L::Total).to_string(), |y| y.to_string()),
                     kr(s.costs),
                     kr(s.benefits),
                     kr(s.npv),
@@ -692,7 +693,7 @@ impl Sink for XlsxOut {
                         .write_string_with_format(g, 1, "total", &self.bold)
                         .map_err(xlsx_err)?,
                 };
-                let money = [s.costs, s.benefits, s.npv, s.planned_harvest].map(|v| super::format::round(v, 2));
+                let money = [s.costs, s.benefits, s.npv, s.planned_harvest].map(|v| crate::fmt::round(v, 2));
                 for (c, v) in money.into_iter().enumerate() {
                     ws.write_with_format(g, c as u16 + 2, v, &self.money)
                         .map_err(xlsx_err)?;

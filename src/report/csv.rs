@@ -3,7 +3,7 @@
 //! read as a formula is prefixed with `'` (OWASP's advice); numbers stay numbers.
 
 use super::ReportInput;
-use super::format::{money_plain, rate_plain};
+use crate::fmt::{money_plain, rate_plain};
 use crate::model::{Category, Line};
 
 /// Which table to write.

@@ -5,10 +5,12 @@
 //! Cells are already formatted text. A header may contain `\n` (a line break in the
 //! terminal, a space in Markdown) or `-\n` (a hyphenated break, joined in Markdown).
 
-use super::format::{currency_unit, factor, kronor, money_in, number, percent, ratio, signed_percent, years};
+use super::labels::Label as L;
 use super::{Lang, ReportInput, Section as ReportSection};
+use crate::engine::indicators::effekthemtagning;
 use crate::engine::realism::Realism;
 use crate::engine::{Calculation, LineFigures, StakeholderFigures, StakeholderYear};
+use crate::fmt::{currency_unit, factor, kronor, money_in, number, percent, ratio, signed_percent, years};
 use crate::model::{Category, Class, Confidence, Line, Method, Project};
 use rust_decimal::Decimal;
 
@@ -170,11 +172,7 @@ pub fn build_section(input: &ReportInput, section: ReportSection) -> Document {
         }
         ReportSection::Stakeholders => doc.sections.push(b.stakeholders()),
         ReportSection::Realisation => {
-            doc.title = format!(
-                "{}: {}",
-                b.t("Nyttorealiseringsplan", "Benefit realisation plan"),
-                b.p.name
-            );
+            doc.title = format!("{}: {}", b.t(L::BenefitRealisationPlan), b.p.name);
             doc.facts.extend(b.harvest_facts());
             doc.description = b.description();
             doc.sections.push(b.realisation());
@@ -195,44 +193,6 @@ pub fn project_facts(project: &Project, calc: &Calculation, lang: Lang) -> Vec<(
     Builder::new(project, calc, lang).facts()
 }
 
-/// One year of the *effekthemtagning* indicator: the planned harvest to date as a share
-/// of the investment to date.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EffectYear {
-    pub year: i32,
-    pub investment: Decimal,
-    pub cumulative_investment: Decimal,
-    pub planned_harvest: Decimal,
-    pub cumulative_harvest: Decimal,
-    /// `cumulative_harvest / cumulative_investment`; none while nothing (or, after
-    /// refunds, less than nothing) has been invested.
-    pub share: Option<Decimal>,
-}
-
-/// *Effekthemtagning* per year (the indicator proposed for Stockholm's development
-/// projects: harvest as a share of the sum invested).
-pub fn effekthemtagning(calc: &Calculation) -> Vec<EffectYear> {
-    let (mut investment, mut harvest) = (Decimal::ZERO, Decimal::ZERO);
-    calc.years
-        .iter()
-        .map(|y| {
-            let invested = y.costs[Category::Investment.index()];
-            investment += invested;
-            harvest += y.planned_harvest;
-            EffectYear {
-                year: y.year,
-                investment: invested,
-                cumulative_investment: investment,
-                planned_harvest: y.planned_harvest,
-                cumulative_harvest: harvest,
-                share: (investment > Decimal::ZERO)
-                    .then(|| harvest.checked_div(investment))
-                    .flatten(),
-            }
-        })
-        .collect()
-}
-
 struct Builder<'a> {
     p: &'a Project,
     c: &'a Calculation,
@@ -251,7 +211,7 @@ impl<'a> Builder<'a> {
     }
 
     fn title(&self) -> String {
-        format!("{}: {}", self.t("Nyttokalkyl", "Benefit calculation"), self.p.name)
+        format!("{}: {}", self.t(L::BenefitCalculation), self.p.name)
     }
 
     fn description(&self) -> Option<String> {
@@ -266,24 +226,19 @@ impl<'a> Builder<'a> {
                 "{} ({} {})",
                 self.money(s.planned_harvest),
                 self.pct(share),
-                self.t("av den värderade nyttan", "of the monetised benefits")
+                self.t(L::OfMonetisedBenefits)
             ),
             None => self.money(s.planned_harvest),
         };
         vec![
-            (
-                self.t("Värderad nytta", "Monetised benefits").to_string(),
-                self.money(s.total_benefits()),
-            ),
-            (self.t("Planerad hemtagning", "Planned harvest").to_string(), harvest),
+            (self.t(L::MonetisedBenefits).to_string(), self.money(s.total_benefits())),
+            (self.t(L::PlannedHarvest).to_string(), harvest),
         ]
     }
 
-    fn t(&self, sv: &'static str, en: &'static str) -> &'static str {
-        match self.lang {
-            Lang::Sv => sv,
-            Lang::En => en,
-        }
+    /// The text of a label in the document's language.
+    fn t(&self, label: L) -> &'static str {
+        label.text(self.lang)
     }
 
     /// Whole kronor without unit, for grid cells.
@@ -321,17 +276,17 @@ impl<'a> Builder<'a> {
 
     fn category(&self, c: Category) -> &'static str {
         match c {
-            Category::Investment => self.t("investering", "investment"),
-            Category::Operations => self.t("drift och förvaltning", "operations"),
-            Category::Other => self.t("övrig kostnad", "other"),
+            Category::Investment => self.t(L::Investment),
+            Category::Operations => self.t(L::Operations),
+            Category::Other => self.t(L::Other),
         }
     }
 
     fn class(&self, c: Class) -> &'static str {
         match c {
-            Class::Financial => self.t("finansiell", "financial"),
-            Class::Reallocation => self.t("omfördelning", "reallocation"),
-            Class::Qualitative => self.t("kvalitativ", "qualitative"),
+            Class::Financial => self.t(L::Financial),
+            Class::Reallocation => self.t(L::Reallocation),
+            Class::Qualitative => self.t(L::Qualitative),
         }
     }
 
@@ -345,19 +300,19 @@ impl<'a> Builder<'a> {
 
     fn confidence(&self, c: Confidence) -> &'static str {
         match c {
-            Confidence::High => self.t("hög", "high"),
-            Confidence::Medium => self.t("medel", "medium"),
-            Confidence::Low => self.t("låg", "low"),
+            Confidence::High => self.t(L::High),
+            Confidence::Medium => self.t(L::Medium),
+            Confidence::Low => self.t(L::Low),
         }
     }
 
     fn method(&self, m: Method) -> &'static str {
         match m {
-            Method::BudgetReduction => self.t("budgetminskning", "budget reduction"),
-            Method::Redeployment => self.t("omdisponering", "redeployment"),
-            Method::Revenue => self.t("intäkt", "revenue"),
-            Method::CostAvoidance => self.t("undviken kostnad", "cost avoidance"),
-            Method::Quality => self.t("kvalitet", "quality"),
+            Method::BudgetReduction => self.t(L::BudgetReduction),
+            Method::Redeployment => self.t(L::Redeployment),
+            Method::Revenue => self.t(L::Revenue),
+            Method::CostAvoidance => self.t(L::CostAvoidance),
+            Method::Quality => self.t(L::Quality),
         }
     }
 
@@ -365,32 +320,28 @@ impl<'a> Builder<'a> {
         let p = self.p;
         let mut facts = Vec::new();
         if let Some(id) = p.id.as_deref().filter(|s| !s.trim().is_empty()) {
-            facts.push((self.t("Diarienummer", "Project id").to_string(), id.to_string()));
+            facts.push((self.t(L::ProjectId).to_string(), id.to_string()));
         }
-        facts.push((
-            self.t("Organisation", "Organisation").to_string(),
-            p.organisation.clone(),
-        ));
+        facts.push((self.t(L::Organisation).to_string(), p.organisation.clone()));
         if let Some(portfolio) = p.portfolio.as_deref().filter(|s| !s.trim().is_empty()) {
-            facts.push((self.t("Portfölj", "Portfolio").to_string(), portfolio.to_string()));
+            facts.push((self.t(L::Portfolio).to_string(), portfolio.to_string()));
         }
         let last = p.end_year() - 1;
         let span = if p.years == 1 {
-            format!("{} (1 {})", p.start_year, self.t("år", "year"))
+            format!("{} (1 {})", p.start_year, self.t(L::Year))
         } else {
-            format!("{}–{last} ({} {})", p.start_year, p.years, self.t("år", "years"))
+            format!("{}–{last} ({} {})", p.start_year, p.years, self.t(L::Years))
         };
-        facts.push((self.t("Kalkylperiod", "Horizon").to_string(), span));
-        facts.push((self.t("Driftstart", "Go-live").to_string(), p.go_live.to_string()));
-        facts.push((self.t("Scenario", "Scenario").to_string(), self.scenario()));
+        facts.push((self.t(L::Horizon).to_string(), span));
+        facts.push((self.t(L::GoLive).to_string(), p.go_live.to_string()));
+        facts.push((self.t(L::Scenario).to_string(), self.scenario()));
         let unit = currency_unit(&p.currency);
         let amounts = if unit == "kr" {
-            self.t("kronor (SEK), hela kronor", "kronor (SEK), whole kronor")
-                .to_string()
+            self.t(L::KronorSekWholeKronor).to_string()
         } else {
-            format!("{unit}, {}", self.t("hela enheter", "whole units"))
+            format!("{unit}, {}", self.t(L::WholeUnits))
         };
-        facts.push((self.t("Belopp", "Amounts").to_string(), amounts));
+        facts.push((self.t(L::Amounts).to_string(), amounts));
         facts
     }
 
@@ -400,41 +351,41 @@ impl<'a> Builder<'a> {
         if s.cost_factor != Decimal::ONE {
             parts.push(format!(
                 "{} × {}",
-                self.t("kostnader", "costs"),
+                self.t(L::Costs),
                 number(s.cost_factor, 2, self.lang)
             ));
         }
         if s.investment_factor != Decimal::ONE {
             parts.push(format!(
                 "{} × {}",
-                self.t("investering", "investment"),
+                self.t(L::Investment),
                 number(s.investment_factor, 2, self.lang)
             ));
         }
         if s.operations_factor != Decimal::ONE {
             parts.push(format!(
                 "{} × {}",
-                self.t("drift", "operations"),
+                self.t(L::Operations2),
                 number(s.operations_factor, 2, self.lang)
             ));
         }
         if s.benefit_factor != Decimal::ONE {
             parts.push(format!(
                 "{} × {}",
-                self.t("nytta", "benefits"),
+                self.t(L::Benefits),
                 number(s.benefit_factor, 2, self.lang)
             ));
         }
         if s.delay_months > 0 {
             parts.push(format!(
                 "{} {} {}",
-                self.t("nyttan försenad", "benefits delayed"),
+                self.t(L::BenefitsDelayed),
                 s.delay_months,
-                self.t("mån", "months")
+                self.t(L::Months)
             ));
         }
         if let Some(r) = s.discount_rate {
-            parts.push(format!("{} {}", self.t("kalkylränta", "discount rate"), self.pct(r)));
+            parts.push(format!("{} {}", self.t(L::DiscountRate), self.pct(r)));
         }
         if parts.is_empty() {
             s.name.clone()
@@ -448,7 +399,7 @@ impl<'a> Builder<'a> {
         let defaulted = !self.p.assumptions.discount_rate_stated && self.c.scenario.discount_rate.is_none();
         let default = self.pct(DEFAULT_DISCOUNT_RATE);
         if defaulted {
-            format!("{rate} ({} {default})", self.t("standard", "default"))
+            format!("{rate} ({} {default})", self.t(L::Default))
         } else {
             rate
         }
@@ -456,59 +407,32 @@ impl<'a> Builder<'a> {
 
     fn summary(&self) -> Section {
         let s = &self.c.summary;
-        let mut amounts =
-            Grid::new(vec![left(self.t("Post", "Item")), right(self.t("Belopp", "Amount"))]).caption(self.t(
-                "Kostnader och nytta under kalkylperioden",
-                "Costs and benefits over the horizon",
-            ));
+        let mut amounts = Grid::new(vec![left(self.t(L::Item)), right(self.t(L::Amount))])
+            .caption(self.t(L::CostsAndBenefitsOverHorizon));
         let rows: [(&str, Decimal, bool); 11] = [
+            (self.t(L::Investment2), s.costs[Category::Investment.index()], false),
+            (self.t(L::Operations3), s.costs[Category::Operations.index()], false),
+            (self.t(L::OtherCosts), s.costs[Category::Other.index()], false),
+            (self.t(L::TotalCosts), s.total_costs(), true),
+            (self.t(L::FinancialBenefits), s.financial_benefits, false),
+            (self.t(L::ReallocationBenefits), s.reallocation_benefits, false),
+            (self.t(L::TotalBenefits), s.total_benefits(), true),
             (
-                self.t("Investering", "Investment"),
-                s.costs[Category::Investment.index()],
-                false,
-            ),
-            (
-                self.t("Drift och förvaltning", "Operations"),
-                s.costs[Category::Operations.index()],
-                false,
-            ),
-            (
-                self.t("Övriga kostnader", "Other costs"),
-                s.costs[Category::Other.index()],
-                false,
-            ),
-            (self.t("Summa kostnader", "Total costs"), s.total_costs(), true),
-            (
-                self.t("Finansiell nytta", "Financial benefits"),
-                s.financial_benefits,
-                false,
-            ),
-            (
-                self.t("Omfördelningsnytta", "Reallocation benefits"),
-                s.reallocation_benefits,
-                false,
-            ),
-            (self.t("Summa nytta", "Total benefits"), s.total_benefits(), true),
-            (
-                self.t("Varav nytta med hög säkerhet", "Of which high confidence"),
+                self.t(L::OfWhichHighConfidence),
                 s.benefits_by_confidence[Confidence::High.index()],
                 false,
             ),
             (
-                self.t("Varav nytta med medelhög säkerhet", "Of which medium confidence"),
+                self.t(L::OfWhichMediumConfidence),
                 s.benefits_by_confidence[Confidence::Medium.index()],
                 false,
             ),
             (
-                self.t("Varav nytta med låg säkerhet", "Of which low confidence"),
+                self.t(L::OfWhichLowConfidence),
                 s.benefits_by_confidence[Confidence::Low.index()],
                 false,
             ),
-            (
-                self.t("Netto (nytta − kostnader)", "Net (benefits − costs)"),
-                s.net(),
-                true,
-            ),
+            (self.t(L::NetBenefitsCosts), s.net(), true),
         ];
         for (label, value, total) in rows {
             let cells = vec![label.to_string(), self.money(value)];
@@ -519,50 +443,35 @@ impl<'a> Builder<'a> {
             }
         }
 
-        let mut key = Grid::new(vec![
-            left(self.t("Nyckeltal", "Key figure")),
-            right(self.t("Värde", "Value")),
-        ])
-        .caption(self.t("Nyckeltal", "Key figures"));
+        let mut key =
+            Grid::new(vec![left(self.t(L::KeyFigure)), right(self.t(L::Value))]).caption(self.t(L::KeyFigures));
         let payback = match (s.payback_month, s.payback_years) {
             (Some(m), Some(y)) => format!("{m} ({})", years(y, self.lang)),
             (Some(m), None) => m.to_string(),
             _ => MISSING.to_string(),
         };
         let rows: Vec<(&str, String)> = vec![
-            (self.t("Kalkylränta", "Discount rate"), self.discount_rate()),
-            (self.t("Nuvärde kostnader", "PV costs"), self.money(s.pv_costs)),
-            (self.t("Nuvärde nytta", "PV benefits"), self.money(s.pv_benefits)),
+            (self.t(L::DiscountRate2), self.discount_rate()),
+            (self.t(L::PvCosts), self.money(s.pv_costs)),
+            (self.t(L::PvBenefits), self.money(s.pv_benefits)),
+            (self.t(L::NetPresentValueNpv), self.money(s.npv)),
+            (self.t(L::NpvFinancialBenefitsOnly), self.money(s.npv_financial)),
             (
-                self.t("Nettonuvärde (NPV)", "Net present value (NPV)"),
-                self.money(s.npv),
-            ),
-            (
-                self.t("NPV, endast finansiell nytta", "NPV, financial benefits only"),
-                self.money(s.npv_financial),
-            ),
-            (
-                self.t(
-                    "NPV, endast nytta med hög säkerhet",
-                    "NPV, high-confidence benefits only",
-                ),
+                self.t(L::NpvHighConfidenceBenefitsOnly),
                 self.money(s.npv_high_confidence),
             ),
             (
-                self.t("Nytta/kostnad (BCR)", "Benefit-cost ratio (BCR)"),
+                self.t(L::BenefitCostRatioBcr),
                 Self::opt(s.bcr.map(|b| ratio(b, self.lang))),
             ),
             (
-                self.t("Internränta (IRR)", "Internal rate of return (IRR)"),
+                self.t(L::InternalRateOfReturnIrr),
                 Self::opt(s.irr.map(|r| self.pct(r))),
             ),
-            (self.t("Återbetalningstid", "Payback"), payback),
+            (self.t(L::Payback), payback),
+            (self.t(L::PlannedHarvest), self.money(s.planned_harvest)),
             (
-                self.t("Planerad hemtagning", "Planned harvest"),
-                self.money(s.planned_harvest),
-            ),
-            (
-                self.t("Hemtagningsgrad (andel av nyttan)", "Harvest share (of benefits)"),
+                self.t(L::HarvestShareOfBenefits),
                 Self::opt(s.harvest_share.map(|h| self.pct(h))),
             ),
         ];
@@ -570,7 +479,7 @@ impl<'a> Builder<'a> {
             key.row(vec![label.to_string(), value]);
         }
         Section {
-            heading: self.t("Sammanfattning", "Summary").to_string(),
+            heading: self.t(L::Summary).to_string(),
             blocks: vec![Block::Grid(amounts), Block::Grid(key)],
         }
     }
@@ -580,9 +489,9 @@ impl<'a> Builder<'a> {
         let s = &self.c.summary;
         let sv = self.lang == Lang::Sv;
         let mut grid = Grid::new(vec![
-            left(self.t("Nyckeltal", "Figure")),
-            right(self.t("Värde", "Value")),
-            wrapped(self.t("Vad det betyder", "What it means"), 60),
+            left(self.t(L::Figure)),
+            right(self.t(L::Value)),
+            wrapped(self.t(L::WhatItMeans), 60),
         ]);
         let sign_word = |npv: Decimal| -> &'static str {
             match (npv >= Decimal::ZERO, sv) {
@@ -593,7 +502,7 @@ impl<'a> Builder<'a> {
             }
         };
         grid.row(vec![
-            self.t("Nettonuvärde (NPV)", "Net present value (NPV)").to_string(),
+            self.t(L::NetPresentValueNpv).to_string(),
             self.money(s.npv),
             if sv {
                 format!("Med alla värderade nyttor är kalkylen {}.", sign_word(s.npv))
@@ -602,8 +511,7 @@ impl<'a> Builder<'a> {
             },
         ]);
         grid.row(vec![
-            self.t("NPV, endast finansiell nytta", "NPV, financial benefits only")
-                .to_string(),
+            self.t(L::NpvFinancialBenefitsOnly).to_string(),
             self.money(s.npv_financial),
             if sv {
                 format!(
@@ -618,8 +526,7 @@ impl<'a> Builder<'a> {
             },
         ]);
         grid.row(vec![
-            self.t("NPV utan nytta med låg säkerhet", "NPV without low-confidence benefits")
-                .to_string(),
+            self.t(L::NpvWithoutLowConfidenceBenefits).to_string(),
             self.money(s.npv_without_low_confidence),
             if sv {
                 format!(
@@ -634,7 +541,7 @@ impl<'a> Builder<'a> {
             },
         ]);
         grid.row(vec![
-            self.t("Internränta (IRR)", "Internal rate of return (IRR)").to_string(),
+            self.t(L::InternalRateOfReturnIrr).to_string(),
             Self::opt(s.irr.map(|i| self.pct(i))),
             match (s.irr, sv) {
                 (Some(i), true) => format!(
@@ -652,8 +559,7 @@ impl<'a> Builder<'a> {
             },
         ]);
         grid.row(vec![
-            self.t("Nytta som måste realiseras", "Benefit that must come true")
-                .to_string(),
+            self.t(L::BenefitThatMustComeTrue).to_string(),
             Self::opt(r.benefit_breakeven.map(|b| self.pct(b))),
             match (r.benefit_breakeven, sv) {
                 (None, true) => "Kalkylen har ingen värderad nytta.".to_string(),
@@ -672,10 +578,9 @@ impl<'a> Builder<'a> {
         ]);
         let horizon_months = self.p.months();
         grid.row(vec![
-            self.t("Försening som vänder kalkylen", "Delay that turns the case")
-                .to_string(),
+            self.t(L::DelayThatTurnsCase).to_string(),
             match r.delay_breakeven_months {
-                Some(d) => format!("{d} {}", self.t("mån", "months")),
+                Some(d) => format!("{d} {}", self.t(L::Months)),
                 None => MISSING.to_string(),
             },
             match (r.delay_breakeven_months, sv) {
@@ -695,17 +600,9 @@ impl<'a> Builder<'a> {
                 }
             },
         ]);
-        for (i, (label_sv, label_en, npv)) in [
-            (
-                "NPV, optimism (övre)",
-                "NPV, optimism bias (upper)",
-                r.optimism_upper_npv,
-            ),
-            (
-                "NPV, optimism (lägre)",
-                "NPV, optimism bias (lower)",
-                r.optimism_lower_npv,
-            ),
+        for (i, (label, npv)) in [
+            (L::NpvOptimismBiasUpper, r.optimism_upper_npv),
+            (L::NpvOptimismBiasLower, r.optimism_lower_npv),
         ]
         .into_iter()
         .enumerate()
@@ -721,7 +618,7 @@ impl<'a> Builder<'a> {
                 (false, d) => format!("investment × {factor} and benefits {d} months later"),
             };
             grid.row(vec![
-                self.t(label_sv, label_en).to_string(),
+                self.t(label).to_string(),
                 Self::opt(npv.map(|n| self.money(n))),
                 match (npv, sv) {
                     (Some(n), true) => format!(
@@ -750,11 +647,7 @@ impl<'a> Builder<'a> {
         let mut blocks = vec![Block::Grid(grid)];
         match &r.monte_carlo {
             Some(m) => {
-                let mut mc = Grid::new(vec![
-                    left(self.t("Simulering", "Simulation")),
-                    right(self.t("Värde", "Value")),
-                ])
-                .caption(if sv {
+                let mut mc = Grid::new(vec![left(self.t(L::Simulation)), right(self.t(L::Value))]).caption(if sv {
                     format!(
                         "Simulering över osäkerhetsintervallen ({} dragningar, frö {})",
                         number(Decimal::from(m.draws), 0, self.lang),
@@ -767,15 +660,11 @@ impl<'a> Builder<'a> {
                         m.seed
                     )
                 });
-                mc.row(vec![self.t("NPV, P10", "NPV, P10").to_string(), self.money(m.p10)]);
+                mc.row(vec![self.t(L::NpvP10).to_string(), self.money(m.p10)]);
+                mc.row(vec![self.t(L::NpvMedianP50).to_string(), self.money(m.p50)]);
+                mc.row(vec![self.t(L::NpvP90).to_string(), self.money(m.p90)]);
                 mc.row(vec![
-                    self.t("NPV, median (P50)", "NPV, median (P50)").to_string(),
-                    self.money(m.p50),
-                ]);
-                mc.row(vec![self.t("NPV, P90", "NPV, P90").to_string(), self.money(m.p90)]);
-                mc.row(vec![
-                    self.t("Sannolikhet för negativt NPV", "Probability of a negative NPV")
-                        .to_string(),
+                    self.t(L::ProbabilityOfNegativeNpv).to_string(),
                     self.pct(m.probability_negative),
                 ]);
                 blocks.push(Block::Grid(mc));
@@ -795,34 +684,28 @@ impl<'a> Builder<'a> {
                     )
                 }));
             }
-            None => blocks.push(Block::Text(
-                self.t(
-                    "Ingen post har ett osäkerhetsintervall (`range`), så ingen simulering har gjorts.",
-                    "No line has a range (`range`), so no simulation was run.",
-                )
-                .to_string(),
-            )),
+            None => blocks.push(Block::Text(self.t(L::NoLineHasRangeRangeSo).to_string())),
         }
         Section {
-            heading: self.t("Hur robust är kalkylen?", "How robust is the case?").to_string(),
+            heading: self.t(L::HowRobustIsCase).to_string(),
             blocks,
         }
     }
 
     fn years(&self) -> Section {
         let mut grid = Grid::new(vec![
-            left(self.t("År", "Year")),
-            right(self.t("Investering", "Investment")),
-            right(self.t("Drift och\nförvaltning", "Operations")),
-            right(self.t("Övriga\nkostnader", "Other\ncosts")),
-            right(self.t("Summa\nkostnader", "Total\ncosts")),
-            right(self.t("Finansiell\nnytta", "Financial\nbenefits")),
-            right(self.t("Omfördel-\nningsnytta", "Reallocation\nbenefits")),
-            right(self.t("Summa\nnytta", "Total\nbenefits")),
-            right(self.t("Netto", "Net")),
-            right(self.t("Ackumulerat\nnetto", "Cumulative\nnet")),
-            right(self.t("Diskonte-\nringsfaktor", "Discount\nfactor")),
-            right(self.t("Planerad\nhemtagning", "Planned\nharvest")),
+            left(self.t(L::Year2)),
+            right(self.t(L::Investment2)),
+            right(self.t(L::Operations4)),
+            right(self.t(L::OtherCosts2)),
+            right(self.t(L::TotalCosts2)),
+            right(self.t(L::FinancialBenefits2)),
+            right(self.t(L::ReallocationBenefits2)),
+            right(self.t(L::TotalBenefits2)),
+            right(self.t(L::Net)),
+            right(self.t(L::CumulativeNet)),
+            right(self.t(L::DiscountFactor)),
+            right(self.t(L::PlannedHarvest2)),
         ]);
         for y in &self.c.years {
             grid.row(vec![
@@ -842,7 +725,7 @@ impl<'a> Builder<'a> {
         }
         let s = &self.c.summary;
         grid.total(vec![
-            self.t("Summa", "Total").to_string(),
+            self.t(L::Total).to_string(),
             self.kr(s.costs[Category::Investment.index()]),
             self.kr(s.costs[Category::Operations.index()]),
             self.kr(s.costs[Category::Other.index()]),
@@ -856,7 +739,7 @@ impl<'a> Builder<'a> {
             self.kr(s.planned_harvest),
         ]);
         Section {
-            heading: self.t("År för år", "Year by year").to_string(),
+            heading: self.t(L::YearByYear).to_string(),
             blocks: vec![Block::Grid(grid)],
         }
     }
@@ -874,29 +757,29 @@ impl<'a> Builder<'a> {
                 .filter(|(l, _)| l.is_cost() == costs && l.is_monetised())
                 .collect();
             let caption = if costs {
-                self.t("Kostnader", "Costs")
+                self.t(L::Costs2)
             } else {
-                self.t("Värderade nyttor", "Monetised benefits")
+                self.t(L::MonetisedBenefits2)
             };
             if figures.is_empty() {
                 let none = if costs {
-                    self.t("Inga kostnader.", "No costs.")
+                    self.t(L::NoCosts)
                 } else {
-                    self.t("Inga värderade nyttor.", "No monetised benefits.")
+                    self.t(L::NoMonetisedBenefits)
                 };
                 blocks.push(Block::Text(format!("{caption}: {none}")));
                 continue;
             }
-            let mut columns = vec![wrapped(self.t("Post", "Line"), NAME_WIDTH)];
+            let mut columns = vec![wrapped(self.t(L::Line), NAME_WIDTH)];
             if costs {
-                columns.push(left(self.t("Kategori", "Category")));
+                columns.push(left(self.t(L::Category)));
             } else {
-                columns.push(left(self.t("Klass", "Class")));
-                columns.push(left(self.t("Säkerhet", "Confidence")));
+                columns.push(left(self.t(L::Class)));
+                columns.push(left(self.t(L::Confidence)));
             }
             columns.extend((0..n).map(|i| right(&self.year_label(i))));
-            columns.push(right(self.t("Summa", "Total")));
-            columns.push(right(self.t("Nuvärde", "Present\nvalue")));
+            columns.push(right(self.t(L::Total)));
+            columns.push(right(self.t(L::PresentValue)));
             let mut grid = Grid::new(columns).caption(caption);
             let mut by_year = vec![Decimal::ZERO; n];
             let (mut total, mut pv) = (Decimal::ZERO, Decimal::ZERO);
@@ -916,7 +799,7 @@ impl<'a> Builder<'a> {
                 cells.push(self.kr(self.c.line_pv(f)));
                 grid.row(cells);
             }
-            let mut cells = vec![self.t("Summa", "Total").to_string(), String::new()];
+            let mut cells = vec![self.t(L::Total).to_string(), String::new()];
             if !costs {
                 cells.push(String::new());
             }
@@ -927,7 +810,7 @@ impl<'a> Builder<'a> {
             blocks.push(Block::Grid(grid));
         }
         Section {
-            heading: self.t("Kalkylposter", "Lines").to_string(),
+            heading: self.t(L::Lines).to_string(),
             blocks,
         }
     }
@@ -935,14 +818,14 @@ impl<'a> Builder<'a> {
     fn stakeholders(&self) -> Section {
         let list = &self.c.stakeholders;
         let mut summary = Grid::new(vec![
-            wrapped(self.t("Intressent", "Stakeholder"), NAME_WIDTH),
-            right(self.t("Kostnader", "Costs")),
-            right(self.t("Finansiell\nnytta", "Financial\nbenefits")),
-            right(self.t("Omfördel-\nningsnytta", "Reallocation\nbenefits")),
-            right(self.t("Summa\nnytta", "Total\nbenefits")),
-            right(self.t("Netto", "Net")),
-            right(self.t("Netto-\nnuvärde", "NPV")),
-            right(self.t("Planerad\nhemtagning", "Planned\nharvest")),
+            wrapped(self.t(L::Stakeholder), NAME_WIDTH),
+            right(self.t(L::Costs2)),
+            right(self.t(L::FinancialBenefits2)),
+            right(self.t(L::ReallocationBenefits2)),
+            right(self.t(L::TotalBenefits2)),
+            right(self.t(L::Net)),
+            right(self.t(L::Npv)),
+            right(self.t(L::PlannedHarvest2)),
         ]);
         for st in list {
             summary.row(vec![
@@ -959,7 +842,7 @@ impl<'a> Builder<'a> {
         if list.len() > 1 {
             let sum = |f: &dyn Fn(&StakeholderFigures) -> Decimal| list.iter().map(f).sum::<Decimal>();
             summary.total(vec![
-                self.t("Summa", "Total").to_string(),
+                self.t(L::Total).to_string(),
                 self.kr(sum(&|s| s.costs())),
                 self.kr(sum(&|s| s.financial_benefits())),
                 self.kr(sum(&|s| s.reallocation_benefits())),
@@ -976,20 +859,20 @@ impl<'a> Builder<'a> {
             }
         }
         Section {
-            heading: self.t("Per intressent", "By stakeholder").to_string(),
+            heading: self.t(L::ByStakeholder).to_string(),
             blocks,
         }
     }
 
     fn stakeholder_years(&self, st: &StakeholderFigures) -> Grid {
         let mut grid = Grid::new(vec![
-            left(self.t("År", "Year")),
-            right(self.t("Kostnader", "Costs")),
-            right(self.t("Finansiell\nnytta", "Financial\nbenefits")),
-            right(self.t("Omfördel-\nningsnytta", "Reallocation\nbenefits")),
-            right(self.t("Summa\nnytta", "Total\nbenefits")),
-            right(self.t("Netto", "Net")),
-            right(self.t("Planerad\nhemtagning", "Planned\nharvest")),
+            left(self.t(L::Year2)),
+            right(self.t(L::Costs2)),
+            right(self.t(L::FinancialBenefits2)),
+            right(self.t(L::ReallocationBenefits2)),
+            right(self.t(L::TotalBenefits2)),
+            right(self.t(L::Net)),
+            right(self.t(L::PlannedHarvest2)),
         ])
         .caption(st.name.clone());
         for (i, y) in st.years.iter().enumerate() {
@@ -1004,7 +887,7 @@ impl<'a> Builder<'a> {
             ]);
         }
         grid.total(vec![
-            self.t("Summa", "Total").to_string(),
+            self.t(L::Total).to_string(),
             self.kr(st.costs()),
             self.kr(st.financial_benefits()),
             self.kr(st.reallocation_benefits()),
@@ -1013,7 +896,7 @@ impl<'a> Builder<'a> {
             self.kr(st.planned_harvest()),
         ]);
         grid.total(vec![
-            self.t("Nettonuvärde", "NPV").to_string(),
+            self.t(L::Npv2).to_string(),
             String::new(),
             String::new(),
             String::new(),
@@ -1034,43 +917,43 @@ impl<'a> Builder<'a> {
     }
 
     fn realisation(&self) -> Section {
-        let heading = self.t("Vinsthemtagning", "Realisation plan").to_string();
+        let heading = self.t(L::RealisationPlan).to_string();
         let benefits = self.monetised_benefits();
         if benefits.is_empty() {
-            let text = self.t("Inga värderade nyttor att ta hem.", "No monetised benefits to realise.");
+            let text = self.t(L::NoMonetisedBenefitsToRealise);
             return Section {
                 heading,
                 blocks: vec![Block::Text(text.to_string())],
             };
         }
         let mut plan = Grid::new(vec![
-            wrapped(self.t("Nytta", "Benefit"), NAME_WIDTH),
-            wrapped(self.t("Ansvarig", "Owner"), 24),
-            left(self.t("Metod", "Method")),
-            right(self.t("Andel", "Share")),
-            right(self.t("Fördröjning", "Lag")),
-            right(self.t("Nytta\ntotalt", "Total\nbenefit")),
-            right(self.t("Planerad\nhemtagning", "Planned\nharvest")),
-            right(self.t("Ej hemtagen\nnytta", "Benefit not\nharvested")),
+            wrapped(self.t(L::Benefit), NAME_WIDTH),
+            wrapped(self.t(L::Owner), 24),
+            left(self.t(L::Method)),
+            right(self.t(L::Share)),
+            right(self.t(L::Lag)),
+            right(self.t(L::TotalBenefit)),
+            right(self.t(L::PlannedHarvest2)),
+            right(self.t(L::BenefitNotHarvested)),
         ])
-        .caption(self.t("Plan per nytta", "Plan per benefit"));
+        .caption(self.t(L::PlanPerBenefit));
         let n = self.c.years.len();
-        let mut columns = vec![wrapped(self.t("Nytta", "Benefit"), NAME_WIDTH)];
+        let mut columns = vec![wrapped(self.t(L::Benefit), NAME_WIDTH)];
         columns.extend((0..n).map(|i| right(&self.year_label(i))));
-        columns.push(right(self.t("Summa", "Total")));
-        let mut per_year = Grid::new(columns).caption(self.t("Planerad hemtagning per år", "Planned harvest per year"));
+        columns.push(right(self.t(L::Total)));
+        let mut per_year = Grid::new(columns).caption(self.t(L::PlannedHarvestPerYear));
         let mut sums = vec![Decimal::ZERO; n];
         let (mut total, mut harvest) = (Decimal::ZERO, Decimal::ZERO);
         let mut follow_up = Grid::new(vec![
-            wrapped(self.t("Nytta", "Benefit"), NAME_WIDTH),
-            wrapped(self.t("Mäts av", "Measured by"), 24),
-            wrapped(self.t("Nuläge", "Baseline"), 24),
-            left(self.t("Nuläge per", "Baseline date")),
-            wrapped(self.t("Målvärde", "Target"), 24),
-            left(self.t("Måldatum", "Target date")),
-            left(self.t("Uppföljning", "Follow-up")),
+            wrapped(self.t(L::Benefit), NAME_WIDTH),
+            wrapped(self.t(L::MeasuredBy), 24),
+            wrapped(self.t(L::Baseline), 24),
+            left(self.t(L::BaselineDate)),
+            wrapped(self.t(L::Target), 24),
+            left(self.t(L::TargetDate)),
+            left(self.t(L::FollowUp)),
         ])
-        .caption(self.t("Uppföljning av hemtagningen", "Following up the realisation"));
+        .caption(self.t(L::FollowingUpRealisation));
         for (line, f) in benefits {
             let r = line.realisation();
             let owner = r
@@ -1079,13 +962,13 @@ impl<'a> Builder<'a> {
                 .filter(|o| !o.is_empty());
             let (share, lag) = match r {
                 None => (MISSING.to_string(), MISSING.to_string()),
-                Some(r) if r.schedule.is_some() => (self.t("schema", "schedule").to_string(), MISSING.to_string()),
-                Some(r) => (self.pct(r.share), format!("{} {}", r.lag_months, self.t("mån", "mo"))),
+                Some(r) if r.schedule.is_some() => (self.t(L::Schedule).to_string(), MISSING.to_string()),
+                Some(r) => (self.pct(r.share), format!("{} {}", r.lag_months, self.t(L::Mo))),
             };
             let harvested = f.planned_harvest();
             plan.row(vec![
                 line.name.clone(),
-                owner.map_or_else(|| self.t("saknas", "missing").to_string(), str::to_string),
+                owner.map_or_else(|| self.t(L::Missing).to_string(), str::to_string),
                 Self::opt(r.and_then(|r| r.method).map(|m| self.method(m).to_string())),
                 share,
                 lag,
@@ -1129,7 +1012,7 @@ impl<'a> Builder<'a> {
             }
         }
         plan.total(vec![
-            self.t("Summa", "Total").to_string(),
+            self.t(L::Total).to_string(),
             String::new(),
             String::new(),
             String::new(),
@@ -1138,7 +1021,7 @@ impl<'a> Builder<'a> {
             self.kr(harvest),
             self.kr(total - harvest),
         ]);
-        let mut cells = vec![self.t("Summa", "Total").to_string()];
+        let mut cells = vec![self.t(L::Total).to_string()];
         cells.extend(sums.iter().map(|v| self.kr(*v)));
         cells.push(self.kr(harvest));
         per_year.total(cells);
@@ -1148,16 +1031,7 @@ impl<'a> Builder<'a> {
         if !follow_up.rows.is_empty() {
             blocks.push(Block::Grid(follow_up));
         } else if self.lines.iter().any(|l| l.realisation().is_some()) {
-            blocks.push(Block::Text(
-                self.t(
-                    "Uppföljning: ingen nytta anger ännu vem som mäter, nuläge, målvärde eller när hemtagningen \
-                     följs upp (measured_by, baseline, target, follow_up under [benefits.realisation]).",
-                    "Follow-up: no benefit states yet who measures, the baseline, the target or when the \
-                     realisation is followed up (measured_by, baseline, target, follow_up under \
-                     [benefits.realisation]).",
-                )
-                .to_string(),
-            ));
+            blocks.push(Block::Text(self.t(L::FollowUpNoBenefitStatesYet).to_string()));
         }
         Section { heading, blocks }
     }
@@ -1174,19 +1048,13 @@ impl<'a> Builder<'a> {
         }
         let label = |k: usize| match Method::ALL.get(k) {
             Some(m) => self.method(*m).to_string(),
-            None => self.t("metod ej angiven", "no method given").to_string(),
+            None => self.t(L::NoMethodGiven).to_string(),
         };
         let n = self.c.years.len();
-        let mut columns = vec![
-            wrapped(self.t("Intressent", "Stakeholder"), NAME_WIDTH),
-            left(self.t("Hemtagningsmetod", "Method")),
-        ];
+        let mut columns = vec![wrapped(self.t(L::Stakeholder), NAME_WIDTH), left(self.t(L::Method2))];
         columns.extend((0..n).map(|i| right(&self.year_label(i))));
-        columns.push(right(self.t("Summa", "Total")));
-        let mut grid = Grid::new(columns).caption(self.t(
-            "Besparingskrav per intressent och år",
-            "Planned harvest per stakeholder and year",
-        ));
+        columns.push(right(self.t(L::Total)));
+        let mut grid = Grid::new(columns).caption(self.t(L::PlannedHarvestPerStakeholderAndYear));
         let mut sums = vec![Decimal::ZERO; n];
         let mut carrying = 0;
         for st in &self.c.stakeholders {
@@ -1207,37 +1075,23 @@ impl<'a> Builder<'a> {
                 *slot += y.planned_harvest;
             }
             if kinds.len() > 1 {
-                let mut cells = vec![st.name.clone(), self.t("besparingskrav totalt", "total").to_string()];
+                let mut cells = vec![st.name.clone(), self.t(L::Total2).to_string()];
                 cells.extend(st.years.iter().map(|y| self.kr(y.planned_harvest)));
                 cells.push(self.kr(st.planned_harvest()));
                 grid.total(cells);
             }
         }
         if carrying == 0 {
-            return vec![Block::Text(
-                self.t(
-                    "Ingen planerad hemtagning, så inga besparingskrav på någon intressent.",
-                    "No planned harvest, so no stakeholder carries a savings demand.",
-                )
-                .to_string(),
-            )];
+            return vec![Block::Text(self.t(L::NoPlannedHarvestSoNoStakeholder).to_string())];
         }
         if carrying > 1 {
-            let mut cells = vec![self.t("Summa", "Total").to_string(), String::new()];
+            let mut cells = vec![self.t(L::Total).to_string(), String::new()];
             cells.extend(sums.iter().map(|v| self.kr(*v)));
             cells.push(self.kr(sums.iter().sum()));
             grid.total(cells);
         }
         vec![
-            Block::Text(
-                self.t(
-                    "Budgetkonsekvens: den planerade hemtagningen (besparingskravet) som varje intressent ska bära \
-                     i sin budget, per år och hemtagningsmetod.",
-                    "Budget consequence: the planned harvest (savings demand) each stakeholder must carry in its \
-                     budget, per year and method.",
-                )
-                .to_string(),
-            ),
+            Block::Text(self.t(L::BudgetConsequencePlannedHarvestSavingsDemand).to_string()),
             Block::Grid(grid),
         ]
     }
@@ -1247,25 +1101,18 @@ impl<'a> Builder<'a> {
         let years = effekthemtagning(self.c);
         if years.iter().all(|y| y.share.is_none()) {
             return vec![Block::Text(
-                self.t(
-                    "Effekthemtagning: kalkylen har ingen investering, så hemtagningen kan inte ställas mot den.",
-                    "Effekthemtagning: the calculation has no investment to set the harvest against.",
-                )
-                .to_string(),
+                self.t(L::EffekthemtagningCalculationHasNoInvestmentTo).to_string(),
             )];
         }
         let mut grid = Grid::new(vec![
-            left(self.t("År", "Year")),
-            right(self.t("Investering", "Investment")),
-            right(self.t("Ackumulerad\ninvestering", "Cumulative\ninvestment")),
-            right(self.t("Planerad\nhemtagning", "Planned\nharvest")),
-            right(self.t("Ackumulerad\nhemtagning", "Cumulative\nharvest")),
-            right(self.t("Effekthem-\ntagning", "Harvest /\ninvestment")),
+            left(self.t(L::Year2)),
+            right(self.t(L::Investment2)),
+            right(self.t(L::CumulativeInvestment)),
+            right(self.t(L::PlannedHarvest2)),
+            right(self.t(L::CumulativeHarvest)),
+            right(self.t(L::HarvestInvestment)),
         ])
-        .caption(self.t(
-            "Effekthemtagning per år",
-            "Harvest against investment per year (effekthemtagning)",
-        ));
+        .caption(self.t(L::HarvestAgainstInvestmentPerYearEffekthemtagning));
         for y in &years {
             grid.row(vec![
                 y.year.to_string(),
@@ -1278,27 +1125,22 @@ impl<'a> Builder<'a> {
         }
         vec![
             Block::Text(
-                self.t(
-                    "Effekthemtagning: den ackumulerade planerade hemtagningen som andel av den ackumulerade \
-                     investeringen.",
-                    "Effekthemtagning (harvest against investment): the planned harvest to date as a share of the \
-                     investment to date.",
-                )
-                .to_string(),
+                self.t(L::EffekthemtagningHarvestAgainstInvestmentPlannedHarvest)
+                    .to_string(),
             ),
             Block::Grid(grid),
         ]
     }
 
     fn qualitative(&self) -> Section {
-        let heading = self.t("Kvalitativa nyttor", "Qualitative benefits").to_string();
+        let heading = self.t(L::QualitativeBenefits).to_string();
         let mut grid = Grid::new(vec![
-            wrapped(self.t("Nytta", "Benefit"), NAME_WIDTH),
-            wrapped(self.t("Indikator", "Indicator"), 24),
-            wrapped(self.t("Nuläge", "Baseline"), 24),
-            wrapped(self.t("Målvärde", "Target"), 24),
-            left(self.t("Måldatum", "Target date")),
-            wrapped(self.t("Mäts av", "Measured by"), 24),
+            wrapped(self.t(L::Benefit), NAME_WIDTH),
+            wrapped(self.t(L::Indicator), 24),
+            wrapped(self.t(L::Baseline), 24),
+            wrapped(self.t(L::Target), 24),
+            left(self.t(L::TargetDate)),
+            wrapped(self.t(L::MeasuredBy), 24),
         ]);
         for line in self.p.benefits.iter().filter(|l| !l.is_monetised()) {
             let Some(b) = line.benefit() else { continue };
@@ -1312,10 +1154,7 @@ impl<'a> Builder<'a> {
             ]);
         }
         let block = if grid.rows.is_empty() {
-            Block::Text(
-                self.t("Inga kvalitativa nyttor.", "No qualitative benefits.")
-                    .to_string(),
-            )
+            Block::Text(self.t(L::NoQualitativeBenefits).to_string())
         } else {
             Block::Grid(grid)
         };
@@ -1329,23 +1168,17 @@ impl<'a> Builder<'a> {
         let range = &self.c.range(self.p);
         let mut blocks = Vec::new();
         if range.lines.is_empty() {
-            blocks.push(Block::Text(
-                self.t(
-                    "Ingen post har ett intervall (range), så det finns inget lågt och högt fall.",
-                    "No line has a range, so there is no low or high case.",
-                )
-                .to_string(),
-            ));
+            blocks.push(Block::Text(self.t(L::NoLineHasRangeSoThere).to_string()));
         } else {
             let mut tornado = Grid::new(vec![
-                wrapped(self.t("Post", "Line"), NAME_WIDTH),
-                right(self.t("Låg\nfaktor", "Low\nfactor")),
-                right(self.t("Hög\nfaktor", "High\nfactor")),
-                right(self.t("NPV vid\nlåg faktor", "NPV at\nlow factor")),
-                right(self.t("NPV vid\nhög faktor", "NPV at\nhigh factor")),
-                right(self.t("Spännvidd", "Spread")),
+                wrapped(self.t(L::Line), NAME_WIDTH),
+                right(self.t(L::LowFactor)),
+                right(self.t(L::HighFactor)),
+                right(self.t(L::NpvAtLowFactor)),
+                right(self.t(L::NpvAtHighFactor)),
+                right(self.t(L::Spread)),
             ])
-            .caption(self.t("Intervall per post (tornado)", "Range per line (tornado)"));
+            .caption(self.t(L::RangePerLineTornado));
             for r in &range.lines {
                 let name = self.lines.get(r.index).map_or(MISSING, |l| l.name.as_str());
                 tornado.row(vec![
@@ -1358,24 +1191,12 @@ impl<'a> Builder<'a> {
                 ]);
             }
             blocks.push(Block::Grid(tornado));
-            let mut cases = Grid::new(vec![left(self.t("Fall", "Case")), right(self.t("Nettonuvärde", "NPV"))])
-                .caption(self.t("Lågt och högt fall", "Low and high case"));
+            let mut cases =
+                Grid::new(vec![left(self.t(L::Case)), right(self.t(L::Npv2))]).caption(self.t(L::LowAndHighCase));
             let rows = [
-                (
-                    self.t(
-                        "Lågt fall (alla intervall ogynnsamt)",
-                        "Low case (every range unfavourable)",
-                    ),
-                    range.low_case_npv,
-                ),
-                (self.t("Grundkalkyl", "As planned"), Some(self.c.summary.npv)),
-                (
-                    self.t(
-                        "Högt fall (alla intervall gynnsamt)",
-                        "High case (every range favourable)",
-                    ),
-                    range.high_case_npv,
-                ),
+                (self.t(L::LowCaseEveryRangeUnfavourable), range.low_case_npv),
+                (self.t(L::AsPlanned), Some(self.c.summary.npv)),
+                (self.t(L::HighCaseEveryRangeFavourable), range.high_case_npv),
             ];
             for (label, value) in rows {
                 cases.row(vec![label.to_string(), Self::opt(value.map(|v| self.money(v)))]);
@@ -1384,13 +1205,13 @@ impl<'a> Builder<'a> {
         }
 
         let mut switching = Grid::new(vec![
-            wrapped(self.t("Post", "Line"), NAME_WIDTH),
-            left(self.t("Typ", "Type")),
-            right(self.t("Nuvärde", "Present\nvalue")),
-            right(self.t("Brytfaktor", "Switching\nfactor")),
-            right(self.t("Ändring till\nNPV = 0", "Change to\nNPV = 0")),
+            wrapped(self.t(L::Line), NAME_WIDTH),
+            left(self.t(L::Type)),
+            right(self.t(L::PresentValue)),
+            right(self.t(L::SwitchingFactor)),
+            right(self.t(L::ChangeToNpv0)),
         ])
-        .caption(self.t("Brytfaktorer", "Switching factors"));
+        .caption(self.t(L::SwitchingFactors));
         for f in &self.c.lines {
             let Some(line) = self.line(f).filter(|l| l.is_monetised()) else {
                 continue;
@@ -1405,30 +1226,22 @@ impl<'a> Builder<'a> {
             ]);
         }
         if switching.rows.is_empty() {
-            blocks.push(Block::Text(
-                self.t("Inga värderade poster.", "No monetised lines.").to_string(),
-            ));
+            blocks.push(Block::Text(self.t(L::NoMonetisedLines).to_string()));
         } else {
-            blocks.push(Block::Text(
-                self.t(
-                    "Brytfaktorn är det tal som posten ska multipliceras med för att nettonuvärdet ska bli 0.",
-                    "The switching factor is what a line must be multiplied by to bring the NPV to 0.",
-                )
-                .to_string(),
-            ));
+            blocks.push(Block::Text(self.t(L::SwitchingFactorIsWhatLineMust).to_string()));
             blocks.push(Block::Grid(switching));
         }
         Section {
-            heading: self.t("Känslighetsanalys", "Sensitivity").to_string(),
+            heading: self.t(L::Sensitivity).to_string(),
             blocks,
         }
     }
 
     fn sources(&self) -> Option<Section> {
         let mut grid = Grid::new(vec![
-            wrapped(self.t("Post", "Line"), NAME_WIDTH),
-            wrapped(self.t("Källa", "Source"), 50),
-            wrapped(self.t("Anmärkning", "Note"), 50),
+            wrapped(self.t(L::Line), NAME_WIDTH),
+            wrapped(self.t(L::Source), 50),
+            wrapped(self.t(L::Note), 50),
         ]);
         for line in &self.lines {
             let (source, note) = (line.source.as_deref(), line.note.as_deref());
@@ -1438,24 +1251,24 @@ impl<'a> Builder<'a> {
             }
         }
         (!grid.rows.is_empty()).then(|| Section {
-            heading: self.t("Källor och anmärkningar", "Sources and notes").to_string(),
+            heading: self.t(L::SourcesAndNotes).to_string(),
             blocks: vec![Block::Grid(grid)],
         })
     }
 
     fn findings(&self, input: &ReportInput) -> Section {
-        let heading = self.t("Granskning (nytta check)", "Findings (nytta check)").to_string();
+        let heading = self.t(L::FindingsNyttaCheck).to_string();
         if input.findings.is_empty() {
             return Section {
                 heading,
-                blocks: vec![Block::Text(self.t("Inga anmärkningar.", "No findings.").to_string())],
+                blocks: vec![Block::Text(self.t(L::NoFindings).to_string())],
             };
         }
         let mut grid = Grid::new(vec![
-            left(self.t("Kod", "Code")),
-            left(self.t("Var", "Where")),
-            wrapped(self.t("Anmärkning", "Finding"), 60),
-            wrapped(self.t("Åtgärd", "Hint"), 50),
+            left(self.t(L::Code)),
+            left(self.t(L::Where)),
+            wrapped(self.t(L::Finding), 60),
+            wrapped(self.t(L::Hint), 50),
         ]);
         for d in input.findings {
             grid.row(vec![

@@ -4,11 +4,13 @@
 
 use super::csv::{Cell, CsvStyle, write_rows};
 use super::document::{self, Block, Document, Grid, MISSING, NAME_WIDTH, Section, left, right, wrapped};
-use super::format::{currency_unit, kronor, money_in, money_plain, percent, rate_plain, round, signed_percent, years};
 use super::json::FindingOut;
+use super::labels::Label as L;
 use super::{Lang, markdown, table};
+use crate::diagnostic::Diagnostic;
 use crate::engine::Calculation;
-use crate::engine::followup::{FollowUp, FollowUpRow};
+use crate::engine::followup::{FollowUp, Sums};
+use crate::fmt::{currency_unit, kronor, money_in, money_plain, percent, rate_plain, round, signed_percent, years};
 use crate::model::actuals::ActualKind;
 use crate::model::{Line, Month, Project};
 use rust_decimal::Decimal;
@@ -16,24 +18,6 @@ use serde::Serialize;
 
 type Money = String;
 type Rate = String;
-
-/// `actual − planned` (none when no actual was reported, or on overflow).
-fn variance(r: &FollowUpRow) -> Option<Decimal> {
-    r.actual.and_then(|a| a.checked_sub(r.planned))
-}
-
-/// `variance / |planned|` (none when the plan is 0).
-fn share_of(variance: Decimal, planned: Decimal) -> Option<Decimal> {
-    if planned.is_zero() {
-        None
-    } else {
-        variance.checked_div(planned.abs())
-    }
-}
-
-fn variance_share(r: &FollowUpRow) -> Option<Decimal> {
-    variance(r).and_then(|v| share_of(v, r.planned))
-}
 
 fn kind_key(line: &Line) -> ActualKind {
     if line.is_cost() {
@@ -106,7 +90,7 @@ struct PlanOut {
 
 /// The follow-up as JSON (spec §7), with the plan's NPV and payback from the base
 /// calculation for comparison with the re-forecast.
-pub fn json(project: &Project, base: &Calculation, fu: &FollowUp) -> String {
+pub fn json(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic]) -> String {
     let base = Some(base);
     let lines: Vec<&Line> = project.lines().collect();
     let t = &fu.totals;
@@ -125,8 +109,8 @@ pub fn json(project: &Project, base: &Calculation, fu: &FollowUp) -> String {
                     year: r.year,
                     planned: money_plain(r.planned),
                     actual: r.actual.map(money_plain),
-                    variance: variance(r).map(money_plain),
-                    variance_share: variance_share(r).map(rate_plain),
+                    variance: r.variance().map(money_plain),
+                    variance_share: r.variance_share().map(rate_plain),
                 })
             })
             .collect(),
@@ -161,7 +145,7 @@ pub fn json(project: &Project, base: &Calculation, fu: &FollowUp) -> String {
             payback_month: b.summary.payback_month.map(|m| m.to_string()),
             payback_years: b.summary.payback_years.map(rate_plain),
         }),
-        flags: fu.flags.iter().map(FindingOut::from).collect(),
+        flags: flags.iter().map(FindingOut::from).collect(),
     };
     let mut text = serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
@@ -194,8 +178,8 @@ pub fn csv(project: &Project, fu: &FollowUp, style: CsvStyle) -> String {
             Cell::number(r.year.to_string()),
             Cell::number(money_plain(r.planned)),
             Cell::opt_number(r.actual.map(money_plain)),
-            Cell::opt_number(variance(r).map(money_plain)),
-            Cell::opt_number(variance_share(r).map(rate_plain)),
+            Cell::opt_number(r.variance().map(money_plain)),
+            Cell::opt_number(r.variance_share().map(rate_plain)),
         ]);
     }
     write_rows(&rows, style)
@@ -247,31 +231,29 @@ pub fn template(project: &Project, base: &Calculation, last_year: i32, style: Cs
 // Table and Markdown
 
 /// The follow-up for a terminal.
-pub fn table(project: &Project, base: &Calculation, fu: &FollowUp, lang: Lang) -> String {
-    table::render_document(&build(project, base, fu, lang))
+pub fn table(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> String {
+    table::render_document(&build(project, base, fu, flags, lang))
 }
 
 /// The follow-up as Markdown, to attach to a follow-up report (uppföljningsrapport).
-pub fn markdown(project: &Project, base: &Calculation, fu: &FollowUp, lang: Lang) -> String {
-    markdown::render_document(&build(project, base, fu, lang))
+pub fn markdown(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> String {
+    markdown::render_document(&build(project, base, fu, flags, lang))
 }
 
 /// The follow-up document shared by [`table`] and [`markdown`].
-pub fn build(project: &Project, base: &Calculation, fu: &FollowUp, lang: Lang) -> Document {
+pub fn build(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> Document {
     let b = Builder {
         p: project,
         c: base,
         fu,
+        flags,
         lang,
         lines: project.lines().collect(),
     };
     let mut facts = document::project_facts(project, base, lang);
-    facts.push((
-        b.t("Utfall till och med", "Actuals up to and including").to_string(),
-        fu.as_of.to_string(),
-    ));
+    facts.push((b.t(L::ActualsUpToAndIncluding).to_string(), fu.as_of.to_string()));
     Document {
-        title: format!("{}: {}", b.t("Uppföljning", "Follow-up"), project.name),
+        title: format!("{}: {}", b.t(L::FollowUp), project.name),
         facts,
         description: None,
         sections: vec![b.rows(), b.totals(), b.reforecast(), b.flags()],
@@ -282,48 +264,15 @@ struct Builder<'a> {
     p: &'a Project,
     c: &'a Calculation,
     fu: &'a FollowUp,
+    flags: &'a [Diagnostic],
     lang: Lang,
     lines: Vec<&'a Line>,
 }
 
-/// Sums over some follow-up rows: all planned, and planned and actual where reported.
-#[derive(Default)]
-struct Sums {
-    planned: Decimal,
-    planned_reported: Decimal,
-    actual: Decimal,
-    reported: usize,
-    missing: usize,
-}
-
-impl Sums {
-    fn of<'r>(rows: impl IntoIterator<Item = &'r FollowUpRow>) -> Sums {
-        let mut s = Sums::default();
-        for r in rows {
-            s.planned += r.planned;
-            match r.actual {
-                Some(a) => {
-                    s.planned_reported += r.planned;
-                    s.actual += a;
-                    s.reported += 1;
-                }
-                None => s.missing += 1,
-            }
-        }
-        s
-    }
-    /// Actual against the plan of the years with an actual.
-    fn variance(&self) -> Option<Decimal> {
-        (self.reported > 0).then(|| self.actual - self.planned_reported)
-    }
-    fn variance_share(&self) -> Option<Decimal> {
-        self.variance().and_then(|v| share_of(v, self.planned_reported))
-    }
-}
-
 impl Builder<'_> {
-    fn t(&self, sv: &'static str, en: &'static str) -> &'static str {
-        self.lang.pick(sv, en)
+    /// The text of a label in the document's language.
+    fn t(&self, label: L) -> &'static str {
+        label.text(self.lang)
     }
 
     fn kr(&self, d: Decimal) -> String {
@@ -354,9 +303,9 @@ impl Builder<'_> {
 
     fn kind(&self, kind: ActualKind) -> &'static str {
         match kind {
-            ActualKind::Cost => self.t("kostnad", "cost"),
-            ActualKind::Benefit => self.t("nytta", "benefit"),
-            ActualKind::Harvest => self.t("hemtagning", "harvest"),
+            ActualKind::Cost => self.t(L::Cost),
+            ActualKind::Benefit => self.t(L::Benefit2),
+            ActualKind::Harvest => self.t(L::Harvest),
         }
     }
 
@@ -372,15 +321,15 @@ impl Builder<'_> {
     fn money_columns(&self) -> Vec<document::Column> {
         let unit = currency_unit(&self.p.currency);
         vec![
-            right(self.t("Plan", "Planned")),
-            right(self.t("Utfall", "Actual")),
-            right(&format!("{}\n({unit})", self.t("Avvikelse", "Variance"))),
-            right(&format!("{}\n(%)", self.t("Avvikelse", "Variance"))),
+            right(self.t(L::Planned)),
+            right(self.t(L::Actual)),
+            right(&format!("{}\n({unit})", self.t(L::Variance))),
+            right(&format!("{}\n(%)", self.t(L::Variance))),
         ]
     }
 
     fn rows(&self) -> Section {
-        let heading = self.t("Utfall mot plan", "Actuals against plan").to_string();
+        let heading = self.t(L::ActualsAgainstPlan).to_string();
         let rows = &self.fu.rows;
         if rows.is_empty() {
             let text = match self.lang {
@@ -392,15 +341,7 @@ impl Builder<'_> {
                 blocks: vec![Block::Text(text)],
             };
         }
-        let mut blocks = vec![Block::Text(
-            self.t(
-                "Avvikelse = utfall − plan. Ett år utan rapporterat utfall visas med –; summaradens avvikelse \
-                 räknar bara år med utfall.",
-                "Variance = actual − planned. A year with no actual reported shows –; the total's variance \
-                 counts only years with an actual.",
-            )
-            .to_string(),
-        )];
+        let mut blocks = vec![Block::Text(self.t(L::VarianceActualPlannedYearWithNo).to_string())];
         let mut start = 0;
         while start < rows.len() {
             let (line, kind) = (rows[start].line, rows[start].kind);
@@ -411,7 +352,7 @@ impl Builder<'_> {
             let group = &rows[start..end];
             start = end;
             let name = self.lines.get(line).map_or(MISSING, |l| l.name.as_str());
-            let mut columns = vec![left(self.t("År", "Year"))];
+            let mut columns = vec![left(self.t(L::Year2))];
             columns.extend(self.money_columns());
             let mut grid = Grid::new(columns).caption(format!("{name} – {}", self.kind(kind)));
             for r in group {
@@ -419,14 +360,14 @@ impl Builder<'_> {
                     r.year.to_string(),
                     self.kr(r.planned),
                     Self::opt(r.actual.map(|a| self.kr(a))),
-                    Self::opt(variance(r).map(|v| self.signed_kr(v))),
-                    Self::opt(variance_share(r).map(|s| signed_percent(s, self.lang))),
+                    Self::opt(r.variance().map(|v| self.signed_kr(v))),
+                    Self::opt(r.variance_share().map(|s| signed_percent(s, self.lang))),
                 ]);
             }
             if group.len() > 1 {
                 let sums = Sums::of(group);
                 grid.total(vec![
-                    self.t("Summa", "Total").to_string(),
+                    self.t(L::Total).to_string(),
                     self.kr(sums.planned),
                     Self::opt((sums.reported > 0).then(|| self.kr(sums.actual))),
                     Self::opt(sums.variance().map(|v| self.signed_kr(v))),
@@ -439,15 +380,14 @@ impl Builder<'_> {
     }
 
     fn totals(&self) -> Section {
-        let mut columns = vec![left(self.t("Slag", "Kind"))];
+        let mut columns = vec![left(self.t(L::Kind))];
         columns.extend(self.money_columns());
-        columns.push(right(self.t("Saknat\nutfall", "Missing\nactuals")));
-        let mut grid = Grid::new(columns)
-            .caption(self.t("Summa till och med uppföljningsåret", "Totals up to the follow-up year"));
+        columns.push(right(self.t(L::MissingActuals)));
+        let mut grid = Grid::new(columns).caption(self.t(L::TotalsUpToFollowUpYear));
         for (kind, label) in [
-            (ActualKind::Cost, self.t("Kostnader", "Costs")),
-            (ActualKind::Benefit, self.t("Nytta", "Benefits")),
-            (ActualKind::Harvest, self.t("Hemtagning", "Harvest")),
+            (ActualKind::Cost, self.t(L::Costs2)),
+            (ActualKind::Benefit, self.t(L::Benefits2)),
+            (ActualKind::Harvest, self.t(L::Harvest2)),
         ] {
             let sums = Sums::of(self.fu.rows.iter().filter(|r| r.kind == kind));
             grid.row(vec![
@@ -460,25 +400,17 @@ impl Builder<'_> {
             ]);
         }
         let t = &self.fu.totals;
-        let mut key = Grid::new(vec![
-            left(self.t("Nyckeltal", "Key figure")),
-            right(self.t("Värde", "Value")),
-        ]);
+        let mut key = Grid::new(vec![left(self.t(L::KeyFigure)), right(self.t(L::Value))]);
         key.row(vec![
-            self.t(
-                "Hemtagningsgrad (hemtaget / planerad hemtagning)",
-                "Realisation rate (harvested / planned harvest)",
-            )
-            .to_string(),
+            self.t(L::RealisationRateHarvestedPlannedHarvest).to_string(),
             Self::opt(t.realisation_rate.map(|r| percent(r, self.lang))),
         ]);
         key.row(vec![
-            self.t("Rader utan rapporterat utfall", "Rows with no actual reported")
-                .to_string(),
+            self.t(L::RowsWithNoActualReported).to_string(),
             t.missing.to_string(),
         ]);
         Section {
-            heading: self.t("Summering", "Totals").to_string(),
+            heading: self.t(L::Totals).to_string(),
             blocks: vec![Block::Grid(grid), Block::Grid(key)],
         }
     }
@@ -497,30 +429,18 @@ impl Builder<'_> {
             ),
         })];
         let mut key = Grid::new(vec![
-            left(self.t("Nyckeltal", "Key figure")),
-            right(self.t("Plan", "Plan")),
-            right(self.t("Prognos", "Re-forecast")),
-            right(self.t("Skillnad", "Difference")),
+            left(self.t(L::KeyFigure)),
+            right(self.t(L::Plan)),
+            right(self.t(L::ReForecast)),
+            right(self.t(L::Difference)),
         ]);
         let forecast_costs: Decimal = r.years.iter().map(|y| y.1).sum();
         let forecast_benefits: Decimal = r.years.iter().map(|y| y.2).sum();
         let money_rows = [
-            (
-                self.t("Summa kostnader", "Total costs"),
-                s.total_costs(),
-                forecast_costs,
-            ),
-            (
-                self.t("Summa nytta", "Total benefits"),
-                s.total_benefits(),
-                forecast_benefits,
-            ),
-            (
-                self.t("Netto (nytta − kostnader)", "Net (benefits − costs)"),
-                s.net(),
-                forecast_benefits - forecast_costs,
-            ),
-            (self.t("Nettonuvärde (NPV)", "Net present value (NPV)"), s.npv, r.npv),
+            (self.t(L::TotalCosts), s.total_costs(), forecast_costs),
+            (self.t(L::TotalBenefits), s.total_benefits(), forecast_benefits),
+            (self.t(L::NetBenefitsCosts), s.net(), forecast_benefits - forecast_costs),
+            (self.t(L::NetPresentValueNpv), s.npv, r.npv),
         ];
         for (label, plan, forecast) in money_rows {
             key.row(vec![
@@ -534,12 +454,12 @@ impl Builder<'_> {
             (Some(plan), Some(forecast)) => {
                 let months = forecast.0 - plan.0;
                 let sign = if months > 0 { "+" } else { "" };
-                format!("{sign}{months} {}", self.t("mån", "months"))
+                format!("{sign}{months} {}", self.t(L::Months))
             }
             _ => MISSING.to_string(),
         };
         key.row(vec![
-            self.t("Återbetalningstid", "Payback").to_string(),
+            self.t(L::Payback).to_string(),
             self.payback(s.payback_month, s.payback_years),
             self.payback(r.payback_month, r.payback_years),
             shift,
@@ -547,15 +467,15 @@ impl Builder<'_> {
         blocks.push(Block::Grid(key));
 
         let mut by_year = Grid::new(vec![
-            left(self.t("År", "Year")),
-            right(self.t("Kostnader\nplan", "Costs\nplanned")),
-            right(self.t("Kostnader\nprognos", "Costs\nre-forecast")),
-            right(self.t("Nytta\nplan", "Benefits\nplanned")),
-            right(self.t("Nytta\nprognos", "Benefits\nre-forecast")),
-            right(self.t("Netto\nplan", "Net\nplanned")),
-            right(self.t("Netto\nprognos", "Net\nre-forecast")),
+            left(self.t(L::Year2)),
+            right(self.t(L::CostsPlanned)),
+            right(self.t(L::CostsReForecast)),
+            right(self.t(L::BenefitsPlanned)),
+            right(self.t(L::BenefitsReForecast)),
+            right(self.t(L::NetPlanned)),
+            right(self.t(L::NetReForecast)),
         ])
-        .caption(self.t("Plan och prognos per år", "Plan and re-forecast per year"));
+        .caption(self.t(L::PlanAndReForecastPerYear));
         for (plan, &(year, costs, benefits)) in self.c.years.iter().zip(&r.years) {
             by_year.row(vec![
                 year.to_string(),
@@ -568,7 +488,7 @@ impl Builder<'_> {
             ]);
         }
         by_year.total(vec![
-            self.t("Summa", "Total").to_string(),
+            self.t(L::Total).to_string(),
             self.kr(s.total_costs()),
             self.kr(forecast_costs),
             self.kr(s.total_benefits()),
@@ -578,26 +498,26 @@ impl Builder<'_> {
         ]);
         blocks.push(Block::Grid(by_year));
         Section {
-            heading: self.t("Prognos mot plan", "Re-forecast against plan").to_string(),
+            heading: self.t(L::ReForecastAgainstPlan).to_string(),
             blocks,
         }
     }
 
     fn flags(&self) -> Section {
-        let heading = self.t("Avvikelser att åtgärda", "Flags").to_string();
-        if self.fu.flags.is_empty() {
+        let heading = self.t(L::Flags).to_string();
+        if self.flags.is_empty() {
             return Section {
                 heading,
-                blocks: vec![Block::Text(self.t("Inga avvikelser.", "No flags.").to_string())],
+                blocks: vec![Block::Text(self.t(L::NoFlags).to_string())],
             };
         }
         let mut grid = Grid::new(vec![
-            left(self.t("Kod", "Code")),
-            wrapped(self.t("Var", "Where"), NAME_WIDTH),
-            wrapped(self.t("Avvikelse", "Flag"), 60),
-            wrapped(self.t("Åtgärd", "Hint"), 50),
+            left(self.t(L::Code)),
+            wrapped(self.t(L::Where), NAME_WIDTH),
+            wrapped(self.t(L::Flag), 60),
+            wrapped(self.t(L::Hint), 50),
         ]);
-        for d in &self.fu.flags {
+        for d in self.flags {
             grid.row(vec![
                 d.code.as_str().to_string(),
                 Self::opt(d.at.clone()),
@@ -667,10 +587,12 @@ actuals = { 2011 = 30000 }
         (p, c)
     }
 
-    fn run(text: &str, as_of: i32) -> (Project, Calculation, FollowUp) {
+    fn run(text: &str, as_of: i32) -> (Project, Calculation, FollowUp, Vec<Diagnostic>) {
         let (p, c) = setup(text);
-        let fu = follow_up(&p, &c, &Actuals::from_project(&p), as_of);
-        (p, c, fu)
+        let actuals = Actuals::from_project(&p);
+        let fu = follow_up(&p, &c, &actuals, as_of);
+        let flags = crate::check::followup::flags(&p, &fu, &actuals);
+        (p, c, fu, flags)
     }
 
     /// The Markdown table row whose first cell is `first`, after `caption` (if any).
@@ -691,8 +613,8 @@ actuals = { 2011 = 30000 }
 
     #[test]
     fn json_follows_the_contract() {
-        let (p, c, fu) = run(TEXT, 2011);
-        let v: Value = serde_json::from_str(&json(&p, &c, &fu)).expect("valid JSON");
+        let (p, c, fu, flags) = run(TEXT, 2011);
+        let v: Value = serde_json::from_str(&json(&p, &c, &fu, &flags)).expect("valid JSON");
         assert_eq!(v["format"], 1);
         assert_eq!(v["as_of"], 2011);
         // bygg 2010; drift 2011 (no actual); tid benefit 2011; tid harvest 2011.
@@ -744,7 +666,7 @@ actuals = { 2011 = 30000 }
 
     #[test]
     fn csv_rows() {
-        let (p, _, fu) = run(TEXT, 2011);
+        let (p, _, fu, _) = run(TEXT, 2011);
         let out = csv(&p, &fu, CsvStyle::default());
         let expected = "line,name,kind,year,planned,actual,variance,variance_share\r\n\
                         bygg,Bygg,cost,2010,100000.00,120000.00,20000.00,0.200000\r\n\
@@ -804,8 +726,8 @@ actuals = { 2011 = 30000 }
 
     #[test]
     fn swedish_markdown_follow_up() {
-        let (p, c, fu) = run(TEXT, 2011);
-        let out = markdown(&p, &c, &fu, Lang::Sv);
+        let (p, c, fu, flags) = run(TEXT, 2011);
+        let out = markdown(&p, &c, &fu, &flags, Lang::Sv);
         assert!(
             out.starts_with("# Uppföljning: Bokning\n\n- **Diarienummer:** FRI-2010-3\n"),
             "{out}"
@@ -857,40 +779,40 @@ actuals = { 2011 = 30000 }
             .replace("annual = 12000\n", "annual = 12000\nactuals = { 2011 = 12000 }\n")
             .replace("actuals = { 2011 = 60000 }", "actuals = { 2011 = 120000 }")
             .replace("actuals = { 2011 = 30000 }", "actuals = { 2011 = 60000 }");
-        let (p, c, fu) = run(&text, 2011);
-        assert!(fu.flags.is_empty(), "{:?}", fu.flags);
-        let out = table(&p, &c, &fu, Lang::En);
+        let (p, c, fu, flags) = run(&text, 2011);
+        assert!(flags.is_empty(), "{:?}", flags);
+        let out = table(&p, &c, &fu, &flags, Lang::En);
         assert!(out.starts_with("Follow-up: Bokning\n"), "{out}");
         assert!(out.contains("Actuals up to and including: 2011"), "{out}");
         assert!(out.contains("Bygg – cost"), "{out}");
         let rate = out.lines().find(|l| l.contains("Realisation rate")).unwrap_or("");
         assert!(rate.contains("100%"), "{out}");
         assert!(out.trim_end().ends_with("No flags."), "{out}");
-        let json: Value = serde_json::from_str(&json(&p, &c, &fu)).expect("JSON");
+        let json: Value = serde_json::from_str(&json(&p, &c, &fu, &flags)).expect("JSON");
         assert_eq!(json["totals"]["missing"], 0);
         assert_eq!(json["flags"], j!([]));
     }
 
     #[test]
     fn empty_project_does_not_panic() {
-        let (p, c, fu) = run(
+        let (p, c, fu, flags) = run(
             "format = 1\n[project]\nname = \"Tom\"\norganisation = \"Kommunen\"\nstart_year = 2020\nyears = 1\n",
             2020,
         );
         assert!(fu.rows.is_empty());
-        let v: Value = serde_json::from_str(&json(&p, &c, &fu)).expect("JSON");
+        let v: Value = serde_json::from_str(&json(&p, &c, &fu, &flags)).expect("JSON");
         assert_eq!(v["rows"], j!([]));
         assert_eq!(v["totals"]["realisation_rate"], Value::Null);
         assert_eq!(v["totals"]["planned_costs"], "0.00");
         assert_eq!(csv(&p, &fu, CsvStyle::default()).lines().count(), 1);
         assert_eq!(template(&p, &c, 2020, CsvStyle::default()).lines().count(), 1);
         for lang in [Lang::Sv, Lang::En] {
-            let out = markdown(&p, &c, &fu, lang);
+            let out = markdown(&p, &c, &fu, &flags, lang);
             assert!(
                 out.contains(lang.pick("Inget planerat belopp", "Nothing planned")),
                 "{out}"
             );
-            assert!(!table(&p, &c, &fu, lang).is_empty());
+            assert!(!table(&p, &c, &fu, &flags, lang).is_empty());
         }
     }
 
@@ -899,9 +821,9 @@ actuals = { 2011 = 30000 }
         let text = TEXT
             .replace("actuals = { 2011 = 60000 }\n", "")
             .replace("actuals = { 2011 = 30000 }\n", "");
-        let (p, c, fu) = run(&text, 2012);
-        assert!(fu.flags.iter().any(|d| d.code == Code::W204));
-        let out = markdown(&p, &c, &fu, Lang::Sv);
+        let (p, c, fu, flags) = run(&text, 2012);
+        assert!(flags.iter().any(|d| d.code == Code::W204));
+        let out = markdown(&p, &c, &fu, &flags, Lang::Sv);
         assert_eq!(row(&out, "## Avvikelser att åtgärda", "W204")[1], "–");
     }
 }

@@ -1,10 +1,10 @@
 //! `--format json`: the contract of spec §5, plus a few useful extra keys.
 
 use super::ReportInput;
-use super::document::effekthemtagning;
-use super::format::{money_plain, rate_plain};
 use crate::diagnostic::Diagnostic;
+use crate::engine::indicators::effekthemtagning;
 use crate::engine::{Calculation, LineFigures, StakeholderYear, YearFigures};
+use crate::fmt::{money_plain, rate_plain};
 use crate::model::{Category, Confidence, Line, Method, Project};
 use rust_decimal::Decimal;
 use serde::Serialize;

@@ -6,43 +6,18 @@ pub mod csv;
 pub mod diagnostics;
 pub mod document;
 pub mod followup;
-pub mod format;
 pub mod json;
+pub mod labels;
 pub mod markdown;
 pub mod table;
 pub mod visible;
+
+pub use crate::fmt::Lang;
 
 use crate::diagnostic::Diagnostic;
 use crate::engine::Calculation;
 use crate::engine::realism::Realism;
 use crate::model::Project;
-
-/// Output language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    Sv,
-    #[default]
-    En,
-}
-
-impl Lang {
-    /// Swedish when `LC_ALL` or `LANG` (the first one set) starts with `sv`.
-    pub fn from_locale(lc_all: Option<&str>, lang: Option<&str>) -> Lang {
-        let locale = lc_all.filter(|s| !s.is_empty()).or(lang.filter(|s| !s.is_empty()));
-        match locale {
-            Some(l) if l.starts_with("sv") => Lang::Sv,
-            _ => Lang::En,
-        }
-    }
-
-    /// Pick the Swedish or the English text.
-    pub fn pick<'a>(self, sv: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Sv => sv,
-            Lang::En => en,
-        }
-    }
-}
 
 /// One section of the human-readable report (`nytta report FILE --section …`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,17 +52,4 @@ pub struct ReportInput<'a> {
     /// How fragile the case is; the realism section is left out without it.
     pub realism: Option<&'a Realism>,
     pub lang: Lang,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn locale_picks_language() {
-        assert_eq!(Lang::from_locale(None, Some("sv_SE.UTF-8")), Lang::Sv);
-        assert_eq!(Lang::from_locale(Some("en_US.UTF-8"), Some("sv_SE.UTF-8")), Lang::En);
-        assert_eq!(Lang::from_locale(Some(""), Some("sv_SE")), Lang::Sv);
-        assert_eq!(Lang::from_locale(None, None), Lang::En);
-    }
 }

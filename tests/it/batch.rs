@@ -476,7 +476,11 @@ fn batch_claimed_figures_are_checked() {
     };
     check("exact", "", &[]);
     // 10000 off 60000: more than 1 % (600) and more than 1000 kr.
-    check("npv-off-10000", "W301", &["claimed NPV 70000 kr, recomputed 60000 kr"]);
+    check(
+        "npv-off-10000",
+        "W301",
+        &["claimed NPV 70,000 kr, recomputed 60,000 kr"],
+    );
     // 900 off: more than 1 % of 60000 but not more than 1000 kr.
     check("npv-off-900", "", &[]);
     // 500 off 336000: within 1000 kr.
@@ -485,7 +489,7 @@ fn batch_claimed_figures_are_checked() {
     check(
         "benefits-off-4000",
         "W301",
-        &["claimed total benefits 400000 kr, recomputed 396000 kr"],
+        &["claimed total benefits 400,000 kr, recomputed 396,000 kr"],
     );
     // 3000 off 396000: more than 1000 kr but within 1 % (3960).
     check("benefits-off-3000", "", &[]);
@@ -508,7 +512,7 @@ fn batch_claimed_figures_are_checked() {
         "check-rules-example",
         "W301",
         &[
-            "claimed NPV 320000 kr, recomputed 243420 kr",
+            "claimed NPV 320,000 kr, recomputed 243,420 kr",
             "claimed payback year 2027, recomputed 2028",
         ],
     );

@@ -251,3 +251,27 @@ fn follow_up_on_invalid_project_exits_1() {
         .code(1)
         .stderr(predicate::str::contains("error[E005]"));
 }
+
+/// Issue 9: money in a follow-up flag is written by the same formatter as the grid on
+/// the same page. A harvest actual of 20 000,50 kr was `20,001` in the grid but
+/// `harvest 20000 kr` (banker's rounding, no grouping) in the W201 flag.
+#[test]
+fn flag_money_matches_the_grid() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "p.toml",
+        &PROJECT.replace("actuals = { 2010 = 20000 }", "actuals = { 2010 = 20000.5 }"),
+    );
+    let out = nytta()
+        .args(["follow-up", file.to_str().unwrap(), "--as-of", "2010", "--lang", "en"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("20,001"), "{out}");
+    assert!(out.contains("harvest 20,001 kr against 60,000 kr planned"), "{out}");
+    assert!(!out.contains("harvest 20000 kr"), "{out}");
+}

@@ -1,7 +1,38 @@
-//! Number formatting for output. Rounding is half away from zero, at output only.
+//! The one formatter: money, percentages and numbers for every output — report
+//! renderers, follow-up flags and the messages of check rules alike — in the reader's
+//! [`Lang`]. Rounding is half away from zero, at output only (docs/method.md,
+//! "Rounding"). Nothing here imports from the rest of the crate.
 
-use super::Lang;
 use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Output language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Swedish: `4 110 527 kr`, `3,5 %`.
+    Sv,
+    /// English: `4,110,527 kr`, `3.5%`.
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// Swedish when `LC_ALL` or `LANG` (the first one set) starts with `sv`.
+    pub fn from_locale(lc_all: Option<&str>, lang: Option<&str>) -> Lang {
+        let locale = lc_all.filter(|s| !s.is_empty()).or(lang.filter(|s| !s.is_empty()));
+        match locale {
+            Some(l) if l.starts_with("sv") => Lang::Sv,
+            _ => Lang::En,
+        }
+    }
+
+    /// Pick the Swedish or the English text.
+    pub fn pick<'a>(self, sv: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Sv => sv,
+            Lang::En => en,
+        }
+    }
+}
 
 /// Round half away from zero to `dp` decimals.
 pub fn round(d: Decimal, dp: u32) -> Decimal {
@@ -121,6 +152,14 @@ pub fn factor(d: Decimal, dp: u32, lang: Lang) -> String {
     number(d, dp, lang)
 }
 
+/// A fraction as a percentage in a finding's message (W codes), with up to two
+/// decimals and a space before the sign: `3.5 %`, `12.25 %`. Findings are worded in
+/// English; this is their one percentage form.
+pub fn message_percent(fraction: Decimal) -> String {
+    let value = fraction.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(fraction);
+    format!("{} %", round(value, 2).normalize())
+}
+
 /// A change as a signed percentage: `+0,6 %` / `-12.5%` (zero has no sign).
 pub fn signed_percent(fraction: Decimal, lang: Lang) -> String {
     let text = percent(fraction, lang);
@@ -169,5 +208,23 @@ mod tests {
         assert_eq!(signed_percent(dec!(0.005819), Lang::Sv), "+0,6 %");
         assert_eq!(signed_percent(dec!(-0.125), Lang::En), "-12.5%");
         assert_eq!(signed_percent(dec!(0.0001), Lang::En), "0%");
+    }
+
+    #[test]
+    fn message_money_and_percent() {
+        assert_eq!(money(dec!(1200000.5), Lang::En), "1,200,001 kr");
+        assert_eq!(money(dec!(-1234.4), Lang::En), "-1,234 kr");
+        assert_eq!(money(dec!(-0.4), Lang::En), "0 kr");
+        assert_eq!(message_percent(dec!(0.035)), "3.5 %");
+        assert_eq!(message_percent(dec!(0.8)), "80 %");
+        assert_eq!(message_percent(dec!(0.12345)), "12.35 %");
+    }
+
+    #[test]
+    fn locale_picks_language() {
+        assert_eq!(Lang::from_locale(None, Some("sv_SE.UTF-8")), Lang::Sv);
+        assert_eq!(Lang::from_locale(Some("en_US.UTF-8"), Some("sv_SE.UTF-8")), Lang::En);
+        assert_eq!(Lang::from_locale(Some(""), Some("sv_SE")), Lang::Sv);
+        assert_eq!(Lang::from_locale(None, None), Lang::En);
     }
 }

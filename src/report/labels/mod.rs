@@ -1,0 +1,438 @@
+//! The words of the human-readable documents (table and Markdown reports, follow-up,
+//! batch tables), one catalogue per language: [`sv`] and [`en`]. A builder names a
+//! label by its id ([`Label`]) and never writes the text itself, so a translation is
+//! one file and the compiler finds a label missing in either language.
+//!
+//! Ids are named after the English text; each variant's doc is that text.
+
+mod en;
+mod sv;
+
+use crate::fmt::Lang;
+
+/// A label of the human-readable documents, named after its English text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Label {
+    /// Benefit realisation plan
+    BenefitRealisationPlan,
+    /// Benefit calculation
+    BenefitCalculation,
+    /// of the monetised benefits
+    OfMonetisedBenefits,
+    /// Monetised benefits
+    MonetisedBenefits,
+    /// Planned harvest
+    PlannedHarvest,
+    /// investment
+    Investment,
+    /// operations
+    Operations,
+    /// other
+    Other,
+    /// financial
+    Financial,
+    /// reallocation
+    Reallocation,
+    /// qualitative
+    Qualitative,
+    /// high
+    High,
+    /// medium
+    Medium,
+    /// low
+    Low,
+    /// budget reduction
+    BudgetReduction,
+    /// redeployment
+    Redeployment,
+    /// revenue
+    Revenue,
+    /// cost avoidance
+    CostAvoidance,
+    /// quality
+    Quality,
+    /// Project id
+    ProjectId,
+    /// Organisation
+    Organisation,
+    /// Portfolio
+    Portfolio,
+    /// year
+    Year,
+    /// years
+    Years,
+    /// Horizon
+    Horizon,
+    /// Go-live
+    GoLive,
+    /// Scenario
+    Scenario,
+    /// kronor (SEK), whole kronor
+    KronorSekWholeKronor,
+    /// whole units
+    WholeUnits,
+    /// Amounts
+    Amounts,
+    /// costs
+    Costs,
+    /// operations
+    Operations2,
+    /// benefits
+    Benefits,
+    /// benefits delayed
+    BenefitsDelayed,
+    /// months
+    Months,
+    /// discount rate
+    DiscountRate,
+    /// default
+    Default,
+    /// Item
+    Item,
+    /// Amount
+    Amount,
+    /// Costs and benefits over the horizon
+    CostsAndBenefitsOverHorizon,
+    /// Investment
+    Investment2,
+    /// Operations
+    Operations3,
+    /// Other costs
+    OtherCosts,
+    /// Total costs
+    TotalCosts,
+    /// Financial benefits
+    FinancialBenefits,
+    /// Reallocation benefits
+    ReallocationBenefits,
+    /// Total benefits
+    TotalBenefits,
+    /// Of which high confidence
+    OfWhichHighConfidence,
+    /// Of which medium confidence
+    OfWhichMediumConfidence,
+    /// Of which low confidence
+    OfWhichLowConfidence,
+    /// Net (benefits − costs)
+    NetBenefitsCosts,
+    /// Key figure
+    KeyFigure,
+    /// Value
+    Value,
+    /// Key figures
+    KeyFigures,
+    /// Discount rate
+    DiscountRate2,
+    /// PV costs
+    PvCosts,
+    /// PV benefits
+    PvBenefits,
+    /// Net present value (NPV)
+    NetPresentValueNpv,
+    /// NPV, financial benefits only
+    NpvFinancialBenefitsOnly,
+    /// NPV, high-confidence benefits only
+    NpvHighConfidenceBenefitsOnly,
+    /// Benefit-cost ratio (BCR)
+    BenefitCostRatioBcr,
+    /// Internal rate of return (IRR)
+    InternalRateOfReturnIrr,
+    /// Payback
+    Payback,
+    /// Harvest share (of benefits)
+    HarvestShareOfBenefits,
+    /// Summary
+    Summary,
+    /// Figure
+    Figure,
+    /// What it means
+    WhatItMeans,
+    /// NPV without low-confidence benefits
+    NpvWithoutLowConfidenceBenefits,
+    /// Benefit that must come true
+    BenefitThatMustComeTrue,
+    /// Delay that turns the case
+    DelayThatTurnsCase,
+    /// Simulation
+    Simulation,
+    /// NPV, P10
+    NpvP10,
+    /// NPV, median (P50)
+    NpvMedianP50,
+    /// NPV, P90
+    NpvP90,
+    /// Probability of a negative NPV
+    ProbabilityOfNegativeNpv,
+    /// No line has a range (`range`), so no simulation was run.
+    NoLineHasRangeRangeSo,
+    /// How robust is the case?
+    HowRobustIsCase,
+    /// Year
+    Year2,
+    /// Operations
+    Operations4,
+    /// Other\ncosts
+    OtherCosts2,
+    /// Total\ncosts
+    TotalCosts2,
+    /// Financial\nbenefits
+    FinancialBenefits2,
+    /// Reallocation\nbenefits
+    ReallocationBenefits2,
+    /// Total\nbenefits
+    TotalBenefits2,
+    /// Net
+    Net,
+    /// Cumulative\nnet
+    CumulativeNet,
+    /// Discount\nfactor
+    DiscountFactor,
+    /// Planned\nharvest
+    PlannedHarvest2,
+    /// Total
+    Total,
+    /// Year by year
+    YearByYear,
+    /// Costs
+    Costs2,
+    /// Monetised benefits
+    MonetisedBenefits2,
+    /// No costs.
+    NoCosts,
+    /// No monetised benefits.
+    NoMonetisedBenefits,
+    /// Line
+    Line,
+    /// Category
+    Category,
+    /// Class
+    Class,
+    /// Confidence
+    Confidence,
+    /// Present\nvalue
+    PresentValue,
+    /// Lines
+    Lines,
+    /// Stakeholder
+    Stakeholder,
+    /// NPV
+    Npv,
+    /// By stakeholder
+    ByStakeholder,
+    /// NPV
+    Npv2,
+    /// Realisation plan
+    RealisationPlan,
+    /// No monetised benefits to realise.
+    NoMonetisedBenefitsToRealise,
+    /// Benefit
+    Benefit,
+    /// Owner
+    Owner,
+    /// Method
+    Method,
+    /// Share
+    Share,
+    /// Lag
+    Lag,
+    /// Total\nbenefit
+    TotalBenefit,
+    /// Benefit not\nharvested
+    BenefitNotHarvested,
+    /// Plan per benefit
+    PlanPerBenefit,
+    /// Planned harvest per year
+    PlannedHarvestPerYear,
+    /// Measured by
+    MeasuredBy,
+    /// Baseline
+    Baseline,
+    /// Baseline date
+    BaselineDate,
+    /// Target
+    Target,
+    /// Target date
+    TargetDate,
+    /// Follow-up
+    FollowUp,
+    /// Following up the realisation
+    FollowingUpRealisation,
+    /// schedule
+    Schedule,
+    /// mo
+    Mo,
+    /// missing
+    Missing,
+    /// Follow-up: no benefit states yet who measures, the baseline, the target or when the realisation is followed up (measured_by, baseline, target, follow_up under [benefits.realisation]).
+    FollowUpNoBenefitStatesYet,
+    /// no method given
+    NoMethodGiven,
+    /// Method
+    Method2,
+    /// Planned harvest per stakeholder and year
+    PlannedHarvestPerStakeholderAndYear,
+    /// total
+    Total2,
+    /// No planned harvest, so no stakeholder carries a savings demand.
+    NoPlannedHarvestSoNoStakeholder,
+    /// Budget consequence: the planned harvest (savings demand) each stakeholder must carry in its budget, per year and method.
+    BudgetConsequencePlannedHarvestSavingsDemand,
+    /// Effekthemtagning: the calculation has no investment to set the harvest against.
+    EffekthemtagningCalculationHasNoInvestmentTo,
+    /// Cumulative\ninvestment
+    CumulativeInvestment,
+    /// Cumulative\nharvest
+    CumulativeHarvest,
+    /// Harvest /\ninvestment
+    HarvestInvestment,
+    /// Harvest against investment per year (effekthemtagning)
+    HarvestAgainstInvestmentPerYearEffekthemtagning,
+    /// Effekthemtagning (harvest against investment): the planned harvest to date as a share of the investment to date.
+    EffekthemtagningHarvestAgainstInvestmentPlannedHarvest,
+    /// Qualitative benefits
+    QualitativeBenefits,
+    /// Indicator
+    Indicator,
+    /// No qualitative benefits.
+    NoQualitativeBenefits,
+    /// No line has a range, so there is no low or high case.
+    NoLineHasRangeSoThere,
+    /// Low\nfactor
+    LowFactor,
+    /// High\nfactor
+    HighFactor,
+    /// NPV at\nlow factor
+    NpvAtLowFactor,
+    /// NPV at\nhigh factor
+    NpvAtHighFactor,
+    /// Spread
+    Spread,
+    /// Range per line (tornado)
+    RangePerLineTornado,
+    /// Case
+    Case,
+    /// Low and high case
+    LowAndHighCase,
+    /// Low case (every range unfavourable)
+    LowCaseEveryRangeUnfavourable,
+    /// As planned
+    AsPlanned,
+    /// High case (every range favourable)
+    HighCaseEveryRangeFavourable,
+    /// Type
+    Type,
+    /// Switching\nfactor
+    SwitchingFactor,
+    /// Change to\nNPV = 0
+    ChangeToNpv0,
+    /// Switching factors
+    SwitchingFactors,
+    /// No monetised lines.
+    NoMonetisedLines,
+    /// The switching factor is what a line must be multiplied by to bring the NPV to 0.
+    SwitchingFactorIsWhatLineMust,
+    /// Sensitivity
+    Sensitivity,
+    /// Source
+    Source,
+    /// Note
+    Note,
+    /// Sources and notes
+    SourcesAndNotes,
+    /// Findings (nytta check)
+    FindingsNyttaCheck,
+    /// No findings.
+    NoFindings,
+    /// Code
+    Code,
+    /// Where
+    Where,
+    /// Finding
+    Finding,
+    /// Hint
+    Hint,
+    /// Actuals up to and including
+    ActualsUpToAndIncluding,
+    /// cost
+    Cost,
+    /// benefit
+    Benefit2,
+    /// harvest
+    Harvest,
+    /// Planned
+    Planned,
+    /// Actual
+    Actual,
+    /// Variance
+    Variance,
+    /// Actuals against plan
+    ActualsAgainstPlan,
+    /// Variance = actual − planned. A year with no actual reported shows –; the total's variance counts only years with an actual.
+    VarianceActualPlannedYearWithNo,
+    /// Kind
+    Kind,
+    /// Missing\nactuals
+    MissingActuals,
+    /// Totals up to the follow-up year
+    TotalsUpToFollowUpYear,
+    /// Benefits
+    Benefits2,
+    /// Harvest
+    Harvest2,
+    /// Realisation rate (harvested / planned harvest)
+    RealisationRateHarvestedPlannedHarvest,
+    /// Rows with no actual reported
+    RowsWithNoActualReported,
+    /// Totals
+    Totals,
+    /// Plan
+    Plan,
+    /// Re-forecast
+    ReForecast,
+    /// Difference
+    Difference,
+    /// Costs\nplanned
+    CostsPlanned,
+    /// Costs\nre-forecast
+    CostsReForecast,
+    /// Benefits\nplanned
+    BenefitsPlanned,
+    /// Benefits\nre-forecast
+    BenefitsReForecast,
+    /// Net\nplanned
+    NetPlanned,
+    /// Net\nre-forecast
+    NetReForecast,
+    /// Plan and re-forecast per year
+    PlanAndReForecastPerYear,
+    /// Re-forecast against plan
+    ReForecastAgainstPlan,
+    /// Flags
+    Flags,
+    /// No flags.
+    NoFlags,
+    /// Flag
+    Flag,
+    /// Name
+    Name,
+    /// Codes
+    Codes,
+    /// Payback
+    Payback2,
+    /// Group
+    Group,
+    /// NPV, optimism bias (upper)
+    NpvOptimismBiasUpper,
+    /// NPV, optimism bias (lower)
+    NpvOptimismBiasLower,
+}
+
+impl Label {
+    /// The label's text in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Sv => sv::text(self),
+            Lang::En => en::text(self),
+        }
+    }
+}
