@@ -8,6 +8,7 @@ use crate::engine::Calculation;
 use crate::engine::realism::{self, Draws};
 use crate::model::Month;
 use crate::model::submission::Claimed;
+use crate::portfolio::StakeholderShare;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -45,6 +46,8 @@ pub struct Figures {
     pub years: Vec<YearSlice>,
     /// The realism figures, with `nytta batch --realism`.
     pub realism: Option<RealismFigures>,
+    /// Each stakeholder's share, with `nytta batch --group-by stakeholder` (else empty).
+    pub stakeholders: Vec<StakeholderShare>,
 }
 
 /// The realism figures a batch row carries (`nytta batch --realism`).
@@ -114,6 +117,7 @@ impl BatchRow {
     pub fn compact(&mut self, keep_findings: bool) {
         if let Some(f) = &mut self.figures {
             f.years = Vec::new();
+            f.stakeholders = Vec::new();
         }
         if !keep_findings {
             self.findings.retain(|(code, _)| code.severity() == Severity::Error);
@@ -177,6 +181,29 @@ pub fn summarise(source: String, text: &str, claimed: Option<&Claimed>) -> Batch
 /// As [`summarise`], with the realism figures when `realism` gives the Monte Carlo
 /// settings.
 pub fn summarise_with(source: String, text: &str, claimed: Option<&Claimed>, realism: Option<Draws>) -> BatchRow {
+    summarise_opts(
+        source,
+        text,
+        claimed,
+        Options {
+            realism,
+            ..Options::default()
+        },
+    )
+}
+
+/// What a batch row carries beyond the key figures.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The Monte Carlo settings for the realism figures (`--realism`).
+    pub realism: Option<Draws>,
+    /// Each stakeholder's share (`--group-by stakeholder`).
+    pub stakeholders: bool,
+}
+
+/// As [`summarise`], with what `options` asks for.
+pub fn summarise_opts(source: String, text: &str, claimed: Option<&Claimed>, options: Options) -> BatchRow {
+    let realism = options.realism;
     let analysis = analyse(text);
     let mut row = BatchRow::empty(source);
     let mut diagnostics = analysis.diagnostics;
@@ -191,6 +218,9 @@ pub fn summarise_with(source: String, text: &str, claimed: Option<&Claimed>, rea
             diagnostics.extend(crate::check::claims::compare(claimed, calc));
         }
         let mut f = figures(calc);
+        if options.stakeholders {
+            f.stakeholders = crate::portfolio::shares(calc);
+        }
         if let (Some(draws), Some(project)) = (realism, &analysis.project) {
             match realism::assess(project, calc, draws) {
                 Ok(r) => {
@@ -237,6 +267,7 @@ fn figures(calc: &Calculation) -> Figures {
             })
             .collect(),
         realism: None,
+        stakeholders: Vec::new(),
     }
 }
 

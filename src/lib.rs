@@ -15,6 +15,7 @@ pub mod engine;
 pub mod fmt;
 pub mod limits;
 pub mod model;
+pub mod portfolio;
 pub mod report;
 
 pub use analysis::{Analysis, analyse};

@@ -7,9 +7,10 @@
 
 use super::{Failure, LangArg, Outcome, output, resolve_lang};
 use clap::ValueEnum;
-use nytta::batch::{BatchRow, GroupBy, Groups, Rank, RankKey, rank_key, summarise_with};
+use nytta::batch::{BatchRow, GroupBy, Groups, Options, Rank, RankKey, rank_key, summarise_opts};
 use nytta::engine::realism::Draws;
 use nytta::model::submission::{Submission, SubmissionReader};
+use nytta::portfolio::StakeholderSums;
 use nytta::report::batch::{CsvOut, JsonOut, Sink, TableOut, XlsxOut};
 use nytta::report::csv::CsvStyle;
 use rayon::prelude::*;
@@ -30,9 +31,15 @@ pub struct Args {
     /// CSV for Swedish Excel: `;`, decimal comma, UTF-8 BOM.
     #[arg(long)]
     excel: bool,
-    /// Also sum costs, benefits, NPV and planned harvest per group and year.
+    /// Also sum costs, benefits, NPV and planned harvest per group and year;
+    /// `stakeholder` splits every project by its stakeholder shares and sums per
+    /// stakeholder (costs, benefits by class, NPV, planned harvest, besparingskrav).
     #[arg(long, value_enum)]
     group_by: Option<GroupByArg>,
+    /// With `--group-by stakeholder`: also a stakeholder × year matrix of costs and
+    /// besparingskrav.
+    #[arg(long, requires = "group_by")]
+    by_year: bool,
     /// Sort the portfolio, best first, and number the rows.
     #[arg(long, value_enum)]
     rank: Option<RankArg>,
@@ -74,6 +81,7 @@ enum Format {
 enum GroupByArg {
     Organisation,
     Portfolio,
+    Stakeholder,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -104,7 +112,7 @@ const CHUNK: usize = 512;
 /// only add memory; a few per core cover files read from a slow disk.
 const THREADS_PER_CORE: usize = 4;
 
-fn process(source: &Source, realism: Option<Draws>) -> BatchRow {
+fn process(source: &Source, options: Options) -> BatchRow {
     match source {
         Source::File(path) => {
             let shown = path.display().to_string();
@@ -121,7 +129,7 @@ fn process(source: &Source, realism: Option<Draws>) -> BatchRow {
                         BatchRow::unreadable(shown, super::input::too_large(limit, "a project file"))
                     }
                     Ok(_) => match std::str::from_utf8(buffer) {
-                        Ok(text) => summarise_with(shown, text, None, realism),
+                        Ok(text) => summarise_opts(shown, text, None, options),
                         Err(e) => {
                             let (text, d) = nytta::diagnostic::not_utf8(buffer, e);
                             let (line, col) = nytta::diagnostic::line_col(&text, e.valid_up_to());
@@ -135,7 +143,7 @@ fn process(source: &Source, realism: Option<Draws>) -> BatchRow {
         Source::CsvRow { file, submission: s } => {
             let shown = format!("{file}:{}", s.row);
             let mut row = match &s.project {
-                Ok(text) => summarise_with(shown, text, Some(&s.claimed), realism),
+                Ok(text) => summarise_opts(shown, text, Some(&s.claimed), options),
                 Err(reason) => BatchRow::unreadable(shown, reason.clone()),
             };
             if row.figures.is_none() {
@@ -359,10 +367,17 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         .build()
         .map_err(|e| Failure(format!("cannot start {threads} worker threads: {e}")))?;
 
-    let realism = args.realism.then_some(Draws {
-        draws: args.draws,
-        seed: args.seed,
-    });
+    let by_stakeholder = args.group_by == Some(GroupByArg::Stakeholder);
+    if args.by_year && !by_stakeholder {
+        return Err(Failure("--by-year goes with --group-by stakeholder".into()));
+    }
+    let options = Options {
+        realism: args.realism.then_some(Draws {
+            draws: args.draws,
+            seed: args.seed,
+        }),
+        stakeholders: by_stakeholder,
+    };
     let destination = destination(target)?;
     let ranked = args.rank.is_some();
     let style = CsvStyle { excel: args.excel };
@@ -386,10 +401,13 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     };
     let collector = Collector {
         sink,
-        group_by: args.group_by.map(|g| match g {
-            GroupByArg::Organisation => GroupBy::Organisation,
-            GroupByArg::Portfolio => GroupBy::Portfolio,
+        group_by: args.group_by.and_then(|g| match g {
+            GroupByArg::Organisation => Some(GroupBy::Organisation),
+            GroupByArg::Portfolio => Some(GroupBy::Portfolio),
+            GroupByArg::Stakeholder => None,
         }),
+        stakeholders: by_stakeholder.then(StakeholderSums::default),
+        by_year: args.by_year,
         rank: args.rank.map(|r| match r {
             RankArg::Npv => Rank::Npv,
             RankArg::Bcr => Rank::Bcr,
@@ -428,7 +446,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             }
             let csv_rows = chunk.iter().filter(|s| matches!(s, Source::CsvRow { .. })).count();
             progress.inc_length(csv_rows as u64);
-            let rows: Vec<BatchRow> = pool.install(|| chunk.par_iter().map(|s| process(s, realism)).collect());
+            let rows: Vec<BatchRow> = pool.install(|| chunk.par_iter().map(|s| process(s, options)).collect());
             progress.inc(chunk.len() as u64);
             if sender.send(rows).is_err() || unreadable.is_some() {
                 break; // the writer stopped (an error it will report), or the input failed
@@ -471,6 +489,10 @@ struct Collector {
     group_by: Option<GroupBy>,
     rank: Option<Rank>,
     groups: Groups,
+    /// Running sums per stakeholder (`--group-by stakeholder`).
+    stakeholders: Option<StakeholderSums>,
+    /// The stakeholder × year matrix too (`--by-year`).
+    by_year: bool,
     /// Rows per status: ok, warnings, error.
     counts: [usize; 3],
     /// Rows held back for ranking, with their sort keys.
@@ -486,6 +508,9 @@ impl Collector {
                 self.counts[row.status as usize] += 1;
                 if let Some(by) = self.group_by {
                     self.groups.add(by, &row);
+                }
+                if let (Some(sums), Some(f)) = (&mut self.stakeholders, &row.figures) {
+                    sums.add(&f.stakeholders);
                 }
                 match self.rank {
                     Some(by) => {
@@ -519,6 +544,17 @@ impl Collector {
                         }
                     }
                 }
+            }
+        }
+        if let Some(sums) = self.stakeholders.take() {
+            let (table, notes) = sums.finish(self.by_year);
+            for note in notes {
+                noteln!("nytta: {}", nytta::report::visible::visible(&note));
+            }
+            if !self.closed
+                && let Err(e) = self.sink.stakeholders(&table)
+            {
+                self.closed = broken_pipe(e)?;
             }
         }
         if !self.closed

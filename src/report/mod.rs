@@ -9,6 +9,7 @@ pub mod followup;
 pub mod json;
 pub mod labels;
 pub mod markdown;
+pub mod stakeholders;
 pub mod table;
 pub mod visible;
 

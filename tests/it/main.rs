@@ -2,6 +2,7 @@
 
 mod batch;
 mod cli;
+mod controllers;
 mod follow_up;
 mod fuzz;
 mod hostile_input;

@@ -28,6 +28,16 @@ pub(super) fn text(label: Label) -> &'static str {
         ProjectId => "Project id",
         Organisation => "Organisation",
         Portfolio => "Portfolio",
+        Projects2 => "Projects",
+        Ids => "Ids",
+        Besparingskrav2 => "Besparings-\nkrav",
+        PerStakeholderOverPortfolio => {
+            "Per stakeholder, summed over the portfolio (each project split by its stakeholder shares)"
+        }
+        CostsPerStakeholderAndYear => "Costs per stakeholder and year",
+        BesparingskravPerStakeholderAndYear => {
+            "Besparingskrav (planned harvest by budget reduction) per stakeholder and year"
+        }
         Year => "year",
         Years => "years",
         Horizon => "Horizon",

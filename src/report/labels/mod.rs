@@ -57,6 +57,18 @@ pub enum Label {
     Organisation,
     /// Portfolio
     Portfolio,
+    /// Projects
+    Projects2,
+    /// Ids
+    Ids,
+    /// Besparings-\nkrav
+    Besparingskrav2,
+    /// Per stakeholder, summed over the portfolio (each project split by its stakeholder shares)
+    PerStakeholderOverPortfolio,
+    /// Costs per stakeholder and year
+    CostsPerStakeholderAndYear,
+    /// Besparingskrav (planned harvest by budget reduction) per stakeholder and year
+    BesparingskravPerStakeholderAndYear,
     /// year
     Year,
     /// years

@@ -28,6 +28,16 @@ pub(super) fn text(label: Label) -> &'static str {
         ProjectId => "Diarienummer",
         Organisation => "Organisation",
         Portfolio => "Portfölj",
+        Projects2 => "Projekt",
+        Ids => "Id",
+        Besparingskrav2 => "Besparings-\nkrav",
+        PerStakeholderOverPortfolio => {
+            "Per intressent, summerat över portföljen (varje projekt fördelat efter intressenternas andelar)"
+        }
+        CostsPerStakeholderAndYear => "Kostnader per intressent och år",
+        BesparingskravPerStakeholderAndYear => {
+            "Besparingskrav (planerad hemtagning genom budgetminskning) per intressent och år"
+        }
         Year => "år",
         Years => "år",
         Horizon => "Kalkylperiod",
