@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod batch;
 pub mod check;
 pub mod diagnostic;
+pub mod diff;
 pub mod engine;
 pub mod fmt;
 pub mod limits;

@@ -19,6 +19,7 @@ macro_rules! noteln {
 
 mod batch;
 mod check;
+mod diff;
 mod follow_up;
 mod init;
 mod input;
@@ -50,6 +51,8 @@ enum Command {
     FollowUp(follow_up::Args),
     /// Recompute, check, compare and rank many submissions at once.
     Batch(batch::Args),
+    /// What changed between two versions of a calculation, with an NPV bridge.
+    Diff(diff::Args),
 }
 
 /// Language of labels: Swedish or English (default: from LC_ALL/LANG).
@@ -124,6 +127,7 @@ pub fn main() -> ExitCode {
         Command::Init(args) => init::run(args),
         Command::FollowUp(args) => follow_up::run(args),
         Command::Batch(args) => batch::run(args),
+        Command::Diff(args) => diff::run(args),
     };
     match result {
         Ok(outcome) => outcome.code(),

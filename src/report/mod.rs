@@ -4,6 +4,7 @@
 pub mod batch;
 pub mod csv;
 pub mod diagnostics;
+pub mod diff;
 pub mod document;
 pub mod followup;
 pub mod json;

@@ -342,3 +342,134 @@ fn by_year_needs_group_by_stakeholder() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn diff_bridges_old_npv_to_new_and_exit_code_says_whether_they_differ() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = write(dir.path(), "v1.toml", C);
+    // v2: rate 10 % → 0 (NPV −110000 + 2 × 121000 = 132000: +11000), investment
+    // 110000 → 120000 (−10000), a licence of 5000 a year added (−10000). New NPV 112000.
+    let v2 = C
+        .replace("discount_rate = \"10 %\"", "discount_rate = 0")
+        .replace("{ 2025 = 110000 }", "{ 2025 = 120000 }")
+        + "[[costs]]\nname = \"Licens\"\ncategory = \"operations\"\nannual = 5000\n";
+    let new = write(dir.path(), "v2.toml", &v2);
+    let out = nytta()
+        .args(["diff", "--format", "json"])
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v = json_of(&out.stdout);
+    assert_eq!(v["differ"], true);
+    assert_eq!(
+        [&v["old"]["npv"], &v["new"]["npv"], &v["npv_difference"]],
+        ["121000.00", "112000.00", "-9000.00"]
+    );
+    assert_eq!(v["assumptions"][0]["assumption"], "discount_rate");
+    let steps: Vec<(String, String)> = v["bridge"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["step"].as_str().unwrap().to_string(),
+                s["effect"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        vec![
+            ("assumption".into(), "11000.00".into()),
+            ("line".into(), "-10000.00".into()),
+            ("line".into(), "-10000.00".into()),
+        ]
+    );
+    assert_eq!(v["lines"][0]["change"], "changed");
+    assert_eq!(v["lines"][0]["keys"], serde_json::json!(["amounts"]));
+    assert_eq!(v["lines"][1]["change"], "added");
+
+    // --exit-code: 1 when they differ, 0 when not; comments and layout do not count.
+    nytta()
+        .args(["diff", "--exit-code"])
+        .arg(&old)
+        .arg(&new)
+        .assert()
+        .code(1);
+    let same = write(dir.path(), "same.toml", &format!("# a comment\n{C}"));
+    nytta()
+        .args(["diff", "--exit-code"])
+        .arg(&old)
+        .arg(&same)
+        .assert()
+        .code(0);
+    // Markdown, Swedish.
+    let out = nytta()
+        .args(["diff", "--format", "markdown", "--lang", "sv"])
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Nuvärdesbrygga"), "{text}");
+    assert!(text.contains("| Kalkylränta"), "{text}");
+    // An invalid file is exit 2, not "differ".
+    let bad = write(dir.path(), "bad.toml", "format = 1\n");
+    nytta()
+        .args(["diff", "--exit-code"])
+        .arg(&old)
+        .arg(&bad)
+        .assert()
+        .code(2);
+}
+
+mod bridge_property {
+    use proptest::prelude::*;
+
+    fn project(rate: u32, years: u32, inv: u32, ops: Option<u32>, fin: u32, hourly: u32, hours: u32) -> String {
+        let mut t = format!(
+            "format = 1\n[project]\nname = \"P\"\norganisation = \"O\"\nstart_year = 2025\nyears = {years}\n\
+             [assumptions]\ndiscount_rate = \"{rate},5 %\"\nhourly_cost = {hourly}\n\
+             [[costs]]\nid = \"bygg\"\nname = \"Bygg\"\ncategory = \"investment\"\namounts = {{ 2025 = {inv} }}\n"
+        );
+        if let Some(ops) = ops {
+            t.push_str(&format!(
+                "[[costs]]\nname = \"Drift\"\ncategory = \"operations\"\nannual = {ops}\n"
+            ));
+        }
+        t.push_str(&format!(
+            "[[benefits]]\nname = \"Porto\"\nclass = \"financial\"\nannual = {fin}\ngrowth = \"2 %\"\n\
+             [[benefits]]\nname = \"Tid\"\nclass = \"reallocation\"\nannual_hours = {hours}\n"
+        ));
+        t
+    }
+
+    fn arb() -> impl Strategy<Value = String> {
+        (
+            0u32..9,
+            2u32..8,
+            1u32..9_999_999,
+            proptest::option::of(1u32..99_999),
+            0u32..999_999,
+            300u32..900,
+            0u32..5000,
+        )
+            .prop_map(|(r, y, i, o, f, h, hh)| project(r, y, i, o, f, h, hh))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn bridge_steps_sum_exactly_to_the_npv_difference(old in arb(), new in arb()) {
+            let d = nytta::diff::diff(&old, &new).unwrap();
+            let sum: rust_decimal::Decimal = d.bridge.iter().map(|s| s.effect).sum();
+            prop_assert_eq!(sum, d.new_npv - d.old_npv);
+            for dp in [0, 2] {
+                let rounded: rust_decimal::Decimal = d.rounded_effects(dp).iter().sum();
+                prop_assert_eq!(rounded, nytta::fmt::round(d.new_npv, dp) - nytta::fmt::round(d.old_npv, dp));
+            }
+        }
+    }
+}

@@ -57,6 +57,58 @@ pub enum Label {
     Organisation,
     /// Portfolio
     Portfolio,
+    /// Changes
+    DiffOf,
+    /// Assumptions changed
+    AssumptionsChanged,
+    /// Lines added, removed and changed
+    LinesAddedRemovedChanged,
+    /// NPV bridge: from the old NPV to the new, one step per change
+    NpvBridge,
+    /// Order: assumptions (horizon, go-live, hourly cost, discount rate), then removed lines, then changed and added lines in the new file's order; each step's effect is the NPV after it minus the NPV before it, so the steps sum to the difference.
+    NpvBridgeOrder,
+    /// Old
+    Old,
+    /// New
+    New,
+    /// Change
+    Change,
+    /// added
+    Added,
+    /// removed
+    Removed,
+    /// changed
+    Changed,
+    /// Keys changed
+    KeysChanged,
+    /// Step
+    Step,
+    /// Effect on\nNPV
+    EffectOnNpv,
+    /// NPV\nafter
+    NpvAfter,
+    /// Other changes
+    OtherChanges,
+    /// combined with the next step; alone the file does not validate:
+    CombinedWithNextStep,
+    /// Hourly cost
+    HourlyCost,
+    /// Old NPV
+    OldNpv,
+    /// New NPV
+    NewNpv,
+    /// The files do not differ (comments and layout aside).
+    NoDifferences,
+    /// No assumption changed.
+    NoAssumptionChanged,
+    /// No line added, removed or changed.
+    NoLineChanged,
+    /// matched by name
+    MatchedByName,
+    /// renamed from
+    RenamedFrom,
+    /// overhead
+    Overhead,
     /// Projects
     Projects2,
     /// Ids
