@@ -100,6 +100,9 @@ pub struct BatchRow {
     /// Every finding, as `CODE message` (for the findings sheet and the error reason).
     pub findings: Vec<(Code, String)>,
     pub figures: Option<Figures>,
+    /// The project text's fingerprint, comments and layout aside (none for a
+    /// submission that could not be read): duplicates by content (W302).
+    pub content: Option<u64>,
 }
 
 impl BatchRow {
@@ -146,7 +149,13 @@ impl BatchRow {
             codes: Vec::new(),
             findings: Vec::new(),
             figures: None,
+            content: None,
         }
+    }
+
+    /// Add findings raised outside the submission's own analysis (W302 in a batch).
+    pub fn add_findings(&mut self, diagnostics: &[Diagnostic]) {
+        self.record(diagnostics);
     }
 
     fn record(&mut self, diagnostics: &[Diagnostic]) {
@@ -206,6 +215,7 @@ pub fn summarise_opts(source: String, text: &str, claimed: Option<&Claimed>, opt
     let realism = options.realism;
     let analysis = analyse(text);
     let mut row = BatchRow::empty(source);
+    row.content = Some(crate::check::duplicates::fingerprint(text));
     let mut diagnostics = analysis.diagnostics;
     // Read even from a file with errors, so that its row says whose it is.
     let header = analysis.header;

@@ -10,6 +10,7 @@ use clap::ValueEnum;
 use nytta::batch::{BatchRow, GroupBy, Groups, Options, Rank, RankKey, rank_key, summarise_opts};
 use nytta::engine::realism::Draws;
 use nytta::model::submission::{Submission, SubmissionReader};
+use nytta::check::duplicates::{Duplicates, fingerprint};
 use nytta::portfolio::StakeholderSums;
 use nytta::report::batch::{CsvOut, JsonOut, Sink, TableOut, XlsxOut};
 use nytta::report::csv::CsvStyle;
@@ -60,6 +61,10 @@ pub struct Args {
     /// Exit with code 1 when any submission has warnings.
     #[arg(long)]
     deny_warnings: bool,
+    /// Of project files with the same project id or the same content (W302), keep only
+    /// the newest by modification time (the others are named on standard error).
+    #[arg(long)]
+    dedupe: bool,
     /// Language of the table format's labels.
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
@@ -212,6 +217,77 @@ fn collect_files(paths: &[PathBuf]) -> Result<Vec<Source>, Failure> {
     Ok(out)
 }
 
+/// `--dedupe`: of project files with the same project id or the same content, keep the
+/// newest by modification time (on a tie, the later in input order), saying on standard
+/// error which were left out. Reads every file once more before the batch (the project
+/// id from its TOML, not a full analysis).
+fn dedupe(sources: Vec<Source>) -> Vec<Source> {
+    struct Seen {
+        id: String,
+        content: u64,
+        modified: std::time::SystemTime,
+    }
+    let seen: Vec<Option<Seen>> = sources
+        .par_iter()
+        .map(|s| {
+            let Source::File(path) = s else { return None };
+            let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+            let text = std::fs::read_to_string(path).ok()?;
+            let id = text
+                .parse::<toml::Table>()
+                .ok()
+                .and_then(|t| t.get("project")?.get("id")?.as_str().map(str::to_string))
+                .unwrap_or_default();
+            Some(Seen {
+                id,
+                content: fingerprint(&text),
+                modified,
+            })
+        })
+        .collect();
+    let mut keep = vec![true; sources.len()];
+    let mut by_id: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut by_content: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    let shown = |i: usize| match &sources[i] {
+        Source::File(p) => p.display().to_string(),
+        _ => String::new(),
+    };
+    for (i, s) in seen.iter().enumerate() {
+        let Some(s) = s else { continue };
+        let earlier = by_content
+            .get(&s.content)
+            .copied()
+            .or_else(|| (!s.id.is_empty()).then(|| by_id.get(s.id.as_str()).copied()).flatten());
+        let winner = match earlier {
+            Some(j) if keep[j] => {
+                let older = seen[j].as_ref().is_some_and(|o| o.modified > s.modified);
+                let (kept, dropped) = if older { (j, i) } else { (i, j) };
+                keep[dropped] = false;
+                noteln!(
+                    "nytta: --dedupe: leaving out {} (W302: the same project as {}, which is newer)",
+                    nytta::report::visible::visible(&shown(dropped)),
+                    nytta::report::visible::visible(&shown(kept))
+                );
+                kept
+            }
+            _ => i,
+        };
+        for k in [i, earlier.unwrap_or(i)] {
+            if let Some(sk) = &seen[k] {
+                if !sk.id.is_empty() {
+                    by_id.insert(sk.id.as_str(), winner);
+                }
+                by_content.insert(sk.content, winner);
+            }
+        }
+    }
+    sources
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(s, k)| k.then_some(s))
+        .collect()
+}
+
 fn is_toml(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
 }
@@ -333,7 +409,10 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     inputs.extend(args.csv.clone());
     let target = super::output_target(&args.output, &inputs)?;
 
-    let sources = collect_files(&args.paths)?;
+    let mut sources = collect_files(&args.paths)?;
+    if args.dedupe {
+        sources = dedupe(sources);
+    }
     if let Some(out) = &target {
         // By identity, not spelling: `-o in/B.TOML` is the submission `in/B.TOML`.
         let files: Vec<PathBuf> = sources
@@ -407,6 +486,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             GroupByArg::Stakeholder => None,
         }),
         stakeholders: by_stakeholder.then(StakeholderSums::default),
+        duplicates: Duplicates::default(),
         by_year: args.by_year,
         rank: args.rank.map(|r| match r {
             RankArg::Npv => Rank::Npv,
@@ -491,6 +571,8 @@ struct Collector {
     groups: Groups,
     /// Running sums per stakeholder (`--group-by stakeholder`).
     stakeholders: Option<StakeholderSums>,
+    /// Project ids and contents seen so far (W302).
+    duplicates: Duplicates,
     /// The stakeholder × year matrix too (`--by-year`).
     by_year: bool,
     /// Rows per status: ok, warnings, error.
@@ -504,7 +586,11 @@ struct Collector {
 impl Collector {
     fn run(mut self, rows: std::sync::mpsc::Receiver<Vec<BatchRow>>) -> Result<[usize; 3], Failure> {
         for chunk in rows {
-            for row in chunk {
+            for mut row in chunk {
+                let found = self.duplicates.check(&row);
+                if !found.is_empty() {
+                    row.add_findings(&found);
+                }
                 self.counts[row.status as usize] += 1;
                 if let Some(by) = self.group_by {
                     self.groups.add(by, &row);

@@ -473,3 +473,53 @@ mod bridge_property {
         }
     }
 }
+
+#[test]
+fn duplicates_warn_w302_naming_both_and_dedupe_keeps_the_newest() {
+    let dir = tempfile::tempdir().unwrap();
+    let v1 = write(dir.path(), "c-v1.toml", C);
+    // v2: the same project id, another investment.
+    let v2 = write(dir.path(), "c-v2.toml", &C.replace("110000 }", "100000 }"));
+    // A copy of B under another name, only its comments differ: the same content.
+    write(dir.path(), "b.toml", B);
+    write(dir.path(), "b-copy.toml", &format!("# a copy\n{B}"));
+    let out = nytta()
+        .args(["batch", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let v = json_of(&out.stdout);
+    let findings: Vec<String> = v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["findings"].as_array().unwrap().clone())
+        .filter(|f| f["code"] == "W302")
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect();
+    let d = dir.path().display();
+    assert_eq!(
+        findings,
+        vec![
+            format!("{d}/b.toml has the same content as {d}/b-copy.toml"),
+            format!("{d}/c-v2.toml has the same project id `C-1` as {d}/c-v1.toml"),
+        ]
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("4 submissions"));
+
+    // --dedupe: c-v1 made newer than c-v2; b-copy older than b.
+    let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_600_000_000);
+    let new = old + std::time::Duration::from_secs(3600);
+    let touch = |p: &Path, t| std::fs::File::options().write(true).open(p).unwrap().set_modified(t).unwrap();
+    touch(&v1, new);
+    touch(&v2, old);
+    touch(&dir.path().join("b-copy.toml"), old);
+    touch(&dir.path().join("b.toml"), new);
+    let out = nytta().args(["batch", "--dedupe"]).arg(dir.path()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!("leaving out {d}/b-copy.toml (W302: the same project as {d}/b.toml, which is newer)")), "{stderr}");
+    assert!(stderr.contains(&format!("leaving out {d}/c-v2.toml (W302: the same project as {d}/c-v1.toml, which is newer)")), "{stderr}");
+    assert!(stderr.contains("2 submissions"), "{stderr}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("W302"), "{text}");
+}
