@@ -53,8 +53,11 @@ impl Duplicates {
             && same_content.as_ref() != Some(first)
         {
             out.push(
-                Diagnostic::new(Code::W302, format!("{source} has the same project id `{id}` as {first}"))
-                    .hint("two versions of one project: keep the newest (--dedupe), or give each project its own id"),
+                Diagnostic::new(
+                    Code::W302,
+                    format!("{source} has the same project id `{id}` as {first}"),
+                )
+                .hint("two versions of one project: keep the newest (--dedupe), or give each project its own id"),
             );
         }
         if !id.is_empty() {

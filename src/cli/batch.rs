@@ -8,9 +8,9 @@
 use super::{Failure, LangArg, Outcome, output, resolve_lang};
 use clap::ValueEnum;
 use nytta::batch::{BatchRow, GroupBy, Groups, Options, Rank, RankKey, rank_key, summarise_opts};
+use nytta::check::duplicates::{Duplicates, fingerprint};
 use nytta::engine::realism::Draws;
 use nytta::model::submission::{Submission, SubmissionReader};
-use nytta::check::duplicates::{Duplicates, fingerprint};
 use nytta::portfolio::StakeholderSums;
 use nytta::report::batch::{CsvOut, JsonOut, Sink, TableOut, XlsxOut};
 use nytta::report::csv::CsvStyle;

@@ -9,7 +9,7 @@ use super::labels::Label as L;
 use super::{Lang, markdown, table};
 use crate::diagnostic::Diagnostic;
 use crate::engine::Calculation;
-use crate::engine::followup::{FollowUp, Sums};
+use crate::engine::followup::{FollowUp, Forecast, Sums};
 use crate::fmt::{currency_unit, kronor, money_in, money_plain, percent, rate_plain, round, signed_percent, years};
 use crate::model::actuals::ActualKind;
 use crate::model::{Line, Month, Project};
@@ -38,7 +38,19 @@ struct FollowUpOut<'a> {
     totals: TotalsOut,
     reforecast: ReforecastOut,
     plan: Option<PlanOut>,
+    /// `trend` or `plan`: how the years after `as_of` are forecast.
+    forecast: &'static str,
+    /// Per line, the realisation so far that `trend` scales its plan by.
+    trends: Vec<TrendOut<'a>>,
     flags: Vec<FindingOut>,
+}
+
+#[derive(Serialize)]
+struct TrendOut<'a> {
+    line: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    rate: Option<Rate>,
 }
 
 #[derive(Serialize)]
@@ -51,6 +63,7 @@ struct RowOut<'a> {
     actual: Option<Money>,
     variance: Option<Money>,
     variance_share: Option<Rate>,
+    comment: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -111,6 +124,7 @@ pub fn json(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagn
                     actual: r.actual.map(money_plain),
                     variance: r.variance().map(money_plain),
                     variance_share: r.variance_share().map(rate_plain),
+                    comment: r.comment.as_deref(),
                 })
             })
             .collect(),
@@ -145,6 +159,20 @@ pub fn json(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagn
             payback_month: b.summary.payback_month.map(|m| m.to_string()),
             payback_years: b.summary.payback_years.map(rate_plain),
         }),
+        forecast: fu.forecast.as_str(),
+        trends: fu
+            .trends
+            .iter()
+            .filter_map(|t| {
+                let line = lines.get(t.line)?;
+                Some(TrendOut {
+                    line: line.key(),
+                    name: &line.name,
+                    kind: t.kind.as_str(),
+                    rate: t.rate.map(rate_plain),
+                })
+            })
+            .collect(),
         flags: flags.iter().map(FindingOut::from).collect(),
     };
     let mut text = serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
@@ -155,7 +183,8 @@ pub fn json(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagn
 // ---------------------------------------------------------------------------------
 // CSV
 
-/// One row per follow-up row: `line,name,kind,year,planned,actual,variance,variance_share`.
+/// One row per follow-up row:
+/// `line,name,kind,year,planned,actual,variance,variance_share,comment`.
 pub fn csv(project: &Project, fu: &FollowUp, style: CsvStyle) -> String {
     let lines: Vec<&Line> = project.lines().collect();
     let header = [
@@ -167,6 +196,7 @@ pub fn csv(project: &Project, fu: &FollowUp, style: CsvStyle) -> String {
         "actual",
         "variance",
         "variance_share",
+        "comment",
     ];
     let mut rows = vec![header.iter().map(|h| Cell::text(*h)).collect::<Vec<_>>()];
     for r in &fu.rows {
@@ -180,21 +210,25 @@ pub fn csv(project: &Project, fu: &FollowUp, style: CsvStyle) -> String {
             Cell::opt_number(r.actual.map(money_plain)),
             Cell::opt_number(r.variance().map(money_plain)),
             Cell::opt_number(r.variance_share().map(rate_plain)),
+            Cell::opt_text(r.comment.as_deref()),
         ]);
     }
     write_rows(&rows, style)
 }
 
-/// The actuals CSV to fill in: `line,kind,year,planned,amount`, one row per monetised
-/// line, kind and year from the start to `last_year` (at most the last year of the
-/// horizon), with the plan and an empty `amount`. Benefit and harvest years before
-/// the go-live year are left out where nothing is planned. The actuals reader ignores
-/// `planned` and skips rows left empty, so the filled-in file reads straight back.
+/// The actuals CSV to fill in: `line,name,kind,year,planned,amount,comment`, one row per
+/// monetised line, kind and year from the start to `last_year` (at most the last year
+/// of the horizon), with the line's name, the plan, and `amount` and `comment` empty to
+/// fill in (`amount` is not prefilled with the plan: a row left as it was would read
+/// back as "as planned" and hide a missing actual, W203). Benefit and harvest years
+/// before the go-live year are left out where nothing is planned. The actuals reader
+/// ignores `name` and `planned` and skips rows left empty, so the filled-in file reads
+/// straight back.
 pub fn template(project: &Project, base: &Calculation, last_year: i32, style: CsvStyle) -> String {
     let lines: Vec<&Line> = project.lines().collect();
     let last_year = last_year.min(project.end_year() - 1);
     let go_live_year = project.go_live.year();
-    let header = ["line", "kind", "year", "planned", "amount"];
+    let header = ["line", "name", "kind", "year", "planned", "amount", "comment"];
     let mut rows = vec![header.iter().map(|h| Cell::text(*h)).collect::<Vec<_>>()];
     for figures in &base.lines {
         let Some(line) = lines.get(figures.index).filter(|l| l.is_monetised()) else {
@@ -216,9 +250,11 @@ pub fn template(project: &Project, base: &Calculation, last_year: i32, style: Cs
                 }
                 rows.push(vec![
                     Cell::text(line.key()),
+                    Cell::text(&line.name),
                     Cell::text(kind.as_str()),
                     Cell::number(year.to_string()),
                     Cell::number(money_plain(planned)),
+                    Cell::Empty,
                     Cell::Empty,
                 ]);
             }
@@ -342,6 +378,30 @@ impl Builder<'_> {
             };
         }
         let mut blocks = vec![Block::Text(self.t(L::VarianceActualPlannedYearWithNo).to_string())];
+        // One overview: a row per line and kind, a column per year, the variance in
+        // each cell (with its share of the plan), the total last.
+        let years: Vec<i32> = {
+            let mut y: Vec<i32> = rows.iter().map(|r| r.year).collect();
+            y.sort_unstable();
+            y.dedup();
+            y
+        };
+        let mut columns = vec![wrapped(self.t(L::Line), NAME_WIDTH), left(self.t(L::Kind))];
+        let year_headers: Vec<String> = years.iter().map(i32::to_string).collect();
+        columns.extend(year_headers.iter().map(|y| right(y)));
+        columns.push(right(self.t(L::Total)));
+        let mut grid = Grid::new(columns).caption(self.t(L::DeviationsPerLineAndYear));
+        let mut comments = Grid::new(vec![
+            wrapped(self.t(L::Line), NAME_WIDTH),
+            left(self.t(L::Kind)),
+            left(self.t(L::Year2)),
+            wrapped(self.t(L::Comment), 60),
+        ]);
+        let cell = |v: Option<Decimal>, share: Option<Decimal>| match (v, share) {
+            (Some(v), Some(s)) => format!("{} ({})", self.signed_kr(v), signed_percent(s, self.lang)),
+            (Some(v), None) => self.signed_kr(v),
+            _ => MISSING.to_string(),
+        };
         let mut start = 0;
         while start < rows.len() {
             let (line, kind) = (rows[start].line, rows[start].kind);
@@ -352,29 +412,33 @@ impl Builder<'_> {
             let group = &rows[start..end];
             start = end;
             let name = self.lines.get(line).map_or(MISSING, |l| l.name.as_str());
-            let mut columns = vec![left(self.t(L::Year2))];
-            columns.extend(self.money_columns());
-            let mut grid = Grid::new(columns).caption(format!("{name} – {}", self.kind(kind)));
-            for r in group {
-                grid.row(vec![
-                    r.year.to_string(),
-                    self.kr(r.planned),
-                    Self::opt(r.actual.map(|a| self.kr(a))),
-                    Self::opt(r.variance().map(|v| self.signed_kr(v))),
-                    Self::opt(r.variance_share().map(|s| signed_percent(s, self.lang))),
-                ]);
+            let mut cells = vec![name.to_string(), self.kind(kind).to_string()];
+            for y in &years {
+                let text = match group.iter().find(|r| r.year == *y) {
+                    Some(r) => {
+                        let mut t = cell(r.variance(), r.variance_share());
+                        if let Some(c) = &r.comment {
+                            t.push_str(" *");
+                            comments.row(vec![
+                                name.to_string(),
+                                self.kind(kind).to_string(),
+                                y.to_string(),
+                                c.clone(),
+                            ]);
+                        }
+                        t
+                    }
+                    None => String::new(),
+                };
+                cells.push(text);
             }
-            if group.len() > 1 {
-                let sums = Sums::of(group);
-                grid.total(vec![
-                    self.t(L::Total).to_string(),
-                    self.kr(sums.planned),
-                    Self::opt((sums.reported > 0).then(|| self.kr(sums.actual))),
-                    Self::opt(sums.variance().map(|v| self.signed_kr(v))),
-                    Self::opt(sums.variance_share().map(|s| signed_percent(s, self.lang))),
-                ]);
-            }
-            blocks.push(Block::Grid(grid));
+            let sums = Sums::of(group);
+            cells.push(cell(sums.variance(), sums.variance_share()));
+            grid.row(cells);
+        }
+        blocks.push(Block::Grid(grid));
+        if !comments.rows.is_empty() {
+            blocks.push(Block::Grid(comments.caption(self.t(L::Comments))));
         }
         Section { heading, blocks }
     }
@@ -419,12 +483,13 @@ impl Builder<'_> {
         let (s, r) = (&self.c.summary, &self.fu.reforecast);
         let mut blocks = vec![Block::Text(match self.lang {
             Lang::Sv => format!(
-                "Prognosen bygger på utfallet till och med {} (planen där utfall saknas) och planen för åren därefter.",
+                "Prognosen bygger på utfallet till och med {} (planen där utfall saknas) och, för åren därefter, \
+                 planen eller trenden (se nedan).",
                 self.fu.as_of
             ),
             Lang::En => format!(
-                "The re-forecast takes the actuals up to and including {} (the plan where none was reported) and \
-                 the plan for the years after.",
+                "The re-forecast takes the actuals up to and including {} (the plan where none was reported) and, \
+                 for the years after, the plan or the trend (see below).",
                 self.fu.as_of
             ),
         })];
@@ -497,6 +562,27 @@ impl Builder<'_> {
             self.kr(forecast_benefits - forecast_costs),
         ]);
         blocks.push(Block::Grid(by_year));
+        match self.fu.forecast {
+            Forecast::Plan => blocks.push(Block::Text(self.t(L::ForecastPlan).to_string())),
+            Forecast::Trend => {
+                blocks.push(Block::Text(self.t(L::ForecastTrend).to_string()));
+                let mut trend = Grid::new(vec![
+                    wrapped(self.t(L::Line), NAME_WIDTH),
+                    left(self.t(L::Kind)),
+                    right(self.t(L::RealisationSoFar)),
+                ])
+                .caption(self.t(L::ForecastPerLine));
+                for t in &self.fu.trends {
+                    let name = self.lines.get(t.line).map_or(MISSING, |l| l.name.as_str());
+                    trend.row(vec![
+                        name.to_string(),
+                        self.kind(t.kind).to_string(),
+                        Self::opt(t.rate.map(|r| percent(r, self.lang))),
+                    ]);
+                }
+                blocks.push(Block::Grid(trend));
+            }
+        }
         Section {
             heading: self.t(L::ReForecastAgainstPlan).to_string(),
             blocks,

@@ -510,16 +510,91 @@ fn duplicates_warn_w302_naming_both_and_dedupe_keeps_the_newest() {
     // --dedupe: c-v1 made newer than c-v2; b-copy older than b.
     let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_600_000_000);
     let new = old + std::time::Duration::from_secs(3600);
-    let touch = |p: &Path, t| std::fs::File::options().write(true).open(p).unwrap().set_modified(t).unwrap();
+    let touch = |p: &Path, t| {
+        std::fs::File::options()
+            .write(true)
+            .open(p)
+            .unwrap()
+            .set_modified(t)
+            .unwrap()
+    };
     touch(&v1, new);
     touch(&v2, old);
     touch(&dir.path().join("b-copy.toml"), old);
     touch(&dir.path().join("b.toml"), new);
     let out = nytta().args(["batch", "--dedupe"]).arg(dir.path()).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains(&format!("leaving out {d}/b-copy.toml (W302: the same project as {d}/b.toml, which is newer)")), "{stderr}");
-    assert!(stderr.contains(&format!("leaving out {d}/c-v2.toml (W302: the same project as {d}/c-v1.toml, which is newer)")), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "leaving out {d}/b-copy.toml (W302: the same project as {d}/b.toml, which is newer)"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "leaving out {d}/c-v2.toml (W302: the same project as {d}/c-v1.toml, which is newer)"
+        )),
+        "{stderr}"
+    );
     assert!(stderr.contains("2 submissions"), "{stderr}");
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(!text.contains("W302"), "{text}");
+}
+
+#[test]
+fn follow_up_forecasts_by_trend_by_default_and_carries_comments() {
+    let example = "examples/uppfoljning-bygglov.toml";
+    let actuals = "examples/utfall-2025.csv";
+    let run = |extra: &[&str]| {
+        let out = nytta()
+            .args([
+                "follow-up",
+                example,
+                "--actuals",
+                actuals,
+                "--as-of",
+                "2025",
+                "--format",
+                "json",
+            ])
+            .args(extra)
+            .output()
+            .unwrap();
+        json_of(&out.stdout)
+    };
+    let trend = run(&[]);
+    let plan = run(&["--forecast", "plan"]);
+    assert_eq!(trend["forecast"], "trend");
+    assert_eq!(plan["forecast"], "plan");
+    // The benefits run about a third behind: the trend forecast is below the plan's.
+    assert!(dec(&trend["reforecast"]["npv"]) < dec(&plan["reforecast"]["npv"]));
+    // Up to 2025 both take the actuals: the same figures.
+    assert_eq!(trend["reforecast"]["years"][2], plan["reforecast"]["years"][2]);
+    // Handläggning (benefit): 2024 and 2025 actuals against plan.
+    let rate = trend["trends"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["line"] == "handlaggning")
+        .unwrap()["rate"]
+        .clone();
+    let rows = trend["rows"].as_array().unwrap();
+    let (mut a, mut p) = (rust_decimal::Decimal::ZERO, rust_decimal::Decimal::ZERO);
+    for r in rows
+        .iter()
+        .filter(|r| r["line"] == "handlaggning" && r["kind"] == "benefit" && !r["actual"].is_null())
+    {
+        a += dec(&r["actual"]);
+        p += dec(&r["planned"]);
+    }
+    let want = nytta::fmt::rate_plain(a / p);
+    // The rows are rounded to the öre, the rate from exact figures: equal to 6 decimals.
+    assert_eq!(rate.as_str().unwrap(), want);
+    // The kommentar column of the Excel CSV, next to its line and year, even without an amount.
+    let comment = rows
+        .iter()
+        .find(|r| r["line"] == "forvaltning" && r["year"] == 2025)
+        .unwrap();
+    assert_eq!(comment["comment"], "IT-enheten har inte lämnat utfallet ännu");
+    assert!(comment["actual"].is_null());
 }

@@ -57,6 +57,20 @@ pub enum Label {
     Organisation,
     /// Portfolio
     Portfolio,
+    /// Deviations per line and year (actual − planned; * a comment below)
+    DeviationsPerLineAndYear,
+    /// Comments
+    Comments,
+    /// Comment
+    Comment,
+    /// Realisation\nso far
+    RealisationSoFar,
+    /// Forecast: trend. Each line's years after the follow-up year are its plan × its realisation so far (Σ actual / Σ planned over the years with an actual); a line with no actual keeps its plan. The plan is shown beside it.
+    ForecastTrend,
+    /// Forecast: plan. The years after the follow-up year keep the plan.
+    ForecastPlan,
+    /// Forecast per line
+    ForecastPerLine,
     /// Changes
     DiffOf,
     /// Assumptions changed
