@@ -6,9 +6,11 @@
 #                               # `nytta check` on one file
 #   N=2000 benches/bench.sh     # a quicker run
 #
-# Needs: python3 with numpy and numpy-financial for the peer (pip install numpy
-# numpy-financial); hyperfine for repeated timings (apt install hyperfine), else one
-# timing with /usr/bin/time.
+# Needs: python3 (the projects come from benches/gen_projects.py); hyperfine for
+# repeated timings (apt install hyperfine), else one timing with /usr/bin/time.
+# Optional: the Python peer for the speed-up, at $SHARED/bench/peer_python.py
+# (SHARED=../shared by default), with numpy and numpy-financial
+# (pip install numpy numpy-financial); skipped when absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
@@ -23,7 +25,7 @@ NYTTA=$PWD/target/release/nytta
 gen() { # gen DIR COUNT
   if [ ! -d "$1" ] || [ "$(find "$1" -name '*.toml' | wc -l)" -ne "$2" ]; then
     rm -rf "$1"
-    python3 "$SHARED/bench/gen_projects.py" "$1" "$2" --seed 42
+    python3 benches/gen_projects.py "$1" "$2" --seed 42
   fi
 }
 
@@ -35,12 +37,12 @@ seconds() { # seconds CMD... → wall seconds of one run, output discarded
 gen "$WORK/p$N" "$N"
 echo "== $N projects ($(du -sh "$WORK/p$N" | cut -f1))"
 
-if python3 -c 'import numpy_financial' 2> /dev/null; then
+if [ -f "$SHARED/bench/peer_python.py" ] && python3 -c 'import numpy_financial' 2> /dev/null; then
   peer=$(seconds python3 "$SHARED/bench/peer_python.py" "$WORK/p$N")
   echo "peer (Python + numpy-financial): ${peer} s"
 else
   peer=""
-  echo "peer skipped: pip install numpy numpy-financial"
+  echo "peer skipped: needs \$SHARED/bench/peer_python.py and pip install numpy numpy-financial"
 fi
 
 if command -v hyperfine > /dev/null; then

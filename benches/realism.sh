@@ -6,11 +6,10 @@
 #                               # without --realism on 10 000 projects
 #   N=2000 benches/realism.sh   # a quicker batch run
 #
-# Needs hyperfine (apt install hyperfine); the batch part needs the project generator
-# (SHARED=../shared by default, as benches/bench.sh).
+# Needs hyperfine (apt install hyperfine) and python3 (the batch part generates its
+# projects with benches/gen_projects.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SHARED=${SHARED:-../shared}
 N=${N:-10000}
 WORK=${WORK:-/tmp/nytta-bench}
 mkdir -p "$WORK"
@@ -47,7 +46,7 @@ hyperfine -N -w 5 -r 40 \
 gen() { # gen DIR COUNT
   if [ ! -d "$1" ] || [ "$(find "$1" -name '*.toml' | wc -l)" -ne "$2" ]; then
     rm -rf "$1"
-    python3 "$SHARED/bench/gen_projects.py" "$1" "$2" --seed 42
+    python3 benches/gen_projects.py "$1" "$2" --seed 42
   fi
 }
 gen "$WORK/p$N" "$N"

@@ -21,9 +21,11 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Whether any finding is an error.
     pub fn has_errors(&self) -> bool {
         self.omitted.errors > 0 || self.diagnostics.iter().any(Diagnostic::is_error)
     }
+    /// Whether any finding is a warning.
     pub fn has_warnings(&self) -> bool {
         self.omitted.warnings > 0 || self.diagnostics.iter().any(|d| !d.is_error())
     }

@@ -1,4 +1,4 @@
-//! Batch: one summary row per submission (spec §9), small enough to keep for a
+//! Batch: one summary row per submission (docs/controller-guide-en.md, "Reading the results"), small enough to keep for a
 //! hundred thousand of them — never a monthly series. Pure: the CLI reads the files,
 //! runs this in parallel and writes the rows as they come.
 
@@ -15,12 +15,16 @@ use std::collections::BTreeMap;
 /// `ok`, `warnings` or `error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
+    /// Computed, no finding.
     Ok,
+    /// Computed, with warnings.
     Warnings,
+    /// Not computed: the file has errors.
     Error,
 }
 
 impl Status {
+    /// The status as written in the outputs: `ok`, `warnings` or `error`.
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Ok => "ok",
@@ -33,14 +37,23 @@ impl Status {
 /// The key figures of a computed submission.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figures {
+    /// Total costs over the horizon.
     pub total_costs: Decimal,
+    /// Total monetised benefits over the horizon.
     pub total_benefits: Decimal,
+    /// Benefits − costs, undiscounted.
     pub net: Decimal,
+    /// Net present value.
     pub npv: Decimal,
+    /// Benefit–cost ratio (none without costs).
     pub bcr: Option<Decimal>,
+    /// Internal rate of return (none when there is no root).
     pub irr: Option<Decimal>,
+    /// The month after which the cumulative net stays ≥ 0.
     pub payback_month: Option<Month>,
+    /// Planned harvest over the horizon.
     pub planned_harvest: Decimal,
+    /// Planned harvest as a share of the monetised benefits.
     pub harvest_share: Option<Decimal>,
     /// Per year, for the group table.
     pub years: Vec<YearSlice>,
@@ -66,11 +79,15 @@ pub struct RealismFigures {
 /// One year of a submission, for sums per group and year.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct YearSlice {
+    /// The calendar year.
     pub year: i32,
+    /// Costs in the year.
     pub costs: Decimal,
+    /// Monetised benefits in the year.
     pub benefits: Decimal,
     /// The year's net × its discount factor: the year's part of the NPV.
     pub npv: Decimal,
+    /// Planned harvest in the year.
     pub planned_harvest: Decimal,
 }
 
@@ -88,17 +105,25 @@ impl std::ops::AddAssign for YearSlice {
 pub struct BatchRow {
     /// The file path, or `FILE:ROW` for a row of a submissions CSV.
     pub source: String,
+    /// The project id (`[project] id`), empty when none.
     pub id: String,
+    /// The project name.
     pub name: String,
+    /// The organisation.
     pub organisation: String,
+    /// The portfolio, empty when none.
     pub portfolio: String,
+    /// Computed, with warnings, or not computed.
     pub status: Status,
+    /// Number of errors.
     pub errors: usize,
+    /// Number of warnings.
     pub warnings: usize,
     /// Distinct finding codes, in code order.
     pub codes: Vec<Code>,
     /// Every finding, as `CODE message` (for the findings sheet and the error reason).
     pub findings: Vec<(Code, String)>,
+    /// The key figures, when the file could be computed.
     pub figures: Option<Figures>,
     /// The project text's fingerprint, comments and layout aside (none for a
     /// submission that could not be read): duplicates by content (W302).
@@ -284,7 +309,9 @@ fn figures(calc: &Calculation) -> Figures {
 /// What to group by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GroupBy {
+    /// By `[project] organisation`.
     Organisation,
+    /// By `[project] portfolio`.
     Portfolio,
 }
 
@@ -293,6 +320,7 @@ pub enum GroupBy {
 pub struct Groups(pub BTreeMap<(String, i32), YearSlice>);
 
 impl Groups {
+    /// Add a computed row's years to its group.
     pub fn add(&mut self, by: GroupBy, row: &BatchRow) {
         let Some(f) = &row.figures else { return };
         let group = match by {

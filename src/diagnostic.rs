@@ -8,11 +8,14 @@ use std::ops::Range;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Invalid input: the file is not computed (exit 1).
     Error,
+    /// A likely mistake: the file is computed.
     Warning,
 }
 
 impl Severity {
+    /// `error` or `warning`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -98,6 +101,7 @@ pub enum Code {
 }
 
 impl Code {
+    /// The code as written: `E001`, `W101`, ….
     pub fn as_str(self) -> &'static str {
         match self {
             Code::E001 => "E001",
@@ -137,6 +141,7 @@ impl Code {
         }
     }
 
+    /// Errors are E codes, warnings W codes.
     pub fn severity(self) -> Severity {
         if self.as_str().starts_with('E') {
             Severity::Error
@@ -155,7 +160,9 @@ impl std::fmt::Display for Code {
 /// One finding: an error or a warning, located where possible.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The stable code.
     pub code: Code,
+    /// What is wrong, naming the line, year or month where one applies.
     pub message: String,
     /// What to do about it, in one line.
     pub hint: Option<String>,
@@ -169,6 +176,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A finding with `code` and `message`, no hint, span or path yet.
     pub fn new(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             code,
@@ -179,22 +187,27 @@ impl Diagnostic {
             scenarios: Vec::new(),
         }
     }
+    /// Add what to do about it.
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
+    /// Add the byte range in the file.
     pub fn span(mut self, span: Range<usize>) -> Self {
         self.span = Some(span);
         self
     }
+    /// Add the byte range in the file, if known.
     pub fn maybe_span(mut self, span: Option<Range<usize>>) -> Self {
         self.span = span;
         self
     }
+    /// Add the path in the file, such as `benefits[2]`.
     pub fn at(mut self, at: impl Into<String>) -> Self {
         self.at = Some(at.into());
         self
     }
+    /// The severity of the code.
     pub fn severity(&self) -> Severity {
         self.code.severity()
     }
@@ -207,6 +220,7 @@ impl Diagnostic {
             many => format!("{} (scenarios {})", self.message, many.join(", ")),
         }
     }
+    /// Whether the finding is an error.
     pub fn is_error(&self) -> bool {
         self.severity() == Severity::Error
     }
@@ -228,11 +242,14 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 /// of mistakes cannot make nytta hold millions of messages.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Omitted {
+    /// Errors not kept.
     pub errors: usize,
+    /// Warnings not kept.
     pub warnings: usize,
 }
 
 impl Omitted {
+    /// Count one finding that is not kept.
     pub fn count(&mut self, d: &Diagnostic) {
         if d.is_error() {
             self.errors += 1;
@@ -240,6 +257,7 @@ impl Omitted {
             self.warnings += 1;
         }
     }
+    /// Errors and warnings not kept.
     pub fn total(self) -> usize {
         self.errors + self.warnings
     }

@@ -31,19 +31,25 @@ use toml::{Table, Value};
 /// An assumption the bridge steps through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Assumption {
+    /// `start_year` and `years`.
     Horizon,
+    /// `go_live`.
     GoLive,
+    /// `hourly_cost` (or `monthly_salary` / `salary_hours`) and `overhead`.
     HourlyCost,
+    /// `discount_rate`.
     DiscountRate,
 }
 
 impl Assumption {
+    /// Every assumption, in the bridge's order.
     pub const ALL: [Assumption; 4] = [
         Assumption::Horizon,
         Assumption::GoLive,
         Assumption::HourlyCost,
         Assumption::DiscountRate,
     ];
+    /// The name used in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             Assumption::Horizon => "horizon",
@@ -71,16 +77,23 @@ impl Assumption {
 /// An assumption's value, as the validated project has it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AssumptionValue {
+    /// The first year and the number of years.
     Horizon {
+        /// The first calendar year.
         start_year: i32,
+        /// The number of years.
         years: u32,
     },
+    /// A month (go-live).
     Month(Month),
     /// Hourly cost before overhead (none when not given), and the overhead.
     Hourly {
+        /// Kronor an hour before overhead (none when not given).
         cost: Option<Decimal>,
+        /// The overhead (PO-pålägg), a fraction.
         overhead: Decimal,
     },
+    /// A rate, a fraction.
     Rate(Decimal),
 }
 
@@ -102,19 +115,25 @@ fn value_of(a: Assumption, p: &Project) -> AssumptionValue {
 /// A changed assumption.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AssumptionChange {
+    /// Which assumption.
     pub what: Assumption,
+    /// Its value in the old file.
     pub old: AssumptionValue,
+    /// Its value in the new file.
     pub new: AssumptionValue,
 }
 
 /// Costs or benefits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Side {
+    /// A `[[costs]]` line.
     Cost,
+    /// A `[[benefits]]` line.
     Benefit,
 }
 
 impl Side {
+    /// The name used in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             Side::Cost => "cost",
@@ -132,12 +151,16 @@ impl Side {
 /// How a line changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
+    /// Only in the new file.
     Added,
+    /// Only in the old file.
     Removed,
+    /// In both, with different keys.
     Changed,
 }
 
 impl Change {
+    /// The name used in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             Change::Added => "added",
@@ -150,14 +173,18 @@ impl Change {
 /// How a changed line was matched to its old version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MatchedBy {
+    /// By its id.
     Id,
+    /// By its name (no id, or the ids differ).
     Name,
 }
 
 /// A line added, removed or changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineChange {
+    /// Added, removed or changed.
     pub change: Change,
+    /// A cost or a benefit.
     pub side: Side,
     /// The id (new file's for a changed line), if any.
     pub id: Option<String>,
@@ -175,6 +202,7 @@ pub struct LineChange {
 /// What a bridge step applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StepWhat {
+    /// An assumption taken from the new file.
     Assumption(Assumption),
     /// Index into [`Diff::lines`].
     Line(usize),
@@ -185,6 +213,7 @@ pub enum StepWhat {
 /// One step of the NPV bridge.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
+    /// What the step applies.
     pub what: StepWhat,
     /// NPV after the step minus NPV before it (for combined steps: the combination's
     /// effect, on the last step of the combination; zero on the others).
@@ -199,10 +228,15 @@ pub struct Step {
 /// Everything `nytta diff` reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diff {
+    /// The old file's base-scenario NPV (to [`NPV_DP`] decimals).
     pub old_npv: Decimal,
+    /// The new file's base-scenario NPV (to [`NPV_DP`] decimals).
     pub new_npv: Decimal,
+    /// The assumptions that changed, in the bridge's order.
     pub assumptions: Vec<AssumptionChange>,
+    /// The lines added, removed and changed, in the bridge's order.
     pub lines: Vec<LineChange>,
+    /// The NPV bridge, one step per change.
     pub bridge: Vec<Step>,
     /// Whether the files differ in anything but comments and layout.
     pub differ: bool,
@@ -255,8 +289,18 @@ impl Diff {
 pub enum DiffError {
     /// A file does not validate: `which` is `old` or `new`.
     #[error("the {which} file does not validate: {message}")]
-    Invalid { which: &'static str, message: String },
+    Invalid {
+        /// `old` or `new`.
+        which: &'static str,
+        /// The first error.
+        message: String,
+    },
 }
+
+/// Why a file (or the file after a bridge step) does not validate: its first error.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct NotValid(pub String);
 
 /// The bridge takes every NPV to 10⁻⁶ kr, so that its differences and their sum are
 /// exact (a 28-digit NPV would round in the sums).
@@ -264,13 +308,15 @@ pub const NPV_DP: u32 = 6;
 
 /// The base-scenario NPV of a file's text (to [`NPV_DP`] decimals); `Err` with the first error when it does not
 /// validate or compute.
-pub fn npv_of(text: &str) -> Result<(Project, Decimal), String> {
+pub fn npv_of(text: &str) -> Result<(Project, Decimal), NotValid> {
     let parsed = parse_project(text);
     if let Some(e) = parsed.diagnostics.iter().find(|d| d.is_error()) {
-        return Err(format!("{}: {}", e.code.as_str(), e.message));
+        return Err(NotValid(format!("{}: {}", e.code.as_str(), e.message)));
     }
-    let project = parsed.project.ok_or_else(|| "the file does not validate".to_string())?;
-    let calc = compute(&project, &Scenario::base()).map_err(|e| e.message)?;
+    let project = parsed
+        .project
+        .ok_or_else(|| NotValid("the file does not validate".to_string()))?;
+    let calc = compute(&project, &Scenario::base()).map_err(|e| NotValid(e.message))?;
     Ok((project, crate::fmt::round(calc.summary.npv, NPV_DP)))
 }
 
@@ -387,7 +433,7 @@ fn parse_doc(text: &str, which: &'static str) -> Result<Table, DiffError> {
 
 /// Compare two versions of a project file.
 pub fn diff(old_text: &str, new_text: &str) -> Result<Diff, DiffError> {
-    let invalid = |which: &'static str| move |message: String| DiffError::Invalid { which, message };
+    let invalid = |which: &'static str| move |e: NotValid| DiffError::Invalid { which, message: e.0 };
     let (old_p, old_npv) = npv_of(old_text).map_err(invalid("old"))?;
     let (new_p, new_npv) = npv_of(new_text).map_err(invalid("new"))?;
     let old_doc = parse_doc(old_text, "old")?;
@@ -482,7 +528,7 @@ pub fn diff(old_text: &str, new_text: &str) -> Result<Diff, DiffError> {
 
     let mut bridge = Vec::new();
     let mut before = old_npv;
-    let mut pending: Vec<(StepWhat, String)> = Vec::new();
+    let mut pending: Vec<(StepWhat, NotValid)> = Vec::new();
     let mut last_valid = true;
     for (what, apply) in plan {
         match apply {
@@ -502,7 +548,7 @@ pub fn diff(old_text: &str, new_text: &str) -> Result<Diff, DiffError> {
                         what: w,
                         effect: Decimal::ZERO,
                         npv_after: None,
-                        combined: Some(why),
+                        combined: Some(why.0),
                     });
                 }
                 bridge.push(Step {
@@ -528,7 +574,7 @@ pub fn diff(old_text: &str, new_text: &str) -> Result<Diff, DiffError> {
                 what: w,
                 effect: Decimal::ZERO,
                 npv_after: None,
-                combined: Some(why),
+                combined: Some(why.0),
             });
         }
         bridge.push(Step {

@@ -6,6 +6,7 @@
 //! warnings that evaluations keep finding. The library never prints; the `nytta` binary
 //! does the I/O.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
+#![forbid(unsafe_code)]
 
 pub mod analysis;
 pub mod batch;

@@ -19,20 +19,26 @@ use std::collections::{BTreeMap, HashMap};
 /// Money of one stakeholder (in one project, or summed over the portfolio).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ShareMoney {
+    /// Costs.
     pub costs: Decimal,
+    /// Financial benefits.
     pub financial_benefits: Decimal,
+    /// Reallocation benefits (freed time).
     pub reallocation_benefits: Decimal,
     /// The stakeholder's net per year × the year's discount factor, summed.
     pub npv: Decimal,
+    /// Planned harvest, every method.
     pub planned_harvest: Decimal,
     /// Besparingskrav: the planned harvest whose method is `budget_reduction`.
     pub besparingskrav: Decimal,
 }
 
 impl ShareMoney {
+    /// Financial and reallocation benefits.
     pub fn benefits(&self) -> Decimal {
         self.financial_benefits + self.reallocation_benefits
     }
+    /// Benefits − costs.
     pub fn net(&self) -> Decimal {
         self.benefits() - self.costs
     }
@@ -52,10 +58,15 @@ impl std::ops::AddAssign for ShareMoney {
 /// One stakeholder in one calendar year.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ShareYear {
+    /// The calendar year.
     pub year: i32,
+    /// Costs.
     pub costs: Decimal,
+    /// Monetised benefits.
     pub benefits: Decimal,
+    /// Planned harvest, every method.
     pub planned_harvest: Decimal,
+    /// Besparingskrav: planned harvest by `budget_reduction`.
     pub besparingskrav: Decimal,
 }
 
@@ -71,9 +82,13 @@ impl std::ops::AddAssign for ShareYear {
 /// One stakeholder's share of one project.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StakeholderShare {
+    /// The stakeholder's id in the project file.
     pub id: String,
+    /// The stakeholder's name.
     pub name: String,
+    /// Its money over the horizon.
     pub money: ShareMoney,
+    /// Its money per year of the project's horizon.
     pub years: Vec<ShareYear>,
 }
 
@@ -85,8 +100,8 @@ fn budget_reduction_index() -> usize {
         .unwrap_or(0)
 }
 
-/// The stakeholders' shares of a calculation (the engine's split, spec §4: a line's
-/// money × the stakeholder's share, year by year).
+/// The stakeholders' shares of a calculation (the engine's split, docs/method.md: a
+/// line's money × the stakeholder's share, year by year).
 pub fn shares(calc: &Calculation) -> Vec<StakeholderShare> {
     let br = budget_reduction_index();
     calc.stakeholders
@@ -211,11 +226,13 @@ pub struct StakeholderSums {
 pub struct StakeholderTotal {
     /// The id shown (when ids were matched by name: the one in the most projects).
     pub id: String,
+    /// The stakeholder's name.
     pub name: String,
     /// Every id summed into this one, `id` first (more than one when matched by name).
     pub ids: Vec<String>,
     /// Projects the stakeholder has a share in.
     pub projects: usize,
+    /// Its money over the horizon.
     pub money: ShareMoney,
     /// Every year any of its projects covers, in order.
     pub years: Vec<ShareYear>,

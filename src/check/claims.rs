@@ -7,7 +7,7 @@ use crate::fmt::{Lang, money};
 use crate::model::submission::Claimed;
 use rust_decimal::Decimal;
 
-/// Money differs when it is off by more than 1 % and by more than 1 000 kr (spec §8).
+/// Money differs when it is off by more than 1 % and by more than 1 000 kr (docs/controller-guide-en.md, "The submissions spreadsheet").
 fn money_differs(claimed: Decimal, actual: Decimal) -> bool {
     // A difference too large to represent certainly differs.
     let Some(difference) = claimed.checked_sub(actual).map(|d| d.abs()) else {

@@ -3,7 +3,6 @@
 //! "W302". The batch streams, so the warning goes on the later of the two, naming both;
 //! `nytta batch --dedupe` keeps only the newest by modification time instead.
 
-use crate::batch::BatchRow;
 use crate::diagnostic::{Code, Diagnostic};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -32,14 +31,9 @@ pub struct Duplicates {
 }
 
 impl Duplicates {
-    /// W302 for `row` when an earlier submission has its project id or its content; the
-    /// row is remembered either way.
-    pub fn check(&mut self, row: &BatchRow) -> Vec<Diagnostic> {
-        self.check_parts(&row.source, &row.id, row.content)
-    }
-
-    /// As [`Duplicates::check`], from a submission's source, project id and fingerprint.
-    pub fn check_parts(&mut self, source: &str, id: &str, content: Option<u64>) -> Vec<Diagnostic> {
+    /// W302 for a submission (its source, project id and [`fingerprint`]) when an
+    /// earlier one has its project id or its content; it is remembered either way.
+    pub fn check(&mut self, source: &str, id: &str, content: Option<u64>) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let same_content = content.and_then(|c| self.by_content.get(&c)).cloned();
         if let Some(first) = &same_content {
@@ -77,15 +71,15 @@ mod tests {
     #[test]
     fn same_id_or_same_content_names_both() {
         let mut d = Duplicates::default();
-        assert!(d.check_parts("a.toml", "P-1", Some(1)).is_empty());
-        let w = d.check_parts("b.toml", "P-1", Some(2));
+        assert!(d.check("a.toml", "P-1", Some(1)).is_empty());
+        let w = d.check("b.toml", "P-1", Some(2));
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].message, "b.toml has the same project id `P-1` as a.toml");
-        let w = d.check_parts("c.toml", "", Some(1));
+        let w = d.check("c.toml", "", Some(1));
         assert_eq!(w[0].message, "c.toml has the same content as a.toml");
         // Same id and content as a.toml: one warning, not two.
-        assert_eq!(d.check_parts("d.toml", "P-1", Some(1)).len(), 1);
-        assert!(d.check_parts("e.toml", "P-2", Some(3)).is_empty());
+        assert_eq!(d.check("d.toml", "P-1", Some(1)).len(), 1);
+        assert!(d.check("e.toml", "P-2", Some(3)).is_empty());
     }
 
     #[test]

@@ -5,11 +5,11 @@
 
 use super::Context;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::fmt::{Lang, money};
-use rust_decimal::{Decimal, RoundingStrategy};
+use crate::fmt::{Lang, money, round};
+use rust_decimal::Decimal;
 
 fn whole(d: Decimal) -> Decimal {
-    d.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+    round(d, 0)
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -6,6 +6,7 @@
 //! as each chunk completes, so memory stays flat and the bytes do not depend on `--jobs`.
 
 use super::{Failure, LangArg, Outcome, output, resolve_lang};
+use anyhow::Context as _;
 use clap::ValueEnum;
 use nytta::batch::{BatchRow, GroupBy, Groups, Options, Rank, RankKey, rank_key, summarise_opts};
 use nytta::check::duplicates::{Duplicates, fingerprint};
@@ -13,7 +14,6 @@ use nytta::engine::realism::Draws;
 use nytta::model::submission::{Submission, SubmissionReader};
 use nytta::portfolio::StakeholderSums;
 use nytta::report::batch::{CsvOut, JsonOut, Sink, TableOut, XlsxOut};
-use nytta::report::csv::CsvStyle;
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -23,15 +23,14 @@ pub struct Args {
     /// Project files, or directories searched recursively for `*.toml`.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// A submissions CSV (spec §8): one project per row.
+    /// A submissions CSV (docs/controller-guide-en.md, "The submissions spreadsheet"): one project per row.
     #[arg(long, value_name = "FILE")]
     csv: Option<PathBuf>,
     /// Output format (`xlsx` needs `-o FILE.xlsx`).
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     format: Format,
-    /// CSV for Swedish Excel: `;`, decimal comma, UTF-8 BOM.
-    #[arg(long)]
-    excel: bool,
+    #[command(flatten)]
+    excel: super::args::Excel,
     /// Also sum costs, benefits, NPV and planned harvest per group and year;
     /// `stakeholder` splits every project by its stakeholder shares and sums per
     /// stakeholder (costs, benefits by class, NPV, planned harvest, besparingskrav).
@@ -68,10 +67,8 @@ pub struct Args {
     /// Language of the table format's labels.
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
-    /// Write to this file instead of standard output (a file is replaced atomically, a
-    /// symlink followed; a device or FIFO is written to).
-    #[arg(short, long, value_name = "FILE")]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    output: super::args::Output,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -149,7 +146,7 @@ fn process(source: &Source, options: Options) -> BatchRow {
             let shown = format!("{file}:{}", s.row);
             let mut row = match &s.project {
                 Ok(text) => summarise_opts(shown, text, Some(&s.claimed), options),
-                Err(reason) => BatchRow::unreadable(shown, reason.clone()),
+                Err(reason) => BatchRow::unreadable(shown, reason.to_string()),
             };
             if row.figures.is_none() {
                 row.id.clone_from(&s.id);
@@ -206,12 +203,15 @@ fn collect_files(paths: &[PathBuf]) -> Result<Vec<Source>, Failure> {
         } else if path.exists() {
             add(path.clone(), &mut out);
         } else if std::fs::symlink_metadata(path).is_ok() {
-            return Err(Failure(format!(
+            return Err(Failure(anyhow::anyhow!(
                 "{}: a symbolic link to nothing (its target does not exist)",
                 path.display()
             )));
         } else {
-            return Err(Failure(format!("{}: no such file or directory", path.display())));
+            return Err(Failure(anyhow::anyhow!(
+                "{}: no such file or directory",
+                path.display()
+            )));
         }
     }
     Ok(out)
@@ -324,8 +324,8 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Option<Source> {
 /// Open a submissions CSV: its header is read now (a bad header fails the whole batch
 /// before anything is computed), its rows one chunk at a time as the batch goes.
 fn open_submissions(path: &Path) -> Result<impl Iterator<Item = Result<Source, Failure>>, Failure> {
-    let file = std::fs::File::open(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
-    let reader = SubmissionReader::new(file).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let reader = SubmissionReader::new(file).map_err(|e| Failure(anyhow::anyhow!("{}: {e}", path.display())))?;
     if !reader.unknown_columns.is_empty() {
         noteln!(
             "nytta: {}",
@@ -343,7 +343,7 @@ fn open_submissions(path: &Path) -> Result<impl Iterator<Item = Result<Source, F
             file: file.clone(),
             submission: Box::new(submission),
         }),
-        Err(e) => Err(Failure(format!("{shown}: {e}"))),
+        Err(e) => Err(Failure(anyhow::anyhow!("{shown}: {e}"))),
     }))
 }
 
@@ -400,14 +400,16 @@ fn threads(jobs: Option<usize>, submissions: usize) -> usize {
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
     if args.paths.is_empty() && args.csv.is_none() {
-        return Err(Failure("give project files or directories, or --csv FILE".into()));
+        return Err(Failure(anyhow::anyhow!(
+            "give project files or directories, or --csv FILE"
+        )));
     }
-    if args.format == Format::Xlsx && args.output.is_none() {
-        return Err(Failure("--format xlsx needs -o FILE.xlsx".into()));
+    if args.format == Format::Xlsx && args.output.file.is_none() {
+        return Err(Failure(anyhow::anyhow!("--format xlsx needs -o FILE.xlsx")));
     }
     let mut inputs = args.paths.clone();
     inputs.extend(args.csv.clone());
-    let target = super::output_target(&args.output, &inputs)?;
+    let target = super::output_target(&args.output.file, &inputs)?;
 
     let mut sources = collect_files(&args.paths)?;
     if args.dedupe {
@@ -423,7 +425,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             })
             .collect();
         if output::same_file_as_any(out, &files) {
-            return Err(Failure(format!(
+            return Err(Failure(anyhow::anyhow!(
                 "refusing to write over the input file {}",
                 out.display()
             )));
@@ -444,11 +446,11 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
-        .map_err(|e| Failure(format!("cannot start {threads} worker threads: {e}")))?;
+        .with_context(|| format!("cannot start {threads} worker threads"))?;
 
     let by_stakeholder = args.group_by == Some(GroupByArg::Stakeholder);
     if args.by_year && !by_stakeholder {
-        return Err(Failure("--by-year goes with --group-by stakeholder".into()));
+        return Err(Failure(anyhow::anyhow!("--by-year goes with --group-by stakeholder")));
     }
     let options = Options {
         realism: args.realism.then_some(Draws {
@@ -459,7 +461,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     };
     let destination = destination(target)?;
     let ranked = args.rank.is_some();
-    let style = CsvStyle { excel: args.excel };
+    let style = args.excel.style();
     let writer: Box<dyn Write + Send> = match &destination {
         Destination::Stdout => Box::new(std::io::BufWriter::new(std::io::stdout())),
         Destination::File(opened) => Box::new(std::io::BufWriter::new(opened.writer()?)),
@@ -471,7 +473,9 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         (Format::Xlsx, Destination::File(_)) => {
             Box::new(XlsxOut::with_realism(writer, ranked, xlsx_created(), args.realism)?)
         }
-        (Format::Xlsx, Destination::Stdout) => return Err(Failure("--format xlsx needs -o FILE.xlsx".into())),
+        (Format::Xlsx, Destination::Stdout) => {
+            return Err(Failure(anyhow::anyhow!("--format xlsx needs -o FILE.xlsx")));
+        }
     };
     let progress = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new(file_count as u64)
@@ -535,7 +539,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         drop(sender);
         writer
             .join()
-            .unwrap_or_else(|_| Err(Failure("the output writer failed".into())))
+            .unwrap_or_else(|_| Err(Failure(anyhow::anyhow!("the output writer failed"))))
     })?;
     if let Some(failure) = unreadable {
         return Err(failure);
@@ -587,7 +591,7 @@ impl Collector {
     fn run(mut self, rows: std::sync::mpsc::Receiver<Vec<BatchRow>>) -> Result<[usize; 3], Failure> {
         for chunk in rows {
             for mut row in chunk {
-                let found = self.duplicates.check(&row);
+                let found = self.duplicates.check(&row.source, &row.id, row.content);
                 if !found.is_empty() {
                     row.add_findings(&found);
                 }
@@ -669,6 +673,6 @@ fn broken_pipe(e: std::io::Error) -> Result<bool, Failure> {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         Ok(true)
     } else {
-        Err(Failure(format!("cannot write the output: {e}")))
+        Err(Failure(anyhow::anyhow!("cannot write the output: {e}")))
     }
 }

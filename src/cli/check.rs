@@ -71,8 +71,8 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     for path in &args.files {
         match check_file(path) {
             Ok(c) => checked.push(c),
-            Err(Failure(message)) => {
-                noteln!("nytta: {}", nytta::report::visible::visible(&message));
+            Err(failure) => {
+                noteln!("nytta: {}", nytta::report::visible::visible(&failure.message()));
                 outcome = Outcome::Failed;
             }
         }

@@ -3,7 +3,8 @@
 
 use super::{Failure, LangArg, Outcome, input, output, resolve_lang};
 use clap::ValueEnum;
-use nytta::report::diff;
+use nytta::report::build::diff::build;
+use nytta::report::{json, markdown, table};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -23,9 +24,8 @@ pub struct Args {
     /// Exit with code 1 when the files differ (as `git diff --exit-code`); 0 otherwise.
     #[arg(long)]
     exit_code: bool,
-    /// Write to this file instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    output: super::args::Output,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -36,18 +36,20 @@ enum Format {
 }
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
-    let target = super::output_target(&args.output, &[args.old.clone(), args.new.clone()])?;
+    let target = super::output_target(&args.output.file, &[args.old.clone(), args.new.clone()])?;
     // Each file is read and checked as `nytta check` would; errors are printed.
     let (Some(old), Some(new)) = (input::load_project(&args.old)?, input::load_project(&args.new)?) else {
         // Exit 1 means "they differ" with --exit-code: an invalid file is 2, as in git.
-        return Err(Failure("cannot compare: a file does not validate (see above)".into()));
+        return Err(Failure(anyhow::anyhow!(
+            "cannot compare: a file does not validate (see above)"
+        )));
     };
-    let d = nytta::diff::diff(&old.text, &new.text).map_err(|e| Failure(e.to_string()))?;
+    let d = nytta::diff::diff(&old.text, &new.text).map_err(|e| Failure(anyhow::anyhow!(e)))?;
     let lang = resolve_lang(args.lang);
     let rendered = match args.format {
-        Format::Table => diff::table(&d, &old.path, &new.path, lang),
-        Format::Markdown => diff::markdown(&d, &old.path, &new.path, lang),
-        Format::Json => diff::json(&d, &old.path, &new.path),
+        Format::Table => table::render_document(&build(&d, &old.path, &new.path, lang)),
+        Format::Markdown => markdown::render_document(&build(&d, &old.path, &new.path, lang)),
+        Format::Json => json::diff(&d, &old.path, &new.path),
     };
     output::emit(target.as_deref(), rendered.as_bytes())?;
     Ok(if args.exit_code && d.differ {

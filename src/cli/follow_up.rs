@@ -4,9 +4,9 @@ use super::{Failure, LangArg, Outcome, input, output, resolve_lang};
 use clap::ValueEnum;
 use nytta::engine::followup::{Forecast, follow_up_with};
 use nytta::model::actuals::{Actuals, decode_text, parse_actuals_csv};
-use nytta::report::csv::CsvStyle;
+use nytta::report::build::followup::build;
 use nytta::report::diagnostics::{FileDiagnostics, human};
-use nytta::report::followup;
+use nytta::report::{csv, json, markdown, table};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -35,16 +35,13 @@ pub struct Args {
     /// plan by its realisation so far (actual / planned), `plan` keeps the plan.
     #[arg(long, value_enum, default_value_t = ForecastArg::Trend)]
     forecast: ForecastArg,
-    /// CSV for Swedish Excel: `;`, decimal comma, UTF-8 BOM.
-    #[arg(long)]
-    excel: bool,
+    #[command(flatten)]
+    excel: super::args::Excel,
     /// Exit with code 1 when the file has warnings (the report is written all the same).
     #[arg(long)]
     deny_warnings: bool,
-    /// Write to this file instead of standard output (a file is replaced atomically, a
-    /// symlink followed; a device or FIFO is written to).
-    #[arg(short, long, value_name = "FILE")]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    output: super::args::Output,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -63,7 +60,7 @@ enum Format {
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
     let inputs: Vec<PathBuf> = std::iter::once(args.file.clone()).chain(args.actuals.clone()).collect();
-    let target = super::output_target(&args.output, &inputs)?;
+    let target = super::output_target(&args.output.file, &inputs)?;
     let Some(loaded) = input::load_project(&args.file)? else {
         return Ok(Outcome::Invalid);
     };
@@ -103,10 +100,10 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         .as_of
         .or(actuals.latest_year())
         .unwrap_or_else(|| (current_year() - 1).clamp(project.start_year, last_horizon_year));
-    let style = CsvStyle { excel: args.excel };
+    let style = args.excel.style();
     let mut flagged = !loaded.warnings.is_empty();
     let rendered = if args.template {
-        followup::template(project, base, as_of, style)
+        csv::follow_up_template(project, base, as_of, style)
     } else {
         let forecast = match args.forecast {
             ForecastArg::Plan => Forecast::Plan,
@@ -116,10 +113,10 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         let flags = nytta::check::followup::flags(project, &fu, &actuals);
         flagged |= !flags.is_empty();
         match args.format {
-            Format::Json => followup::json(project, base, &fu, &flags),
-            Format::Csv => followup::csv(project, &fu, style),
-            Format::Table => followup::table(project, base, &fu, &flags, resolve_lang(args.lang)),
-            Format::Markdown => followup::markdown(project, base, &fu, &flags, resolve_lang(args.lang)),
+            Format::Json => json::follow_up(project, base, &fu, &flags),
+            Format::Csv => csv::follow_up(project, &fu, style),
+            Format::Table => table::render_document(&build(project, base, &fu, &flags, resolve_lang(args.lang))),
+            Format::Markdown => markdown::render_document(&build(project, base, &fu, &flags, resolve_lang(args.lang))),
         }
     };
     output::emit(target.as_deref(), rendered.as_bytes())?;

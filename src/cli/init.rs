@@ -1,6 +1,7 @@
 //! `nytta init [FILE] [--template basic|e-service|shared]`: a commented starter file.
 
 use super::{Failure, Outcome};
+use anyhow::Context as _;
 use clap::ValueEnum;
 use std::io::Write;
 use std::path::PathBuf;
@@ -38,18 +39,18 @@ impl Template {
 pub fn run(args: Args) -> Result<Outcome, Failure> {
     let path = &args.file;
     if path.exists() {
-        return Err(Failure(format!(
+        return Err(Failure(anyhow::anyhow!(
             "{} already exists; nytta init never overwrites a file: give another name",
             path.display()
         )));
     }
-    let fail = |e: &dyn std::fmt::Display| Failure(format!("cannot write {}: {e}", path.display()));
+    let context = || format!("cannot write {}", path.display());
     let tmp = super::output::temp_beside(path)?;
-    let mut file = tmp.reopen().map_err(|e| fail(&e))?;
-    file.write_all(args.template.text().as_bytes()).map_err(|e| fail(&e))?;
+    let mut file = tmp.reopen().with_context(context)?;
+    file.write_all(args.template.text().as_bytes()).with_context(context)?;
     drop(file);
     // Fails if the file appeared meanwhile: still never overwrites.
-    tmp.persist(path, true).map_err(|e| fail(&e))?;
+    tmp.persist(path, true).with_context(context)?;
     noteln!(
         "nytta: wrote {}; next: edit it, then `nytta check {0}` and `nytta report {0}`",
         path.display()

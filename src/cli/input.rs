@@ -1,6 +1,7 @@
 //! Reading project files.
 
 use super::Failure;
+use anyhow::Context as _;
 use nytta::diagnostic::{Code, Diagnostic, not_utf8};
 use nytta::engine::Calculation;
 use nytta::limits::MAX_PROJECT_BYTES;
@@ -74,10 +75,10 @@ pub fn load_project(path: &Path) -> Result<Option<Loaded>, Failure> {
 /// Read at most `limit` bytes of a file; `Ok(None)` when it is longer. I/O errors are
 /// failures (exit 2).
 pub fn read_limited(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, Failure> {
-    let fail = |e: std::io::Error| Failure(format!("cannot read {}: {e}", path.display()));
-    let file = std::fs::File::open(path).map_err(fail)?;
+    let context = || format!("cannot read {}", path.display());
+    let file = std::fs::File::open(path).with_context(context)?;
     let mut bytes = Vec::new();
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(fail)?;
+    file.take(limit + 1).read_to_end(&mut bytes).with_context(context)?;
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 

@@ -1,4 +1,4 @@
-//! Command-line definitions (clap), dispatch and exit codes (spec §6):
+//! Command-line definitions (clap), dispatch and exit codes (docs/guide-en.md, "Exit codes"):
 //! 0 done, 1 invalid input (or warnings with `--deny-warnings`), 2 usage or I/O error.
 
 /// `eprint!` that ignores a closed or broken standard error instead of panicking.
@@ -17,6 +17,7 @@ macro_rules! noteln {
     }};
 }
 
+mod args;
 mod batch;
 mod check;
 mod diff;
@@ -102,13 +103,21 @@ impl Outcome {
     }
 }
 
-/// A usage or I/O error: printed as `nytta: …` and exit code 2.
+/// A usage or I/O error: printed as `nytta: …` with its causes (`context: cause`),
+/// exit code 2. The library's typed errors and diagnostics become one at this edge.
 #[derive(Debug)]
-pub struct Failure(pub String);
+pub struct Failure(pub anyhow::Error);
 
-impl<E: std::fmt::Display> From<E> for Failure {
+impl Failure {
+    /// The message with its causes: `cannot read x.toml: No such file or directory`.
+    pub fn message(&self) -> String {
+        format!("{:#}", self.0)
+    }
+}
+
+impl<E: Into<anyhow::Error>> From<E> for Failure {
     fn from(e: E) -> Self {
-        Failure(e.to_string())
+        Failure(e.into())
     }
 }
 
@@ -131,8 +140,8 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(outcome) => outcome.code(),
-        Err(Failure(message)) => {
-            noteln!("nytta: {}", nytta::report::visible::visible(&message));
+        Err(failure) => {
+            noteln!("nytta: {}", nytta::report::visible::visible(&failure.message()));
             Outcome::Failed.code()
         }
     }
@@ -142,7 +151,7 @@ pub fn main() -> ExitCode {
 pub fn output_target(output: &Option<PathBuf>, inputs: &[PathBuf]) -> Result<Option<PathBuf>, Failure> {
     let Some(out) = output else { return Ok(None) };
     if output::same_file_as_any(out, inputs) {
-        return Err(Failure(format!(
+        return Err(Failure(anyhow::anyhow!(
             "refusing to write over the input file {}",
             out.display()
         )));

@@ -13,6 +13,7 @@
 //! process then ends by that signal.
 
 use super::Failure;
+use anyhow::Context as _;
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -50,9 +51,9 @@ static NOTE_CLOSED_STDOUT: extern "C" fn() = note_closed_stdout;
 /// An error when standard output was closed: nothing written there would arrive.
 pub fn stdout_open() -> Result<(), Failure> {
     if STDOUT_CLOSED.load(Ordering::Relaxed) {
-        Err(Failure(
-            "standard output is closed; redirect it, or write to a file with -o FILE".into(),
-        ))
+        Err(Failure(anyhow::anyhow!(
+            "standard output is closed; redirect it, or write to a file with -o FILE"
+        )))
     } else {
         Ok(())
     }
@@ -70,7 +71,7 @@ pub fn stdout_bytes(bytes: &[u8]) -> Result<(), Failure> {
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure(format!("cannot write to standard output: {e}"))),
+        Err(e) => Err(Failure(anyhow::anyhow!("cannot write to standard output: {e}"))),
     }
 }
 
@@ -162,7 +163,7 @@ pub fn temp_beside(path: &Path) -> Result<Temp, Failure> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let fail = |e: &dyn std::fmt::Display| Failure(format!("cannot write {}: {e}", path.display()));
+    let context = || format!("cannot write {}", path.display());
     let mut builder = tempfile::Builder::new();
     builder.prefix(".nytta-");
     match std::fs::metadata(path) {
@@ -180,7 +181,7 @@ pub fn temp_beside(path: &Path) -> Result<Temp, Failure> {
     watch_signals();
     // Registered before it exists, so that a signal in between finds it too.
     let mut files = pending();
-    let tmp = builder.tempfile_in(&dir).map_err(|e| fail(&e))?;
+    let tmp = builder.tempfile_in(&dir).with_context(context)?;
     files.push(tmp.path().to_path_buf());
     drop(files);
     // Creation applied the umask to 0666; an existing file's mode is restored exactly.
@@ -219,7 +220,7 @@ fn follow_links(path: &Path) -> Result<(PathBuf, bool), Failure> {
         match std::fs::symlink_metadata(&current) {
             Ok(meta) if meta.file_type().is_symlink() => {
                 let to = std::fs::read_link(&current)
-                    .map_err(|e| Failure(format!("cannot follow the link {}: {e}", current.display())))?;
+                    .with_context(|| format!("cannot follow the link {}", current.display()))?;
                 current = match current.parent() {
                     Some(parent) if to.is_relative() => parent.join(to),
                     _ => to,
@@ -229,7 +230,7 @@ fn follow_links(path: &Path) -> Result<(PathBuf, bool), Failure> {
             _ => return Ok((current, system)),
         }
     }
-    Err(Failure(format!(
+    Err(Failure(anyhow::anyhow!(
         "cannot write {}: more than {MAX_LINKS} symbolic links in a row (a loop?); give the file itself",
         path.display()
     )))
@@ -239,7 +240,7 @@ fn follow_links(path: &Path) -> Result<(PathBuf, bool), Failure> {
 pub fn plan(path: &Path) -> Result<Plan, Failure> {
     let shown = path.display();
     match std::fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => Err(Failure(format!(
+        Ok(meta) if meta.is_dir() => Err(Failure(anyhow::anyhow!(
             "cannot write {shown}: it is a directory; give a file name"
         ))),
         Ok(meta) if !meta.is_file() => Ok(Plan::Through { append: false }),
@@ -265,7 +266,7 @@ pub fn open(path: &Path) -> Result<Opened, Failure> {
     if matches!(path.to_str(), Some("/dev/stdout" | "/dev/fd/1" | "/proc/self/fd/1")) {
         stdout_open()?; // else it is the runtime's /dev/null, and the output is lost unseen
     }
-    let fail = |e: &dyn std::fmt::Display| Failure(format!("cannot write {}: {e}", path.display()));
+    let context = || format!("cannot write {}", path.display());
     match plan(path)? {
         Plan::Atomic { target } => Ok(Opened::Atomic {
             tmp: temp_beside(&target)?,
@@ -277,7 +278,7 @@ pub fn open(path: &Path) -> Result<Opened, Failure> {
                 .write(true)
                 .append(append)
                 .open(path)
-                .map_err(|e| fail(&e))?;
+                .with_context(context)?;
             Ok(Opened::Through { file })
         }
     }
@@ -289,8 +290,9 @@ impl Opened {
         match self {
             Opened::Atomic { tmp, shown, .. } => tmp
                 .reopen()
-                .map_err(|e| Failure(format!("cannot write {}: {e}", shown.display()))),
-            Opened::Through { file } => file.try_clone().map_err(|e| Failure(format!("cannot write: {e}"))),
+                .with_context(|| format!("cannot write {}", shown.display()))
+                .map_err(Failure),
+            Opened::Through { file } => file.try_clone().context("cannot write").map_err(Failure),
         }
     }
 
@@ -298,11 +300,11 @@ impl Opened {
     pub fn commit(self) -> Result<(), Failure> {
         match self {
             Opened::Atomic { tmp, target, shown } => {
-                let fail = |e: &dyn std::fmt::Display| Failure(format!("cannot write {}: {e}", shown.display()));
+                let context = || format!("cannot write {}", shown.display());
                 if let Some(file) = tmp.as_file() {
-                    file.sync_all().map_err(|e| fail(&e))?;
+                    file.sync_all().with_context(context)?;
                 }
-                tmp.persist(&target, false).map_err(|e| fail(&e))
+                tmp.persist(&target, false).with_context(context).map_err(Failure)
             }
             Opened::Through { .. } => Ok(()),
         }
@@ -316,7 +318,7 @@ pub fn file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     match writer.write_all(bytes).and_then(|()| writer.flush()) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        Err(e) => return Err(Failure(format!("cannot write {}: {e}", path.display()))),
+        Err(e) => return Err(Failure(anyhow::anyhow!("cannot write {}: {e}", path.display()))),
     }
     drop(writer);
     opened.commit()

@@ -4,7 +4,6 @@ use super::{Failure, LangArg, Outcome, input, output, resolve_lang};
 use clap::ValueEnum;
 use nytta::diagnostic::did_you_mean;
 use nytta::report::Section;
-use nytta::report::csv::{CsvStyle, Section as CsvSection};
 use nytta::report::diagnostics::{FileDiagnostics, human};
 use nytta::report::{ReportInput, csv, json, markdown, table};
 use std::path::PathBuf;
@@ -26,9 +25,8 @@ pub struct Args {
     /// Only this part of the report (with `--format csv`: which table, default `years`).
     #[arg(long, value_enum)]
     section: Option<SectionArg>,
-    /// CSV for Swedish Excel: `;`, decimal comma, UTF-8 BOM.
-    #[arg(long)]
-    excel: bool,
+    #[command(flatten)]
+    excel: super::args::Excel,
     /// Monte Carlo draws over the lines' ranges.
     #[arg(long, value_name = "N", default_value_t = nytta::engine::realism::DEFAULT_DRAWS,
           value_parser = clap::value_parser!(u32).range(1..=i64::from(nytta::engine::realism::MAX_DRAWS)))]
@@ -39,10 +37,8 @@ pub struct Args {
     /// Exit with code 1 when the file has warnings (the report is written all the same).
     #[arg(long)]
     deny_warnings: bool,
-    /// Write to this file instead of standard output (a file is replaced atomically, a
-    /// symlink followed; a device or FIFO is written to).
-    #[arg(short, long, value_name = "FILE")]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    output: super::args::Output,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -82,20 +78,10 @@ impl SectionArg {
             SectionArg::Findings => Section::Findings,
         }
     }
-
-    fn csv_section(self) -> Option<CsvSection> {
-        match self {
-            SectionArg::Years => Some(CsvSection::Years),
-            SectionArg::Lines => Some(CsvSection::Lines),
-            SectionArg::Stakeholders => Some(CsvSection::Stakeholders),
-            SectionArg::Realisation => Some(CsvSection::Realisation),
-            _ => None,
-        }
-    }
 }
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
-    let target = super::output_target(&args.output, std::slice::from_ref(&args.file))?;
+    let target = super::output_target(&args.output.file, std::slice::from_ref(&args.file))?;
     let Some(loaded) = input::load_project(&args.file)? else {
         return Ok(Outcome::Invalid);
     };
@@ -126,9 +112,10 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                 Some(near) => format!("did you mean `{near}`?"),
                 None => format!("the file has: {}", names.join(", ")),
             };
-            return Err(Failure(format!(
+            return Err(Failure(anyhow::anyhow!(
                 "no scenario `{}` in {}; {hint}",
-                args.scenario, loaded.path
+                args.scenario,
+                loaded.path
             )));
         }
     };
@@ -169,15 +156,15 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         (Format::Json, _) => json::render(&input),
         (Format::Csv, section) => {
             let section = section.unwrap_or(SectionArg::Years);
-            let Some(csv_section) = section.csv_section() else {
-                return Err(Failure(format!(
+            let Some(text) = csv::render(&input, section.section(), args.excel.style()) else {
+                return Err(Failure(anyhow::anyhow!(
                     "--section {} has no CSV table; use years, lines, stakeholders or realisation",
                     section
                         .to_possible_value()
                         .map_or_else(String::new, |v| v.get_name().to_string())
                 )));
             };
-            csv::render(&input, csv_section, CsvStyle { excel: args.excel })
+            text
         }
     };
     output::emit(target.as_deref(), rendered.as_bytes())?;

@@ -1,4 +1,4 @@
-//! Discounting, IRR and payback (spec §4), all in `Decimal`.
+//! Discounting, IRR and payback (docs/method.md), all in `Decimal`.
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -279,7 +279,7 @@ mod tests {
         assert_eq!(payback_month_index(&x12(&[dec!(-10), dec!(5)])), None);
         // Never negative: the first month.
         assert_eq!(payback_month_index(&x12(&[dec!(1), dec!(1)])), Some(0));
-        // Nothing at all: the cumulative net is 0 from the start, so the first month (spec §4).
+        // Nothing at all: the cumulative net is 0 from the start, so the first month (docs/method.md).
         assert_eq!(payback_month_index(&x12(&[dec!(0), dec!(0)])), Some(0));
         // −0.004 rounds to 0.00: not negative; −0.005 rounds to −0.01: negative.
         assert_eq!(payback_month_index(&x12(&[dec!(-0.004), dec!(0)])), Some(0));

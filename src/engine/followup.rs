@@ -1,4 +1,4 @@
-//! Follow-up (uppföljning, spec §3.5 and §7): the plan against the actuals, year by
+//! Follow-up (uppföljning, docs/follow-up.md): the plan against the actuals, year by
 //! year, with a re-forecast (actuals to date + plan for the remaining years) and flags.
 //! Actuals never change the plan: planned figures come from the base calculation.
 
@@ -12,8 +12,11 @@ use rust_decimal::Decimal;
 pub struct FollowUpRow {
     /// Index into [`Project::lines`].
     pub line: usize,
+    /// Cost, benefit or harvest.
     pub kind: ActualKind,
+    /// The calendar year.
     pub year: i32,
+    /// The plan for the year (base calculation).
     pub planned: Decimal,
     /// `None` when no actual was reported (the row counts as missing).
     pub actual: Option<Decimal>,
@@ -86,14 +89,20 @@ impl Sums {
     }
 }
 
-/// Sums over the rows (spec §7).
+/// Sums over the rows (docs/follow-up.md, "Follow-up").
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FollowUpTotals {
+    /// Planned costs over the rows.
     pub planned_costs: Decimal,
+    /// Actual costs over the rows with an actual.
     pub actual_costs: Decimal,
+    /// Planned benefits over the rows.
     pub planned_benefits: Decimal,
+    /// Actual benefits over the rows with an actual.
     pub actual_benefits: Decimal,
+    /// Planned harvest over the rows.
     pub planned_harvest: Decimal,
+    /// Actual harvest over the rows with an actual.
     pub actual_harvest: Decimal,
     /// `actual_harvest / planned_harvest` (none when nothing was planned).
     pub realisation_rate: Option<Decimal>,
@@ -106,8 +115,11 @@ pub struct FollowUpTotals {
 pub struct Reforecast {
     /// Per year: (year, costs, monetised benefits).
     pub years: Vec<(i32, Decimal, Decimal)>,
+    /// NPV of the re-forecast.
     pub npv: Decimal,
+    /// Payback month of the re-forecast.
     pub payback_month: Option<Month>,
+    /// Payback of the re-forecast in years from the start.
     pub payback_years: Option<Decimal>,
 }
 
@@ -123,6 +135,7 @@ pub enum Forecast {
 }
 
 impl Forecast {
+    /// The name used in JSON and on the command line.
     pub fn as_str(self) -> &'static str {
         match self {
             Forecast::Plan => "plan",
@@ -136,6 +149,7 @@ impl Forecast {
 pub struct LineTrend {
     /// Index into [`Project::lines`].
     pub line: usize,
+    /// Cost or benefit.
     pub kind: ActualKind,
     /// `Σ actual / Σ planned` over the years up to the follow-up year with an actual;
     /// none (the plan is kept) when no year has both.
@@ -145,10 +159,15 @@ pub struct LineTrend {
 /// The whole follow-up.
 #[derive(Debug, Clone)]
 pub struct FollowUp {
+    /// The last year followed up (`--as-of`).
     pub as_of: i32,
+    /// Planned against actual, per line, kind and year.
     pub rows: Vec<FollowUpRow>,
+    /// Sums over the rows.
     pub totals: FollowUpTotals,
+    /// Actuals to date, plan after.
     pub reforecast: Reforecast,
+    /// How the years after `as_of` were forecast.
     pub forecast: Forecast,
     /// Per monetised line (cost or benefit), its realisation so far.
     pub trends: Vec<LineTrend>,

@@ -9,10 +9,15 @@ use rust_decimal::Decimal;
 /// of the investment to date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EffectYear {
+    /// The calendar year.
     pub year: i32,
+    /// Investment in the year.
     pub investment: Decimal,
+    /// Investment up to and including the year.
     pub cumulative_investment: Decimal,
+    /// Planned harvest in the year.
     pub planned_harvest: Decimal,
+    /// Planned harvest up to and including the year.
     pub cumulative_harvest: Decimal,
     /// `cumulative_harvest / cumulative_investment`; none while nothing (or, after
     /// refunds, less than nothing) has been invested.

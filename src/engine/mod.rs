@@ -1,4 +1,4 @@
-//! The calculation (spec §4): pure functions from a validated [`Project`] and a
+//! The calculation (docs/method.md): pure functions from a validated [`Project`] and a
 //! [`Scenario`] to a [`Calculation`]. Per month, in `Decimal`, no I/O.
 //!
 //! Every line is turned into a monthly series once; years, stakeholders, present values
@@ -29,6 +29,7 @@ pub(crate) fn checked(value: Option<Decimal>) -> Result<Decimal, Overflow> {
 pub struct EngineError {
     /// Path of the line that overflowed (e.g. `benefits[1]`), or `project`.
     pub at: String,
+    /// What went wrong, for the E011 message.
     pub message: String,
 }
 
@@ -41,16 +42,21 @@ impl EngineError {
     }
 }
 
-/// Money per cost category, indexed by [`Category::index`].
+/// Money per cost category, indexed by [`crate::model::Category::index`].
 pub type ByCategory = [Decimal; 3];
 
 /// Everything computed for one scenario.
 #[derive(Debug, Clone)]
 pub struct Calculation {
+    /// The scenario computed.
     pub scenario: Scenario,
+    /// The discount rate used.
     pub discount_rate: Decimal,
+    /// Per calendar year of the horizon.
     pub years: Vec<YearFigures>,
+    /// Totals and key figures.
     pub summary: Summary,
+    /// Per stakeholder, in file order.
     pub stakeholders: Vec<StakeholderFigures>,
     /// One per line, costs first, in file order (qualitative benefits included, at zero).
     pub lines: Vec<LineFigures>,
@@ -59,22 +65,32 @@ pub struct Calculation {
 /// One calendar year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct YearFigures {
+    /// The calendar year.
     pub year: i32,
+    /// Costs per category.
     pub costs: ByCategory,
+    /// Financial benefits.
     pub financial_benefits: Decimal,
+    /// Reallocation benefits (freed time valued in money).
     pub reallocation_benefits: Decimal,
+    /// Benefits − costs from the start up to and including the year.
     pub cumulative_net: Decimal,
+    /// `1 / (1 + r)^t`, the first year undiscounted.
     pub discount_factor: Decimal,
+    /// Planned harvest.
     pub planned_harvest: Decimal,
 }
 
 impl YearFigures {
+    /// Costs of every category.
     pub fn total_costs(&self) -> Decimal {
         self.costs.iter().sum()
     }
+    /// Financial and reallocation benefits.
     pub fn total_benefits(&self) -> Decimal {
         self.financial_benefits + self.reallocation_benefits
     }
+    /// Benefits − costs.
     pub fn net(&self) -> Decimal {
         self.total_benefits() - self.total_costs()
     }
@@ -83,33 +99,50 @@ impl YearFigures {
 /// Totals and key figures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
+    /// Costs per category over the horizon.
     pub costs: ByCategory,
+    /// Financial benefits over the horizon.
     pub financial_benefits: Decimal,
+    /// Reallocation benefits over the horizon.
     pub reallocation_benefits: Decimal,
     /// Monetised benefits per confidence, indexed by [`Confidence::index`].
     pub benefits_by_confidence: [Decimal; 3],
+    /// Net present value.
     pub npv: Decimal,
+    /// NPV with financial benefits only.
     pub npv_financial: Decimal,
+    /// NPV with high-confidence benefits only.
     pub npv_high_confidence: Decimal,
     /// The NPV counting only `high` and `medium` confidence benefits.
     pub npv_without_low_confidence: Decimal,
+    /// Present value of the costs.
     pub pv_costs: Decimal,
+    /// Present value of the benefits.
     pub pv_benefits: Decimal,
+    /// Benefit–cost ratio, `pv_benefits / pv_costs` (none without costs).
     pub bcr: Option<Decimal>,
+    /// Internal rate of return (none when there is no root).
     pub irr: Option<Decimal>,
+    /// The month after which the cumulative net stays ≥ 0.
     pub payback_month: Option<Month>,
+    /// Payback in years from the start (months / 12).
     pub payback_years: Option<Decimal>,
+    /// Planned harvest over the horizon.
     pub planned_harvest: Decimal,
+    /// Planned harvest as a share of the monetised benefits.
     pub harvest_share: Option<Decimal>,
 }
 
 impl Summary {
+    /// Costs of every category.
     pub fn total_costs(&self) -> Decimal {
         self.costs.iter().sum()
     }
+    /// Financial and reallocation benefits.
     pub fn total_benefits(&self) -> Decimal {
         self.financial_benefits + self.reallocation_benefits
     }
+    /// Benefits − costs.
     pub fn net(&self) -> Decimal {
         self.total_benefits() - self.total_costs()
     }
@@ -118,18 +151,26 @@ impl Summary {
 /// One stakeholder's share of everything.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StakeholderFigures {
+    /// The stakeholder's id.
     pub id: String,
+    /// The stakeholder's name.
     pub name: String,
+    /// Per calendar year of the horizon.
     pub years: Vec<StakeholderYear>,
+    /// The stakeholder's NPV.
     pub npv: Decimal,
 }
 
 /// One stakeholder in one year.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StakeholderYear {
+    /// The stakeholder's share of the costs.
     pub costs: Decimal,
+    /// Its share of the financial benefits.
     pub financial_benefits: Decimal,
+    /// Its share of the reallocation benefits.
     pub reallocation_benefits: Decimal,
+    /// Its share of the planned harvest.
     pub planned_harvest: Decimal,
     /// Planned harvest per realisation method, indexed like [`Method::ALL`] (the
     /// besparingskrav the stakeholder carries, by how it is taken home); harvest with
@@ -138,9 +179,11 @@ pub struct StakeholderYear {
 }
 
 impl StakeholderYear {
+    /// Financial and reallocation benefits.
     pub fn benefits(&self) -> Decimal {
         self.financial_benefits + self.reallocation_benefits
     }
+    /// Benefits − costs.
     pub fn net(&self) -> Decimal {
         self.benefits() - self.costs
     }
@@ -150,21 +193,27 @@ impl StakeholderFigures {
     fn total(&self, f: impl Fn(&StakeholderYear) -> Decimal) -> Decimal {
         self.years.iter().map(f).sum()
     }
+    /// Costs over the horizon.
     pub fn costs(&self) -> Decimal {
         self.total(|y| y.costs)
     }
+    /// Financial benefits over the horizon.
     pub fn financial_benefits(&self) -> Decimal {
         self.total(|y| y.financial_benefits)
     }
+    /// Reallocation benefits over the horizon.
     pub fn reallocation_benefits(&self) -> Decimal {
         self.total(|y| y.reallocation_benefits)
     }
+    /// Monetised benefits over the horizon.
     pub fn benefits(&self) -> Decimal {
         self.total(StakeholderYear::benefits)
     }
+    /// Benefits − costs over the horizon.
     pub fn net(&self) -> Decimal {
         self.total(StakeholderYear::net)
     }
+    /// Planned harvest over the horizon.
     pub fn planned_harvest(&self) -> Decimal {
         self.total(|y| y.planned_harvest)
     }
@@ -175,7 +224,9 @@ impl StakeholderFigures {
 pub struct LineFigures {
     /// Index into [`Project::lines`].
     pub index: usize,
+    /// Money per calendar year of the horizon.
     pub by_year: Vec<Decimal>,
+    /// Money over the horizon.
     pub total: Decimal,
     /// Planned harvest per year (benefits with a realisation only).
     pub harvest_by_year: Option<Vec<Decimal>>,
@@ -184,6 +235,7 @@ pub struct LineFigures {
 }
 
 impl LineFigures {
+    /// Planned harvest over the horizon (0 without a realisation).
     pub fn planned_harvest(&self) -> Decimal {
         self.harvest_by_year.as_ref().map_or(Decimal::ZERO, |h| h.iter().sum())
     }
@@ -203,14 +255,20 @@ pub struct RangeAnalysis {
 /// NPV with one line at its low and at its high factor.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RangeLine {
+    /// Index into [`Project::lines`].
     pub index: usize,
+    /// The line's low factor (`range.low`).
     pub low_factor: Decimal,
+    /// The line's high factor (`range.high`).
     pub high_factor: Decimal,
+    /// NPV with the line at its low factor.
     pub npv_low: Decimal,
+    /// NPV with the line at its high factor.
     pub npv_high: Decimal,
 }
 
 impl RangeLine {
+    /// `|npv_high − npv_low|`: how much the line moves the NPV.
     pub fn spread(&self) -> Decimal {
         (self.npv_high - self.npv_low).abs()
     }
@@ -402,7 +460,7 @@ impl Calculation {
             .sum()
     }
 
-    /// The factor by which the line must be multiplied to bring the NPV to 0 (spec §4);
+    /// The factor by which the line must be multiplied to bring the NPV to 0 (docs/method.md);
     /// none for a line with no present value or a qualitative benefit.
     pub fn switching_factor(&self, project: &Project, figures: &LineFigures) -> Option<Decimal> {
         let line = project.lines().nth(figures.index)?;

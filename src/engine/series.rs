@@ -1,4 +1,4 @@
-//! One line's money per month over the horizon (spec §2, §3.1, §3.4, §3.6).
+//! One line's money per month over the horizon (docs/method.md, "One line, month by month").
 //!
 //! Money per month is held **× 12** (the annualised rate of that month): `annual =
 //! 100000` is 100000 in every active month. The division by 12 happens once, when months
@@ -21,8 +21,11 @@ const TWELVE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
 /// Months `start..end` (indices into the horizon) each holding `value` (× 12 units).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Run {
+    /// First month of the run.
     pub start: usize,
+    /// One past the last month of the run.
     pub end: usize,
+    /// The money of each month, × 12.
     pub value: Decimal,
 }
 
@@ -79,7 +82,7 @@ pub fn line_runs(project: &Project, line: &Line, scenario: &Scenario) -> Result<
     Ok(runs)
 }
 
-/// Planned harvest for a benefit with a realisation (spec §3.4): the explicit schedule,
+/// Planned harvest for a benefit with a realisation (docs/format.md, `[benefits.realisation]`): the explicit schedule,
 /// or `share × benefit(m − lag)` of the (scenario-adjusted) benefit runs.
 pub fn harvest_runs(project: &Project, realisation: &Realisation, benefit: &[Run]) -> Result<Vec<Run>, Overflow> {
     let n = project.months();

@@ -1,4 +1,4 @@
-//! Actuals (utfall) for follow-up (spec §3.5): from the project file and from a CSV
+//! Actuals (utfall) for follow-up (docs/follow-up.md, "Where the actuals come from"): from the project file and from a CSV
 //! `line,year,amount[,kind]`, the CSV winning for the same line, kind and year.
 //!
 //! The CSV may come from Swedish Excel: `;` or tab as delimiter, decimal commas,
@@ -23,7 +23,18 @@ pub enum ActualKind {
 }
 
 impl ActualKind {
+    /// Every kind, in the order rows are listed.
     pub const ALL: [ActualKind; 3] = [ActualKind::Cost, ActualKind::Benefit, ActualKind::Harvest];
+    /// The kind of a line's own money: `cost` for a cost line, `benefit` otherwise
+    /// (a harvest is a benefit's second kind).
+    pub fn of_line(line: &Line) -> ActualKind {
+        if line.is_cost() {
+            ActualKind::Cost
+        } else {
+            ActualKind::Benefit
+        }
+    }
+    /// `cost`, `benefit` or `harvest`, as in the actuals CSV.
     pub fn as_str(self) -> &'static str {
         match self {
             ActualKind::Cost => "cost",
@@ -75,6 +86,7 @@ impl Actuals {
         self
     }
 
+    /// The actual for one line, kind and year, if reported.
     pub fn get(&self, key: &ActualKey) -> Option<Decimal> {
         self.0.get(key).copied()
     }

@@ -1,4 +1,4 @@
-//! Reading the CSVs nytta takes in — actuals (spec §3.5) and submissions (§8) — as
+//! Reading the CSVs nytta takes in — actuals (docs/follow-up.md) and submissions (docs/controller-guide-en.md) — as
 //! spreadsheets write them, one row at a time and in time linear in the file:
 //!
 //! - encoding: UTF-16 (Excel's "Unicode text", by its BOM), UTF-8 with or without a
@@ -19,7 +19,9 @@ use std::ops::Range;
 pub enum Encoding {
     /// UTF-8 (or, value by value, Windows-1252 where a value is not UTF-8).
     Utf8,
+    /// UTF-16, little-endian (with a byte-order mark).
     Utf16Le,
+    /// UTF-16, big-endian (with a byte-order mark).
     Utf16Be,
 }
 
@@ -268,7 +270,10 @@ pub enum CsvError {
     /// The input could not be read.
     Io(io::Error),
     /// A row (starting at `line`) is longer than [`MAX_CSV_ROW_BYTES`].
-    TooLong { line: u64 },
+    TooLong {
+        /// The line the row starts on.
+        line: u64,
+    },
 }
 
 impl std::fmt::Display for CsvError {

@@ -1,4 +1,4 @@
-//! The typed, validated project: what a project file means (spec §1–3).
+//! The typed, validated project: what a project file means (docs/format.md).
 //!
 //! [`parse_project`] turns text into a [`Project`] plus every diagnostic found; the
 //! engine only ever sees a project that validated without errors.
@@ -24,21 +24,33 @@ pub type Span = Range<usize>;
 /// A validated project file.
 #[derive(Debug, Clone)]
 pub struct Project {
+    /// `[project] name`.
     pub name: String,
+    /// `[project] id` (diarienummer).
     pub id: Option<String>,
+    /// `[project] organisation`.
     pub organisation: String,
+    /// `[project] portfolio`.
     pub portfolio: Option<String>,
+    /// `[project] description`.
     pub description: Option<String>,
+    /// The first calendar year of the horizon.
     pub start_year: i32,
+    /// The length of the horizon in years.
     pub years: u32,
     /// Month the service starts; January of `start_year` when not given.
     pub go_live: Month,
+    /// The currency code (`SEK` by default).
     pub currency: String,
+    /// `[assumptions]`, with defaults filled in.
     pub assumptions: Assumptions,
     /// At least one: without `[[stakeholders]]` the organisation is the only one.
     pub stakeholders: Vec<Stakeholder>,
+    /// `[[costs]]`, in file order.
     pub costs: Vec<Line>,
+    /// `[[benefits]]`, in file order.
     pub benefits: Vec<Line>,
+    /// `[scenarios.NAME]`, in file order.
     pub scenarios: Vec<Scenario>,
     /// Where things are in the source, for warnings.
     pub spans: ProjectSpans,
@@ -47,9 +59,13 @@ pub struct Project {
 /// Source locations of project-level keys, used by check rules.
 #[derive(Debug, Clone, Default)]
 pub struct ProjectSpans {
+    /// The `[project]` table.
     pub project: Option<Span>,
+    /// `go_live`.
     pub go_live: Option<Span>,
+    /// `years`.
     pub years: Option<Span>,
+    /// The `[assumptions]` table.
     pub assumptions: Option<Span>,
     /// Each written scenario's table, by name.
     pub scenarios: Vec<(String, Span)>,
@@ -112,27 +128,39 @@ impl Project {
 /// `[[stakeholders]]`: an aktör or förvaltning that bears costs or gets benefits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stakeholder {
+    /// `id`, `[a-z0-9_-]+`.
     pub id: String,
+    /// `name`.
     pub name: String,
 }
 
 /// Whether a line is a cost or a benefit, with what belongs to each.
 #[derive(Debug, Clone)]
 pub enum LineKind {
-    Cost { category: Category },
+    /// A `[[costs]]` line.
+    Cost {
+        /// Investment, operations or other.
+        category: Category,
+    },
+    /// A `[[benefits]]` line.
     Benefit(Box<BenefitInfo>),
 }
 
-/// Cost categories (spec §3.2).
+/// Cost categories (docs/format.md, `[[costs]]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Category {
+    /// *Investering*.
     Investment,
+    /// *Drift och förvaltning*.
     Operations,
+    /// Any other cost.
     Other,
 }
 
 impl Category {
+    /// Every category, in index order.
     pub const ALL: [Category; 3] = [Category::Investment, Category::Operations, Category::Other];
+    /// The category as written in the file.
     pub fn as_str(self) -> &'static str {
         match self {
             Category::Investment => "investment",
@@ -140,20 +168,25 @@ impl Category {
             Category::Other => "other",
         }
     }
+    /// Position in [`Category::ALL`].
     pub fn index(self) -> usize {
         self as usize
     }
 }
 
-/// Benefit classes (spec §3.3).
+/// Benefit classes (docs/format.md, `[[benefits]]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Class {
+    /// *Finansiell nytta*: money that can leave a budget.
     Financial,
+    /// *Omfördelningsnytta*: freed staff time valued in money.
     Reallocation,
+    /// *Kvalitativ nytta*: not valued in money.
     Qualitative,
 }
 
 impl Class {
+    /// The class as written in the file.
     pub fn as_str(self) -> &'static str {
         match self {
             Class::Financial => "financial",
@@ -166,13 +199,18 @@ impl Class {
 /// How sure the valuation is (green/yellow/red in PENG and eKalkyl).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Confidence {
+    /// `high`.
     High,
+    /// `medium` (the default).
     Medium,
+    /// `low`.
     Low,
 }
 
 impl Confidence {
+    /// Every level, in index order.
     pub const ALL: [Confidence; 3] = [Confidence::High, Confidence::Medium, Confidence::Low];
+    /// The level as written in the file.
     pub fn as_str(self) -> &'static str {
         match self {
             Confidence::High => "high",
@@ -180,6 +218,7 @@ impl Confidence {
             Confidence::Low => "low",
         }
     }
+    /// Position in [`Confidence::ALL`].
     pub fn index(self) -> usize {
         self as usize
     }
@@ -188,28 +227,41 @@ impl Confidence {
 /// What belongs to a benefit line only.
 #[derive(Debug, Clone)]
 pub struct BenefitInfo {
+    /// Financial, reallocation or qualitative.
     pub class: Class,
+    /// How sure the estimate is.
     pub confidence: Confidence,
+    /// `[benefits.realisation]`, if any.
     pub realisation: Option<Realisation>,
     /// Qualitative benefits: what is measured, and from what to what.
     pub indicator: Option<String>,
+    /// Qualitative: the value before (`baseline`).
     pub baseline: Option<String>,
+    /// Qualitative: the value aimed at (`target`).
     pub target: Option<String>,
+    /// Qualitative: when the target is to be met.
     pub target_date: Option<String>,
+    /// Qualitative: how the indicator is measured.
     pub measured_by: Option<String>,
 }
 
-/// How a benefit is taken home (spec §3.4).
+/// How a benefit is taken home (docs/format.md, `[benefits.realisation]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Method {
+    /// `budget_reduction`: the budget is cut.
     BudgetReduction,
+    /// `redeployment`: freed time moves to other work.
     Redeployment,
+    /// `revenue`: new income.
     Revenue,
+    /// `cost_avoidance`: a cost that is not incurred.
     CostAvoidance,
+    /// `quality`: better service, not money.
     Quality,
 }
 
 impl Method {
+    /// Every method, in file-documentation order.
     pub const ALL: [Method; 5] = [
         Method::BudgetReduction,
         Method::Redeployment,
@@ -217,6 +269,7 @@ impl Method {
         Method::CostAvoidance,
         Method::Quality,
     ];
+    /// The method as written in the file.
     pub fn as_str(self) -> &'static str {
         match self {
             Method::BudgetReduction => "budget_reduction",
@@ -231,9 +284,13 @@ impl Method {
 /// `[benefits.realisation]`: the plan for taking a monetised benefit home.
 #[derive(Debug, Clone, Default)]
 pub struct Realisation {
+    /// Who takes the benefit home.
     pub owner: Option<String>,
+    /// How it is taken home.
     pub method: Option<Method>,
+    /// Share of the benefit taken home (0–1).
     pub share: Decimal,
+    /// Months between the benefit and its harvest.
     pub lag_months: u32,
     /// Explicit harvest per year or month (besparingskrav); replaces share and lag.
     pub schedule: Option<Periods>,
@@ -241,15 +298,21 @@ pub struct Realisation {
     pub actuals: BTreeMap<i32, Decimal>,
     /// Follow-up fields after DIGG's realisation plan template.
     pub measured_by: Option<String>,
+    /// The indicator's value before.
     pub baseline: Option<String>,
+    /// When the baseline was measured.
     pub baseline_date: Option<String>,
+    /// The value aimed at.
     pub target: Option<String>,
+    /// When the target is to be met.
     pub target_date: Option<String>,
+    /// Months in which the realisation is followed up.
     pub follow_up: Vec<Month>,
+    /// The `[benefits.realisation]` table in the file.
     pub span: Span,
 }
 
-/// Where a line's money comes from: exactly one value form (spec §3.1).
+/// Where a line's money comes from: exactly one value form (docs/format.md, "Value forms").
 #[derive(Debug, Clone)]
 pub enum ValueSource {
     /// Money per calendar year or month.
@@ -262,8 +325,11 @@ pub enum ValueSource {
     AnnualHours(Decimal),
     /// Cases per year × saving per case × adoption.
     Volume {
+        /// Cases per year.
         volume: Decimal,
+        /// The saving per case.
         per_case: PerCase,
+        /// Share of cases handled the new way, per year (1 when absent).
         adoption: Option<BTreeMap<i32, Decimal>>,
     },
 }
@@ -349,24 +415,35 @@ pub enum PerCase {
 /// A `[[costs]]` or `[[benefits]]` entry.
 #[derive(Debug, Clone)]
 pub struct Line {
+    /// Cost (with category) or benefit (with class and realisation).
     pub kind: LineKind,
+    /// `id`, used in actuals CSVs when present.
     pub id: Option<String>,
+    /// `name`.
     pub name: String,
     /// Index into `Project::stakeholders` with its share; shares sum to 1.
     pub stakeholders: Vec<(usize, Decimal)>,
     /// None only for qualitative benefits.
     pub value: Option<ValueSource>,
+    /// The first active month.
     pub from: Month,
+    /// The last active month.
     pub to: Month,
+    /// Yearly growth of `annual` forms (0 when absent).
     pub growth: Decimal,
     /// Hourly cost with overhead applied, when the line needs one.
     pub hourly_rate: Option<Decimal>,
+    /// `range = { low, high }` factors, if any.
     pub range: Option<(Decimal, Decimal)>,
+    /// `source`: where the figure comes from.
     pub source: Option<String>,
+    /// `note`.
     pub note: Option<String>,
+    /// Actuals per year written in the file (`actuals`).
     pub actuals: BTreeMap<i32, Decimal>,
     /// Path in the file, e.g. `benefits[2]`.
     pub at: String,
+    /// The line's table in the file.
     pub span: Span,
 }
 
@@ -375,21 +452,25 @@ impl Line {
     pub fn key(&self) -> &str {
         self.id.as_deref().unwrap_or(&self.name)
     }
+    /// Whether the line is a cost.
     pub fn is_cost(&self) -> bool {
         matches!(self.kind, LineKind::Cost { .. })
     }
+    /// The benefit's own keys, for a benefit line.
     pub fn benefit(&self) -> Option<&BenefitInfo> {
         match &self.kind {
             LineKind::Benefit(b) => Some(b),
             LineKind::Cost { .. } => None,
         }
     }
+    /// The category, for a cost line.
     pub fn category(&self) -> Option<Category> {
         match self.kind {
             LineKind::Cost { category } => Some(category),
             LineKind::Benefit(_) => None,
         }
     }
+    /// The class, for a benefit line.
     pub fn class(&self) -> Option<Class> {
         self.benefit().map(|b| b.class)
     }
@@ -397,6 +478,7 @@ impl Line {
     pub fn is_monetised(&self) -> bool {
         self.value.is_some()
     }
+    /// The realisation, for a benefit that has one.
     pub fn realisation(&self) -> Option<&Realisation> {
         self.benefit().and_then(|b| b.realisation.as_ref())
     }

@@ -1,4 +1,4 @@
-//! Number notation (spec §1): TOML integers and floats read exactly from their literal,
+//! Number notation (docs/format.md, "Numbers"): TOML integers and floats read exactly from their literal,
 //! and strings in English or Swedish notation, with an optional percent sign.
 
 use rust_decimal::Decimal;
@@ -19,12 +19,16 @@ pub fn checked_sum<'v>(values: impl IntoIterator<Item = &'v Decimal>) -> Option<
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NumberError {
     #[error("`{0}` is not a number")]
+    /// Not a number at all.
     NotANumber(String),
     #[error("`{0}` has both `.` and `,`, so the decimal mark is ambiguous")]
+    /// Both `.` and `,`.
     Ambiguous(String),
     #[error("`{0}` is not a finite number")]
+    /// NaN or infinite.
     NotFinite(String),
     #[error("`{0}` is too large or too precise (at most 28 significant digits, below 7.9 × 10^28)")]
+    /// Beyond what a `Decimal` holds.
     TooLarge(String),
 }
 

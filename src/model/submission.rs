@@ -1,4 +1,4 @@
-//! The submissions CSV (spec §8): one row per project, for controllers who collect key
+//! The submissions CSV (docs/controller-guide-en.md, "The submissions spreadsheet"): one row per project, for controllers who collect key
 //! figures in a spreadsheet. Each row becomes a project file (TOML text) that goes
 //! through the same validation and engine as any other, plus the figures the applicant
 //! claimed, to be compared with the recomputed ones.
@@ -11,11 +11,21 @@ use std::fmt::Write;
 /// Figures an applicant stated, to compare with the recomputed ones.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Claimed {
+    /// `claimed_npv`.
     pub npv: Option<Decimal>,
+    /// `claimed_total_costs`.
     pub total_costs: Option<Decimal>,
+    /// `claimed_total_benefits`.
     pub total_benefits: Option<Decimal>,
+    /// `claimed_payback_year`.
     pub payback_year: Option<i32>,
 }
+
+/// Why a submissions CSV, or one of its rows, cannot be read: the CSV problem, or the
+/// column and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct SubmissionError(pub String);
 
 /// One row of the submissions CSV, as a project file or as the reason it cannot be one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,12 +33,16 @@ pub struct Submission {
     /// 1-based row number in the file (the header is row 1).
     pub row: u64,
     /// The equivalent project file, or why the row cannot be read.
-    pub project: Result<String, String>,
+    pub project: Result<String, SubmissionError>,
+    /// The figures the row claims.
     pub claimed: Claimed,
     /// What the row says about itself even when it fails (for the result row).
     pub id: String,
+    /// `name`.
     pub name: String,
+    /// `organisation`.
     pub organisation: String,
+    /// `portfolio`.
     pub portfolio: String,
 }
 
@@ -61,12 +75,14 @@ pub const COLUMNS: &[&str] = &[
 /// with [`SubmissionReader`].
 #[derive(Debug, Clone, Default)]
 pub struct Submissions {
+    /// The rows, in file order.
     pub rows: Vec<Submission>,
+    /// Header names nytta does not know (ignored, reported).
     pub unknown_columns: Vec<String>,
 }
 
 /// A submissions CSV read one row at a time, so that memory does not grow with the file
-/// (spec §8, docs/decisions.md D22).
+/// (docs/controller-guide-en.md, "The submissions spreadsheet", docs/decisions.md D22).
 pub struct SubmissionReader<'r> {
     reader: CsvReader<'r>,
     /// Unknown columns of the header, ignored (report them as a warning).
@@ -74,17 +90,17 @@ pub struct SubmissionReader<'r> {
 }
 
 impl<'r> SubmissionReader<'r> {
-    /// Read the header of a CSV (bytes in any encoding of spec §8, or UTF-16). A header
+    /// Read the header of a CSV (bytes in any encoding the submissions spreadsheet may have, docs/controller-guide-en.md, or UTF-16). A header
     /// that lacks a required column or names one twice is an error for the whole file.
-    pub fn new(input: impl std::io::Read + 'r) -> Result<Self, String> {
-        Self::with(CsvReader::new(input).map_err(|e| e.to_string())?)
+    pub fn new(input: impl std::io::Read + 'r) -> Result<Self, SubmissionError> {
+        Self::with(CsvReader::new(input).map_err(|e| SubmissionError(e.to_string()))?)
     }
 
-    fn with(mut reader: CsvReader<'r>) -> Result<Self, String> {
+    fn with(mut reader: CsvReader<'r>) -> Result<Self, SubmissionError> {
         if let Some((name, first, second)) = reader.duplicate_column() {
-            return Err(format!(
+            return Err(SubmissionError(format!(
                 "line 1: the header names `{name}` twice (columns {first} and {second}); keep one and delete or rename the other"
-            ));
+            )));
         }
         let headers = reader.columns();
         let missing: Vec<&str> = ["name", "organisation", "start_year"]
@@ -92,10 +108,10 @@ impl<'r> SubmissionReader<'r> {
             .filter(|c| !headers.iter().any(|h| h == c))
             .collect();
         if !missing.is_empty() {
-            return Err(format!(
+            return Err(SubmissionError(format!(
                 "the header lacks the required column(s) {}",
                 missing.join(", ")
-            ));
+            )));
         }
         let unknown_columns = headers
             .iter()
@@ -117,7 +133,7 @@ impl<'r> SubmissionReader<'r> {
 impl Iterator for SubmissionReader<'_> {
     /// A row (perhaps one that cannot be read, with the reason), or why the file cannot
     /// be read on (an I/O error); after an error there are no more rows.
-    type Item = Result<Submission, String>;
+    type Item = Result<Submission, SubmissionError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         let row = match self.reader.next_row()? {
@@ -126,14 +142,14 @@ impl Iterator for SubmissionReader<'_> {
                 let reason = CsvError::TooLong { line }.to_string();
                 return Some(Ok(Submission::unreadable(line, format!("CSV: {reason}"))));
             }
-            Err(e) => return Some(Err(e.to_string())),
+            Err(e) => return Some(Err(SubmissionError(e.to_string()))),
         };
         let get = RowView {
             headers: self.reader.columns(),
             row: &row,
         };
         let (project, claimed) = match &row.problem {
-            Some(problem) => (Err(format!("CSV: {problem}")), Claimed::default()),
+            Some(problem) => (Err(SubmissionError(format!("CSV: {problem}"))), Claimed::default()),
             None => match build(&get) {
                 Ok((text, claimed)) => (Ok(text), claimed),
                 Err(e) => (Err(e), Claimed::default()),
@@ -155,7 +171,7 @@ impl Submission {
     fn unreadable(row: u64, reason: String) -> Submission {
         Submission {
             row,
-            project: Err(reason),
+            project: Err(SubmissionError(reason)),
             claimed: Claimed::default(),
             id: String::new(),
             name: String::new(),
@@ -167,10 +183,10 @@ impl Submission {
 
 /// Read a decoded submissions CSV whole. A header that lacks a required column is an
 /// error for the whole file; a row that cannot be read becomes a row with an error.
-pub fn parse_submissions(text: &str) -> Result<Submissions, String> {
-    let reader = SubmissionReader::with(CsvReader::from_text(text).map_err(|e| e.to_string())?)?;
+pub fn parse_submissions(text: &str) -> Result<Submissions, SubmissionError> {
+    let reader = SubmissionReader::with(CsvReader::from_text(text).map_err(|e| SubmissionError(e.to_string()))?)?;
     let unknown_columns = reader.unknown_columns.clone();
-    let rows = reader.collect::<Result<Vec<_>, String>>()?;
+    let rows = reader.collect::<Result<Vec<_>, SubmissionError>>()?;
     Ok(Submissions { rows, unknown_columns })
 }
 
@@ -190,25 +206,25 @@ impl<'a> RowView<'a> {
     }
 }
 
-/// A number from a column, in any notation of spec §1; `None` when empty.
-fn number(get: &RowView, column: &str) -> Result<Option<Decimal>, String> {
+/// A number from a column, in any notation of docs/format.md, "Numbers"; `None` when empty.
+fn number(get: &RowView, column: &str) -> Result<Option<Decimal>, SubmissionError> {
     let text = get.get(column);
     if text.is_empty() {
         return Ok(None);
     }
     parse_number_str(text)
         .map(Some)
-        .map_err(|e| format!("column `{column}`: {e}"))
+        .map_err(|e| SubmissionError(format!("column `{column}`: {e}")))
 }
 
-fn whole(get: &RowView, column: &str) -> Result<Option<i64>, String> {
+fn whole(get: &RowView, column: &str) -> Result<Option<i64>, SubmissionError> {
     let text = get.get(column);
     if text.is_empty() {
         return Ok(None);
     }
     text.parse::<i64>()
         .map(Some)
-        .map_err(|_| format!("column `{column}`: `{text}` is not a whole number"))
+        .map_err(|_| SubmissionError(format!("column `{column}`: `{text}` is not a whole number")))
 }
 
 /// A TOML string literal.
@@ -229,24 +245,24 @@ fn quoted(s: &str) -> String {
     out
 }
 
-/// The project file equivalent to one row (spec §8), and the claimed figures.
-fn build(get: &RowView) -> Result<(String, Claimed), String> {
+/// The project file equivalent to one row (docs/controller-guide-en.md, "The submissions spreadsheet"), and the claimed figures.
+fn build(get: &RowView) -> Result<(String, Claimed), SubmissionError> {
     for required in ["name", "organisation", "start_year"] {
         if get.get(required).is_empty() {
-            return Err(format!("column `{required}` is empty"));
+            return Err(SubmissionError(format!("column `{required}` is empty")));
         }
     }
     let start_year = whole(get, "start_year")?.unwrap_or_default();
     if !(1900..=2200).contains(&start_year) {
-        return Err(format!(
+        return Err(SubmissionError(format!(
             "column `start_year`: {start_year} is not a year from 1900 to 2200"
-        ));
+        )));
     }
     let years = whole(get, "years")?;
     if let Some(y) = years
         && !(1..=50).contains(&y)
     {
-        return Err(format!("column `years`: {y} is not from 1 to 50"));
+        return Err(SubmissionError(format!("column `years`: {y} is not from 1 to 50")));
     }
     let mut t = String::with_capacity(1024);
     let _ = writeln!(
@@ -277,18 +293,18 @@ fn build(get: &RowView) -> Result<(String, Claimed), String> {
         "reallocation_annual",
     ] {
         if number(get, column)?.is_some_and(|v| v.is_sign_negative() && !v.is_zero()) {
-            return Err(format!(
+            return Err(SubmissionError(format!(
                 "column `{column}` is negative; write costs and benefits as positive amounts"
-            ));
+            )));
         }
     }
     if let Some(investment) = number(get, "investment")? {
         let spread = whole(get, "investment_years")?.unwrap_or(1);
         let horizon = years.unwrap_or(5);
         if spread < 1 || spread > horizon {
-            return Err(format!(
+            return Err(SubmissionError(format!(
                 "column `investment_years`: {spread} is not between 1 and the {horizon} years of the horizon"
-            ));
+            )));
         }
         let per_year = investment / Decimal::from(spread);
         let amounts: Vec<String> = (0..spread)
@@ -370,8 +386,8 @@ mod tests {
         let text = "name,organisation,start_year,investment\nA,O,2025,tio\n,O,2025,1\nB,O,2025,100\n";
         let s = parse_submissions(text).unwrap();
         assert_eq!(s.rows.len(), 3);
-        assert!(s.rows[0].project.as_ref().unwrap_err().contains("investment"));
-        assert!(s.rows[1].project.as_ref().unwrap_err().contains("name"));
+        assert!(s.rows[0].project.as_ref().unwrap_err().0.contains("investment"));
+        assert!(s.rows[1].project.as_ref().unwrap_err().0.contains("name"));
         assert!(s.rows[2].project.is_ok());
     }
 
@@ -380,7 +396,7 @@ mod tests {
         let text = "name,organisation,start_year,years,investment,investment_years\nA,O,2025,,,\n\nB,O,2025,9223372036854775807,1,9223372036854775807\n";
         let s = parse_submissions(text).unwrap();
         assert_eq!(s.rows[1].row, 4);
-        assert!(s.rows[1].project.as_ref().unwrap_err().contains("years"));
+        assert!(s.rows[1].project.as_ref().unwrap_err().0.contains("years"));
     }
 
     #[test]
@@ -388,6 +404,7 @@ mod tests {
         assert!(
             parse_submissions("name,start_year\nA,2025\n")
                 .unwrap_err()
+                .0
                 .contains("organisation")
         );
     }

@@ -11,6 +11,7 @@ impl Month {
     pub fn new(year: i32, month: u32) -> Self {
         Month(year * 12 + month as i32 - 1)
     }
+    /// The calendar year.
     pub fn year(self) -> i32 {
         self.0.div_euclid(12)
     }

@@ -1,4 +1,4 @@
-//! Batch output (spec §9): one row per submission, written as the rows come (CSV and
+//! Batch output (docs/controller-guide-en.md, "Reading the results"): one row per submission, written as the rows come (CSV and
 //! JSON stream; the table collects; xlsx uses rust_xlsxwriter's constant-memory mode),
 //! then the sums per group and year.
 
@@ -15,7 +15,7 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Serialize;
 use std::io::Write;
 
-/// The result columns, spec §9 first, then nytta's own.
+/// The result columns, the documented ones first (docs/controller-guide-en.md), then nytta's own.
 pub const COLUMNS: &[&str] = &[
     "source",
     "id",
@@ -201,6 +201,7 @@ pub struct CsvOut<W: Write> {
 }
 
 impl<W: Write> CsvOut<W> {
+    /// A CSV writer; writes the header at once.
     pub fn new(out: W, style: CsvStyle, ranked: bool) -> std::io::Result<Self> {
         Ok(CsvOut {
             sink: CsvSink::new(out, style)?,
@@ -375,6 +376,7 @@ pub struct JsonOut<W: Write> {
 }
 
 impl<W: Write> JsonOut<W> {
+    /// A JSON writer; writes the opening at once.
     pub fn new(mut out: W) -> std::io::Result<Self> {
         out.write_all(b"{\n  \"format\": 1,\n  \"results\": [")?;
         Ok(JsonOut {
@@ -443,6 +445,7 @@ pub struct TableOut<W: Write> {
 }
 
 impl<W: Write> TableOut<W> {
+    /// A table writer in `lang`; writes at the end.
     pub fn new(out: W, lang: Lang) -> Self {
         TableOut {
             out,

@@ -2,45 +2,46 @@
 //! stakeholder or line table. Every cell is safe to open in Excel: text that could be
 //! read as a formula is prefixed with `'` (OWASP's advice); numbers stay numbers.
 
-use super::ReportInput;
+use super::{ReportInput, Section};
+use crate::engine::Calculation;
+use crate::engine::followup::FollowUp;
 use crate::fmt::{money_plain, rate_plain};
+use crate::model::Project;
+use crate::model::actuals::ActualKind;
 use crate::model::{Category, Line};
-
-/// Which table to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Section {
-    #[default]
-    Years,
-    Stakeholders,
-    Lines,
-    /// The realisation plan: one row per benefit with a realisation and year.
-    Realisation,
-}
 
 /// How to write CSV: plain (`,` and `.`) or for Swedish Excel (`;`, `,` and a UTF-8 BOM).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CsvStyle {
+    /// `;` as separator, `,` as decimal mark and a UTF-8 BOM, for Swedish Excel.
     pub excel: bool,
 }
 
 /// One cell: text (neutralised against formula injection) or a number (kept as is).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {
+    /// Text, neutralised against formula injection.
     Text(String),
+    /// A plain number, written as is.
     Number(String),
+    /// An empty cell.
     Empty,
 }
 
 impl Cell {
+    /// A text cell.
     pub fn text(s: impl Into<String>) -> Cell {
         Cell::Text(s.into())
     }
+    /// A text cell, or empty.
     pub fn opt_text(s: Option<&str>) -> Cell {
         s.map_or(Cell::Empty, Cell::text)
     }
+    /// A number cell.
     pub fn number(s: impl Into<String>) -> Cell {
         Cell::Number(s.into())
     }
+    /// A number cell, or empty.
     pub fn opt_number(s: Option<String>) -> Cell {
         s.map_or(Cell::Empty, Cell::Number)
     }
@@ -203,15 +204,20 @@ fn header(names: &[&str]) -> Vec<Cell> {
     names.iter().map(|n| Cell::text(*n)).collect()
 }
 
-/// Render the chosen section.
-pub fn render(input: &ReportInput, section: Section, style: CsvStyle) -> String {
+/// The CSV table of one section of the report: years (the default of
+/// `nytta report --format csv`), stakeholders, lines, or the realisation plan (one row
+/// per benefit with a realisation and year). `None` for a section that has no table.
+pub fn render(input: &ReportInput, section: Section, style: CsvStyle) -> Option<String> {
     let rows = match section {
         Section::Years => years(input),
         Section::Stakeholders => stakeholders(input),
         Section::Lines => lines(input),
         Section::Realisation => realisation(input),
+        Section::Summary | Section::Realism | Section::Qualitative | Section::Sensitivity | Section::Findings => {
+            return None;
+        }
     };
-    write_rows(&rows, style)
+    Some(write_rows(&rows, style))
 }
 
 fn years(input: &ReportInput) -> Vec<Vec<Cell>> {
@@ -352,6 +358,88 @@ fn realisation(input: &ReportInput) -> Vec<Vec<Cell>> {
     rows
 }
 
+// ---------------------------------------------------------------------------------
+// The follow-up (`nytta follow-up --format csv`) and its actuals template
+
+/// One row per follow-up row: `line,name,kind,year,planned,actual,variance,variance_share`.
+pub fn follow_up(project: &Project, fu: &FollowUp, style: CsvStyle) -> String {
+    let lines: Vec<&Line> = project.lines().collect();
+    let header = [
+        "line",
+        "name",
+        "kind",
+        "year",
+        "planned",
+        "actual",
+        "variance",
+        "variance_share",
+        "comment",
+    ];
+    let mut rows = vec![header.iter().map(|h| Cell::text(*h)).collect::<Vec<_>>()];
+    for r in &fu.rows {
+        let Some(line) = lines.get(r.line) else { continue };
+        rows.push(vec![
+            Cell::text(line.key()),
+            Cell::text(&line.name),
+            Cell::text(r.kind.as_str()),
+            Cell::number(r.year.to_string()),
+            Cell::number(money_plain(r.planned)),
+            Cell::opt_number(r.actual.map(money_plain)),
+            Cell::opt_number(r.variance().map(money_plain)),
+            Cell::opt_number(r.variance_share().map(rate_plain)),
+            Cell::opt_text(r.comment.as_deref()),
+        ]);
+    }
+    write_rows(&rows, style)
+}
+
+/// The actuals CSV to fill in: `line,name,kind,year,planned,amount,comment`, one row per
+/// monetised line, kind and year from the start to `last_year` (at most the last year
+/// of the horizon), with the line's name, the plan, and `amount` and `comment` empty to
+/// fill in (`amount` is not prefilled with the plan: a row left as it was would read
+/// back as "as planned" and hide a missing actual, W203). Benefit and harvest years
+/// before the go-live year are left out where nothing is planned. The actuals reader
+/// ignores `name` and `planned` and skips rows left empty, so the filled-in file reads
+/// straight back.
+pub fn follow_up_template(project: &Project, base: &Calculation, last_year: i32, style: CsvStyle) -> String {
+    let lines: Vec<&Line> = project.lines().collect();
+    let last_year = last_year.min(project.end_year() - 1);
+    let go_live_year = project.go_live.year();
+    let header = ["line", "name", "kind", "year", "planned", "amount", "comment"];
+    let mut rows = vec![header.iter().map(|h| Cell::text(*h)).collect::<Vec<_>>()];
+    for figures in &base.lines {
+        let Some(line) = lines.get(figures.index).filter(|l| l.is_monetised()) else {
+            continue;
+        };
+        let mut kinds = vec![(ActualKind::of_line(line), &figures.by_year)];
+        if let Some(h) = &figures.harvest_by_year {
+            kinds.push((ActualKind::Harvest, h));
+        }
+        for (kind, planned_by_year) in kinds {
+            for year in project.start_year..=last_year {
+                let planned = usize::try_from(year - project.start_year)
+                    .ok()
+                    .and_then(|i| planned_by_year.get(i))
+                    .copied()
+                    .unwrap_or_default();
+                if kind != ActualKind::Cost && year < go_live_year && planned.is_zero() {
+                    continue;
+                }
+                rows.push(vec![
+                    Cell::text(line.key()),
+                    Cell::text(&line.name),
+                    Cell::text(kind.as_str()),
+                    Cell::number(year.to_string()),
+                    Cell::number(money_plain(planned)),
+                    Cell::Empty,
+                    Cell::Empty,
+                ]);
+            }
+        }
+    }
+    write_rows(&rows, style)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -396,7 +484,7 @@ mod tests {
                 realism: None,
                 lang: Lang::Sv,
             };
-            render(&input, Section::Realisation, CsvStyle::default())
+            render(&input, Section::Realisation, CsvStyle::default()).expect("a table")
         };
         assert_eq!(
             csv_of(SMALL),

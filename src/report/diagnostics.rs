@@ -12,7 +12,9 @@ use std::fmt::Write;
 pub struct FileDiagnostics<'a> {
     /// The path as the user gave it.
     pub path: &'a str,
+    /// The file's text, to show lines and columns.
     pub text: &'a str,
+    /// The findings kept for the file.
     pub diagnostics: &'a [Diagnostic],
     /// Findings counted but not kept (beyond the limit), reported as "… and N more".
     pub omitted: Omitted,

@@ -1,7 +1,9 @@
-//! `--format json`: the contract of spec §5, plus a few useful extra keys.
+//! `--format json`: the contract of docs/guide-en.md ("The report"), plus a few useful extra keys.
 
 use super::ReportInput;
 use crate::diagnostic::Diagnostic;
+use crate::diff::{AssumptionValue, Diff, MatchedBy, StepWhat};
+use crate::engine::followup::FollowUp;
 use crate::engine::indicators::effekthemtagning;
 use crate::engine::{Calculation, LineFigures, StakeholderYear, YearFigures};
 use crate::fmt::{money_plain, rate_plain};
@@ -306,10 +308,15 @@ fn realisation_out<'a>(input: &ReportInput<'a>, lines: &[&'a Line]) -> Realisati
 /// A finding as JSON: `{code, severity, message, at, hint}`.
 #[derive(Serialize)]
 pub struct FindingOut {
+    /// `E001` … `W301`.
     pub code: &'static str,
+    /// `error` or `warning`.
     pub severity: &'static str,
+    /// The message.
     pub message: String,
+    /// The path in the file, if any.
     pub at: Option<String>,
+    /// What to do, if said.
     pub hint: Option<String>,
     /// The scenarios the finding holds in; empty for the base case.
     pub scenarios: Vec<String>,
@@ -499,6 +506,262 @@ pub fn render(input: &ReportInput) -> String {
     text
 }
 
+// ---------------------------------------------------------------------------------
+// The follow-up (`nytta follow-up --format json`, docs/follow-up.md)
+
+#[derive(Serialize)]
+struct FollowUpOut<'a> {
+    format: u32,
+    as_of: i32,
+    rows: Vec<RowOut<'a>>,
+    totals: TotalsOut,
+    reforecast: ReforecastOut,
+    plan: Option<PlanOut>,
+    /// `trend` or `plan`: how the years after `as_of` are forecast.
+    forecast: &'static str,
+    /// Per line, the realisation so far that `trend` scales its plan by.
+    trends: Vec<TrendOut<'a>>,
+    flags: Vec<FindingOut>,
+}
+
+#[derive(Serialize)]
+struct TrendOut<'a> {
+    line: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    rate: Option<Rate>,
+}
+
+#[derive(Serialize)]
+struct RowOut<'a> {
+    line: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    year: i32,
+    planned: Money,
+    actual: Option<Money>,
+    variance: Option<Money>,
+    variance_share: Option<Rate>,
+    comment: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct TotalsOut {
+    planned_costs: Money,
+    actual_costs: Money,
+    planned_benefits: Money,
+    actual_benefits: Money,
+    planned_harvest: Money,
+    actual_harvest: Money,
+    realisation_rate: Option<Rate>,
+    missing: usize,
+}
+
+#[derive(Serialize)]
+struct ReforecastOut {
+    npv: Money,
+    payback_month: Option<String>,
+    payback_years: Option<Rate>,
+    years: Vec<ReforecastYearOut>,
+}
+
+#[derive(Serialize)]
+struct ReforecastYearOut {
+    year: i32,
+    costs: Money,
+    benefits: Money,
+    net: Money,
+}
+
+#[derive(Serialize)]
+struct PlanOut {
+    npv: Money,
+    payback_month: Option<String>,
+    payback_years: Option<Rate>,
+}
+
+/// The follow-up as JSON (docs/follow-up.md, "Follow-up"), with the plan's NPV and payback from the base
+/// calculation for comparison with the re-forecast.
+pub fn follow_up(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic]) -> String {
+    let base = Some(base);
+    let lines: Vec<&Line> = project.lines().collect();
+    let t = &fu.totals;
+    let out = FollowUpOut {
+        format: 1,
+        as_of: fu.as_of,
+        rows: fu
+            .rows
+            .iter()
+            .filter_map(|r| {
+                let line = lines.get(r.line)?;
+                Some(RowOut {
+                    line: line.key(),
+                    name: &line.name,
+                    kind: r.kind.as_str(),
+                    year: r.year,
+                    planned: money_plain(r.planned),
+                    actual: r.actual.map(money_plain),
+                    variance: r.variance().map(money_plain),
+                    variance_share: r.variance_share().map(rate_plain),
+                    comment: r.comment.as_deref(),
+                })
+            })
+            .collect(),
+        totals: TotalsOut {
+            planned_costs: money_plain(t.planned_costs),
+            actual_costs: money_plain(t.actual_costs),
+            planned_benefits: money_plain(t.planned_benefits),
+            actual_benefits: money_plain(t.actual_benefits),
+            planned_harvest: money_plain(t.planned_harvest),
+            actual_harvest: money_plain(t.actual_harvest),
+            realisation_rate: t.realisation_rate.map(rate_plain),
+            missing: t.missing,
+        },
+        reforecast: ReforecastOut {
+            npv: money_plain(fu.reforecast.npv),
+            payback_month: fu.reforecast.payback_month.map(|m| m.to_string()),
+            payback_years: fu.reforecast.payback_years.map(rate_plain),
+            years: fu
+                .reforecast
+                .years
+                .iter()
+                .map(|&(year, costs, benefits)| ReforecastYearOut {
+                    year,
+                    costs: money_plain(costs),
+                    benefits: money_plain(benefits),
+                    net: money_plain(benefits - costs),
+                })
+                .collect(),
+        },
+        plan: base.map(|b| PlanOut {
+            npv: money_plain(b.summary.npv),
+            payback_month: b.summary.payback_month.map(|m| m.to_string()),
+            payback_years: b.summary.payback_years.map(rate_plain),
+        }),
+        forecast: fu.forecast.as_str(),
+        trends: fu
+            .trends
+            .iter()
+            .filter_map(|t| {
+                let line = lines.get(t.line)?;
+                Some(TrendOut {
+                    line: line.key(),
+                    name: &line.name,
+                    kind: t.kind.as_str(),
+                    rate: t.rate.map(rate_plain),
+                })
+            })
+            .collect(),
+        flags: flags.iter().map(FindingOut::from).collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}
+
+// ---------------------------------------------------------------------------------
+// `nytta diff --format json`
+
+fn diff_value(v: &AssumptionValue) -> serde_json::Value {
+    match v {
+        AssumptionValue::Horizon { start_year, years } => {
+            serde_json::json!({ "start_year": start_year, "years": years })
+        }
+        AssumptionValue::Month(m) => serde_json::json!(m.to_string()),
+        AssumptionValue::Hourly { cost, overhead } => serde_json::json!({
+            "hourly_cost": cost.map(money_plain),
+            "overhead": rate_plain(*overhead),
+        }),
+        AssumptionValue::Rate(r) => serde_json::json!(rate_plain(*r)),
+    }
+}
+
+#[derive(Serialize)]
+struct DiffOut<'a> {
+    format: u32,
+    old: DiffSideOut<'a>,
+    new: DiffSideOut<'a>,
+    differ: bool,
+    npv_difference: String,
+    assumptions: Vec<serde_json::Value>,
+    lines: Vec<serde_json::Value>,
+    bridge: Vec<serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct DiffSideOut<'a> {
+    file: &'a str,
+    npv: String,
+}
+
+/// JSON: money to the öre; the bridge's `effect`s (rounded so that they sum to
+/// `npv_difference`) and `effect_exact` (every digit).
+pub fn diff(d: &Diff, old: &str, new: &str) -> String {
+    let effects = d.rounded_effects(2);
+    let out = DiffOut {
+        format: 1,
+        old: DiffSideOut {
+            file: old,
+            npv: money_plain(d.old_npv),
+        },
+        new: DiffSideOut {
+            file: new,
+            npv: money_plain(d.new_npv),
+        },
+        differ: d.differ,
+        npv_difference: money_plain(crate::fmt::round(d.new_npv, 2) - crate::fmt::round(d.old_npv, 2)),
+        assumptions: d
+            .assumptions
+            .iter()
+            .map(|a| {
+                serde_json::json!({
+                    "assumption": a.what.as_str(),
+                    "old": diff_value(&a.old),
+                    "new": diff_value(&a.new),
+                })
+            })
+            .collect(),
+        lines: d
+            .lines
+            .iter()
+            .map(|l| {
+                serde_json::json!({
+                    "change": l.change.as_str(),
+                    "kind": l.side.as_str(),
+                    "id": l.id,
+                    "name": l.name,
+                    "old_name": l.old_name,
+                    "matched_by": l.matched_by.map(|m| match m { MatchedBy::Id => "id", MatchedBy::Name => "name" }),
+                    "keys": l.keys,
+                })
+            })
+            .collect(),
+        bridge: d
+            .bridge
+            .iter()
+            .zip(&effects)
+            .map(|(s, e)| {
+                let (kind, what) = match s.what {
+                    StepWhat::Assumption(a) => ("assumption", serde_json::json!(a.as_str())),
+                    StepWhat::Line(i) => ("line", serde_json::json!(i)),
+                    StepWhat::Other => ("other", serde_json::Value::Null),
+                };
+                serde_json::json!({
+                    "step": kind,
+                    "what": what,
+                    "effect": money_plain(*e),
+                    "effect_exact": s.effect.normalize().to_string(),
+                    "npv_after": s.npv_after.map(money_plain),
+                    "combined_with_next": s.combined,
+                })
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -522,7 +785,7 @@ mod tests {
     #[test]
     fn realisation_plan_per_benefit_and_effekthemtagning() {
         let v = report(SMALL);
-        // The keys of spec §5 are still there.
+        // The contract's keys are still there.
         assert_eq!(v["summary"]["npv"], "-1735.54");
         assert_eq!(v["years"][0]["planned_harvest"], "45000.00");
         let r = &v["realisation"];

@@ -1,23 +1,23 @@
 //! `--format markdown`: the whole report as GitHub-flavoured Markdown, ready to paste
 //! into an application (ansökan). Same content and labels as the terminal table.
 
-use super::document::{self, Align, Block, Document, Grid};
+use super::document::{Align, Block, Document, Grid};
 use super::visible::visible;
 use super::{ReportInput, Section};
 
 /// Render the report as Markdown.
 pub fn render(input: &ReportInput) -> String {
-    render_document(&document::build(input))
+    render_document(&super::build::report::build(input))
 }
 
 /// Render one section as Markdown, under the title and the project facts.
 /// [`Section::Realisation`] is a stand-alone benefit realisation plan (nyttorealiseringsplan).
 pub fn render_section(input: &ReportInput, section: Section) -> String {
-    render_document(&document::build_section(input, section))
+    render_document(&super::build::report::build_section(input, section))
 }
 
 /// Render any document as Markdown.
-pub(crate) fn render_document(doc: &Document) -> String {
+pub fn render_document(doc: &Document) -> String {
     let mut out = format!("# {}\n\n", one_line(&escape(&doc.title)));
     for (label, value) in &doc.facts {
         out.push_str(&format!("- **{}:** {}\n", escape(label), one_line(&escape(value))));
@@ -27,7 +27,7 @@ pub(crate) fn render_document(doc: &Document) -> String {
         out.push_str(&paragraph(description));
         out.push('\n');
     }
-    for section in &doc.sections {
+    for section in &doc.chapters {
         out.push_str(&format!("\n## {}\n", one_line(&escape(&section.heading))));
         for block in &section.blocks {
             out.push('\n');

@@ -1,12 +1,18 @@
-//! Renderers: one per output format, all from the same [`ReportInput`]. Labels in
-//! Swedish and English; numbers rounded at output only (spec §1).
+//! Reports on one axis: **builders** decide what a human-readable document shows and
+//! in which language ([`build`], producing a [`document::Document`] with words from
+//! [`labels`]); **writers** turn something into bytes of one format ([`table`],
+//! [`markdown`], [`json`], [`csv`], [`diagnostics`], and the streamed batch outputs in
+//! [`batch`]). The machine formats (JSON, CSV) are contracts of their own
+//! (docs/format.md, docs/follow-up.md): their writers map the engine's figures to fields
+//! one to one and use no language. Nothing here computes a figure (the engine does) or
+//! raises a finding (`check` does); numbers are rounded at output only, by
+//! [`crate::fmt`].
 
 pub mod batch;
+pub mod build;
 pub mod csv;
 pub mod diagnostics;
-pub mod diff;
 pub mod document;
-pub mod followup;
 pub mod json;
 pub mod labels;
 pub mod markdown;
@@ -47,11 +53,14 @@ pub enum Section {
 /// Everything a renderer needs: the project, its calculation and the findings of `check`.
 #[derive(Debug, Clone, Copy)]
 pub struct ReportInput<'a> {
+    /// The project.
     pub project: &'a Project,
+    /// The calculation of the scenario shown.
     pub calc: &'a Calculation,
     /// Warnings from [`crate::check`] (a report is only made when there are no errors).
     pub findings: &'a [Diagnostic],
     /// How fragile the case is; the realism section is left out without it.
     pub realism: Option<&'a Realism>,
+    /// The language of labels and numbers.
     pub lang: Lang,
 }

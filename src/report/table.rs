@@ -13,18 +13,18 @@ const TEXT_WIDTH: usize = 100;
 
 /// Render the report for a terminal.
 pub fn render(input: &ReportInput) -> String {
-    render_document(&document::build(input))
+    render_document(&super::build::report::build(input))
 }
 
 /// Render one section for a terminal, under the title and the project facts.
 /// [`Section::Realisation`] is a stand-alone benefit realisation plan (nyttorealiseringsplan).
 pub fn render_section(input: &ReportInput, section: Section) -> String {
-    render_document(&document::build_section(input, section))
+    render_document(&super::build::report::build_section(input, section))
 }
 
 /// Render any document for a terminal. Control characters in its text are made
 /// visible first ([`super::visible`]), so that widths and wrapping see what is shown.
-pub(crate) fn render_document(doc: &Document) -> String {
+pub fn render_document(doc: &Document) -> String {
     let doc = &visible_document(doc);
     let mut out = String::new();
     underline(&mut out, &doc.title, '═');
@@ -43,7 +43,7 @@ pub(crate) fn render_document(doc: &Document) -> String {
         out.push_str(&wrap(description, TEXT_WIDTH));
         out.push('\n');
     }
-    for section in &doc.sections {
+    for section in &doc.chapters {
         out.push('\n');
         underline(&mut out, &section.heading, '─');
         for (i, block) in section.blocks.iter().enumerate() {
@@ -76,10 +76,10 @@ fn visible_document(doc: &Document) -> Document {
         title: v(&doc.title),
         facts: doc.facts.iter().map(|(l, x)| (v(l), v(x))).collect(),
         description: doc.description.as_ref().map(v),
-        sections: doc
-            .sections
+        chapters: doc
+            .chapters
             .iter()
-            .map(|section| document::Section {
+            .map(|section| document::Chapter {
                 heading: v(&section.heading),
                 blocks: section
                     .blocks
@@ -383,7 +383,7 @@ stakeholder = "sdf"
             realism: None,
             lang: Lang::Sv,
         };
-        let plan = render_section(&input, crate::report::Section::Realisation);
+        let plan = render_section(&input, Section::Realisation);
         assert!(
             plan.starts_with("Nyttorealiseringsplan: E-tjänst för bygglov\n═"),
             "{plan}"
@@ -399,7 +399,7 @@ stakeholder = "sdf"
         );
         assert!(line_with(&plan, "2011 ").contains("35 %"), "{plan}");
         assert!(!plan.contains("Sammanfattning"), "{plan}");
-        let summary = render_section(&input, crate::report::Section::Summary);
+        let summary = render_section(&input, Section::Summary);
         assert!(summary.contains("\nSammanfattning\n──"), "{summary}");
         assert!(
             !summary.contains("År för år") && !summary.contains("Vinsthemtagning"),

@@ -1,12 +1,12 @@
-//! `nytta batch`: many project files or a submissions CSV (spec §8) to one result row
-//! each (spec §9), run as a controller would. Every figure is worked out by hand in a
+//! `nytta batch`: many project files or a submissions CSV (docs/controller-guide-en.md, "The submissions spreadsheet") to one result row
+//! each (docs/controller-guide-en.md, "Reading the results"), run as a controller would. Every figure is worked out by hand in a
 //! comment next to it.
 
 use crate::cli::{QUIET_VALID, VALID, nytta, write};
 use predicates::prelude::*;
 use std::path::Path;
 
-/// The columns spec §9 puts first, in this order.
+/// The columns the batch output puts first (docs/controller-guide-en.md), in this order.
 const SPEC_COLUMNS: &str = "source,id,name,organisation,portfolio,status,errors,warnings,codes,total_costs,total_benefits,net,npv,bcr,irr,payback_month,planned_harvest,harvest_share";
 
 const GROUP_HEADER: &str = "group,year,costs,benefits,npv,planned_harvest";
@@ -332,7 +332,7 @@ fn batch_header_is_spec_9_first() {
     assert!(header.ends_with(",rank"), "{header}");
 }
 
-// ---------------------------------------------------------------- submissions CSV (§8)
+// ---------------------------------------------------------------- submissions CSV
 
 #[test]
 fn batch_csv_windows_1252_semicolons_decimal_commas() {

@@ -1,5 +1,6 @@
 //! All integration tests in one binary, so the crate is linked once.
 
+mod architecture;
 mod batch;
 mod cli;
 mod controllers;

@@ -1,5 +1,5 @@
 //! The words of the human-readable documents (table and Markdown reports, follow-up,
-//! batch tables), one catalogue per language: [`sv`] and [`en`]. A builder names a
+//! batch tables), one catalogue per language: `sv.rs` and `en.rs`. A builder names a
 //! label by its id ([`Label`]) and never writes the text itself, so a translation is
 //! one file and the compiler finds a label missing in either language.
 //!

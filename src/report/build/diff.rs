@@ -1,13 +1,13 @@
-//! `nytta diff` output: the changed assumptions, the lines added, removed and changed,
-//! and the NPV bridge, as a terminal table, Markdown or JSON. The figures come from
-//! [`crate::diff`]; this module only lays them out.
+//! The builder of `nytta diff`'s document: the changed assumptions, the lines added,
+//! removed and changed, and the NPV bridge, for the terminal table and Markdown. The
+//! figures come from [`crate::diff`] (the bridge's effects rounded there so that they
+//! sum to the difference shown); the JSON is written by [`crate::report::json::diff`].
 
-use super::Lang;
-use super::document::{Block, Document, Grid, Section, left, right, wrapped};
-use super::labels::Label as L;
 use crate::diff::{Assumption, AssumptionValue, Change, Diff, LineChange, MatchedBy, StepWhat};
-use crate::fmt::{kronor, money_plain, number, percent, rate_plain};
-use serde::Serialize;
+use crate::fmt::{kronor, number, percent};
+use crate::report::Lang;
+use crate::report::document::{Block, Chapter, Document, Grid, left, right, wrapped};
+use crate::report::labels::Label as L;
 
 fn assumption_label(a: Assumption) -> L {
     match a {
@@ -35,20 +35,6 @@ fn value_text(v: &AssumptionValue, lang: Lang) -> String {
             L::Overhead.text(lang)
         ),
         AssumptionValue::Rate(r) => percent(*r, lang),
-    }
-}
-
-fn value_plain(v: &AssumptionValue) -> serde_json::Value {
-    match v {
-        AssumptionValue::Horizon { start_year, years } => {
-            serde_json::json!({ "start_year": start_year, "years": years })
-        }
-        AssumptionValue::Month(m) => serde_json::json!(m.to_string()),
-        AssumptionValue::Hourly { cost, overhead } => serde_json::json!({
-            "hourly_cost": cost.map(money_plain),
-            "overhead": rate_plain(*overhead),
-        }),
-        AssumptionValue::Rate(r) => serde_json::json!(rate_plain(*r)),
     }
 }
 
@@ -99,9 +85,9 @@ pub fn build(d: &Diff, old: &str, new: &str, lang: Lang) -> Document {
         (t(L::NewNpv).to_string(), format!("{} kr", kr(d.new_npv))),
         (t(L::Difference).to_string(), format!("{} kr", kr(d.npv_difference()))),
     ];
-    let mut sections = Vec::new();
+    let mut chapters = Vec::new();
     if !d.differ {
-        sections.push(Section {
+        chapters.push(Chapter {
             heading: t(L::DiffOf).to_string(),
             blocks: vec![Block::Text(t(L::NoDifferences).to_string())],
         });
@@ -120,7 +106,7 @@ pub fn build(d: &Diff, old: &str, new: &str, lang: Lang) -> Document {
         }
         Block::Grid(g)
     };
-    sections.push(Section {
+    chapters.push(Chapter {
         heading: t(L::AssumptionsChanged).to_string(),
         blocks: vec![block],
     });
@@ -131,8 +117,8 @@ pub fn build(d: &Diff, old: &str, new: &str, lang: Lang) -> Document {
         let mut g = Grid::new(vec![
             left(t(L::Change)),
             left(t(L::Kind)),
-            wrapped(t(L::Line), super::document::NAME_WIDTH),
-            wrapped(t(L::KeysChanged), super::document::NAME_WIDTH),
+            wrapped(t(L::Line), crate::report::document::NAME_WIDTH),
+            wrapped(t(L::KeysChanged), crate::report::document::NAME_WIDTH),
         ]);
         for l in &d.lines {
             let mut keys = l.keys.join(", ");
@@ -158,7 +144,7 @@ pub fn build(d: &Diff, old: &str, new: &str, lang: Lang) -> Document {
         }
         Block::Grid(g)
     };
-    sections.push(Section {
+    chapters.push(Chapter {
         heading: t(L::LinesAddedRemovedChanged).to_string(),
         blocks: vec![block],
     });
@@ -198,7 +184,7 @@ pub fn build(d: &Diff, old: &str, new: &str, lang: Lang) -> Document {
         signed(kr(d.npv_difference()), d.npv_difference()),
         kr(d.new_npv),
     ]);
-    sections.push(Section {
+    chapters.push(Chapter {
         heading: t(L::NpvBridge).to_string(),
         blocks: vec![Block::Grid(g), Block::Text(t(L::NpvBridgeOrder).to_string())],
     });
@@ -206,7 +192,7 @@ pub fn build(d: &Diff, old: &str, new: &str, lang: Lang) -> Document {
         title: format!("{}: {old} → {new}", t(L::DiffOf)),
         facts,
         description: None,
-        sections,
+        chapters,
     }
 }
 
@@ -216,100 +202,4 @@ fn signed(text: String, v: rust_decimal::Decimal) -> String {
     } else {
         text
     }
-}
-
-/// The terminal table.
-pub fn table(d: &Diff, old: &str, new: &str, lang: Lang) -> String {
-    super::table::render_document(&build(d, old, new, lang))
-}
-
-/// Markdown, for a case file or a pull request.
-pub fn markdown(d: &Diff, old: &str, new: &str, lang: Lang) -> String {
-    super::markdown::render_document(&build(d, old, new, lang))
-}
-
-#[derive(Serialize)]
-struct JsonDiff<'a> {
-    format: u32,
-    old: JsonSide<'a>,
-    new: JsonSide<'a>,
-    differ: bool,
-    npv_difference: String,
-    assumptions: Vec<serde_json::Value>,
-    lines: Vec<serde_json::Value>,
-    bridge: Vec<serde_json::Value>,
-}
-
-#[derive(Serialize)]
-struct JsonSide<'a> {
-    file: &'a str,
-    npv: String,
-}
-
-/// JSON: money to the öre; the bridge's `effect`s (rounded so that they sum to
-/// `npv_difference`) and `effect_exact` (every digit).
-pub fn json(d: &Diff, old: &str, new: &str) -> String {
-    let effects = d.rounded_effects(2);
-    let out = JsonDiff {
-        format: 1,
-        old: JsonSide {
-            file: old,
-            npv: money_plain(d.old_npv),
-        },
-        new: JsonSide {
-            file: new,
-            npv: money_plain(d.new_npv),
-        },
-        differ: d.differ,
-        npv_difference: money_plain(crate::fmt::round(d.new_npv, 2) - crate::fmt::round(d.old_npv, 2)),
-        assumptions: d
-            .assumptions
-            .iter()
-            .map(|a| {
-                serde_json::json!({
-                    "assumption": a.what.as_str(),
-                    "old": value_plain(&a.old),
-                    "new": value_plain(&a.new),
-                })
-            })
-            .collect(),
-        lines: d
-            .lines
-            .iter()
-            .map(|l| {
-                serde_json::json!({
-                    "change": l.change.as_str(),
-                    "kind": l.side.as_str(),
-                    "id": l.id,
-                    "name": l.name,
-                    "old_name": l.old_name,
-                    "matched_by": l.matched_by.map(|m| match m { MatchedBy::Id => "id", MatchedBy::Name => "name" }),
-                    "keys": l.keys,
-                })
-            })
-            .collect(),
-        bridge: d
-            .bridge
-            .iter()
-            .zip(&effects)
-            .map(|(s, e)| {
-                let (kind, what) = match s.what {
-                    StepWhat::Assumption(a) => ("assumption", serde_json::json!(a.as_str())),
-                    StepWhat::Line(i) => ("line", serde_json::json!(i)),
-                    StepWhat::Other => ("other", serde_json::Value::Null),
-                };
-                serde_json::json!({
-                    "step": kind,
-                    "what": what,
-                    "effect": money_plain(*e),
-                    "effect_exact": s.effect.normalize().to_string(),
-                    "npv_after": s.npv_after.map(money_plain),
-                    "combined_with_next": s.combined,
-                })
-            })
-            .collect(),
-    };
-    let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
-    text.push('\n');
-    text
 }

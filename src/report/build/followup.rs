@@ -1,282 +1,20 @@
-//! Follow-up output (`nytta follow-up`, spec §3.5 and §7): the JSON of the contract, the
-//! terminal table and Markdown (one [`Document`], drawn by [`super::table`] and
-//! [`super::markdown`]), a CSV of the rows, and the actuals CSV template to fill in.
+//! The follow-up's builder (`nytta follow-up`, docs/follow-up.md): plan against
+//! actuals year by year, totals, the re-forecast and the flags, as a [`Document`] in
+//! the reader's language. The JSON and CSV of a follow-up are written by
+//! [`crate::report::json::follow_up`] and [`crate::report::csv::follow_up`].
 
-use super::csv::{Cell, CsvStyle, write_rows};
-use super::document::{self, Block, Document, Grid, MISSING, NAME_WIDTH, Section, left, right, wrapped};
-use super::json::FindingOut;
-use super::labels::Label as L;
-use super::{Lang, markdown, table};
 use crate::diagnostic::Diagnostic;
 use crate::engine::Calculation;
 use crate::engine::followup::{FollowUp, Forecast, Sums};
-use crate::fmt::{currency_unit, kronor, money_in, money_plain, percent, rate_plain, round, signed_percent, years};
+use crate::fmt::{currency_unit, kronor, money_in, percent, round, signed_percent, years};
 use crate::model::actuals::ActualKind;
 use crate::model::{Line, Month, Project};
+use crate::report::Lang;
+use crate::report::document::{self, Block, Chapter, Document, Grid, MISSING, NAME_WIDTH, left, right, wrapped};
+use crate::report::labels::Label as L;
 use rust_decimal::Decimal;
-use serde::Serialize;
 
-type Money = String;
-type Rate = String;
-
-fn kind_key(line: &Line) -> ActualKind {
-    if line.is_cost() {
-        ActualKind::Cost
-    } else {
-        ActualKind::Benefit
-    }
-}
-
-// ---------------------------------------------------------------------------------
-// JSON
-
-#[derive(Serialize)]
-struct FollowUpOut<'a> {
-    format: u32,
-    as_of: i32,
-    rows: Vec<RowOut<'a>>,
-    totals: TotalsOut,
-    reforecast: ReforecastOut,
-    plan: Option<PlanOut>,
-    /// `trend` or `plan`: how the years after `as_of` are forecast.
-    forecast: &'static str,
-    /// Per line, the realisation so far that `trend` scales its plan by.
-    trends: Vec<TrendOut<'a>>,
-    flags: Vec<FindingOut>,
-}
-
-#[derive(Serialize)]
-struct TrendOut<'a> {
-    line: &'a str,
-    name: &'a str,
-    kind: &'static str,
-    rate: Option<Rate>,
-}
-
-#[derive(Serialize)]
-struct RowOut<'a> {
-    line: &'a str,
-    name: &'a str,
-    kind: &'static str,
-    year: i32,
-    planned: Money,
-    actual: Option<Money>,
-    variance: Option<Money>,
-    variance_share: Option<Rate>,
-    comment: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct TotalsOut {
-    planned_costs: Money,
-    actual_costs: Money,
-    planned_benefits: Money,
-    actual_benefits: Money,
-    planned_harvest: Money,
-    actual_harvest: Money,
-    realisation_rate: Option<Rate>,
-    missing: usize,
-}
-
-#[derive(Serialize)]
-struct ReforecastOut {
-    npv: Money,
-    payback_month: Option<String>,
-    payback_years: Option<Rate>,
-    years: Vec<ReforecastYearOut>,
-}
-
-#[derive(Serialize)]
-struct ReforecastYearOut {
-    year: i32,
-    costs: Money,
-    benefits: Money,
-    net: Money,
-}
-
-#[derive(Serialize)]
-struct PlanOut {
-    npv: Money,
-    payback_month: Option<String>,
-    payback_years: Option<Rate>,
-}
-
-/// The follow-up as JSON (spec §7), with the plan's NPV and payback from the base
-/// calculation for comparison with the re-forecast.
-pub fn json(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic]) -> String {
-    let base = Some(base);
-    let lines: Vec<&Line> = project.lines().collect();
-    let t = &fu.totals;
-    let out = FollowUpOut {
-        format: 1,
-        as_of: fu.as_of,
-        rows: fu
-            .rows
-            .iter()
-            .filter_map(|r| {
-                let line = lines.get(r.line)?;
-                Some(RowOut {
-                    line: line.key(),
-                    name: &line.name,
-                    kind: r.kind.as_str(),
-                    year: r.year,
-                    planned: money_plain(r.planned),
-                    actual: r.actual.map(money_plain),
-                    variance: r.variance().map(money_plain),
-                    variance_share: r.variance_share().map(rate_plain),
-                    comment: r.comment.as_deref(),
-                })
-            })
-            .collect(),
-        totals: TotalsOut {
-            planned_costs: money_plain(t.planned_costs),
-            actual_costs: money_plain(t.actual_costs),
-            planned_benefits: money_plain(t.planned_benefits),
-            actual_benefits: money_plain(t.actual_benefits),
-            planned_harvest: money_plain(t.planned_harvest),
-            actual_harvest: money_plain(t.actual_harvest),
-            realisation_rate: t.realisation_rate.map(rate_plain),
-            missing: t.missing,
-        },
-        reforecast: ReforecastOut {
-            npv: money_plain(fu.reforecast.npv),
-            payback_month: fu.reforecast.payback_month.map(|m| m.to_string()),
-            payback_years: fu.reforecast.payback_years.map(rate_plain),
-            years: fu
-                .reforecast
-                .years
-                .iter()
-                .map(|&(year, costs, benefits)| ReforecastYearOut {
-                    year,
-                    costs: money_plain(costs),
-                    benefits: money_plain(benefits),
-                    net: money_plain(benefits - costs),
-                })
-                .collect(),
-        },
-        plan: base.map(|b| PlanOut {
-            npv: money_plain(b.summary.npv),
-            payback_month: b.summary.payback_month.map(|m| m.to_string()),
-            payback_years: b.summary.payback_years.map(rate_plain),
-        }),
-        forecast: fu.forecast.as_str(),
-        trends: fu
-            .trends
-            .iter()
-            .filter_map(|t| {
-                let line = lines.get(t.line)?;
-                Some(TrendOut {
-                    line: line.key(),
-                    name: &line.name,
-                    kind: t.kind.as_str(),
-                    rate: t.rate.map(rate_plain),
-                })
-            })
-            .collect(),
-        flags: flags.iter().map(FindingOut::from).collect(),
-    };
-    let mut text = serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
-}
-
-// ---------------------------------------------------------------------------------
-// CSV
-
-/// One row per follow-up row:
-/// `line,name,kind,year,planned,actual,variance,variance_share,comment`.
-pub fn csv(project: &Project, fu: &FollowUp, style: CsvStyle) -> String {
-    let lines: Vec<&Line> = project.lines().collect();
-    let header = [
-        "line",
-        "name",
-        "kind",
-        "year",
-        "planned",
-        "actual",
-        "variance",
-        "variance_share",
-        "comment",
-    ];
-    let mut rows = vec![header.iter().map(|h| Cell::text(*h)).collect::<Vec<_>>()];
-    for r in &fu.rows {
-        let Some(line) = lines.get(r.line) else { continue };
-        rows.push(vec![
-            Cell::text(line.key()),
-            Cell::text(&line.name),
-            Cell::text(r.kind.as_str()),
-            Cell::number(r.year.to_string()),
-            Cell::number(money_plain(r.planned)),
-            Cell::opt_number(r.actual.map(money_plain)),
-            Cell::opt_number(r.variance().map(money_plain)),
-            Cell::opt_number(r.variance_share().map(rate_plain)),
-            Cell::opt_text(r.comment.as_deref()),
-        ]);
-    }
-    write_rows(&rows, style)
-}
-
-/// The actuals CSV to fill in: `line,name,kind,year,planned,amount,comment`, one row per
-/// monetised line, kind and year from the start to `last_year` (at most the last year
-/// of the horizon), with the line's name, the plan, and `amount` and `comment` empty to
-/// fill in (`amount` is not prefilled with the plan: a row left as it was would read
-/// back as "as planned" and hide a missing actual, W203). Benefit and harvest years
-/// before the go-live year are left out where nothing is planned. The actuals reader
-/// ignores `name` and `planned` and skips rows left empty, so the filled-in file reads
-/// straight back.
-pub fn template(project: &Project, base: &Calculation, last_year: i32, style: CsvStyle) -> String {
-    let lines: Vec<&Line> = project.lines().collect();
-    let last_year = last_year.min(project.end_year() - 1);
-    let go_live_year = project.go_live.year();
-    let header = ["line", "name", "kind", "year", "planned", "amount", "comment"];
-    let mut rows = vec![header.iter().map(|h| Cell::text(*h)).collect::<Vec<_>>()];
-    for figures in &base.lines {
-        let Some(line) = lines.get(figures.index).filter(|l| l.is_monetised()) else {
-            continue;
-        };
-        let mut kinds = vec![(kind_key(line), &figures.by_year)];
-        if let Some(h) = &figures.harvest_by_year {
-            kinds.push((ActualKind::Harvest, h));
-        }
-        for (kind, planned_by_year) in kinds {
-            for year in project.start_year..=last_year {
-                let planned = usize::try_from(year - project.start_year)
-                    .ok()
-                    .and_then(|i| planned_by_year.get(i))
-                    .copied()
-                    .unwrap_or_default();
-                if kind != ActualKind::Cost && year < go_live_year && planned.is_zero() {
-                    continue;
-                }
-                rows.push(vec![
-                    Cell::text(line.key()),
-                    Cell::text(&line.name),
-                    Cell::text(kind.as_str()),
-                    Cell::number(year.to_string()),
-                    Cell::number(money_plain(planned)),
-                    Cell::Empty,
-                    Cell::Empty,
-                ]);
-            }
-        }
-    }
-    write_rows(&rows, style)
-}
-
-// ---------------------------------------------------------------------------------
-// Table and Markdown
-
-/// The follow-up for a terminal.
-pub fn table(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> String {
-    table::render_document(&build(project, base, fu, flags, lang))
-}
-
-/// The follow-up as Markdown, to attach to a follow-up report (uppföljningsrapport).
-pub fn markdown(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> String {
-    markdown::render_document(&build(project, base, fu, flags, lang))
-}
-
-/// The follow-up document shared by [`table`] and [`markdown`].
+/// The follow-up as a document, for the terminal table and Markdown.
 pub fn build(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> Document {
     let b = Builder {
         p: project,
@@ -286,13 +24,13 @@ pub fn build(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diag
         lang,
         lines: project.lines().collect(),
     };
-    let mut facts = document::project_facts(project, base, lang);
+    let mut facts = super::report::project_facts(project, base, lang);
     facts.push((b.t(L::ActualsUpToAndIncluding).to_string(), fu.as_of.to_string()));
     Document {
         title: format!("{}: {}", b.t(L::FollowUp), project.name),
         facts,
         description: None,
-        sections: vec![b.rows(), b.totals(), b.reforecast(), b.flags()],
+        chapters: vec![b.rows(), b.totals(), b.reforecast(), b.flags()],
     }
 }
 
@@ -364,7 +102,7 @@ impl Builder<'_> {
         ]
     }
 
-    fn rows(&self) -> Section {
+    fn rows(&self) -> Chapter {
         let heading = self.t(L::ActualsAgainstPlan).to_string();
         let rows = &self.fu.rows;
         if rows.is_empty() {
@@ -372,7 +110,7 @@ impl Builder<'_> {
                 Lang::Sv => format!("Inget planerat belopp och inget utfall till och med {}.", self.fu.as_of),
                 Lang::En => format!("Nothing planned and no actuals up to and including {}.", self.fu.as_of),
             };
-            return Section {
+            return Chapter {
                 heading,
                 blocks: vec![Block::Text(text)],
             };
@@ -440,10 +178,10 @@ impl Builder<'_> {
         if !comments.rows.is_empty() {
             blocks.push(Block::Grid(comments.caption(self.t(L::Comments))));
         }
-        Section { heading, blocks }
+        Chapter { heading, blocks }
     }
 
-    fn totals(&self) -> Section {
+    fn totals(&self) -> Chapter {
         let mut columns = vec![left(self.t(L::Kind))];
         columns.extend(self.money_columns());
         columns.push(right(self.t(L::MissingActuals)));
@@ -473,13 +211,13 @@ impl Builder<'_> {
             self.t(L::RowsWithNoActualReported).to_string(),
             t.missing.to_string(),
         ]);
-        Section {
+        Chapter {
             heading: self.t(L::Totals).to_string(),
             blocks: vec![Block::Grid(grid), Block::Grid(key)],
         }
     }
 
-    fn reforecast(&self) -> Section {
+    fn reforecast(&self) -> Chapter {
         let (s, r) = (&self.c.summary, &self.fu.reforecast);
         let mut blocks = vec![Block::Text(match self.lang {
             Lang::Sv => format!(
@@ -583,16 +321,16 @@ impl Builder<'_> {
                 blocks.push(Block::Grid(trend));
             }
         }
-        Section {
+        Chapter {
             heading: self.t(L::ReForecastAgainstPlan).to_string(),
             blocks,
         }
     }
 
-    fn flags(&self) -> Section {
+    fn flags(&self) -> Chapter {
         let heading = self.t(L::Flags).to_string();
         if self.flags.is_empty() {
-            return Section {
+            return Chapter {
                 heading,
                 blocks: vec![Block::Text(self.t(L::NoFlags).to_string())],
             };
@@ -611,7 +349,7 @@ impl Builder<'_> {
                 Self::opt(d.hint.clone()),
             ]);
         }
-        Section {
+        Chapter {
             heading,
             blocks: vec![Block::Grid(grid)],
         }
@@ -621,6 +359,17 @@ impl Builder<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::csv::{CsvStyle, follow_up as csv, follow_up_template as template};
+    use crate::report::json::follow_up as json;
+    use crate::report::{markdown as md, table as tb};
+
+    fn table(p: &Project, c: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> String {
+        tb::render_document(&build(p, c, fu, flags, lang))
+    }
+
+    fn markdown(p: &Project, c: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> String {
+        md::render_document(&build(p, c, fu, flags, lang))
+    }
     use crate::diagnostic::Code;
     use crate::engine::followup::follow_up;
     use crate::model::actuals::{Actuals, decode_text, parse_actuals_csv};
@@ -708,13 +457,13 @@ actuals = { 2011 = 30000 }
         assert_eq!(
             v["rows"],
             j!([
-                {"line": "bygg", "name": "Bygg", "kind": "cost", "year": 2010, "planned": "100000.00",
+                {"comment": null, "line": "bygg", "name": "Bygg", "kind": "cost", "year": 2010, "planned": "100000.00",
                  "actual": "120000.00", "variance": "20000.00", "variance_share": "0.200000"},
-                {"line": "drift", "name": "Drift", "kind": "cost", "year": 2011, "planned": "12000.00",
+                {"comment": null, "line": "drift", "name": "Drift", "kind": "cost", "year": 2011, "planned": "12000.00",
                  "actual": null, "variance": null, "variance_share": null},
-                {"line": "tid", "name": "Tid", "kind": "benefit", "year": 2011, "planned": "120000.00",
+                {"comment": null, "line": "tid", "name": "Tid", "kind": "benefit", "year": 2011, "planned": "120000.00",
                  "actual": "60000.00", "variance": "-60000.00", "variance_share": "-0.500000"},
-                {"line": "tid", "name": "Tid", "kind": "harvest", "year": 2011, "planned": "60000.00",
+                {"comment": null, "line": "tid", "name": "Tid", "kind": "harvest", "year": 2011, "planned": "60000.00",
                  "actual": "30000.00", "variance": "-30000.00", "variance_share": "-0.500000"},
             ])
         );
@@ -754,15 +503,15 @@ actuals = { 2011 = 30000 }
     fn csv_rows() {
         let (p, _, fu, _) = run(TEXT, 2011);
         let out = csv(&p, &fu, CsvStyle::default());
-        let expected = "line,name,kind,year,planned,actual,variance,variance_share\r\n\
-                        bygg,Bygg,cost,2010,100000.00,120000.00,20000.00,0.200000\r\n\
-                        drift,Drift,cost,2011,12000.00,,,\r\n\
-                        tid,Tid,benefit,2011,120000.00,60000.00,-60000.00,-0.500000\r\n\
-                        tid,Tid,harvest,2011,60000.00,30000.00,-30000.00,-0.500000\r\n";
+        let expected = "line,name,kind,year,planned,actual,variance,variance_share,comment\r\n\
+                        bygg,Bygg,cost,2010,100000.00,120000.00,20000.00,0.200000,\r\n\
+                        drift,Drift,cost,2011,12000.00,,,,\r\n\
+                        tid,Tid,benefit,2011,120000.00,60000.00,-60000.00,-0.500000,\r\n\
+                        tid,Tid,harvest,2011,60000.00,30000.00,-30000.00,-0.500000,\r\n";
         assert_eq!(out, expected);
         let excel = csv(&p, &fu, CsvStyle { excel: true });
         assert!(excel.starts_with("\u{feff}line;name;kind;year"), "{excel}");
-        assert!(excel.contains("tid;Tid;harvest;2011;60000,00;30000,00;-30000,00;-0,500000\r\n"));
+        assert!(excel.contains("tid;Tid;harvest;2011;60000,00;30000,00;-30000,00;-0,500000;\r\n"));
     }
 
     #[test]
@@ -771,13 +520,14 @@ actuals = { 2011 = 30000 }
         let out = template(&p, &c, 2011, CsvStyle::default());
         // Costs for every year, 0 plans included; benefit and harvest not before the
         // go-live year 2011 where nothing is planned.
-        let expected = "line,kind,year,planned,amount\r\n\
-                        bygg,cost,2010,100000.00,\r\n\
-                        bygg,cost,2011,0.00,\r\n\
-                        drift,cost,2010,0.00,\r\n\
-                        drift,cost,2011,12000.00,\r\n\
-                        tid,benefit,2011,120000.00,\r\n\
-                        tid,harvest,2011,60000.00,\r\n";
+        // Issue 12: the line's name beside its id, and a comment column.
+        let expected = "line,name,kind,year,planned,amount,comment\r\n\
+                        bygg,Bygg,cost,2010,100000.00,,\r\n\
+                        bygg,Bygg,cost,2011,0.00,,\r\n\
+                        drift,Drift,cost,2010,0.00,,\r\n\
+                        drift,Drift,cost,2011,12000.00,,\r\n\
+                        tid,Tid,benefit,2011,120000.00,,\r\n\
+                        tid,Tid,harvest,2011,60000.00,,\r\n";
         assert_eq!(out, expected);
         // The horizon ends in 2012; a year before the start gives the header only.
         assert_eq!(
@@ -786,7 +536,7 @@ actuals = { 2011 = 30000 }
         );
         assert_eq!(
             template(&p, &c, 2000, CsvStyle::default()),
-            "line,kind,year,planned,amount\r\n"
+            "line,name,kind,year,planned,amount,comment\r\n"
         );
     }
 
@@ -795,14 +545,14 @@ actuals = { 2011 = 30000 }
         let (p, c) = setup(TEXT);
         for style in [CsvStyle { excel: false }, CsvStyle { excel: true }] {
             let sep = if style.excel { ";" } else { "," };
-            let blank = format!("drift{sep}cost{sep}2011{sep}");
+            let blank = format!("drift{sep}Drift{sep}cost{sep}2011{sep}");
             // Fill in the drift 2011 row's empty amount with 13 500,50.
             let text = template(&p, &c, 2011, style);
             let planned = if style.excel { "12000,00" } else { "12000.00" };
-            let row = format!("{blank}{planned}{sep}\r\n");
+            let row = format!("{blank}{planned}{sep}{sep}\r\n");
             assert!(text.contains(&row), "{text}");
             let amount = if style.excel { "\"13 500,50\"" } else { "13500.50" };
-            let filled_row = format!("{blank}{planned}{sep}{amount}\r\n");
+            let filled_row = format!("{blank}{planned}{sep}{amount}{sep}\r\n");
             let text = text.replace(&row, &filled_row);
             let actuals = parse_actuals_csv(&decode_text(text.as_bytes()), &p).expect("reads back");
             assert_eq!(actuals.0.len(), 1, "{text}");
@@ -819,18 +569,17 @@ actuals = { 2011 = 30000 }
             "{out}"
         );
         assert!(out.contains("- **Utfall till och med:** 2011\n"), "{out}");
-        assert!(out.contains("### Bygg – kostnad\n"), "{out}");
+        // One overview: a row per line and kind, a column per year with a row in it.
+        let matrix = "### Avvikelser per post och år";
+        assert!(out.contains(matrix), "{out}");
         assert_eq!(
-            row(&out, "### Bygg – kostnad", "2010"),
-            ["2010", "100 000", "120 000", "+20 000", "+20 %"]
+            row(&out, matrix, "Bygg"),
+            ["Bygg", "kostnad", "+20 000 (+20 %)", "", "+20 000 (+20 %)"]
         );
+        assert_eq!(row(&out, matrix, "Drift"), ["Drift", "kostnad", "", "–", "–"]);
         assert_eq!(
-            row(&out, "### Drift – kostnad", "2011"),
-            ["2011", "12 000", "–", "–", "–"]
-        );
-        assert_eq!(
-            row(&out, "### Tid – hemtagning", "2011"),
-            ["2011", "60 000", "30 000", "-30 000", "-50 %"]
+            row(&out, matrix, "Tid"),
+            ["Tid", "nytta", "", "-60 000 (-50 %)", "-60 000 (-50 %)"]
         );
         // Costs: plan 112 000, actual 120 000 against the 100 000 planned for the year reported.
         assert_eq!(
@@ -870,7 +619,7 @@ actuals = { 2011 = 30000 }
         let out = table(&p, &c, &fu, &flags, Lang::En);
         assert!(out.starts_with("Follow-up: Bokning\n"), "{out}");
         assert!(out.contains("Actuals up to and including: 2011"), "{out}");
-        assert!(out.contains("Bygg – cost"), "{out}");
+        assert!(out.contains("Deviations per line and year"), "{out}");
         let rate = out.lines().find(|l| l.contains("Realisation rate")).unwrap_or("");
         assert!(rate.contains("100%"), "{out}");
         assert!(out.trim_end().ends_with("No flags."), "{out}");

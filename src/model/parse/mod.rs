@@ -1,0 +1,439 @@
+//! Text → [`Project`]: parse the TOML with spans, then walk it key by key, collecting
+//! every problem (not just the first) as a located [`Diagnostic`] with a hint.
+//!
+//! The walk is written by hand rather than with `#[derive(Deserialize)]` because serde
+//! stops at the first error and cannot re-read a float literal exactly (docs/format.md, "Numbers").
+//!
+//! One [`Walker`] collects the findings; its methods are split by concern:
+//! `walker.rs` (typed reads of any value), `project.rs` (`[project]`, `[assumptions]`,
+//! `[[stakeholders]]`, `[scenarios.NAME]`), `lines.rs` (costs and benefits),
+//! `values.rs` (the value forms) and `realisation.rs` (`[benefits.realisation]`).
+//! This file holds the entry point, the known keys and the helpers they share.
+
+use super::MAX_YEARLY_MONEY;
+use super::number::{NumberError, parse_float_literal, parse_integer_literal, parse_number_str};
+use super::*;
+use crate::diagnostic::{Code, Diagnostic, Omitted, did_you_mean, keep};
+use crate::limits::MAX_SHOWN_FINDINGS;
+use std::fmt::Display;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+mod lines;
+mod project;
+mod realisation;
+mod values;
+mod walker;
+
+type Val<'i> = Spanned<DeValue<'i>>;
+
+/// The outcome of reading a project file: the project when it has no errors, and every
+/// diagnostic found on the way (errors and, possibly, nothing else: warnings come from
+/// [`crate::check`]).
+#[derive(Debug)]
+pub struct Parsed {
+    /// The project, when the file has no error.
+    pub project: Option<Project>,
+    /// Every error and warning found while reading.
+    pub diagnostics: Vec<Diagnostic>,
+    /// What `[project]` says about itself, read even when the file has errors.
+    pub header: Header,
+    /// Findings beyond the limit, counted only.
+    pub omitted: Omitted,
+}
+
+/// The identifying strings of `[project]`, empty where absent or unreadable.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Header {
+    /// `[project] id`, empty when none.
+    pub id: String,
+    /// `[project] name`, empty when none.
+    pub name: String,
+    /// `[project] organisation`, empty when none.
+    pub organisation: String,
+    /// `[project] portfolio`, empty when none.
+    pub portfolio: String,
+}
+
+/// Parse and validate a project file.
+pub fn parse_project(text: &str) -> Parsed {
+    let (root, syntax_errors) = DeTable::parse_recoverable(text);
+    if !syntax_errors.is_empty() {
+        let kept = syntax_errors.len().min(MAX_SHOWN_FINDINGS);
+        let omitted = Omitted {
+            errors: syntax_errors.len() - kept,
+            warnings: 0,
+        };
+        let diagnostics = syntax_errors[..kept]
+            .iter()
+            .map(|e| {
+                // The parser's key-depth limit comes without a place: find the key.
+                let deep = e.span().is_none() && e.message().contains("recursion limit");
+                let message = if deep {
+                    "TOML syntax: a dotted key or table name nested more than 80 levels deep (recursion limit)".into()
+                } else {
+                    format!("TOML syntax: {}", e.message().trim_end())
+                };
+                Diagnostic::new(Code::E001, message)
+                    .maybe_span(e.span().or_else(|| deep.then(|| deep_key_span(text)).flatten()))
+                    .hint("fix the TOML syntax at the marked place (strings need quotes, tables `[name]`)")
+            })
+            .collect();
+        return Parsed {
+            project: None,
+            diagnostics,
+            header: Header::default(),
+            omitted,
+        };
+    }
+    let mut walker = Walker::default();
+    let project = walker.project(root.get_ref(), root.span());
+    let has_errors = walker.error_count() > 0;
+    Parsed {
+        project: if has_errors { None } else { project },
+        diagnostics: walker.diags,
+        header: walker.header,
+        omitted: walker.omitted,
+    }
+}
+
+const ROOT_KEYS: &[&str] = &[
+    "format",
+    "project",
+    "assumptions",
+    "stakeholders",
+    "costs",
+    "benefits",
+    "scenarios",
+];
+const PROJECT_KEYS: &[&str] = &[
+    "name",
+    "id",
+    "organisation",
+    "portfolio",
+    "start_year",
+    "years",
+    "go_live",
+    "currency",
+    "description",
+];
+const ASSUMPTION_KEYS: &[&str] = &[
+    "discount_rate",
+    "hourly_cost",
+    "overhead",
+    "monthly_salary",
+    "salary_hours",
+];
+const STAKEHOLDER_KEYS: &[&str] = &["id", "name"];
+const VALUE_FORMS: &[&str] = &["amounts", "annual", "hours", "annual_hours", "volume"];
+const VOLUME_KEYS: &[&str] = &[
+    "minutes_saved",
+    "minutes_before",
+    "minutes_after",
+    "unit_saving",
+    "adoption",
+];
+const PERIOD_KEYS: &[&str] = &["from", "to", "growth"];
+const COMMON_LINE_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "stakeholder",
+    "from",
+    "to",
+    "growth",
+    "hourly_cost",
+    "range",
+    "source",
+    "note",
+    "actuals",
+];
+const QUALITATIVE_KEYS: &[&str] = &["indicator", "baseline", "target", "target_date", "measured_by"];
+const REALISATION_KEYS: &[&str] = &[
+    "owner",
+    "method",
+    "share",
+    "lag_months",
+    "schedule",
+    "actuals",
+    "measured_by",
+    "baseline",
+    "baseline_date",
+    "target",
+    "target_date",
+    "follow_up",
+];
+const SCENARIO_KEYS: &[&str] = &[
+    "cost_factor",
+    "investment_factor",
+    "operations_factor",
+    "benefit_factor",
+    "delay_months",
+    "discount_rate",
+    "optimism_bias",
+];
+const OPTIMISM_BIASES: &[&str] = &["upper", "lower"];
+const CATEGORIES: &[&str] = &["investment", "operations", "other"];
+const CLASSES: &[&str] = &["financial", "reallocation", "qualitative"];
+const CONFIDENCES: &[&str] = &["high", "medium", "low"];
+const METHODS: &[&str] = &[
+    "budget_reduction",
+    "redeployment",
+    "revenue",
+    "cost_avoidance",
+    "quality",
+];
+
+/// The horizon lines are checked against, once `[project]` is known.
+#[derive(Clone, Copy)]
+struct Horizon {
+    start_year: i32,
+    years: u32,
+    go_live: Month,
+}
+
+impl Horizon {
+    fn end_year(self) -> i32 {
+        self.start_year + self.years as i32 - 1
+    }
+    fn contains_year(self, year: i32) -> bool {
+        (self.start_year..=self.end_year()).contains(&year)
+    }
+    fn describe(self) -> String {
+        format!("{}–{}", self.start_year, self.end_year())
+    }
+}
+
+#[derive(Default)]
+struct Walker {
+    diags: Vec<Diagnostic>,
+    header: Header,
+    omitted: Omitted,
+}
+
+/// Look a key up in a table. Project-file tables have a handful of keys, and comparing
+/// them in order is cheaper than hashing the key (the walk makes hundreds of lookups
+/// per file, most of them for keys that are absent).
+fn get<'t, 'i>(t: &'t DeTable<'i>, key: &str) -> Option<&'t Val<'i>> {
+    if t.len() <= 16 {
+        t.iter().find(|(k, _)| k.get_ref().as_ref() == key).map(|(_, v)| v)
+    } else {
+        t.get(key)
+    }
+}
+
+fn has(t: &DeTable, key: &str) -> bool {
+    get(t, key).is_some()
+}
+
+/// A path in the file, `base.key`, formatted only when a diagnostic needs it.
+struct Key<'a>(&'a dyn Display, &'a str);
+
+impl Display for Key<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let base = self.0.to_string();
+        if base.is_empty() {
+            f.write_str(self.1)
+        } else {
+            write!(f, "{base}.{}", self.1)
+        }
+    }
+}
+
+fn type_name(v: &DeValue) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
+/// The first dotted key with 80 or more dots (outside quotes), which the TOML parser
+/// refuses without saying where: found in one pass over the text.
+fn deep_key_span(text: &str) -> Option<Span> {
+    const DEPTH: usize = 80;
+    let (mut dots, mut start, mut quote) = (0usize, 0usize, None);
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), '\n') => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '.') => {
+                dots += 1;
+                if dots >= DEPTH {
+                    let end = text[i..]
+                        .find(['\n', '=', ']', '{', '}', ','])
+                        .map_or(text.len(), |e| i + e);
+                    return Some(start..end);
+                }
+            }
+            (None, '\n' | '=' | '[' | ']' | '{' | '}' | ',' | '#') => {
+                dots = 0;
+                start = i + 1;
+            }
+            (None, _) => {}
+        }
+    }
+    None
+}
+
+/// A readable name for a path: `[[costs]] #2` for `costs[1]`.
+fn describe_path(path: &str) -> String {
+    if path.is_empty() {
+        return "the file".into();
+    }
+    for section in ["costs", "benefits", "stakeholders"] {
+        if let Some(rest) = path.strip_prefix(section).and_then(|r| r.strip_prefix('['))
+            && let Some((n, tail)) = rest.split_once(']')
+            && let Ok(n) = n.parse::<usize>()
+        {
+            let entry = format!("[[{section}]] #{}", n + 1);
+            return if tail.is_empty() {
+                entry
+            } else {
+                format!("`{}` of {entry}", tail.trim_start_matches('.'))
+            };
+        }
+    }
+    format!("[{path}]")
+}
+
+/// Point at the start of a table rather than all of it.
+fn header_span(span: &Span) -> Span {
+    span.start..span.start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    const MINIMAL: &str = r#"
+format = 1
+[project]
+name = "Test"
+organisation = "Kommunen"
+start_year = 2025
+"#;
+
+    fn codes(text: &str) -> Vec<Code> {
+        parse_project(text).diagnostics.iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn minimal_file_has_defaults() {
+        let parsed = parse_project(MINIMAL);
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        let p = parsed.project.unwrap();
+        assert_eq!(p.years, 5);
+        assert_eq!(p.go_live, Month::new(2025, 1));
+        assert_eq!(p.assumptions.discount_rate, dec!(0.03));
+        assert!(!p.assumptions.discount_rate_stated);
+        assert_eq!(p.stakeholders.len(), 1);
+        assert_eq!(p.stakeholders[0].name, "Kommunen");
+    }
+
+    #[test]
+    fn every_problem_is_reported() {
+        let text = format!(
+            "{MINIMAL}\n[[costs]]\nname = \"A\"\ncategory = \"investmnt\"\nammounts = {{ 2025 = 1 }}\n\n[[benefits]]\nname = \"B\"\nclass = \"financial\"\nannual = 1\namounts = {{ 2025 = 1 }}\n"
+        );
+        let parsed = parse_project(&text);
+        let c: Vec<Code> = parsed.diagnostics.iter().map(|d| d.code).collect();
+        assert!(c.contains(&Code::E002), "{c:?}"); // ammounts
+        assert!(c.contains(&Code::E005), "{c:?}"); // investmnt
+        assert!(c.contains(&Code::E006), "{c:?}"); // two forms, and no form
+        let unknown = parsed.diagnostics.iter().find(|d| d.code == Code::E002).unwrap();
+        assert_eq!(unknown.hint.as_deref(), Some("did you mean `amounts`?"));
+        assert!(parsed.project.is_none());
+    }
+
+    #[test]
+    fn syntax_error_is_located() {
+        let parsed = parse_project("format = 1\n[project\nname = 1");
+        assert_eq!(parsed.diagnostics[0].code, Code::E001);
+        assert!(parsed.diagnostics[0].span.is_some());
+    }
+
+    #[test]
+    fn shares_must_sum_to_one() {
+        let text = format!(
+            "{MINIMAL}\n[[stakeholders]]\nid = \"a\"\nname = \"A\"\n[[stakeholders]]\nid = \"b\"\nname = \"B\"\n[[costs]]\nname = \"C\"\ncategory = \"other\"\nannual = 1\nstakeholder = {{ a = 0.5, b = 0.4 }}\n"
+        );
+        assert_eq!(codes(&text), vec![Code::E009]);
+    }
+
+    #[test]
+    fn years_outside_horizon_and_unknown_stakeholder() {
+        let text = format!(
+            "{MINIMAL}\n[[costs]]\nname = \"C\"\ncategory = \"other\"\namounts = {{ 2031 = 1 }}\nstakeholder = \"x\"\n"
+        );
+        let c = codes(&text);
+        assert!(c.contains(&Code::E010) && c.contains(&Code::E008), "{c:?}");
+    }
+
+    #[test]
+    fn nan_and_huge_numbers_are_errors_not_panics() {
+        for value in [
+            "nan",
+            "inf",
+            "-inf",
+            "1e30",
+            "\"1000000000000000000000000000000\"",
+            "99999999999999999999999999999999",
+        ] {
+            let text = format!("{MINIMAL}\n[[costs]]\nname = \"C\"\ncategory = \"other\"\nannual = {value}\n");
+            let c = codes(&text);
+            assert!(!c.is_empty(), "{value}: {c:?}");
+        }
+    }
+
+    #[test]
+    fn years_zero_is_an_error() {
+        let text = MINIMAL.replace("start_year = 2025", "start_year = 2025\nyears = 0");
+        assert_eq!(codes(&text), vec![Code::E005]);
+    }
+
+    #[test]
+    fn monthly_salary_gives_hourly_cost() {
+        let text = format!("{MINIMAL}\n[assumptions]\nmonthly_salary = 42600\noverhead = \"54 %\"\n");
+        let p = parse_project(&text).project.unwrap();
+        assert_eq!(p.assumptions.hourly_cost, Some(dec!(300))); // 42600 / 142
+        assert_eq!(p.assumptions.overhead, dec!(0.54));
+    }
+
+    #[test]
+    fn schedule_replaces_share_with_a_warning() {
+        let text = format!(
+            "{MINIMAL}\n[[benefits]]\nname = \"B\"\nclass = \"financial\"\nannual = 100\n[benefits.realisation]\nowner = \"O\"\nshare = 0.5\nschedule = {{ 2026 = 40 }}\n"
+        );
+        let parsed = parse_project(&text);
+        assert_eq!(
+            parsed.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(),
+            vec![Code::W113]
+        );
+        let p = parsed.project.unwrap();
+        assert!(p.benefits[0].realisation().unwrap().schedule.is_some());
+    }
+
+    #[test]
+    fn the_organisation_is_the_implicit_stakeholder() {
+        let text = format!(
+            "{MINIMAL}\n[[costs]]\nname = \"C\"\ncategory = \"other\"\nannual = 1\nstakeholder = \"Kommunen\"\n"
+        );
+        let p = parse_project(&text).project.unwrap();
+        assert_eq!(p.stakeholders[0].id, "Kommunen");
+        assert_eq!(p.costs[0].stakeholders, vec![(0, Decimal::ONE)]);
+    }
+}

@@ -1,0 +1,7 @@
+//! Builders: what a human-readable document shows and in which language. Each takes
+//! the engine's figures and the findings and returns a [`super::document::Document`];
+//! none writes bytes (that is the writers': [`super::table`], [`super::markdown`]).
+
+pub mod diff;
+pub mod followup;
+pub mod report;

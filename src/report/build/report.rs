@@ -1,0 +1,1179 @@
+//! The report's builder: what a report on one calculation shows, in which language,
+//! as a [`Document`] (the whole report, one section of it, or the stand-alone benefit
+//! realisation plan). Labels come from [`crate::report::labels`], figures from the
+//! engine, text from [`crate::fmt`]; nothing here writes bytes.
+
+use crate::engine::indicators::effekthemtagning;
+use crate::engine::realism::Realism;
+use crate::engine::{Calculation, LineFigures, StakeholderFigures, StakeholderYear};
+use crate::fmt::{currency_unit, factor, kronor, money_in, number, percent, ratio, signed_percent, years};
+use crate::model::{Category, Class, Confidence, Line, Method, Project};
+use crate::report::document::{Block, Chapter, Document, Grid, MISSING, NAME_WIDTH, left, right, wrapped};
+use crate::report::labels::Label as L;
+use crate::report::{Lang, ReportInput, Section};
+use rust_decimal::Decimal;
+
+/// The discount rate used when a file states none (docs/method.md).
+const DEFAULT_DISCOUNT_RATE: Decimal = Decimal::from_parts(3, 0, 0, false, 2);
+
+/// Build the report document for one calculation.
+pub fn build(input: &ReportInput) -> Document {
+    let b = Builder::new(input.project, input.calc, input.lang);
+    let mut sections = vec![b.summary()];
+    if let Some(r) = input.realism {
+        sections.push(b.realism(r));
+    }
+    sections.extend([b.years(), b.line_items(), b.stakeholders(), b.realisation()]);
+    sections.push(b.qualitative());
+    sections.push(b.sensitivity());
+    if let Some(s) = b.sources() {
+        sections.push(s);
+    }
+    sections.push(b.findings(input));
+    Document {
+        title: b.title(),
+        facts: b.facts(),
+        description: b.description(),
+        chapters: sections,
+    }
+}
+
+/// Build a document with one section of the report under the title and the project
+/// facts. [`Section::Realisation`] gives a stand-alone benefit realisation plan
+/// (nyttorealiseringsplan) to attach to an application: its own title, the project
+/// facts with the planned harvest, the description, the plan, and the qualitative
+/// benefits' indicators when there are any.
+pub fn build_section(input: &ReportInput, section: Section) -> Document {
+    let b = Builder::new(input.project, input.calc, input.lang);
+    let mut doc = Document {
+        title: b.title(),
+        facts: b.facts(),
+        description: None,
+        chapters: Vec::new(),
+    };
+    match section {
+        Section::Summary => doc.chapters.push(b.summary()),
+        Section::Realism => {
+            if let Some(r) = input.realism {
+                doc.chapters.push(b.realism(r));
+            }
+        }
+        Section::Years => doc.chapters.push(b.years()),
+        Section::Lines => {
+            doc.chapters.push(b.line_items());
+            doc.chapters.extend(b.sources());
+        }
+        Section::Stakeholders => doc.chapters.push(b.stakeholders()),
+        Section::Realisation => {
+            doc.title = format!("{}: {}", b.t(L::BenefitRealisationPlan), b.p.name);
+            doc.facts.extend(b.harvest_facts());
+            doc.description = b.description();
+            doc.chapters.push(b.realisation());
+            if b.p.benefits.iter().any(|l| !l.is_monetised()) {
+                doc.chapters.push(b.qualitative());
+            }
+        }
+        Section::Qualitative => doc.chapters.push(b.qualitative()),
+        Section::Sensitivity => doc.chapters.push(b.sensitivity()),
+        Section::Findings => doc.chapters.push(b.findings(input)),
+    }
+    doc
+}
+
+/// The project facts shown under a title (id, organisation, horizon, go-live,
+/// scenario, amounts), for other documents about the same calculation.
+pub fn project_facts(project: &Project, calc: &Calculation, lang: Lang) -> Vec<(String, String)> {
+    Builder::new(project, calc, lang).facts()
+}
+
+struct Builder<'a> {
+    p: &'a Project,
+    c: &'a Calculation,
+    lang: Lang,
+    lines: Vec<&'a Line>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(p: &'a Project, c: &'a Calculation, lang: Lang) -> Self {
+        Builder {
+            p,
+            c,
+            lang,
+            lines: p.lines().collect(),
+        }
+    }
+
+    fn title(&self) -> String {
+        format!("{}: {}", self.t(L::BenefitCalculation), self.p.name)
+    }
+
+    fn description(&self) -> Option<String> {
+        self.p.description.clone().filter(|d| !d.trim().is_empty())
+    }
+
+    /// Planned harvest and harvest share, for the realisation plan's facts.
+    fn harvest_facts(&self) -> Vec<(String, String)> {
+        let s = &self.c.summary;
+        let harvest = match s.harvest_share {
+            Some(share) => format!(
+                "{} ({} {})",
+                self.money(s.planned_harvest),
+                self.pct(share),
+                self.t(L::OfMonetisedBenefits)
+            ),
+            None => self.money(s.planned_harvest),
+        };
+        vec![
+            (self.t(L::MonetisedBenefits).to_string(), self.money(s.total_benefits())),
+            (self.t(L::PlannedHarvest).to_string(), harvest),
+        ]
+    }
+
+    /// The text of a label in the document's language.
+    fn t(&self, label: L) -> &'static str {
+        label.text(self.lang)
+    }
+
+    /// Whole kronor without unit, for grid cells.
+    fn kr(&self, d: Decimal) -> String {
+        kronor(d, self.lang)
+    }
+
+    /// Money with its unit, for key figures.
+    fn money(&self, d: Decimal) -> String {
+        money_in(d, &self.p.currency, self.lang)
+    }
+
+    fn pct(&self, d: Decimal) -> String {
+        percent(d, self.lang)
+    }
+
+    fn opt(value: Option<String>) -> String {
+        value.unwrap_or_else(|| MISSING.to_string())
+    }
+
+    fn text(value: Option<&str>) -> String {
+        match value.map(str::trim) {
+            Some(v) if !v.is_empty() => v.to_string(),
+            _ => MISSING.to_string(),
+        }
+    }
+
+    fn year_label(&self, i: usize) -> String {
+        (self.p.start_year + i as i32).to_string()
+    }
+
+    fn line(&self, f: &LineFigures) -> Option<&'a Line> {
+        self.lines.get(f.index).copied()
+    }
+
+    fn category(&self, c: Category) -> &'static str {
+        match c {
+            Category::Investment => self.t(L::Investment),
+            Category::Operations => self.t(L::Operations),
+            Category::Other => self.t(L::Other),
+        }
+    }
+
+    fn class(&self, c: Class) -> &'static str {
+        match c {
+            Class::Financial => self.t(L::Financial),
+            Class::Reallocation => self.t(L::Reallocation),
+            Class::Qualitative => self.t(L::Qualitative),
+        }
+    }
+
+    fn kind(&self, line: &Line) -> &'static str {
+        match (line.category(), line.class()) {
+            (Some(c), _) => self.category(c),
+            (None, Some(c)) => self.class(c),
+            (None, None) => MISSING,
+        }
+    }
+
+    fn confidence(&self, c: Confidence) -> &'static str {
+        match c {
+            Confidence::High => self.t(L::High),
+            Confidence::Medium => self.t(L::Medium),
+            Confidence::Low => self.t(L::Low),
+        }
+    }
+
+    fn method(&self, m: Method) -> &'static str {
+        match m {
+            Method::BudgetReduction => self.t(L::BudgetReduction),
+            Method::Redeployment => self.t(L::Redeployment),
+            Method::Revenue => self.t(L::Revenue),
+            Method::CostAvoidance => self.t(L::CostAvoidance),
+            Method::Quality => self.t(L::Quality),
+        }
+    }
+
+    fn facts(&self) -> Vec<(String, String)> {
+        let p = self.p;
+        let mut facts = Vec::new();
+        if let Some(id) = p.id.as_deref().filter(|s| !s.trim().is_empty()) {
+            facts.push((self.t(L::ProjectId).to_string(), id.to_string()));
+        }
+        facts.push((self.t(L::Organisation).to_string(), p.organisation.clone()));
+        if let Some(portfolio) = p.portfolio.as_deref().filter(|s| !s.trim().is_empty()) {
+            facts.push((self.t(L::Portfolio).to_string(), portfolio.to_string()));
+        }
+        let last = p.end_year() - 1;
+        let span = if p.years == 1 {
+            format!("{} (1 {})", p.start_year, self.t(L::Year))
+        } else {
+            format!("{}–{last} ({} {})", p.start_year, p.years, self.t(L::Years))
+        };
+        facts.push((self.t(L::Horizon).to_string(), span));
+        facts.push((self.t(L::GoLive).to_string(), p.go_live.to_string()));
+        facts.push((self.t(L::Scenario).to_string(), self.scenario()));
+        let unit = currency_unit(&p.currency);
+        let amounts = if unit == "kr" {
+            self.t(L::KronorSekWholeKronor).to_string()
+        } else {
+            format!("{unit}, {}", self.t(L::WholeUnits))
+        };
+        facts.push((self.t(L::Amounts).to_string(), amounts));
+        facts
+    }
+
+    fn scenario(&self) -> String {
+        let s = &self.c.scenario;
+        let mut parts = Vec::new();
+        if s.cost_factor != Decimal::ONE {
+            parts.push(format!(
+                "{} × {}",
+                self.t(L::Costs),
+                number(s.cost_factor, 2, self.lang)
+            ));
+        }
+        if s.investment_factor != Decimal::ONE {
+            parts.push(format!(
+                "{} × {}",
+                self.t(L::Investment),
+                number(s.investment_factor, 2, self.lang)
+            ));
+        }
+        if s.operations_factor != Decimal::ONE {
+            parts.push(format!(
+                "{} × {}",
+                self.t(L::Operations2),
+                number(s.operations_factor, 2, self.lang)
+            ));
+        }
+        if s.benefit_factor != Decimal::ONE {
+            parts.push(format!(
+                "{} × {}",
+                self.t(L::Benefits),
+                number(s.benefit_factor, 2, self.lang)
+            ));
+        }
+        if s.delay_months > 0 {
+            parts.push(format!(
+                "{} {} {}",
+                self.t(L::BenefitsDelayed),
+                s.delay_months,
+                self.t(L::Months)
+            ));
+        }
+        if let Some(r) = s.discount_rate {
+            parts.push(format!("{} {}", self.t(L::DiscountRate), self.pct(r)));
+        }
+        if parts.is_empty() {
+            s.name.clone()
+        } else {
+            format!("{} ({})", s.name, parts.join(", "))
+        }
+    }
+
+    fn discount_rate(&self) -> String {
+        let rate = self.pct(self.c.discount_rate);
+        let defaulted = !self.p.assumptions.discount_rate_stated && self.c.scenario.discount_rate.is_none();
+        let default = self.pct(DEFAULT_DISCOUNT_RATE);
+        if defaulted {
+            format!("{rate} ({} {default})", self.t(L::Default))
+        } else {
+            rate
+        }
+    }
+
+    fn summary(&self) -> Chapter {
+        let s = &self.c.summary;
+        let mut amounts = Grid::new(vec![left(self.t(L::Item)), right(self.t(L::Amount))])
+            .caption(self.t(L::CostsAndBenefitsOverHorizon));
+        let rows: [(&str, Decimal, bool); 11] = [
+            (self.t(L::Investment2), s.costs[Category::Investment.index()], false),
+            (self.t(L::Operations3), s.costs[Category::Operations.index()], false),
+            (self.t(L::OtherCosts), s.costs[Category::Other.index()], false),
+            (self.t(L::TotalCosts), s.total_costs(), true),
+            (self.t(L::FinancialBenefits), s.financial_benefits, false),
+            (self.t(L::ReallocationBenefits), s.reallocation_benefits, false),
+            (self.t(L::TotalBenefits), s.total_benefits(), true),
+            (
+                self.t(L::OfWhichHighConfidence),
+                s.benefits_by_confidence[Confidence::High.index()],
+                false,
+            ),
+            (
+                self.t(L::OfWhichMediumConfidence),
+                s.benefits_by_confidence[Confidence::Medium.index()],
+                false,
+            ),
+            (
+                self.t(L::OfWhichLowConfidence),
+                s.benefits_by_confidence[Confidence::Low.index()],
+                false,
+            ),
+            (self.t(L::NetBenefitsCosts), s.net(), true),
+        ];
+        for (label, value, total) in rows {
+            let cells = vec![label.to_string(), self.money(value)];
+            if total {
+                amounts.total(cells)
+            } else {
+                amounts.row(cells)
+            }
+        }
+
+        let mut key =
+            Grid::new(vec![left(self.t(L::KeyFigure)), right(self.t(L::Value))]).caption(self.t(L::KeyFigures));
+        let payback = match (s.payback_month, s.payback_years) {
+            (Some(m), Some(y)) => format!("{m} ({})", years(y, self.lang)),
+            (Some(m), None) => m.to_string(),
+            _ => MISSING.to_string(),
+        };
+        let rows: Vec<(&str, String)> = vec![
+            (self.t(L::DiscountRate2), self.discount_rate()),
+            (self.t(L::PvCosts), self.money(s.pv_costs)),
+            (self.t(L::PvBenefits), self.money(s.pv_benefits)),
+            (self.t(L::NetPresentValueNpv), self.money(s.npv)),
+            (self.t(L::NpvFinancialBenefitsOnly), self.money(s.npv_financial)),
+            (
+                self.t(L::NpvHighConfidenceBenefitsOnly),
+                self.money(s.npv_high_confidence),
+            ),
+            (
+                self.t(L::BenefitCostRatioBcr),
+                Self::opt(s.bcr.map(|b| ratio(b, self.lang))),
+            ),
+            (
+                self.t(L::InternalRateOfReturnIrr),
+                Self::opt(s.irr.map(|r| self.pct(r))),
+            ),
+            (self.t(L::Payback), payback),
+            (self.t(L::PlannedHarvest), self.money(s.planned_harvest)),
+            (
+                self.t(L::HarvestShareOfBenefits),
+                Self::opt(s.harvest_share.map(|h| self.pct(h))),
+            ),
+        ];
+        for (label, value) in rows {
+            key.row(vec![label.to_string(), value]);
+        }
+        Chapter {
+            heading: self.t(L::Summary).to_string(),
+            blocks: vec![Block::Grid(amounts), Block::Grid(key)],
+        }
+    }
+
+    /// How fragile the case is, each figure with one plain sentence.
+    fn realism(&self, r: &Realism) -> Chapter {
+        let s = &self.c.summary;
+        let sv = self.lang == Lang::Sv;
+        let mut grid = Grid::new(vec![
+            left(self.t(L::Figure)),
+            right(self.t(L::Value)),
+            wrapped(self.t(L::WhatItMeans), 60),
+        ]);
+        let sign_word = |npv: Decimal| -> &'static str {
+            match (npv >= Decimal::ZERO, sv) {
+                (true, true) => "lönsam",
+                (false, true) => "olönsam",
+                (true, false) => "pays off",
+                (false, false) => "does not pay off",
+            }
+        };
+        grid.row(vec![
+            self.t(L::NetPresentValueNpv).to_string(),
+            self.money(s.npv),
+            if sv {
+                format!("Med alla värderade nyttor är kalkylen {}.", sign_word(s.npv))
+            } else {
+                format!("Counting every monetised benefit, the case {}.", sign_word(s.npv))
+            },
+        ]);
+        grid.row(vec![
+            self.t(L::NpvFinancialBenefitsOnly).to_string(),
+            self.money(s.npv_financial),
+            if sv {
+                format!(
+                    "Räknat bara med nytta som syns i budgeten (inte frigjord tid) är kalkylen {}.",
+                    sign_word(s.npv_financial)
+                )
+            } else {
+                format!(
+                    "Counting only benefits that show in a budget (not freed time), the case {}.",
+                    sign_word(s.npv_financial)
+                )
+            },
+        ]);
+        grid.row(vec![
+            self.t(L::NpvWithoutLowConfidenceBenefits).to_string(),
+            self.money(s.npv_without_low_confidence),
+            if sv {
+                format!(
+                    "Utan de nyttor som är osäkrast värderade är kalkylen {}.",
+                    sign_word(s.npv_without_low_confidence)
+                )
+            } else {
+                format!(
+                    "Without the least certain benefits, the case {}.",
+                    sign_word(s.npv_without_low_confidence)
+                )
+            },
+        ]);
+        grid.row(vec![
+            self.t(L::InternalRateOfReturnIrr).to_string(),
+            Self::opt(s.irr.map(|i| self.pct(i))),
+            match (s.irr, sv) {
+                (Some(i), true) => format!(
+                    "Kalkylen går jämnt upp vid en kalkylränta på {} (nu {}).",
+                    self.pct(i),
+                    self.pct(self.c.discount_rate)
+                ),
+                (Some(i), false) => format!(
+                    "The case breaks even at a discount rate of {} (now {}).",
+                    self.pct(i),
+                    self.pct(self.c.discount_rate)
+                ),
+                (None, true) => "Ingen internränta: nettot byter aldrig tecken.".to_string(),
+                (None, false) => "No internal rate of return: the net never changes sign.".to_string(),
+            },
+        ]);
+        grid.row(vec![
+            self.t(L::BenefitThatMustComeTrue).to_string(),
+            Self::opt(r.benefit_breakeven.map(|b| self.pct(b))),
+            match (r.benefit_breakeven, sv) {
+                (None, true) => "Kalkylen har ingen värderad nytta.".to_string(),
+                (None, false) => "The case has no monetised benefit.".to_string(),
+                (Some(b), true) if b > Decimal::ONE => format!(
+                    "Kalkylen går inte jämnt upp ens om all nytta realiseras: det skulle krävas {} av nyttan.",
+                    self.pct(b)
+                ),
+                (Some(b), false) if b > Decimal::ONE => format!(
+                    "The case does not break even even if every benefit comes true: it would take {} of them.",
+                    self.pct(b)
+                ),
+                (Some(b), true) => format!("Kalkylen går jämnt upp om {} av nyttan realiseras.", self.pct(b)),
+                (Some(b), false) => format!("The case breaks even if {} of the benefit comes true.", self.pct(b)),
+            },
+        ]);
+        let horizon_months = self.p.months();
+        grid.row(vec![
+            self.t(L::DelayThatTurnsCase).to_string(),
+            match r.delay_breakeven_months {
+                Some(d) => format!("{d} {}", self.t(L::Months)),
+                None => MISSING.to_string(),
+            },
+            match (r.delay_breakeven_months, sv) {
+                (Some(d), true) => format!(
+                    "Kalkylen blir olönsam om nyttan dröjer {d} {}.",
+                    if d == 1 { "månad" } else { "månader" }
+                ),
+                (Some(d), false) => format!(
+                    "The case stops paying off if the benefits come {d} month{} late.",
+                    if d == 1 { "" } else { "s" }
+                ),
+                (None, true) if s.npv <= Decimal::ZERO => "Kalkylen är redan olönsam.".to_string(),
+                (None, false) if s.npv <= Decimal::ZERO => "The case does not pay off already.".to_string(),
+                (None, true) => format!("Kalkylen förblir lönsam även om nyttan dröjer {horizon_months} månader."),
+                (None, false) => {
+                    format!("The case keeps paying off even if the benefits come {horizon_months} months late.")
+                }
+            },
+        ]);
+        for (i, (label, npv)) in [
+            (L::NpvOptimismBiasUpper, r.optimism_upper_npv),
+            (L::NpvOptimismBiasLower, r.optimism_lower_npv),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let scenario = &r.optimism_scenarios[i];
+            let factor = number(scenario.investment_factor, 2, self.lang);
+            let what = match (sv, scenario.delay_months) {
+                (true, 0) => format!("investeringen × {factor}"),
+                (true, 1) => format!("investeringen × {factor} och nyttan 1 månad senare"),
+                (true, d) => format!("investeringen × {factor} och nyttan {d} månader senare"),
+                (false, 0) => format!("investment × {factor}"),
+                (false, 1) => format!("investment × {factor} and benefits 1 month later"),
+                (false, d) => format!("investment × {factor} and benefits {d} months later"),
+            };
+            grid.row(vec![
+                self.t(label).to_string(),
+                Self::opt(npv.map(|n| self.money(n))),
+                match (npv, sv) {
+                    (Some(n), true) => format!(
+                        "Med {what}, som erfarenheten av IT-projekt visar ({}), är kalkylen {}.",
+                        if i == 0 {
+                            "Green Book, övre värde"
+                        } else {
+                            "Green Book, lägre värde"
+                        },
+                        sign_word(n)
+                    ),
+                    (Some(n), false) => format!(
+                        "With {what}, as experience of IT projects shows ({}), the case {}.",
+                        if i == 0 {
+                            "Green Book, upper value"
+                        } else {
+                            "Green Book, lower value"
+                        },
+                        sign_word(n)
+                    ),
+                    (None, true) => "Kunde inte beräknas: beloppen blir för stora.".to_string(),
+                    (None, false) => "Could not be computed: the amounts grow too large.".to_string(),
+                },
+            ]);
+        }
+        let mut blocks = vec![Block::Grid(grid)];
+        match &r.monte_carlo {
+            Some(m) => {
+                let mut mc = Grid::new(vec![left(self.t(L::Simulation)), right(self.t(L::Value))]).caption(if sv {
+                    format!(
+                        "Simulering över osäkerhetsintervallen ({} dragningar, frö {})",
+                        number(Decimal::from(m.draws), 0, self.lang),
+                        m.seed
+                    )
+                } else {
+                    format!(
+                        "Simulation over the ranges ({} draws, seed {})",
+                        number(Decimal::from(m.draws), 0, self.lang),
+                        m.seed
+                    )
+                });
+                mc.row(vec![self.t(L::NpvP10).to_string(), self.money(m.p10)]);
+                mc.row(vec![self.t(L::NpvMedianP50).to_string(), self.money(m.p50)]);
+                mc.row(vec![self.t(L::NpvP90).to_string(), self.money(m.p90)]);
+                mc.row(vec![
+                    self.t(L::ProbabilityOfNegativeNpv).to_string(),
+                    self.pct(m.probability_negative),
+                ]);
+                blocks.push(Block::Grid(mc));
+                blocks.push(Block::Text(if sv {
+                    format!(
+                        "I nio fall av tio blir nettonuvärdet minst {}, och i nio fall av tio högst {}. Risken att kalkylen blir olönsam är {}.",
+                        self.money(m.p10),
+                        self.money(m.p90),
+                        self.pct(m.probability_negative)
+                    )
+                } else {
+                    format!(
+                        "In nine cases out of ten the NPV is at least {}, and in nine out of ten at most {}. The chance that the case does not pay off is {}.",
+                        self.money(m.p10),
+                        self.money(m.p90),
+                        self.pct(m.probability_negative)
+                    )
+                }));
+            }
+            None => blocks.push(Block::Text(self.t(L::NoLineHasRangeRangeSo).to_string())),
+        }
+        Chapter {
+            heading: self.t(L::HowRobustIsCase).to_string(),
+            blocks,
+        }
+    }
+
+    fn years(&self) -> Chapter {
+        let mut grid = Grid::new(vec![
+            left(self.t(L::Year2)),
+            right(self.t(L::Investment2)),
+            right(self.t(L::Operations4)),
+            right(self.t(L::OtherCosts2)),
+            right(self.t(L::TotalCosts2)),
+            right(self.t(L::FinancialBenefits2)),
+            right(self.t(L::ReallocationBenefits2)),
+            right(self.t(L::TotalBenefits2)),
+            right(self.t(L::Net)),
+            right(self.t(L::CumulativeNet)),
+            right(self.t(L::DiscountFactor)),
+            right(self.t(L::PlannedHarvest2)),
+        ]);
+        for y in &self.c.years {
+            grid.row(vec![
+                y.year.to_string(),
+                self.kr(y.costs[Category::Investment.index()]),
+                self.kr(y.costs[Category::Operations.index()]),
+                self.kr(y.costs[Category::Other.index()]),
+                self.kr(y.total_costs()),
+                self.kr(y.financial_benefits),
+                self.kr(y.reallocation_benefits),
+                self.kr(y.total_benefits()),
+                self.kr(y.net()),
+                self.kr(y.cumulative_net),
+                factor(y.discount_factor, 4, self.lang),
+                self.kr(y.planned_harvest),
+            ]);
+        }
+        let s = &self.c.summary;
+        grid.total(vec![
+            self.t(L::Total).to_string(),
+            self.kr(s.costs[Category::Investment.index()]),
+            self.kr(s.costs[Category::Operations.index()]),
+            self.kr(s.costs[Category::Other.index()]),
+            self.kr(s.total_costs()),
+            self.kr(s.financial_benefits),
+            self.kr(s.reallocation_benefits),
+            self.kr(s.total_benefits()),
+            self.kr(s.net()),
+            String::new(),
+            String::new(),
+            self.kr(s.planned_harvest),
+        ]);
+        Chapter {
+            heading: self.t(L::YearByYear).to_string(),
+            blocks: vec![Block::Grid(grid)],
+        }
+    }
+
+    /// Each monetised line per year, with total and present value: costs, then benefits.
+    fn line_items(&self) -> Chapter {
+        let n = self.c.years.len();
+        let mut blocks = Vec::new();
+        for costs in [true, false] {
+            let figures: Vec<(&Line, &LineFigures)> = self
+                .c
+                .lines
+                .iter()
+                .filter_map(|f| self.line(f).map(|l| (l, f)))
+                .filter(|(l, _)| l.is_cost() == costs && l.is_monetised())
+                .collect();
+            let caption = if costs {
+                self.t(L::Costs2)
+            } else {
+                self.t(L::MonetisedBenefits2)
+            };
+            if figures.is_empty() {
+                let none = if costs {
+                    self.t(L::NoCosts)
+                } else {
+                    self.t(L::NoMonetisedBenefits)
+                };
+                blocks.push(Block::Text(format!("{caption}: {none}")));
+                continue;
+            }
+            let mut columns = vec![wrapped(self.t(L::Line), NAME_WIDTH)];
+            if costs {
+                columns.push(left(self.t(L::Category)));
+            } else {
+                columns.push(left(self.t(L::Class)));
+                columns.push(left(self.t(L::Confidence)));
+            }
+            columns.extend((0..n).map(|i| right(&self.year_label(i))));
+            columns.push(right(self.t(L::Total)));
+            columns.push(right(self.t(L::PresentValue)));
+            let mut grid = Grid::new(columns).caption(caption);
+            let mut by_year = vec![Decimal::ZERO; n];
+            let (mut total, mut pv) = (Decimal::ZERO, Decimal::ZERO);
+            for (line, f) in &figures {
+                let mut cells = vec![line.name.clone(), self.kind(line).to_string()];
+                if let Some(b) = line.benefit() {
+                    cells.push(self.confidence(b.confidence).to_string());
+                }
+                for (i, slot) in by_year.iter_mut().enumerate() {
+                    let v = f.by_year.get(i).copied().unwrap_or_default();
+                    *slot += v;
+                    cells.push(self.kr(v));
+                }
+                total += f.total;
+                pv += self.c.line_pv(f);
+                cells.push(self.kr(f.total));
+                cells.push(self.kr(self.c.line_pv(f)));
+                grid.row(cells);
+            }
+            let mut cells = vec![self.t(L::Total).to_string(), String::new()];
+            if !costs {
+                cells.push(String::new());
+            }
+            cells.extend(by_year.iter().map(|v| self.kr(*v)));
+            cells.push(self.kr(total));
+            cells.push(self.kr(pv));
+            grid.total(cells);
+            blocks.push(Block::Grid(grid));
+        }
+        Chapter {
+            heading: self.t(L::Lines).to_string(),
+            blocks,
+        }
+    }
+
+    fn stakeholders(&self) -> Chapter {
+        let list = &self.c.stakeholders;
+        let mut summary = Grid::new(vec![
+            wrapped(self.t(L::Stakeholder), NAME_WIDTH),
+            right(self.t(L::Costs2)),
+            right(self.t(L::FinancialBenefits2)),
+            right(self.t(L::ReallocationBenefits2)),
+            right(self.t(L::TotalBenefits2)),
+            right(self.t(L::Net)),
+            right(self.t(L::Npv)),
+            right(self.t(L::PlannedHarvest2)),
+        ]);
+        for st in list {
+            summary.row(vec![
+                st.name.clone(),
+                self.kr(st.costs()),
+                self.kr(st.financial_benefits()),
+                self.kr(st.reallocation_benefits()),
+                self.kr(st.benefits()),
+                self.kr(st.net()),
+                self.kr(st.npv),
+                self.kr(st.planned_harvest()),
+            ]);
+        }
+        if list.len() > 1 {
+            let sum = |f: &dyn Fn(&StakeholderFigures) -> Decimal| list.iter().map(f).sum::<Decimal>();
+            summary.total(vec![
+                self.t(L::Total).to_string(),
+                self.kr(sum(&|s| s.costs())),
+                self.kr(sum(&|s| s.financial_benefits())),
+                self.kr(sum(&|s| s.reallocation_benefits())),
+                self.kr(sum(&|s| s.benefits())),
+                self.kr(sum(&|s| s.net())),
+                self.kr(sum(&|s| s.npv)),
+                self.kr(sum(&|s| s.planned_harvest())),
+            ]);
+        }
+        let mut blocks = vec![Block::Grid(summary)];
+        if list.len() > 1 {
+            for st in list {
+                blocks.push(Block::Grid(self.stakeholder_years(st)));
+            }
+        }
+        Chapter {
+            heading: self.t(L::ByStakeholder).to_string(),
+            blocks,
+        }
+    }
+
+    fn stakeholder_years(&self, st: &StakeholderFigures) -> Grid {
+        let mut grid = Grid::new(vec![
+            left(self.t(L::Year2)),
+            right(self.t(L::Costs2)),
+            right(self.t(L::FinancialBenefits2)),
+            right(self.t(L::ReallocationBenefits2)),
+            right(self.t(L::TotalBenefits2)),
+            right(self.t(L::Net)),
+            right(self.t(L::PlannedHarvest2)),
+        ])
+        .caption(st.name.clone());
+        for (i, y) in st.years.iter().enumerate() {
+            grid.row(vec![
+                self.year_label(i),
+                self.kr(y.costs),
+                self.kr(y.financial_benefits),
+                self.kr(y.reallocation_benefits),
+                self.kr(y.benefits()),
+                self.kr(y.net()),
+                self.kr(y.planned_harvest),
+            ]);
+        }
+        grid.total(vec![
+            self.t(L::Total).to_string(),
+            self.kr(st.costs()),
+            self.kr(st.financial_benefits()),
+            self.kr(st.reallocation_benefits()),
+            self.kr(st.benefits()),
+            self.kr(st.net()),
+            self.kr(st.planned_harvest()),
+        ]);
+        grid.total(vec![
+            self.t(L::Npv2).to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            self.kr(st.npv),
+            String::new(),
+        ]);
+        grid
+    }
+
+    fn monetised_benefits(&self) -> Vec<(&'a Line, &'a LineFigures)> {
+        self.c
+            .lines
+            .iter()
+            .filter_map(|f| self.line(f).map(|l| (l, f)))
+            .filter(|(l, _)| !l.is_cost() && l.is_monetised())
+            .collect()
+    }
+
+    fn realisation(&self) -> Chapter {
+        let heading = self.t(L::RealisationPlan).to_string();
+        let benefits = self.monetised_benefits();
+        if benefits.is_empty() {
+            let text = self.t(L::NoMonetisedBenefitsToRealise);
+            return Chapter {
+                heading,
+                blocks: vec![Block::Text(text.to_string())],
+            };
+        }
+        let mut plan = Grid::new(vec![
+            wrapped(self.t(L::Benefit), NAME_WIDTH),
+            wrapped(self.t(L::Owner), 24),
+            left(self.t(L::Method)),
+            right(self.t(L::Share)),
+            right(self.t(L::Lag)),
+            right(self.t(L::TotalBenefit)),
+            right(self.t(L::PlannedHarvest2)),
+            right(self.t(L::BenefitNotHarvested)),
+        ])
+        .caption(self.t(L::PlanPerBenefit));
+        let n = self.c.years.len();
+        let mut columns = vec![wrapped(self.t(L::Benefit), NAME_WIDTH)];
+        columns.extend((0..n).map(|i| right(&self.year_label(i))));
+        columns.push(right(self.t(L::Total)));
+        let mut per_year = Grid::new(columns).caption(self.t(L::PlannedHarvestPerYear));
+        let mut sums = vec![Decimal::ZERO; n];
+        let (mut total, mut harvest) = (Decimal::ZERO, Decimal::ZERO);
+        let mut follow_up = Grid::new(vec![
+            wrapped(self.t(L::Benefit), NAME_WIDTH),
+            wrapped(self.t(L::MeasuredBy), 24),
+            wrapped(self.t(L::Baseline), 24),
+            left(self.t(L::BaselineDate)),
+            wrapped(self.t(L::Target), 24),
+            left(self.t(L::TargetDate)),
+            left(self.t(L::FollowUp)),
+        ])
+        .caption(self.t(L::FollowingUpRealisation));
+        for (line, f) in benefits {
+            let r = line.realisation();
+            let owner = r
+                .and_then(|r| r.owner.as_deref())
+                .map(str::trim)
+                .filter(|o| !o.is_empty());
+            let (share, lag) = match r {
+                None => (MISSING.to_string(), MISSING.to_string()),
+                Some(r) if r.schedule.is_some() => (self.t(L::Schedule).to_string(), MISSING.to_string()),
+                Some(r) => (self.pct(r.share), format!("{} {}", r.lag_months, self.t(L::Mo))),
+            };
+            let harvested = f.planned_harvest();
+            plan.row(vec![
+                line.name.clone(),
+                owner.map_or_else(|| self.t(L::Missing).to_string(), str::to_string),
+                Self::opt(r.and_then(|r| r.method).map(|m| self.method(m).to_string())),
+                share,
+                lag,
+                self.kr(f.total),
+                self.kr(harvested),
+                self.kr(f.total - harvested),
+            ]);
+            total += f.total;
+            harvest += harvested;
+            let mut cells = vec![line.name.clone()];
+            for (i, slot) in sums.iter_mut().enumerate() {
+                let v = f
+                    .harvest_by_year
+                    .as_ref()
+                    .and_then(|h| h.get(i))
+                    .copied()
+                    .unwrap_or_default();
+                *slot += v;
+                cells.push(self.kr(v));
+            }
+            cells.push(self.kr(harvested));
+            per_year.row(cells);
+            if let Some(r) = r {
+                let fields = [&r.measured_by, &r.baseline, &r.baseline_date, &r.target, &r.target_date];
+                if fields.iter().any(|f| f.is_some()) || !r.follow_up.is_empty() {
+                    let dates: Vec<String> = r.follow_up.iter().map(|m| m.to_string()).collect();
+                    follow_up.row(vec![
+                        line.name.clone(),
+                        Self::text(r.measured_by.as_deref()),
+                        Self::text(r.baseline.as_deref()),
+                        Self::text(r.baseline_date.as_deref()),
+                        Self::text(r.target.as_deref()),
+                        Self::text(r.target_date.as_deref()),
+                        if dates.is_empty() {
+                            MISSING.to_string()
+                        } else {
+                            dates.join(", ")
+                        },
+                    ]);
+                }
+            }
+        }
+        plan.total(vec![
+            self.t(L::Total).to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            self.kr(total),
+            self.kr(harvest),
+            self.kr(total - harvest),
+        ]);
+        let mut cells = vec![self.t(L::Total).to_string()];
+        cells.extend(sums.iter().map(|v| self.kr(*v)));
+        cells.push(self.kr(harvest));
+        per_year.total(cells);
+        let mut blocks = vec![Block::Grid(plan), Block::Grid(per_year)];
+        blocks.extend(self.budget_consequence());
+        blocks.extend(self.effect());
+        if !follow_up.rows.is_empty() {
+            blocks.push(Block::Grid(follow_up));
+        } else if self.lines.iter().any(|l| l.realisation().is_some()) {
+            blocks.push(Block::Text(self.t(L::FollowUpNoBenefitStatesYet).to_string()));
+        }
+        Chapter { heading, blocks }
+    }
+
+    /// The planned harvest (besparingskrav) each stakeholder must carry per year, by
+    /// how it is taken home.
+    fn budget_consequence(&self) -> Vec<Block> {
+        /// Method `k` of [`Method::ALL`], or (k = 5) harvest with no method given.
+        fn amount(y: &StakeholderYear, k: usize) -> Decimal {
+            match y.harvest_by_method.get(k) {
+                Some(v) => *v,
+                None => y.planned_harvest - y.harvest_by_method.iter().sum::<Decimal>(),
+            }
+        }
+        let label = |k: usize| match Method::ALL.get(k) {
+            Some(m) => self.method(*m).to_string(),
+            None => self.t(L::NoMethodGiven).to_string(),
+        };
+        let n = self.c.years.len();
+        let mut columns = vec![wrapped(self.t(L::Stakeholder), NAME_WIDTH), left(self.t(L::Method2))];
+        columns.extend((0..n).map(|i| right(&self.year_label(i))));
+        columns.push(right(self.t(L::Total)));
+        let mut grid = Grid::new(columns).caption(self.t(L::PlannedHarvestPerStakeholderAndYear));
+        let mut sums = vec![Decimal::ZERO; n];
+        let mut carrying = 0;
+        for st in &self.c.stakeholders {
+            let kinds: Vec<usize> = (0..=Method::ALL.len())
+                .filter(|&k| st.years.iter().any(|y| !amount(y, k).is_zero()))
+                .collect();
+            if kinds.is_empty() && st.years.iter().all(|y| y.planned_harvest.is_zero()) {
+                continue;
+            }
+            carrying += 1;
+            for &k in &kinds {
+                let mut cells = vec![st.name.clone(), label(k)];
+                cells.extend(st.years.iter().map(|y| self.kr(amount(y, k))));
+                cells.push(self.kr(st.years.iter().map(|y| amount(y, k)).sum()));
+                grid.row(cells);
+            }
+            for (slot, y) in sums.iter_mut().zip(&st.years) {
+                *slot += y.planned_harvest;
+            }
+            if kinds.len() > 1 {
+                let mut cells = vec![st.name.clone(), self.t(L::Total2).to_string()];
+                cells.extend(st.years.iter().map(|y| self.kr(y.planned_harvest)));
+                cells.push(self.kr(st.planned_harvest()));
+                grid.total(cells);
+            }
+        }
+        if carrying == 0 {
+            return vec![Block::Text(self.t(L::NoPlannedHarvestSoNoStakeholder).to_string())];
+        }
+        if carrying > 1 {
+            let mut cells = vec![self.t(L::Total).to_string(), String::new()];
+            cells.extend(sums.iter().map(|v| self.kr(*v)));
+            cells.push(self.kr(sums.iter().sum()));
+            grid.total(cells);
+        }
+        vec![
+            Block::Text(self.t(L::BudgetConsequencePlannedHarvestSavingsDemand).to_string()),
+            Block::Grid(grid),
+        ]
+    }
+
+    /// Effekthemtagning per year: harvest to date as a share of investment to date.
+    fn effect(&self) -> Vec<Block> {
+        let years = effekthemtagning(self.c);
+        if years.iter().all(|y| y.share.is_none()) {
+            return vec![Block::Text(
+                self.t(L::EffekthemtagningCalculationHasNoInvestmentTo).to_string(),
+            )];
+        }
+        let mut grid = Grid::new(vec![
+            left(self.t(L::Year2)),
+            right(self.t(L::Investment2)),
+            right(self.t(L::CumulativeInvestment)),
+            right(self.t(L::PlannedHarvest2)),
+            right(self.t(L::CumulativeHarvest)),
+            right(self.t(L::HarvestInvestment)),
+        ])
+        .caption(self.t(L::HarvestAgainstInvestmentPerYearEffekthemtagning));
+        for y in &years {
+            grid.row(vec![
+                y.year.to_string(),
+                self.kr(y.investment),
+                self.kr(y.cumulative_investment),
+                self.kr(y.planned_harvest),
+                self.kr(y.cumulative_harvest),
+                Self::opt(y.share.map(|s| self.pct(s))),
+            ]);
+        }
+        vec![
+            Block::Text(
+                self.t(L::EffekthemtagningHarvestAgainstInvestmentPlannedHarvest)
+                    .to_string(),
+            ),
+            Block::Grid(grid),
+        ]
+    }
+
+    fn qualitative(&self) -> Chapter {
+        let heading = self.t(L::QualitativeBenefits).to_string();
+        let mut grid = Grid::new(vec![
+            wrapped(self.t(L::Benefit), NAME_WIDTH),
+            wrapped(self.t(L::Indicator), 24),
+            wrapped(self.t(L::Baseline), 24),
+            wrapped(self.t(L::Target), 24),
+            left(self.t(L::TargetDate)),
+            wrapped(self.t(L::MeasuredBy), 24),
+        ]);
+        for line in self.p.benefits.iter().filter(|l| !l.is_monetised()) {
+            let Some(b) = line.benefit() else { continue };
+            grid.row(vec![
+                line.name.clone(),
+                Self::text(b.indicator.as_deref()),
+                Self::text(b.baseline.as_deref()),
+                Self::text(b.target.as_deref()),
+                Self::text(b.target_date.as_deref()),
+                Self::text(b.measured_by.as_deref()),
+            ]);
+        }
+        let block = if grid.rows.is_empty() {
+            Block::Text(self.t(L::NoQualitativeBenefits).to_string())
+        } else {
+            Block::Grid(grid)
+        };
+        Chapter {
+            heading,
+            blocks: vec![block],
+        }
+    }
+
+    fn sensitivity(&self) -> Chapter {
+        let range = &self.c.range(self.p);
+        let mut blocks = Vec::new();
+        if range.lines.is_empty() {
+            blocks.push(Block::Text(self.t(L::NoLineHasRangeSoThere).to_string()));
+        } else {
+            let mut tornado = Grid::new(vec![
+                wrapped(self.t(L::Line), NAME_WIDTH),
+                right(self.t(L::LowFactor)),
+                right(self.t(L::HighFactor)),
+                right(self.t(L::NpvAtLowFactor)),
+                right(self.t(L::NpvAtHighFactor)),
+                right(self.t(L::Spread)),
+            ])
+            .caption(self.t(L::RangePerLineTornado));
+            for r in &range.lines {
+                let name = self.lines.get(r.index).map_or(MISSING, |l| l.name.as_str());
+                tornado.row(vec![
+                    name.to_string(),
+                    factor(r.low_factor, 2, self.lang),
+                    factor(r.high_factor, 2, self.lang),
+                    self.kr(r.npv_low),
+                    self.kr(r.npv_high),
+                    self.kr(r.spread()),
+                ]);
+            }
+            blocks.push(Block::Grid(tornado));
+            let mut cases =
+                Grid::new(vec![left(self.t(L::Case)), right(self.t(L::Npv2))]).caption(self.t(L::LowAndHighCase));
+            let rows = [
+                (self.t(L::LowCaseEveryRangeUnfavourable), range.low_case_npv),
+                (self.t(L::AsPlanned), Some(self.c.summary.npv)),
+                (self.t(L::HighCaseEveryRangeFavourable), range.high_case_npv),
+            ];
+            for (label, value) in rows {
+                cases.row(vec![label.to_string(), Self::opt(value.map(|v| self.money(v)))]);
+            }
+            blocks.push(Block::Grid(cases));
+        }
+
+        let mut switching = Grid::new(vec![
+            wrapped(self.t(L::Line), NAME_WIDTH),
+            left(self.t(L::Type)),
+            right(self.t(L::PresentValue)),
+            right(self.t(L::SwitchingFactor)),
+            right(self.t(L::ChangeToNpv0)),
+        ])
+        .caption(self.t(L::SwitchingFactors));
+        for f in &self.c.lines {
+            let Some(line) = self.line(f).filter(|l| l.is_monetised()) else {
+                continue;
+            };
+            let switching_factor = self.c.switching_factor(self.p, f);
+            switching.row(vec![
+                line.name.clone(),
+                self.kind(line).to_string(),
+                self.kr(self.c.line_pv(f)),
+                Self::opt(switching_factor.map(|s| factor(s, 2, self.lang))),
+                Self::opt(switching_factor.map(|s| signed_percent(s - Decimal::ONE, self.lang))),
+            ]);
+        }
+        if switching.rows.is_empty() {
+            blocks.push(Block::Text(self.t(L::NoMonetisedLines).to_string()));
+        } else {
+            blocks.push(Block::Text(self.t(L::SwitchingFactorIsWhatLineMust).to_string()));
+            blocks.push(Block::Grid(switching));
+        }
+        Chapter {
+            heading: self.t(L::Sensitivity).to_string(),
+            blocks,
+        }
+    }
+
+    fn sources(&self) -> Option<Chapter> {
+        let mut grid = Grid::new(vec![
+            wrapped(self.t(L::Line), NAME_WIDTH),
+            wrapped(self.t(L::Source), 50),
+            wrapped(self.t(L::Note), 50),
+        ]);
+        for line in &self.lines {
+            let (source, note) = (line.source.as_deref(), line.note.as_deref());
+            let has = |v: Option<&str>| v.is_some_and(|s| !s.trim().is_empty());
+            if has(source) || has(note) {
+                grid.row(vec![line.name.clone(), Self::text(source), Self::text(note)]);
+            }
+        }
+        (!grid.rows.is_empty()).then(|| Chapter {
+            heading: self.t(L::SourcesAndNotes).to_string(),
+            blocks: vec![Block::Grid(grid)],
+        })
+    }
+
+    fn findings(&self, input: &ReportInput) -> Chapter {
+        let heading = self.t(L::FindingsNyttaCheck).to_string();
+        if input.findings.is_empty() {
+            return Chapter {
+                heading,
+                blocks: vec![Block::Text(self.t(L::NoFindings).to_string())],
+            };
+        }
+        let mut grid = Grid::new(vec![
+            left(self.t(L::Code)),
+            left(self.t(L::Where)),
+            wrapped(self.t(L::Finding), 60),
+            wrapped(self.t(L::Hint), 50),
+        ]);
+        for d in input.findings {
+            grid.row(vec![
+                d.code.as_str().to_string(),
+                Self::text(d.at.as_deref()),
+                d.message_with_scenarios(),
+                Self::text(d.hint.as_deref()),
+            ]);
+        }
+        Chapter {
+            heading,
+            blocks: vec![Block::Grid(grid)],
+        }
+    }
+}
