@@ -401,6 +401,91 @@ fn total(ids: Vec<String>, entry: Entry, notes: &mut Vec<String>) -> Stakeholder
     }
 }
 
+/// One project's follow-up in a portfolio (`nytta batch --follow-up`): plan against
+/// actuals to date, from [`crate::engine::followup::FollowUp`]'s totals.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectFollowUp {
+    /// The file path.
+    pub source: String,
+    /// The project id (empty when none).
+    pub id: String,
+    /// The project name.
+    pub name: String,
+    /// The group it is summed under (organisation or portfolio).
+    pub group: String,
+    /// Followed up to and including this year.
+    pub as_of: i32,
+    /// Planned against actual costs, benefits and harvest to date.
+    pub totals: crate::engine::followup::FollowUpTotals,
+    /// The follow-up flags raised (W201–W204), in code order, each once.
+    pub flags: Vec<crate::diagnostic::Code>,
+    /// Live for more than a year with no benefit actuals (W204).
+    pub overdue: bool,
+    /// Why it could not be followed up (the file does not validate, or its actuals CSV
+    /// does not read); the figures are zero then.
+    pub error: Option<String>,
+}
+
+impl ProjectFollowUp {
+    /// Where the project sorts, worst first: not followed up (errors), then overdue,
+    /// then by realisation rate, lowest first, then those with no harvest planned to
+    /// date; ties by more flags, then input order (the sort is stable).
+    pub fn worst_first_key(&self) -> (u8, Option<Decimal>, std::cmp::Reverse<usize>) {
+        let rank = if self.error.is_some() {
+            0
+        } else if self.overdue {
+            1
+        } else if self.totals.realisation_rate.is_some() {
+            2
+        } else {
+            3
+        };
+        (rank, self.totals.realisation_rate, std::cmp::Reverse(self.flags.len()))
+    }
+}
+
+/// Sums of project follow-ups over a group.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GroupFollowUp {
+    /// The group's name.
+    pub group: String,
+    /// Projects in the group (followed up or not).
+    pub projects: usize,
+    /// Projects overdue for follow-up (W204).
+    pub overdue: usize,
+    /// Planned against actual, summed.
+    pub totals: crate::engine::followup::FollowUpTotals,
+}
+
+/// Sum project follow-ups per group (in group name order); each group's realisation
+/// rate is its actual harvest over its planned harvest.
+pub fn group_follow_ups(projects: &[ProjectFollowUp]) -> Vec<GroupFollowUp> {
+    let mut groups: BTreeMap<&str, GroupFollowUp> = BTreeMap::new();
+    for p in projects {
+        let g = groups.entry(p.group.as_str()).or_insert_with(|| GroupFollowUp {
+            group: p.group.clone(),
+            ..GroupFollowUp::default()
+        });
+        g.projects += 1;
+        g.overdue += usize::from(p.overdue);
+        let (t, s) = (&mut g.totals, &p.totals);
+        t.planned_costs += s.planned_costs;
+        t.actual_costs += s.actual_costs;
+        t.planned_benefits += s.planned_benefits;
+        t.actual_benefits += s.actual_benefits;
+        t.planned_harvest += s.planned_harvest;
+        t.actual_harvest += s.actual_harvest;
+        t.missing += s.missing;
+    }
+    groups
+        .into_values()
+        .map(|mut g| {
+            g.totals.realisation_rate = g.totals.actual_harvest.checked_div(g.totals.planned_harvest);
+            g
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -60,6 +60,18 @@ pub struct Args {
     /// Exit with code 1 when any submission has warnings.
     #[arg(long)]
     deny_warnings: bool,
+    /// Follow up every project instead: plan against actuals to date, realisation rate,
+    /// flags (W201–W204) and overdue follow-ups, worst first, summed per organisation
+    /// (or per portfolio with `--group-by portfolio`). Formats csv, json, table.
+    #[arg(long)]
+    follow_up: bool,
+    /// With `--follow-up`: actuals CSVs named `<project id>.csv` or `<file stem>.csv`.
+    #[arg(long, value_name = "DIR", requires = "follow_up")]
+    actuals_dir: Option<PathBuf>,
+    /// With `--follow-up`: follow up to and including this year (default: each
+    /// project's latest year with an actual, else last year).
+    #[arg(long, value_name = "YEAR", requires = "follow_up", value_parser = clap::value_parser!(i32).range(1000..=9999))]
+    as_of: Option<i32>,
     /// Of project files with the same project id or the same content (W302), keep only
     /// the newest by modification time (the others are named on standard error).
     #[arg(long)]
@@ -414,6 +426,33 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let mut sources = collect_files(&args.paths)?;
     if args.dedupe {
         sources = dedupe(sources);
+    }
+    if args.follow_up {
+        return super::batch_follow_up::run(super::batch_follow_up::Settings {
+            files: sources
+                .into_iter()
+                .filter_map(|s| match s {
+                    Source::File(p) => Some(p),
+                    _ => None,
+                })
+                .collect(),
+            actuals_dir: args.actuals_dir.clone(),
+            as_of: args.as_of,
+            by_portfolio: args.group_by == Some(GroupByArg::Portfolio),
+            format: match args.format {
+                Format::Csv => super::batch_follow_up::Format::Csv,
+                Format::Json => super::batch_follow_up::Format::Json,
+                Format::Table => super::batch_follow_up::Format::Table,
+                Format::Xlsx => {
+                    return Err(Failure(anyhow::anyhow!(
+                        "--follow-up writes csv, json or table, not xlsx (yet)"
+                    )));
+                }
+            },
+            style: args.excel.style(),
+            lang: resolve_lang(args.lang),
+            output: target,
+        });
     }
     if let Some(out) = &target {
         // By identity, not spelling: `-o in/B.TOML` is the submission `in/B.TOML`.

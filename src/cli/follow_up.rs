@@ -128,7 +128,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
 }
 
 /// The current calendar year (UTC), from the system clock.
-fn current_year() -> i32 {
+pub(super) fn current_year() -> i32 {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

@@ -19,6 +19,7 @@ macro_rules! noteln {
 
 mod args;
 mod batch;
+mod batch_follow_up;
 mod check;
 mod diff;
 mod follow_up;

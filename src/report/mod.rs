@@ -16,6 +16,7 @@ pub mod document;
 pub mod json;
 pub mod labels;
 pub mod markdown;
+pub mod portfolio;
 pub mod stakeholders;
 pub mod table;
 pub mod visible;

@@ -598,3 +598,89 @@ fn follow_up_forecasts_by_trend_by_default_and_carries_comments() {
     assert_eq!(comment["comment"], "IT-enheten har inte lämnat utfallet ännu");
     assert!(comment["actual"].is_null());
 }
+
+#[test]
+fn portfolio_follow_up_worst_first_with_group_sums() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.toml", A);
+    write(dir.path(), "b.toml", B);
+    write(dir.path(), "c.toml", C);
+    // C's actuals for 2025 from --actuals-dir, matched by project id (C-1.csv): cost
+    // 120000 against 110000 planned, benefit and harvest 60500 against 121000.
+    let act = dir.path().join("utfall");
+    std::fs::create_dir(&act).unwrap();
+    write(
+        &act,
+        "C-1.csv",
+        "line,year,amount,kind\nBygg,2025,120000,\nPorto,2025,60500,benefit\nPorto,2025,60500,harvest\n",
+    );
+    let out = nytta()
+        .args([
+            "batch",
+            "--follow-up",
+            "--as-of",
+            "2025",
+            "--format",
+            "json",
+            "--actuals-dir",
+        ])
+        .arg(&act)
+        .arg(dir.path().join("a.toml"))
+        .arg(dir.path().join("b.toml"))
+        .arg(dir.path().join("c.toml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v = json_of(&out.stdout);
+    let projects = v["projects"].as_array().unwrap();
+    // Worst first: A harvested nothing of its 70000 (50000 + 20000) planned for 2025
+    // (rate 0), C half (0.5); B starts in 2026, so nothing is due yet (no rate).
+    let order: Vec<&str> = projects.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert_eq!(order, vec!["A-1", "C-1", "B-1"]);
+    let c = &projects[1];
+    assert_eq!(
+        [
+            &c["planned_costs"],
+            &c["actual_costs"],
+            &c["planned_benefits"],
+            &c["actual_benefits"]
+        ],
+        ["110000.00", "120000.00", "121000.00", "60500.00"]
+    );
+    assert_eq!(
+        [&c["planned_harvest"], &c["actual_harvest"], &c["realisation_rate"]],
+        ["121000.00", "60500.00", "0.500000"]
+    );
+    // Harvest 50 % behind (W201), cost 9 % over (no W202: within 10 %).
+    assert_eq!(c["flags"], serde_json::json!(["W201"]));
+    assert_eq!(projects[0]["planned_harvest"], "70000.00");
+    assert_eq!(projects[0]["realisation_rate"], "0.000000");
+    // Groups by organisation: Kultur (C), Stadsdel (A and B: harvest 70000 planned, 0 actual).
+    let groups = v["groups"].as_array().unwrap();
+    assert_eq!(groups[0]["group"], "Kultur");
+    assert_eq!(groups[1]["group"], "Stadsdel");
+    assert_eq!(groups[1]["projects"], 2);
+    assert_eq!(
+        [&groups[1]["planned_harvest"], &groups[1]["realisation_rate"]],
+        ["70000.00", "0.000000"]
+    );
+
+    // CSV and table.
+    let out = nytta()
+        .args(["batch", "--follow-up", "--as-of", "2025"])
+        .arg(dir.path().join("c.toml"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("source,id,name,group,as_of,planned_costs,actual_costs"),
+        "{text}"
+    );
+    assert!(text.contains("\r\n\r\ngroup,projects,overdue,planned_costs"), "{text}");
+    nytta()
+        .args(["batch", "--follow-up", "--format", "table", "--lang", "en"])
+        .arg(dir.path().join("c.toml"))
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Portfolio follow-up, worst first"));
+}

@@ -57,6 +57,12 @@ pub enum Label {
     Organisation,
     /// Portfolio
     Portfolio,
+    /// Overdue\n(W204)
+    Overdue,
+    /// Portfolio follow-up, worst first (plan against actuals to date)
+    PortfolioFollowUpWorstFirst,
+    /// Per group
+    PortfolioFollowUpPerGroup,
     /// Deviations per line and year (actual − planned; * a comment below)
     DeviationsPerLineAndYear,
     /// Comments
