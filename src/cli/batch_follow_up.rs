@@ -117,7 +117,7 @@ fn one(path: &Path, s: &Settings) -> ProjectFollowUp {
     out.flags = flags.iter().map(|d| d.code).collect();
     out.flags.sort();
     out.flags.dedup();
-    out.overdue = out.flags.contains(&nytta::Code::W204);
+    out.overdue = nytta::check::followup::is_overdue(&flags);
     out.totals = fu.totals;
     out
 }
