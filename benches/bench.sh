@@ -19,8 +19,8 @@ BIG=${BIG:-100000}
 WORK=${WORK:-/tmp/nytta-bench}
 mkdir -p "$WORK"
 
-cargo build --release --quiet
-NYTTA=$PWD/target/release/nytta
+cargo build --profile dist --quiet
+NYTTA=$PWD/target/dist/nytta
 
 gen() { # gen DIR COUNT
   if [ ! -d "$1" ] || [ "$(find "$1" -name '*.toml' | wc -l)" -ne "$2" ]; then

@@ -20,8 +20,8 @@ FINDINGS=${FINDINGS:-100000}
 WORK=${WORK:-/tmp/nytta-hostile}
 mkdir -p "$WORK"
 
-cargo build --release --quiet
-NYTTA=$PWD/target/release/nytta
+cargo build --profile dist --quiet
+NYTTA=$PWD/target/dist/nytta
 
 cat > "$WORK/p.toml" << 'EOF'
 format = 1

@@ -14,8 +14,8 @@ N=${N:-10000}
 WORK=${WORK:-/tmp/nytta-bench}
 mkdir -p "$WORK"
 
-cargo build --release --quiet
-NYTTA=$PWD/target/release/nytta
+cargo build --profile dist --quiet
+NYTTA=$PWD/target/dist/nytta
 
 # A 30-line project: 10 costs and 20 benefits, every line with a range.
 P30="$WORK/thirty-lines.toml"

@@ -3,7 +3,7 @@
 
 use super::{Failure, LangArg, Outcome, input, output, resolve_lang};
 use clap::ValueEnum;
-use nytta::report::build::diff::build;
+use nytta::report::builder::diff::build;
 use nytta::report::{json, markdown, table};
 use std::path::PathBuf;
 

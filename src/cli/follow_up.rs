@@ -4,7 +4,7 @@ use super::{Failure, LangArg, Outcome, input, output, resolve_lang};
 use clap::ValueEnum;
 use nytta::engine::followup::{Forecast, follow_up_with};
 use nytta::model::actuals::{Actuals, decode_text, parse_actuals_csv};
-use nytta::report::build::followup::build;
+use nytta::report::builder::followup::build;
 use nytta::report::diagnostics::{FileDiagnostics, human};
 use nytta::report::{csv, json, markdown, table};
 use std::path::PathBuf;

@@ -123,6 +123,35 @@ pub struct Reforecast {
     pub payback_years: Option<Decimal>,
 }
 
+impl Reforecast {
+    /// Re-forecast costs over the horizon.
+    pub fn total_costs(&self) -> Decimal {
+        self.years.iter().map(|y| y.1).sum()
+    }
+    /// Re-forecast monetised benefits over the horizon.
+    pub fn total_benefits(&self) -> Decimal {
+        self.years.iter().map(|y| y.2).sum()
+    }
+    /// Re-forecast benefits − costs over the horizon.
+    pub fn net(&self) -> Decimal {
+        self.total_benefits() - self.total_costs()
+    }
+    /// Benefits − costs of one year of [`Reforecast::years`].
+    pub fn net_of(year: &(i32, Decimal, Decimal)) -> Decimal {
+        year.2 - year.1
+    }
+}
+
+/// A re-forecast figure against its plan: `forecast − plan`.
+pub fn difference(plan: Decimal, forecast: Decimal) -> Decimal {
+    forecast - plan
+}
+
+/// How many months the re-forecast payback moves against the plan (later is positive).
+pub fn payback_shift(plan: Month, forecast: Month) -> i32 {
+    forecast.0 - plan.0
+}
+
 /// How the years after the follow-up year are forecast.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Forecast {

@@ -9,6 +9,7 @@ pub mod followup;
 pub mod indicators;
 pub mod realism;
 pub mod series;
+pub mod totals;
 
 use crate::model::{
     Class, Confidence, Line, LineKind, MAX_YEARLY_MONEY, Method, Month, Project, Scenario, checked_sum,
@@ -235,6 +236,10 @@ pub struct LineFigures {
 }
 
 impl LineFigures {
+    /// The money over the horizon not taken home: `total − planned harvest`.
+    pub fn not_harvested(&self) -> Decimal {
+        self.total - self.planned_harvest()
+    }
     /// Planned harvest over the horizon (0 without a realisation).
     pub fn planned_harvest(&self) -> Decimal {
         self.harvest_by_year.as_ref().map_or(Decimal::ZERO, |h| h.iter().sum())

@@ -1,5 +1,5 @@
 //! A human-readable document: a title, facts, chapters of paragraphs and grids of
-//! formatted text. It is what a builder ([`super::build`]) makes and what a writer
+//! formatted text. It is what a builder ([`super::builder`]) makes and what a writer
 //! ([`super::table`] for the terminal, [`super::markdown`] for GitHub-flavoured
 //! Markdown) draws, so both always carry the same content and labels.
 //!

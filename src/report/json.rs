@@ -237,7 +237,7 @@ fn harvest_year_out(y: &StakeholderYear) -> HarvestYearOut {
         revenue: m(Method::Revenue),
         cost_avoidance: m(Method::CostAvoidance),
         quality: m(Method::Quality),
-        no_method: money_plain(y.planned_harvest - y.harvest_by_method.iter().sum::<Decimal>()),
+        no_method: money_plain(y.harvest_for(Method::ALL.len())),
     }
 }
 
@@ -267,7 +267,7 @@ fn realisation_out<'a>(input: &ReportInput<'a>, lines: &[&'a Line]) -> Realisati
                 schedule: scheduled,
                 total: money_plain(f.total),
                 planned_harvest: money_plain(planned),
-                untaken: money_plain(f.total - planned),
+                untaken: money_plain(f.not_harvested()),
                 by_year: by_year(p.start_year, f.harvest_by_year.as_deref().unwrap_or(&zeros)),
                 measured_by: r.and_then(|r| r.measured_by.as_deref()),
                 baseline: r.and_then(|r| r.baseline.as_deref()),
@@ -625,11 +625,11 @@ pub fn follow_up(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[
                 .reforecast
                 .years
                 .iter()
-                .map(|&(year, costs, benefits)| ReforecastYearOut {
-                    year,
-                    costs: money_plain(costs),
-                    benefits: money_plain(benefits),
-                    net: money_plain(benefits - costs),
+                .map(|y| ReforecastYearOut {
+                    year: y.0,
+                    costs: money_plain(y.1),
+                    benefits: money_plain(y.2),
+                    net: money_plain(crate::engine::followup::Reforecast::net_of(y)),
                 })
                 .collect(),
         },

@@ -7,13 +7,13 @@ use super::{ReportInput, Section};
 
 /// Render the report as Markdown.
 pub fn render(input: &ReportInput) -> String {
-    render_document(&super::build::report::build(input))
+    render_document(&super::builder::report::build(input))
 }
 
 /// Render one section as Markdown, under the title and the project facts.
 /// [`Section::Realisation`] is a stand-alone benefit realisation plan (nyttorealiseringsplan).
 pub fn render_section(input: &ReportInput, section: Section) -> String {
-    render_document(&super::build::report::build_section(input, section))
+    render_document(&super::builder::report::build_section(input, section))
 }
 
 /// Render any document as Markdown.

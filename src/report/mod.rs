@@ -1,5 +1,5 @@
 //! Reports on one axis: **builders** decide what a human-readable document shows and
-//! in which language ([`build`], producing a [`document::Document`] with words from
+//! in which language ([`builder`], producing a [`document::Document`] with words from
 //! [`labels`]); **writers** turn something into bytes of one format ([`table`],
 //! [`markdown`], [`json`], [`csv`], [`diagnostics`], and the streamed batch outputs in
 //! [`batch`]). The machine formats (JSON, CSV) are contracts of their own
@@ -9,7 +9,7 @@
 //! [`crate::fmt`].
 
 pub mod batch;
-pub mod build;
+pub mod builder;
 pub mod csv;
 pub mod diagnostics;
 pub mod document;

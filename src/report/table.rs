@@ -13,13 +13,13 @@ const TEXT_WIDTH: usize = 100;
 
 /// Render the report for a terminal.
 pub fn render(input: &ReportInput) -> String {
-    render_document(&super::build::report::build(input))
+    render_document(&super::builder::report::build(input))
 }
 
 /// Render one section for a terminal, under the title and the project facts.
 /// [`Section::Realisation`] is a stand-alone benefit realisation plan (nyttorealiseringsplan).
 pub fn render_section(input: &ReportInput, section: Section) -> String {
-    render_document(&super::build::report::build_section(input, section))
+    render_document(&super::builder::report::build_section(input, section))
 }
 
 /// Render any document for a terminal. Control characters in its text are made

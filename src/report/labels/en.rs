@@ -1,6 +1,6 @@
 //! The labels in English.
 
-use super::Label;
+use super::{Label, Phrase};
 
 /// The English text of `label`.
 pub(super) fn text(label: Label) -> &'static str {
@@ -270,5 +270,66 @@ pub(super) fn text(label: Label) -> &'static str {
         Group => "Group",
         NpvOptimismBiasUpper => "NPV, optimism bias (upper)",
         NpvOptimismBiasLower => "NPV, optimism bias (lower)",
+    }
+}
+
+/// The English wording of a sentence with figures.
+pub(super) fn phrase(p: &Phrase) -> String {
+    let pays_off = |pays: bool| if pays { "pays off" } else { "does not pay off" };
+    match *p {
+        Phrase::NpvAll { pays } => format!("Counting every monetised benefit, the case {}.", pays_off(pays)),
+        Phrase::NpvFinancial { pays } => format!(
+            "Counting only benefits that show in a budget (not freed time), the case {}.",
+            pays_off(pays)
+        ),
+        Phrase::NpvWithoutLowConfidence { pays } => {
+            format!("Without the least certain benefits, the case {}.", pays_off(pays))
+        }
+        Phrase::IrrAt { irr, rate } => format!("The case breaks even at a discount rate of {irr} (now {rate})."),
+        Phrase::NoIrr => "No internal rate of return: the net never changes sign.".to_string(),
+        Phrase::NoMonetisedBenefit => "The case has no monetised benefit.".to_string(),
+        Phrase::NoBreakEvenEvenIfAll { share } => {
+            format!("The case does not break even even if every benefit comes true: it would take {share} of them.")
+        }
+        Phrase::BreaksEvenIf { share } => format!("The case breaks even if {share} of the benefit comes true."),
+        Phrase::StopsPayingOffAfter { months } => format!(
+            "The case stops paying off if the benefits come {months} month{} late.",
+            if months == 1 { "" } else { "s" }
+        ),
+        Phrase::AlreadyNegative => "The case does not pay off already.".to_string(),
+        Phrase::KeepsPayingOff { months } => {
+            format!("The case keeps paying off even if the benefits come {months} months late.")
+        }
+        Phrase::OptimismBias {
+            factor,
+            delay,
+            upper,
+            pays,
+        } => {
+            let what = match delay {
+                0 => format!("investment × {factor}"),
+                1 => format!("investment × {factor} and benefits 1 month later"),
+                d => format!("investment × {factor} and benefits {d} months later"),
+            };
+            format!(
+                "With {what}, as experience of IT projects shows ({}), the case {}.",
+                if upper {
+                    "Green Book, upper value"
+                } else {
+                    "Green Book, lower value"
+                },
+                pays_off(pays)
+            )
+        }
+        Phrase::CouldNotCompute => "Could not be computed: the amounts grow too large.".to_string(),
+        Phrase::SimulationCaption { draws, seed } => format!("Simulation over the ranges ({draws} draws, seed {seed})"),
+        Phrase::SimulationSummary { p10, p90, negative } => format!(
+            "In nine cases out of ten the NPV is at least {p10}, and in nine out of ten at most {p90}. The chance that the case does not pay off is {negative}."
+        ),
+        Phrase::NothingPlannedUpTo { as_of } => format!("Nothing planned and no actuals up to and including {as_of}."),
+        Phrase::ReforecastBasis { as_of } => format!(
+            "The re-forecast takes the actuals up to and including {as_of} (the plan where none was reported) and, \
+             for the years after, the plan or the trend (see below)."
+        ),
     }
 }

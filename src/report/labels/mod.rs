@@ -3,7 +3,12 @@
 //! label by its id ([`Label`]) and never writes the text itself, so a translation is
 //! one file and the compiler finds a label missing in either language.
 //!
-//! Ids are named after the English text; each variant's doc is that text.
+//! Ids are named after the English text; each variant's doc is that text. Where two
+//! labels share their English text (a word in running text and a column header, say),
+//! the later one is numbered.
+//!
+//! Sentences that carry figures are [`Phrase`]s: the builder formats the figures and
+//! decides the case, each language's file words it.
 
 mod en;
 mod sv;
@@ -509,6 +514,112 @@ pub enum Label {
     NpvOptimismBiasUpper,
     /// NPV, optimism bias (lower)
     NpvOptimismBiasLower,
+}
+
+/// A sentence with figures in it. The builder passes the figures already formatted
+/// (by [`crate::fmt`]) and the facts the wording depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phrase<'a> {
+    /// "Counting every monetised benefit, the case pays off."
+    NpvAll {
+        /// NPV ≥ 0.
+        pays: bool,
+    },
+    /// "Counting only benefits that show in a budget (not freed time), the case pays off."
+    NpvFinancial {
+        /// NPV ≥ 0.
+        pays: bool,
+    },
+    /// "Without the least certain benefits, the case pays off."
+    NpvWithoutLowConfidence {
+        /// NPV ≥ 0.
+        pays: bool,
+    },
+    /// "The case breaks even at a discount rate of {irr} (now {rate})."
+    IrrAt {
+        /// The IRR.
+        irr: &'a str,
+        /// The discount rate used.
+        rate: &'a str,
+    },
+    /// "No internal rate of return: the net never changes sign."
+    NoIrr,
+    /// "The case has no monetised benefit."
+    NoMonetisedBenefit,
+    /// "The case does not break even even if every benefit comes true: it would take {share} of them."
+    NoBreakEvenEvenIfAll {
+        /// The share of the benefit needed.
+        share: &'a str,
+    },
+    /// "The case breaks even if {share} of the benefit comes true."
+    BreaksEvenIf {
+        /// The share of the benefit needed.
+        share: &'a str,
+    },
+    /// "The case stops paying off if the benefits come {months} months late."
+    StopsPayingOffAfter {
+        /// Months of delay.
+        months: u32,
+    },
+    /// "The case does not pay off already."
+    AlreadyNegative,
+    /// "The case keeps paying off even if the benefits come {months} months late."
+    KeepsPayingOff {
+        /// The horizon in months.
+        months: usize,
+    },
+    /// "With investment × {factor} and benefits {delay} months later, as experience of IT
+    /// projects shows (Green Book, upper value), the case pays off."
+    OptimismBias {
+        /// The investment factor.
+        factor: &'a str,
+        /// Months of delay.
+        delay: u32,
+        /// The upper (else the lower) Green Book value.
+        upper: bool,
+        /// NPV ≥ 0.
+        pays: bool,
+    },
+    /// "Could not be computed: the amounts grow too large."
+    CouldNotCompute,
+    /// "Simulation over the ranges ({draws} draws, seed {seed})"
+    SimulationCaption {
+        /// The number of draws.
+        draws: &'a str,
+        /// The seed.
+        seed: u64,
+    },
+    /// "In nine cases out of ten the NPV is at least {p10}, … at most {p90}. The chance
+    /// that the case does not pay off is {negative}."
+    SimulationSummary {
+        /// The 10th percentile of the NPV.
+        p10: &'a str,
+        /// The 90th percentile of the NPV.
+        p90: &'a str,
+        /// The chance of a negative NPV.
+        negative: &'a str,
+    },
+    /// "Nothing planned and no actuals up to and including {as_of}."
+    NothingPlannedUpTo {
+        /// The last year followed up.
+        as_of: i32,
+    },
+    /// "The re-forecast takes the actuals up to and including {as_of} … and, for the years
+    /// after, the plan or the trend (see below)."
+    ReforecastBasis {
+        /// The last year followed up.
+        as_of: i32,
+    },
+}
+
+impl Phrase<'_> {
+    /// The sentence in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Sv => sv::phrase(self),
+            Lang::En => en::phrase(self),
+        }
+    }
 }
 
 impl Label {

@@ -1,6 +1,6 @@
 //! The labels in Swedish (svenska).
 
-use super::Label;
+use super::{Label, Phrase};
 
 /// The Swedish (svenska) text of `label`.
 pub(super) fn text(label: Label) -> &'static str {
@@ -270,5 +270,66 @@ pub(super) fn text(label: Label) -> &'static str {
         Group => "Grupp",
         NpvOptimismBiasUpper => "NPV, optimism (övre)",
         NpvOptimismBiasLower => "NPV, optimism (lägre)",
+    }
+}
+
+/// The Swedish wording of a sentence with figures.
+pub(super) fn phrase(p: &Phrase) -> String {
+    let lönsam = |pays: bool| if pays { "lönsam" } else { "olönsam" };
+    match *p {
+        Phrase::NpvAll { pays } => format!("Med alla värderade nyttor är kalkylen {}.", lönsam(pays)),
+        Phrase::NpvFinancial { pays } => format!(
+            "Räknat bara med nytta som syns i budgeten (inte frigjord tid) är kalkylen {}.",
+            lönsam(pays)
+        ),
+        Phrase::NpvWithoutLowConfidence { pays } => {
+            format!("Utan de nyttor som är osäkrast värderade är kalkylen {}.", lönsam(pays))
+        }
+        Phrase::IrrAt { irr, rate } => format!("Kalkylen går jämnt upp vid en kalkylränta på {irr} (nu {rate})."),
+        Phrase::NoIrr => "Ingen internränta: nettot byter aldrig tecken.".to_string(),
+        Phrase::NoMonetisedBenefit => "Kalkylen har ingen värderad nytta.".to_string(),
+        Phrase::NoBreakEvenEvenIfAll { share } => {
+            format!("Kalkylen går inte jämnt upp ens om all nytta realiseras: det skulle krävas {share} av nyttan.")
+        }
+        Phrase::BreaksEvenIf { share } => format!("Kalkylen går jämnt upp om {share} av nyttan realiseras."),
+        Phrase::StopsPayingOffAfter { months } => format!(
+            "Kalkylen blir olönsam om nyttan dröjer {months} {}.",
+            if months == 1 { "månad" } else { "månader" }
+        ),
+        Phrase::AlreadyNegative => "Kalkylen är redan olönsam.".to_string(),
+        Phrase::KeepsPayingOff { months } => format!("Kalkylen förblir lönsam även om nyttan dröjer {months} månader."),
+        Phrase::OptimismBias {
+            factor,
+            delay,
+            upper,
+            pays,
+        } => {
+            let what = match delay {
+                0 => format!("investeringen × {factor}"),
+                1 => format!("investeringen × {factor} och nyttan 1 månad senare"),
+                d => format!("investeringen × {factor} och nyttan {d} månader senare"),
+            };
+            format!(
+                "Med {what}, som erfarenheten av IT-projekt visar ({}), är kalkylen {}.",
+                if upper {
+                    "Green Book, övre värde"
+                } else {
+                    "Green Book, lägre värde"
+                },
+                lönsam(pays)
+            )
+        }
+        Phrase::CouldNotCompute => "Kunde inte beräknas: beloppen blir för stora.".to_string(),
+        Phrase::SimulationCaption { draws, seed } => {
+            format!("Simulering över osäkerhetsintervallen ({draws} dragningar, frö {seed})")
+        }
+        Phrase::SimulationSummary { p10, p90, negative } => format!(
+            "I nio fall av tio blir nettonuvärdet minst {p10}, och i nio fall av tio högst {p90}. Risken att kalkylen blir olönsam är {negative}."
+        ),
+        Phrase::NothingPlannedUpTo { as_of } => format!("Inget planerat belopp och inget utfall till och med {as_of}."),
+        Phrase::ReforecastBasis { as_of } => format!(
+            "Prognosen bygger på utfallet till och med {as_of} (planen där utfall saknas) och, för åren därefter, \
+             planen eller trenden (se nedan)."
+        ),
     }
 }

@@ -5,11 +5,12 @@
 
 use crate::engine::indicators::effekthemtagning;
 use crate::engine::realism::Realism;
-use crate::engine::{Calculation, LineFigures, StakeholderFigures, StakeholderYear};
+use crate::engine::totals::{HARVEST_KINDS, change_of};
+use crate::engine::{Calculation, LineFigures, StakeholderFigures};
 use crate::fmt::{currency_unit, factor, kronor, money_in, number, percent, ratio, signed_percent, years};
 use crate::model::{Category, Class, Confidence, Line, Method, Project};
 use crate::report::document::{Block, Chapter, Document, Grid, MISSING, NAME_WIDTH, left, right, wrapped};
-use crate::report::labels::Label as L;
+use crate::report::labels::{Label as L, Phrase};
 use crate::report::{Lang, ReportInput, Section};
 use rust_decimal::Decimal;
 
@@ -380,117 +381,64 @@ impl<'a> Builder<'a> {
     /// How fragile the case is, each figure with one plain sentence.
     fn realism(&self, r: &Realism) -> Chapter {
         let s = &self.c.summary;
-        let sv = self.lang == Lang::Sv;
+        let say = |phrase: Phrase| phrase.text(self.lang);
+        let pays = |npv: Decimal| npv >= Decimal::ZERO;
         let mut grid = Grid::new(vec![
             left(self.t(L::Figure)),
             right(self.t(L::Value)),
             wrapped(self.t(L::WhatItMeans), 60),
         ]);
-        let sign_word = |npv: Decimal| -> &'static str {
-            match (npv >= Decimal::ZERO, sv) {
-                (true, true) => "lönsam",
-                (false, true) => "olönsam",
-                (true, false) => "pays off",
-                (false, false) => "does not pay off",
-            }
-        };
         grid.row(vec![
             self.t(L::NetPresentValueNpv).to_string(),
             self.money(s.npv),
-            if sv {
-                format!("Med alla värderade nyttor är kalkylen {}.", sign_word(s.npv))
-            } else {
-                format!("Counting every monetised benefit, the case {}.", sign_word(s.npv))
-            },
+            say(Phrase::NpvAll { pays: pays(s.npv) }),
         ]);
         grid.row(vec![
             self.t(L::NpvFinancialBenefitsOnly).to_string(),
             self.money(s.npv_financial),
-            if sv {
-                format!(
-                    "Räknat bara med nytta som syns i budgeten (inte frigjord tid) är kalkylen {}.",
-                    sign_word(s.npv_financial)
-                )
-            } else {
-                format!(
-                    "Counting only benefits that show in a budget (not freed time), the case {}.",
-                    sign_word(s.npv_financial)
-                )
-            },
+            say(Phrase::NpvFinancial {
+                pays: pays(s.npv_financial),
+            }),
         ]);
         grid.row(vec![
             self.t(L::NpvWithoutLowConfidenceBenefits).to_string(),
             self.money(s.npv_without_low_confidence),
-            if sv {
-                format!(
-                    "Utan de nyttor som är osäkrast värderade är kalkylen {}.",
-                    sign_word(s.npv_without_low_confidence)
-                )
-            } else {
-                format!(
-                    "Without the least certain benefits, the case {}.",
-                    sign_word(s.npv_without_low_confidence)
-                )
-            },
+            say(Phrase::NpvWithoutLowConfidence {
+                pays: pays(s.npv_without_low_confidence),
+            }),
         ]);
         grid.row(vec![
             self.t(L::InternalRateOfReturnIrr).to_string(),
             Self::opt(s.irr.map(|i| self.pct(i))),
-            match (s.irr, sv) {
-                (Some(i), true) => format!(
-                    "Kalkylen går jämnt upp vid en kalkylränta på {} (nu {}).",
-                    self.pct(i),
-                    self.pct(self.c.discount_rate)
-                ),
-                (Some(i), false) => format!(
-                    "The case breaks even at a discount rate of {} (now {}).",
-                    self.pct(i),
-                    self.pct(self.c.discount_rate)
-                ),
-                (None, true) => "Ingen internränta: nettot byter aldrig tecken.".to_string(),
-                (None, false) => "No internal rate of return: the net never changes sign.".to_string(),
+            match s.irr {
+                Some(i) => say(Phrase::IrrAt {
+                    irr: &self.pct(i),
+                    rate: &self.pct(self.c.discount_rate),
+                }),
+                None => say(Phrase::NoIrr),
             },
         ]);
         grid.row(vec![
             self.t(L::BenefitThatMustComeTrue).to_string(),
             Self::opt(r.benefit_breakeven.map(|b| self.pct(b))),
-            match (r.benefit_breakeven, sv) {
-                (None, true) => "Kalkylen har ingen värderad nytta.".to_string(),
-                (None, false) => "The case has no monetised benefit.".to_string(),
-                (Some(b), true) if b > Decimal::ONE => format!(
-                    "Kalkylen går inte jämnt upp ens om all nytta realiseras: det skulle krävas {} av nyttan.",
-                    self.pct(b)
-                ),
-                (Some(b), false) if b > Decimal::ONE => format!(
-                    "The case does not break even even if every benefit comes true: it would take {} of them.",
-                    self.pct(b)
-                ),
-                (Some(b), true) => format!("Kalkylen går jämnt upp om {} av nyttan realiseras.", self.pct(b)),
-                (Some(b), false) => format!("The case breaks even if {} of the benefit comes true.", self.pct(b)),
+            match r.benefit_breakeven {
+                None => say(Phrase::NoMonetisedBenefit),
+                Some(b) if b > Decimal::ONE => say(Phrase::NoBreakEvenEvenIfAll { share: &self.pct(b) }),
+                Some(b) => say(Phrase::BreaksEvenIf { share: &self.pct(b) }),
             },
         ]);
-        let horizon_months = self.p.months();
         grid.row(vec![
             self.t(L::DelayThatTurnsCase).to_string(),
             match r.delay_breakeven_months {
                 Some(d) => format!("{d} {}", self.t(L::Months)),
                 None => MISSING.to_string(),
             },
-            match (r.delay_breakeven_months, sv) {
-                (Some(d), true) => format!(
-                    "Kalkylen blir olönsam om nyttan dröjer {d} {}.",
-                    if d == 1 { "månad" } else { "månader" }
-                ),
-                (Some(d), false) => format!(
-                    "The case stops paying off if the benefits come {d} month{} late.",
-                    if d == 1 { "" } else { "s" }
-                ),
-                (None, true) if s.npv <= Decimal::ZERO => "Kalkylen är redan olönsam.".to_string(),
-                (None, false) if s.npv <= Decimal::ZERO => "The case does not pay off already.".to_string(),
-                (None, true) => format!("Kalkylen förblir lönsam även om nyttan dröjer {horizon_months} månader."),
-                (None, false) => {
-                    format!("The case keeps paying off even if the benefits come {horizon_months} months late.")
-                }
+            match r.delay_breakeven_months {
+                Some(months) => say(Phrase::StopsPayingOffAfter { months }),
+                None if s.npv <= Decimal::ZERO => say(Phrase::AlreadyNegative),
+                None => say(Phrase::KeepsPayingOff {
+                    months: self.p.months(),
+                }),
             },
         ]);
         for (i, (label, npv)) in [
@@ -502,57 +450,29 @@ impl<'a> Builder<'a> {
         {
             let scenario = &r.optimism_scenarios[i];
             let factor = number(scenario.investment_factor, 2, self.lang);
-            let what = match (sv, scenario.delay_months) {
-                (true, 0) => format!("investeringen × {factor}"),
-                (true, 1) => format!("investeringen × {factor} och nyttan 1 månad senare"),
-                (true, d) => format!("investeringen × {factor} och nyttan {d} månader senare"),
-                (false, 0) => format!("investment × {factor}"),
-                (false, 1) => format!("investment × {factor} and benefits 1 month later"),
-                (false, d) => format!("investment × {factor} and benefits {d} months later"),
-            };
             grid.row(vec![
                 self.t(label).to_string(),
                 Self::opt(npv.map(|n| self.money(n))),
-                match (npv, sv) {
-                    (Some(n), true) => format!(
-                        "Med {what}, som erfarenheten av IT-projekt visar ({}), är kalkylen {}.",
-                        if i == 0 {
-                            "Green Book, övre värde"
-                        } else {
-                            "Green Book, lägre värde"
-                        },
-                        sign_word(n)
-                    ),
-                    (Some(n), false) => format!(
-                        "With {what}, as experience of IT projects shows ({}), the case {}.",
-                        if i == 0 {
-                            "Green Book, upper value"
-                        } else {
-                            "Green Book, lower value"
-                        },
-                        sign_word(n)
-                    ),
-                    (None, true) => "Kunde inte beräknas: beloppen blir för stora.".to_string(),
-                    (None, false) => "Could not be computed: the amounts grow too large.".to_string(),
+                match npv {
+                    Some(n) => say(Phrase::OptimismBias {
+                        factor: &factor,
+                        delay: scenario.delay_months,
+                        upper: i == 0,
+                        pays: pays(n),
+                    }),
+                    None => say(Phrase::CouldNotCompute),
                 },
             ]);
         }
         let mut blocks = vec![Block::Grid(grid)];
         match &r.monte_carlo {
             Some(m) => {
-                let mut mc = Grid::new(vec![left(self.t(L::Simulation)), right(self.t(L::Value))]).caption(if sv {
-                    format!(
-                        "Simulering över osäkerhetsintervallen ({} dragningar, frö {})",
-                        number(Decimal::from(m.draws), 0, self.lang),
-                        m.seed
-                    )
-                } else {
-                    format!(
-                        "Simulation over the ranges ({} draws, seed {})",
-                        number(Decimal::from(m.draws), 0, self.lang),
-                        m.seed
-                    )
+                let draws = number(Decimal::from(m.draws), 0, self.lang);
+                let caption = say(Phrase::SimulationCaption {
+                    draws: &draws,
+                    seed: m.seed,
                 });
+                let mut mc = Grid::new(vec![left(self.t(L::Simulation)), right(self.t(L::Value))]).caption(caption);
                 mc.row(vec![self.t(L::NpvP10).to_string(), self.money(m.p10)]);
                 mc.row(vec![self.t(L::NpvMedianP50).to_string(), self.money(m.p50)]);
                 mc.row(vec![self.t(L::NpvP90).to_string(), self.money(m.p90)]);
@@ -561,21 +481,11 @@ impl<'a> Builder<'a> {
                     self.pct(m.probability_negative),
                 ]);
                 blocks.push(Block::Grid(mc));
-                blocks.push(Block::Text(if sv {
-                    format!(
-                        "I nio fall av tio blir nettonuvärdet minst {}, och i nio fall av tio högst {}. Risken att kalkylen blir olönsam är {}.",
-                        self.money(m.p10),
-                        self.money(m.p90),
-                        self.pct(m.probability_negative)
-                    )
-                } else {
-                    format!(
-                        "In nine cases out of ten the NPV is at least {}, and in nine out of ten at most {}. The chance that the case does not pay off is {}.",
-                        self.money(m.p10),
-                        self.money(m.p90),
-                        self.pct(m.probability_negative)
-                    )
-                }));
+                blocks.push(Block::Text(say(Phrase::SimulationSummary {
+                    p10: &self.money(m.p10),
+                    p90: &self.money(m.p90),
+                    negative: &self.pct(m.probability_negative),
+                })));
             }
             None => blocks.push(Block::Text(self.t(L::NoLineHasRangeRangeSo).to_string())),
         }
@@ -674,20 +584,13 @@ impl<'a> Builder<'a> {
             columns.push(right(self.t(L::Total)));
             columns.push(right(self.t(L::PresentValue)));
             let mut grid = Grid::new(columns).caption(caption);
-            let mut by_year = vec![Decimal::ZERO; n];
-            let (mut total, mut pv) = (Decimal::ZERO, Decimal::ZERO);
+            let totals = self.c.line_totals(figures.iter().map(|(_, f)| *f));
             for (line, f) in &figures {
                 let mut cells = vec![line.name.clone(), self.kind(line).to_string()];
                 if let Some(b) = line.benefit() {
                     cells.push(self.confidence(b.confidence).to_string());
                 }
-                for (i, slot) in by_year.iter_mut().enumerate() {
-                    let v = f.by_year.get(i).copied().unwrap_or_default();
-                    *slot += v;
-                    cells.push(self.kr(v));
-                }
-                total += f.total;
-                pv += self.c.line_pv(f);
+                cells.extend((0..n).map(|i| self.kr(f.by_year.get(i).copied().unwrap_or_default())));
                 cells.push(self.kr(f.total));
                 cells.push(self.kr(self.c.line_pv(f)));
                 grid.row(cells);
@@ -696,9 +599,9 @@ impl<'a> Builder<'a> {
             if !costs {
                 cells.push(String::new());
             }
-            cells.extend(by_year.iter().map(|v| self.kr(*v)));
-            cells.push(self.kr(total));
-            cells.push(self.kr(pv));
+            cells.extend(totals.by_year.iter().map(|v| self.kr(*v)));
+            cells.push(self.kr(totals.total));
+            cells.push(self.kr(totals.pv));
             grid.total(cells);
             blocks.push(Block::Grid(grid));
         }
@@ -733,16 +636,16 @@ impl<'a> Builder<'a> {
             ]);
         }
         if list.len() > 1 {
-            let sum = |f: &dyn Fn(&StakeholderFigures) -> Decimal| list.iter().map(f).sum::<Decimal>();
+            let t = self.c.stakeholder_totals();
             summary.total(vec![
                 self.t(L::Total).to_string(),
-                self.kr(sum(&|s| s.costs())),
-                self.kr(sum(&|s| s.financial_benefits())),
-                self.kr(sum(&|s| s.reallocation_benefits())),
-                self.kr(sum(&|s| s.benefits())),
-                self.kr(sum(&|s| s.net())),
-                self.kr(sum(&|s| s.npv)),
-                self.kr(sum(&|s| s.planned_harvest())),
+                self.kr(t.costs),
+                self.kr(t.financial_benefits),
+                self.kr(t.reallocation_benefits),
+                self.kr(t.benefits),
+                self.kr(t.net),
+                self.kr(t.npv),
+                self.kr(t.planned_harvest),
             ]);
         }
         let mut blocks = vec![Block::Grid(summary)];
@@ -835,8 +738,7 @@ impl<'a> Builder<'a> {
         columns.extend((0..n).map(|i| right(&self.year_label(i))));
         columns.push(right(self.t(L::Total)));
         let mut per_year = Grid::new(columns).caption(self.t(L::PlannedHarvestPerYear));
-        let mut sums = vec![Decimal::ZERO; n];
-        let (mut total, mut harvest) = (Decimal::ZERO, Decimal::ZERO);
+        let totals = self.c.line_totals(benefits.iter().map(|(_, f)| *f));
         let mut follow_up = Grid::new(vec![
             wrapped(self.t(L::Benefit), NAME_WIDTH),
             wrapped(self.t(L::MeasuredBy), 24),
@@ -867,21 +769,17 @@ impl<'a> Builder<'a> {
                 lag,
                 self.kr(f.total),
                 self.kr(harvested),
-                self.kr(f.total - harvested),
+                self.kr(f.not_harvested()),
             ]);
-            total += f.total;
-            harvest += harvested;
             let mut cells = vec![line.name.clone()];
-            for (i, slot) in sums.iter_mut().enumerate() {
-                let v = f
+            cells.extend((0..n).map(|i| {
+                self.kr(f
                     .harvest_by_year
                     .as_ref()
                     .and_then(|h| h.get(i))
                     .copied()
-                    .unwrap_or_default();
-                *slot += v;
-                cells.push(self.kr(v));
-            }
+                    .unwrap_or_default())
+            }));
             cells.push(self.kr(harvested));
             per_year.row(cells);
             if let Some(r) = r {
@@ -910,13 +808,13 @@ impl<'a> Builder<'a> {
             String::new(),
             String::new(),
             String::new(),
-            self.kr(total),
-            self.kr(harvest),
-            self.kr(total - harvest),
+            self.kr(totals.total),
+            self.kr(totals.harvest),
+            self.kr(totals.not_harvested()),
         ]);
         let mut cells = vec![self.t(L::Total).to_string()];
-        cells.extend(sums.iter().map(|v| self.kr(*v)));
-        cells.push(self.kr(harvest));
+        cells.extend(totals.harvest_by_year.iter().map(|v| self.kr(*v)));
+        cells.push(self.kr(totals.harvest));
         per_year.total(cells);
         let mut blocks = vec![Block::Grid(plan), Block::Grid(per_year)];
         blocks.extend(self.budget_consequence());
@@ -932,13 +830,6 @@ impl<'a> Builder<'a> {
     /// The planned harvest (besparingskrav) each stakeholder must carry per year, by
     /// how it is taken home.
     fn budget_consequence(&self) -> Vec<Block> {
-        /// Method `k` of [`Method::ALL`], or (k = 5) harvest with no method given.
-        fn amount(y: &StakeholderYear, k: usize) -> Decimal {
-            match y.harvest_by_method.get(k) {
-                Some(v) => *v,
-                None => y.planned_harvest - y.harvest_by_method.iter().sum::<Decimal>(),
-            }
-        }
         let label = |k: usize| match Method::ALL.get(k) {
             Some(m) => self.method(*m).to_string(),
             None => self.t(L::NoMethodGiven).to_string(),
@@ -948,11 +839,10 @@ impl<'a> Builder<'a> {
         columns.extend((0..n).map(|i| right(&self.year_label(i))));
         columns.push(right(self.t(L::Total)));
         let mut grid = Grid::new(columns).caption(self.t(L::PlannedHarvestPerStakeholderAndYear));
-        let mut sums = vec![Decimal::ZERO; n];
         let mut carrying = 0;
         for st in &self.c.stakeholders {
-            let kinds: Vec<usize> = (0..=Method::ALL.len())
-                .filter(|&k| st.years.iter().any(|y| !amount(y, k).is_zero()))
+            let kinds: Vec<usize> = (0..HARVEST_KINDS)
+                .filter(|&k| st.years.iter().any(|y| !y.harvest_for(k).is_zero()))
                 .collect();
             if kinds.is_empty() && st.years.iter().all(|y| y.planned_harvest.is_zero()) {
                 continue;
@@ -960,12 +850,9 @@ impl<'a> Builder<'a> {
             carrying += 1;
             for &k in &kinds {
                 let mut cells = vec![st.name.clone(), label(k)];
-                cells.extend(st.years.iter().map(|y| self.kr(amount(y, k))));
-                cells.push(self.kr(st.years.iter().map(|y| amount(y, k)).sum()));
+                cells.extend(st.years.iter().map(|y| self.kr(y.harvest_for(k))));
+                cells.push(self.kr(st.harvest_for(k)));
                 grid.row(cells);
-            }
-            for (slot, y) in sums.iter_mut().zip(&st.years) {
-                *slot += y.planned_harvest;
             }
             if kinds.len() > 1 {
                 let mut cells = vec![st.name.clone(), self.t(L::Total2).to_string()];
@@ -979,8 +866,9 @@ impl<'a> Builder<'a> {
         }
         if carrying > 1 {
             let mut cells = vec![self.t(L::Total).to_string(), String::new()];
-            cells.extend(sums.iter().map(|v| self.kr(*v)));
-            cells.push(self.kr(sums.iter().sum()));
+            let (by_year, total) = self.c.stakeholder_harvest_by_year();
+            cells.extend(by_year.iter().map(|v| self.kr(*v)));
+            cells.push(self.kr(total));
             grid.total(cells);
         }
         vec![
@@ -1115,7 +1003,7 @@ impl<'a> Builder<'a> {
                 self.kind(line).to_string(),
                 self.kr(self.c.line_pv(f)),
                 Self::opt(switching_factor.map(|s| factor(s, 2, self.lang))),
-                Self::opt(switching_factor.map(|s| signed_percent(s - Decimal::ONE, self.lang))),
+                Self::opt(switching_factor.map(|s| signed_percent(change_of(s), self.lang))),
             ]);
         }
         if switching.rows.is_empty() {

@@ -5,13 +5,13 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::engine::Calculation;
-use crate::engine::followup::{FollowUp, Forecast, Sums};
+use crate::engine::followup::{FollowUp, Forecast, Reforecast, Sums, difference, payback_shift};
 use crate::fmt::{currency_unit, kronor, money_in, percent, round, signed_percent, years};
 use crate::model::actuals::ActualKind;
 use crate::model::{Line, Month, Project};
 use crate::report::Lang;
 use crate::report::document::{self, Block, Chapter, Document, Grid, MISSING, NAME_WIDTH, left, right, wrapped};
-use crate::report::labels::Label as L;
+use crate::report::labels::{Label as L, Phrase};
 use rust_decimal::Decimal;
 
 /// The follow-up as a document, for the terminal table and Markdown.
@@ -106,10 +106,7 @@ impl Builder<'_> {
         let heading = self.t(L::ActualsAgainstPlan).to_string();
         let rows = &self.fu.rows;
         if rows.is_empty() {
-            let text = match self.lang {
-                Lang::Sv => format!("Inget planerat belopp och inget utfall till och med {}.", self.fu.as_of),
-                Lang::En => format!("Nothing planned and no actuals up to and including {}.", self.fu.as_of),
-            };
+            let text = Phrase::NothingPlannedUpTo { as_of: self.fu.as_of }.text(self.lang);
             return Chapter {
                 heading,
                 blocks: vec![Block::Text(text)],
@@ -219,30 +216,19 @@ impl Builder<'_> {
 
     fn reforecast(&self) -> Chapter {
         let (s, r) = (&self.c.summary, &self.fu.reforecast);
-        let mut blocks = vec![Block::Text(match self.lang {
-            Lang::Sv => format!(
-                "Prognosen bygger på utfallet till och med {} (planen där utfall saknas) och, för åren därefter, \
-                 planen eller trenden (se nedan).",
-                self.fu.as_of
-            ),
-            Lang::En => format!(
-                "The re-forecast takes the actuals up to and including {} (the plan where none was reported) and, \
-                 for the years after, the plan or the trend (see below).",
-                self.fu.as_of
-            ),
-        })];
+        let mut blocks = vec![Block::Text(
+            Phrase::ReforecastBasis { as_of: self.fu.as_of }.text(self.lang),
+        )];
         let mut key = Grid::new(vec![
             left(self.t(L::KeyFigure)),
             right(self.t(L::Plan)),
             right(self.t(L::ReForecast)),
             right(self.t(L::Difference)),
         ]);
-        let forecast_costs: Decimal = r.years.iter().map(|y| y.1).sum();
-        let forecast_benefits: Decimal = r.years.iter().map(|y| y.2).sum();
         let money_rows = [
-            (self.t(L::TotalCosts), s.total_costs(), forecast_costs),
-            (self.t(L::TotalBenefits), s.total_benefits(), forecast_benefits),
-            (self.t(L::NetBenefitsCosts), s.net(), forecast_benefits - forecast_costs),
+            (self.t(L::TotalCosts), s.total_costs(), r.total_costs()),
+            (self.t(L::TotalBenefits), s.total_benefits(), r.total_benefits()),
+            (self.t(L::NetBenefitsCosts), s.net(), r.net()),
             (self.t(L::NetPresentValueNpv), s.npv, r.npv),
         ];
         for (label, plan, forecast) in money_rows {
@@ -250,12 +236,12 @@ impl Builder<'_> {
                 label.to_string(),
                 self.money(plan),
                 self.money(forecast),
-                self.signed_money(forecast - plan),
+                self.signed_money(difference(plan, forecast)),
             ]);
         }
         let shift = match (s.payback_month, r.payback_month) {
             (Some(plan), Some(forecast)) => {
-                let months = forecast.0 - plan.0;
+                let months = payback_shift(plan, forecast);
                 let sign = if months > 0 { "+" } else { "" };
                 format!("{sign}{months} {}", self.t(L::Months))
             }
@@ -279,7 +265,8 @@ impl Builder<'_> {
             right(self.t(L::NetReForecast)),
         ])
         .caption(self.t(L::PlanAndReForecastPerYear));
-        for (plan, &(year, costs, benefits)) in self.c.years.iter().zip(&r.years) {
+        for (plan, forecast) in self.c.years.iter().zip(&r.years) {
+            let &(year, costs, benefits) = forecast;
             by_year.row(vec![
                 year.to_string(),
                 self.kr(plan.total_costs()),
@@ -287,17 +274,17 @@ impl Builder<'_> {
                 self.kr(plan.total_benefits()),
                 self.kr(benefits),
                 self.kr(plan.net()),
-                self.kr(benefits - costs),
+                self.kr(Reforecast::net_of(forecast)),
             ]);
         }
         by_year.total(vec![
             self.t(L::Total).to_string(),
             self.kr(s.total_costs()),
-            self.kr(forecast_costs),
+            self.kr(r.total_costs()),
             self.kr(s.total_benefits()),
-            self.kr(forecast_benefits),
+            self.kr(r.total_benefits()),
             self.kr(s.net()),
-            self.kr(forecast_benefits - forecast_costs),
+            self.kr(r.net()),
         ]);
         blocks.push(Block::Grid(by_year));
         match self.fu.forecast {
