@@ -35,14 +35,18 @@ pub(super) fn text(label: Label) -> &'static str {
         Comments => "Comments",
         Comment => "Comment",
         RealisationSoFar => "Realisation\nso far",
-        ForecastTrend => "Forecast: trend. Each line's years after the follow-up year are its plan × its realisation so far (Σ actual / Σ planned over the years with an actual); a line with no actual keeps its plan. The plan is shown beside it.",
+        ForecastTrend => {
+            "Forecast: trend. Each line's years after the follow-up year are its plan × its realisation so far (Σ actual / Σ planned over the years with an actual); a line with no actual keeps its plan. The plan is shown beside it."
+        }
         ForecastPlan => "Forecast: plan. The years after the follow-up year keep the plan.",
         ForecastPerLine => "Forecast per line",
         DiffOf => "Changes",
         AssumptionsChanged => "Assumptions changed",
         LinesAddedRemovedChanged => "Lines added, removed and changed",
         NpvBridge => "NPV bridge: from the old NPV to the new, one step per change",
-        NpvBridgeOrder => "Order: assumptions (horizon, go-live, hourly cost, discount rate), then removed lines, then changed and added lines in the new file's order; each step's effect is the NPV after it minus the NPV before it, so the steps sum to the difference.",
+        NpvBridgeOrder => {
+            "Order: assumptions (horizon, go-live, hourly cost, discount rate), then removed lines, then changed and added lines in the new file's order; each step's effect is the NPV after it minus the NPV before it, so the steps sum to the difference."
+        }
         Old => "Old",
         New => "New",
         Change => "Change",

@@ -35,14 +35,18 @@ pub(super) fn text(label: Label) -> &'static str {
         Comments => "Kommentarer",
         Comment => "Kommentar",
         RealisationSoFar => "Utfall hittills\n/ plan",
-        ForecastTrend => "Prognos: trend. Varje posts år efter uppföljningsåret är dess plan × utfallet hittills (Σ utfall / Σ plan över åren med utfall); en post utan utfall behåller planen. Planen står bredvid.",
+        ForecastTrend => {
+            "Prognos: trend. Varje posts år efter uppföljningsåret är dess plan × utfallet hittills (Σ utfall / Σ plan över åren med utfall); en post utan utfall behåller planen. Planen står bredvid."
+        }
         ForecastPlan => "Prognos: plan. Åren efter uppföljningsåret behåller planen.",
         ForecastPerLine => "Prognos per post",
         DiffOf => "Ändringar",
         AssumptionsChanged => "Ändrade antaganden",
         LinesAddedRemovedChanged => "Tillagda, borttagna och ändrade poster",
         NpvBridge => "Nuvärdesbrygga: från det gamla nettonuvärdet till det nya, ett steg per ändring",
-        NpvBridgeOrder => "Ordning: antaganden (kalkylperiod, driftstart, timkostnad, kalkylränta), sedan borttagna poster, sedan ändrade och tillagda poster i den nya filens ordning; varje stegs effekt är nettonuvärdet efter steget minus före, så stegen summerar till skillnaden.",
+        NpvBridgeOrder => {
+            "Ordning: antaganden (kalkylperiod, driftstart, timkostnad, kalkylränta), sedan borttagna poster, sedan ändrade och tillagda poster i den nya filens ordning; varje stegs effekt är nettonuvärdet efter steget minus före, så stegen summerar till skillnaden."
+        }
         Old => "Före",
         New => "Efter",
         Change => "Ändring",
