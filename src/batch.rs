@@ -8,6 +8,7 @@ use crate::engine::Calculation;
 use crate::engine::realism::{self, Draws};
 use crate::model::Month;
 use crate::model::submission::Claimed;
+use crate::portfolio::StakeholderShare;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -58,6 +59,8 @@ pub struct Figures {
     pub years: Vec<YearSlice>,
     /// The realism figures, with `nytta batch --realism`.
     pub realism: Option<RealismFigures>,
+    /// Each stakeholder's share, with `nytta batch --group-by stakeholder` (else empty).
+    pub stakeholders: Vec<StakeholderShare>,
 }
 
 /// The realism figures a batch row carries (`nytta batch --realism`).
@@ -122,6 +125,9 @@ pub struct BatchRow {
     pub findings: Vec<(Code, String)>,
     /// The key figures, when the file could be computed.
     pub figures: Option<Figures>,
+    /// The project text's fingerprint, comments and layout aside (none for a
+    /// submission that could not be read): duplicates by content (W302).
+    pub content: Option<u64>,
 }
 
 impl BatchRow {
@@ -139,6 +145,7 @@ impl BatchRow {
     pub fn compact(&mut self, keep_findings: bool) {
         if let Some(f) = &mut self.figures {
             f.years = Vec::new();
+            f.stakeholders = Vec::new();
         }
         if !keep_findings {
             self.findings.retain(|(code, _)| code.severity() == Severity::Error);
@@ -167,7 +174,13 @@ impl BatchRow {
             codes: Vec::new(),
             findings: Vec::new(),
             figures: None,
+            content: None,
         }
+    }
+
+    /// Add findings raised outside the submission's own analysis (W302 in a batch).
+    pub fn add_findings(&mut self, diagnostics: &[Diagnostic]) {
+        self.record(diagnostics);
     }
 
     fn record(&mut self, diagnostics: &[Diagnostic]) {
@@ -202,8 +215,32 @@ pub fn summarise(source: String, text: &str, claimed: Option<&Claimed>) -> Batch
 /// As [`summarise`], with the realism figures when `realism` gives the Monte Carlo
 /// settings.
 pub fn summarise_with(source: String, text: &str, claimed: Option<&Claimed>, realism: Option<Draws>) -> BatchRow {
+    summarise_opts(
+        source,
+        text,
+        claimed,
+        Options {
+            realism,
+            ..Options::default()
+        },
+    )
+}
+
+/// What a batch row carries beyond the key figures.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The Monte Carlo settings for the realism figures (`--realism`).
+    pub realism: Option<Draws>,
+    /// Each stakeholder's share (`--group-by stakeholder`).
+    pub stakeholders: bool,
+}
+
+/// As [`summarise`], with what `options` asks for.
+pub fn summarise_opts(source: String, text: &str, claimed: Option<&Claimed>, options: Options) -> BatchRow {
+    let realism = options.realism;
     let analysis = analyse(text);
     let mut row = BatchRow::empty(source);
+    row.content = Some(crate::check::duplicates::fingerprint(text));
     let mut diagnostics = analysis.diagnostics;
     // Read even from a file with errors, so that its row says whose it is.
     let header = analysis.header;
@@ -216,6 +253,9 @@ pub fn summarise_with(source: String, text: &str, claimed: Option<&Claimed>, rea
             diagnostics.extend(crate::check::claims::compare(claimed, calc));
         }
         let mut f = figures(calc);
+        if options.stakeholders {
+            f.stakeholders = crate::portfolio::shares(calc);
+        }
         if let (Some(draws), Some(project)) = (realism, &analysis.project) {
             match realism::assess(project, calc, draws) {
                 Ok(r) => {
@@ -262,6 +302,7 @@ fn figures(calc: &Calculation) -> Figures {
             })
             .collect(),
         realism: None,
+        stakeholders: Vec::new(),
     }
 }
 

@@ -96,6 +96,8 @@ pub enum Code {
     W204,
     /// Batch: a claimed figure differs from the recomputed one.
     W301,
+    /// Batch: the same project twice (the same project id, or the same content).
+    W302,
 }
 
 impl Code {
@@ -135,6 +137,7 @@ impl Code {
             Code::W203 => "W203",
             Code::W204 => "W204",
             Code::W301 => "W301",
+            Code::W302 => "W302",
         }
     }
 

@@ -12,10 +12,12 @@ pub mod analysis;
 pub mod batch;
 pub mod check;
 pub mod diagnostic;
+pub mod diff;
 pub mod engine;
 pub mod fmt;
 pub mod limits;
 pub mod model;
+pub mod portfolio;
 pub mod report;
 pub mod schema;
 

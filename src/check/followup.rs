@@ -15,6 +15,12 @@ const HARVEST_BEHIND: Decimal = Decimal::from_parts(8, 0, 0, false, 1);
 /// A cost more than this share over plan is flagged (W202).
 const COST_OVER: Decimal = Decimal::from_parts(11, 0, 0, false, 1);
 
+/// Whether the flags say the project is overdue for follow-up (W204: live for more than
+/// a year with no benefit actuals), for `nytta batch --follow-up`.
+pub fn is_overdue(flags: &[Diagnostic]) -> bool {
+    flags.iter().any(|d| d.code == Code::W204)
+}
+
 /// The flags of one follow-up.
 pub fn flags(project: &Project, fu: &FollowUp, actuals: &Actuals) -> Vec<Diagnostic> {
     let lines: Vec<&Line> = project.lines().collect();

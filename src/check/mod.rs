@@ -6,6 +6,7 @@
 //! where the keys are read; docs/decisions.md, D9).
 
 pub mod claims;
+pub mod duplicates;
 pub mod followup;
 mod w101_benefit_before_go_live;
 mod w102_no_operations_cost;

@@ -8,9 +8,11 @@
 use super::{Failure, LangArg, Outcome, output, resolve_lang};
 use anyhow::Context as _;
 use clap::ValueEnum;
-use nytta::batch::{BatchRow, GroupBy, Groups, Rank, RankKey, rank_key, summarise_with};
+use nytta::batch::{BatchRow, GroupBy, Groups, Options, Rank, RankKey, rank_key, summarise_opts};
+use nytta::check::duplicates::{Duplicates, fingerprint};
 use nytta::engine::realism::Draws;
 use nytta::model::submission::{Submission, SubmissionReader};
+use nytta::portfolio::StakeholderSums;
 use nytta::report::batch::{CsvOut, HtmlOut, JsonOut, Sink, TableOut, XlsxOut};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -29,9 +31,15 @@ pub struct Args {
     format: Format,
     #[command(flatten)]
     excel: super::args::Excel,
-    /// Also sum costs, benefits, NPV and planned harvest per group and year.
+    /// Also sum costs, benefits, NPV and planned harvest per group and year;
+    /// `stakeholder` splits every project by its stakeholder shares and sums per
+    /// stakeholder (costs, benefits by class, NPV, planned harvest, besparingskrav).
     #[arg(long, value_enum)]
     group_by: Option<GroupByArg>,
+    /// With `--group-by stakeholder`: also a stakeholder × year matrix of costs and
+    /// besparingskrav.
+    #[arg(long, requires = "group_by")]
+    by_year: bool,
     /// Sort the portfolio, best first, and number the rows.
     #[arg(long, value_enum)]
     rank: Option<RankArg>,
@@ -52,6 +60,22 @@ pub struct Args {
     /// Exit with code 1 when any submission has warnings.
     #[arg(long)]
     deny_warnings: bool,
+    /// Follow up every project instead: plan against actuals to date, realisation rate,
+    /// flags (W201–W204) and overdue follow-ups, worst first, summed per organisation
+    /// (or per portfolio with `--group-by portfolio`). Formats csv, json, table.
+    #[arg(long)]
+    follow_up: bool,
+    /// With `--follow-up`: actuals CSVs named `<project id>.csv` or `<file stem>.csv`.
+    #[arg(long, value_name = "DIR", requires = "follow_up")]
+    actuals_dir: Option<PathBuf>,
+    /// With `--follow-up`: follow up to and including this year (default: each
+    /// project's latest year with an actual, else last year).
+    #[arg(long, value_name = "YEAR", requires = "follow_up", value_parser = clap::value_parser!(i32).range(1000..=9999))]
+    as_of: Option<i32>,
+    /// Of project files with the same project id or the same content (W302), keep only
+    /// the newest by modification time (the others are named on standard error).
+    #[arg(long)]
+    dedupe: bool,
     /// Language of the table and HTML formats' labels.
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
@@ -73,6 +97,7 @@ enum Format {
 enum GroupByArg {
     Organisation,
     Portfolio,
+    Stakeholder,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -103,7 +128,7 @@ const CHUNK: usize = 512;
 /// only add memory; a few per core cover files read from a slow disk.
 const THREADS_PER_CORE: usize = 4;
 
-fn process(source: &Source, realism: Option<Draws>) -> BatchRow {
+fn process(source: &Source, options: Options) -> BatchRow {
     match source {
         Source::File(path) => {
             let shown = path.display().to_string();
@@ -120,7 +145,7 @@ fn process(source: &Source, realism: Option<Draws>) -> BatchRow {
                         BatchRow::unreadable(shown, super::input::too_large(limit, "a project file"))
                     }
                     Ok(_) => match std::str::from_utf8(buffer) {
-                        Ok(text) => summarise_with(shown, text, None, realism),
+                        Ok(text) => summarise_opts(shown, text, None, options),
                         Err(e) => {
                             let (text, d) = nytta::diagnostic::not_utf8(buffer, e);
                             let (line, col) = nytta::diagnostic::line_col(&text, e.valid_up_to());
@@ -134,7 +159,7 @@ fn process(source: &Source, realism: Option<Draws>) -> BatchRow {
         Source::CsvRow { file, submission: s } => {
             let shown = format!("{file}:{}", s.row);
             let mut row = match &s.project {
-                Ok(text) => summarise_with(shown, text, Some(&s.claimed), realism),
+                Ok(text) => summarise_opts(shown, text, Some(&s.claimed), options),
                 Err(reason) => BatchRow::unreadable(shown, reason.to_string()),
             };
             if row.figures.is_none() {
@@ -204,6 +229,77 @@ fn collect_files(paths: &[PathBuf]) -> Result<Vec<Source>, Failure> {
         }
     }
     Ok(out)
+}
+
+/// `--dedupe`: of project files with the same project id or the same content, keep the
+/// newest by modification time (on a tie, the later in input order), saying on standard
+/// error which were left out. Reads every file once more before the batch (the project
+/// id from its TOML, not a full analysis).
+fn dedupe(sources: Vec<Source>) -> Vec<Source> {
+    struct Seen {
+        id: String,
+        content: u64,
+        modified: std::time::SystemTime,
+    }
+    let seen: Vec<Option<Seen>> = sources
+        .par_iter()
+        .map(|s| {
+            let Source::File(path) = s else { return None };
+            let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+            let text = std::fs::read_to_string(path).ok()?;
+            let id = text
+                .parse::<toml::Table>()
+                .ok()
+                .and_then(|t| t.get("project")?.get("id")?.as_str().map(str::to_string))
+                .unwrap_or_default();
+            Some(Seen {
+                id,
+                content: fingerprint(&text),
+                modified,
+            })
+        })
+        .collect();
+    let mut keep = vec![true; sources.len()];
+    let mut by_id: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut by_content: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    let shown = |i: usize| match &sources[i] {
+        Source::File(p) => p.display().to_string(),
+        _ => String::new(),
+    };
+    for (i, s) in seen.iter().enumerate() {
+        let Some(s) = s else { continue };
+        let earlier = by_content
+            .get(&s.content)
+            .copied()
+            .or_else(|| (!s.id.is_empty()).then(|| by_id.get(s.id.as_str()).copied()).flatten());
+        let winner = match earlier {
+            Some(j) if keep[j] => {
+                let older = seen[j].as_ref().is_some_and(|o| o.modified > s.modified);
+                let (kept, dropped) = if older { (j, i) } else { (i, j) };
+                keep[dropped] = false;
+                noteln!(
+                    "nytta: --dedupe: leaving out {} (W302: the same project as {}, which is newer)",
+                    nytta::report::visible::visible(&shown(dropped)),
+                    nytta::report::visible::visible(&shown(kept))
+                );
+                kept
+            }
+            _ => i,
+        };
+        for k in [i, earlier.unwrap_or(i)] {
+            if let Some(sk) = &seen[k] {
+                if !sk.id.is_empty() {
+                    by_id.insert(sk.id.as_str(), winner);
+                }
+                by_content.insert(sk.content, winner);
+            }
+        }
+    }
+    sources
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(s, k)| k.then_some(s))
+        .collect()
 }
 
 fn is_toml(path: &Path) -> bool {
@@ -310,7 +406,37 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     inputs.extend(args.csv.clone());
     let target = super::output_target(&args.output.file, &inputs)?;
 
-    let sources = collect_files(&args.paths)?;
+    let mut sources = collect_files(&args.paths)?;
+    if args.dedupe {
+        sources = dedupe(sources);
+    }
+    if args.follow_up {
+        return super::batch_follow_up::run(super::batch_follow_up::Settings {
+            files: sources
+                .into_iter()
+                .filter_map(|s| match s {
+                    Source::File(p) => Some(p),
+                    _ => None,
+                })
+                .collect(),
+            actuals_dir: args.actuals_dir.clone(),
+            as_of: args.as_of,
+            by_portfolio: args.group_by == Some(GroupByArg::Portfolio),
+            format: match args.format {
+                Format::Csv => super::batch_follow_up::Format::Csv,
+                Format::Json => super::batch_follow_up::Format::Json,
+                Format::Table => super::batch_follow_up::Format::Table,
+                Format::Xlsx | Format::Html => {
+                    return Err(Failure(anyhow::anyhow!(
+                        "--follow-up writes csv, json or table, not xlsx or html (yet)"
+                    )));
+                }
+            },
+            style: args.excel.style(),
+            lang: resolve_lang(args.lang),
+            output: target,
+        });
+    }
     if let Some(out) = &target {
         // By identity, not spelling: `-o in/B.TOML` is the submission `in/B.TOML`.
         let files: Vec<PathBuf> = sources
@@ -344,10 +470,17 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         .build()
         .with_context(|| format!("cannot start {threads} worker threads"))?;
 
-    let realism = args.realism.then_some(Draws {
-        draws: args.draws,
-        seed: args.seed,
-    });
+    let by_stakeholder = args.group_by == Some(GroupByArg::Stakeholder);
+    if args.by_year && !by_stakeholder {
+        return Err(Failure(anyhow::anyhow!("--by-year goes with --group-by stakeholder")));
+    }
+    let options = Options {
+        realism: args.realism.then_some(Draws {
+            draws: args.draws,
+            seed: args.seed,
+        }),
+        stakeholders: by_stakeholder,
+    };
     let destination = destination(target)?;
     let ranked = args.rank.is_some();
     let style = args.excel.style();
@@ -377,10 +510,14 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     };
     let collector = Collector {
         sink,
-        group_by: args.group_by.map(|g| match g {
-            GroupByArg::Organisation => GroupBy::Organisation,
-            GroupByArg::Portfolio => GroupBy::Portfolio,
+        group_by: args.group_by.and_then(|g| match g {
+            GroupByArg::Organisation => Some(GroupBy::Organisation),
+            GroupByArg::Portfolio => Some(GroupBy::Portfolio),
+            GroupByArg::Stakeholder => None,
         }),
+        stakeholders: by_stakeholder.then(StakeholderSums::default),
+        duplicates: Duplicates::default(),
+        by_year: args.by_year,
         rank: args.rank.map(|r| match r {
             RankArg::Npv => Rank::Npv,
             RankArg::Bcr => Rank::Bcr,
@@ -419,7 +556,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             }
             let csv_rows = chunk.iter().filter(|s| matches!(s, Source::CsvRow { .. })).count();
             progress.inc_length(csv_rows as u64);
-            let rows: Vec<BatchRow> = pool.install(|| chunk.par_iter().map(|s| process(s, realism)).collect());
+            let rows: Vec<BatchRow> = pool.install(|| chunk.par_iter().map(|s| process(s, options)).collect());
             progress.inc(chunk.len() as u64);
             if sender.send(rows).is_err() || unreadable.is_some() {
                 break; // the writer stopped (an error it will report), or the input failed
@@ -462,6 +599,12 @@ struct Collector {
     group_by: Option<GroupBy>,
     rank: Option<Rank>,
     groups: Groups,
+    /// Running sums per stakeholder (`--group-by stakeholder`).
+    stakeholders: Option<StakeholderSums>,
+    /// Project ids and contents seen so far (W302).
+    duplicates: Duplicates,
+    /// The stakeholder × year matrix too (`--by-year`).
+    by_year: bool,
     /// Rows per status: ok, warnings, error.
     counts: [usize; 3],
     /// Rows held back for ranking, with their sort keys.
@@ -473,10 +616,17 @@ struct Collector {
 impl Collector {
     fn run(mut self, rows: std::sync::mpsc::Receiver<Vec<BatchRow>>) -> Result<[usize; 3], Failure> {
         for chunk in rows {
-            for row in chunk {
+            for mut row in chunk {
+                let found = self.duplicates.check(&row.source, &row.id, row.content);
+                if !found.is_empty() {
+                    row.add_findings(&found);
+                }
                 self.counts[row.status as usize] += 1;
                 if let Some(by) = self.group_by {
                     self.groups.add(by, &row);
+                }
+                if let (Some(sums), Some(f)) = (&mut self.stakeholders, &row.figures) {
+                    sums.add(&f.stakeholders);
                 }
                 match self.rank {
                     Some(by) => {
@@ -510,6 +660,17 @@ impl Collector {
                         }
                     }
                 }
+            }
+        }
+        if let Some(sums) = self.stakeholders.take() {
+            let (table, notes) = sums.finish(self.by_year);
+            for note in notes {
+                noteln!("nytta: {}", nytta::report::visible::visible(&note));
+            }
+            if !self.closed
+                && let Err(e) = self.sink.stakeholders(&table)
+            {
+                self.closed = broken_pipe(e)?;
             }
         }
         if !self.closed

@@ -2,7 +2,7 @@
 
 use super::{Failure, LangArg, Outcome, input, output, resolve_lang};
 use clap::ValueEnum;
-use nytta::engine::followup::follow_up;
+use nytta::engine::followup::{Forecast, follow_up_with};
 use nytta::model::actuals::{Actuals, decode_text, parse_actuals_csv};
 use nytta::report::builder::followup::{build, build_with_chart};
 use nytta::report::diagnostics::{FileDiagnostics, human};
@@ -27,9 +27,14 @@ pub struct Args {
     /// Language of labels (default: Swedish when LC_ALL/LANG start with `sv`).
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
-    /// Write the actuals CSV to fill in (one row per line, kind and past year).
+    /// Write the actuals CSV to fill in (one row per line, kind and past year, with the
+    /// line's name, the planned figure to overwrite, and a comment column).
     #[arg(long)]
     template: bool,
+    /// How to forecast the years after the follow-up year: `trend` scales each line's
+    /// plan by its realisation so far (actual / planned), `plan` keeps the plan.
+    #[arg(long, value_enum, default_value_t = ForecastArg::Trend)]
+    forecast: ForecastArg,
     #[command(flatten)]
     excel: super::args::Excel,
     /// Exit with code 1 when the file has warnings (the report is written all the same).
@@ -39,6 +44,12 @@ pub struct Args {
     output: super::args::Output,
     #[command(flatten)]
     set: super::set::SetArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ForecastArg {
+    Plan,
+    Trend,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -98,7 +109,11 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let rendered = if args.template {
         csv::follow_up_template(project, base, as_of, style)
     } else {
-        let fu = follow_up(project, base, &actuals, as_of);
+        let forecast = match args.forecast {
+            ForecastArg::Plan => Forecast::Plan,
+            ForecastArg::Trend => Forecast::Trend,
+        };
+        let fu = follow_up_with(project, base, &actuals, as_of, forecast);
         let flags = nytta::check::followup::flags(project, &fu, &actuals);
         flagged |= !flags.is_empty();
         match args.format {
@@ -121,7 +136,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
 }
 
 /// The current calendar year (UTC), from the system clock.
-fn current_year() -> i32 {
+pub(super) fn current_year() -> i32 {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

@@ -19,8 +19,10 @@ macro_rules! noteln {
 
 mod args;
 mod batch;
+mod batch_follow_up;
 mod check;
 mod completions;
+mod diff;
 mod follow_up;
 mod init;
 mod input;
@@ -62,6 +64,8 @@ enum Command {
     Completions(completions::Args),
     /// Print the manual pages (roff), or write them to a folder with -o.
     Man(man::Args),
+    /// What changed between two versions of a calculation, with an NPV bridge.
+    Diff(diff::Args),
 }
 
 /// Language of labels: Swedish or English (default: from LC_ALL/LANG).
@@ -166,6 +170,7 @@ pub fn main() -> ExitCode {
         Command::Schema(args) => schema::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
+        Command::Diff(args) => diff::run(args),
     };
     match result {
         Ok(outcome) => outcome.code(),

@@ -20,6 +20,8 @@ pub struct FollowUpRow {
     pub planned: Decimal,
     /// `None` when no actual was reported (the row counts as missing).
     pub actual: Option<Decimal>,
+    /// The actuals CSV's comment for this line, kind and year.
+    pub comment: Option<String>,
 }
 
 impl FollowUpRow {
@@ -150,6 +152,39 @@ pub fn payback_shift(plan: Month, forecast: Month) -> i32 {
     forecast.0 - plan.0
 }
 
+/// How the years after the follow-up year are forecast.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Forecast {
+    /// The plan, unchanged.
+    Plan,
+    /// The plan × the line's realisation so far (docs/follow-up.md, "Forecast"):
+    /// `Σ actual / Σ planned` over the years followed up that have an actual.
+    #[default]
+    Trend,
+}
+
+impl Forecast {
+    /// The name used in JSON and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Forecast::Plan => "plan",
+            Forecast::Trend => "trend",
+        }
+    }
+}
+
+/// A line's realisation so far, by which `--forecast trend` scales its future years.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineTrend {
+    /// Index into [`Project::lines`].
+    pub line: usize,
+    /// Cost or benefit.
+    pub kind: ActualKind,
+    /// `Σ actual / Σ planned` over the years up to the follow-up year with an actual;
+    /// none (the plan is kept) when no year has both.
+    pub rate: Option<Decimal>,
+}
+
 /// The whole follow-up.
 #[derive(Debug, Clone)]
 pub struct FollowUp {
@@ -161,12 +196,28 @@ pub struct FollowUp {
     pub totals: FollowUpTotals,
     /// Actuals to date, plan after.
     pub reforecast: Reforecast,
+    /// How the years after `as_of` were forecast.
+    pub forecast: Forecast,
+    /// Per monetised line (cost or benefit), its realisation so far.
+    pub trends: Vec<LineTrend>,
 }
 
 const TWELVE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
 
-/// Follow up `project` (planned as in `base`) with `actuals`, up to and including `as_of`.
+/// Follow up `project` (planned as in `base`) with `actuals`, up to and including `as_of`,
+/// the years after forecast by the plan.
 pub fn follow_up(project: &Project, base: &Calculation, actuals: &Actuals, as_of: i32) -> FollowUp {
+    follow_up_with(project, base, actuals, as_of, Forecast::Plan)
+}
+
+/// As [`follow_up`], the years after `as_of` forecast as `forecast` says.
+pub fn follow_up_with(
+    project: &Project,
+    base: &Calculation,
+    actuals: &Actuals,
+    as_of: i32,
+    forecast: Forecast,
+) -> FollowUp {
     let lines: Vec<&Line> = project.lines().collect();
     let last_year = as_of.min(project.end_year() - 1);
     let mut rows = Vec::new();
@@ -193,25 +244,53 @@ pub fn follow_up(project: &Project, base: &Calculation, actuals: &Actuals, as_of
                     .copied()
                     .unwrap_or_default();
                 let actual = actuals.get(&(figures.index, kind, year));
-                if !planned.is_zero() || actual.is_some() {
+                let comment = actuals.comment(&(figures.index, kind, year)).map(str::to_string);
+                if !planned.is_zero() || actual.is_some() || comment.is_some() {
                     rows.push(FollowUpRow {
                         line: figures.index,
                         kind,
                         year,
                         planned,
                         actual,
+                        comment,
                     });
                 }
             }
         }
     }
     let totals = totals(&rows);
-    let reforecast = reforecast(project, base, &lines, actuals, last_year);
+    let trends: Vec<LineTrend> = base
+        .lines
+        .iter()
+        .filter(|f| lines.get(f.index).is_some_and(|l| l.is_monetised()))
+        .map(|f| {
+            let kind = if lines[f.index].is_cost() {
+                ActualKind::Cost
+            } else {
+                ActualKind::Benefit
+            };
+            let sums = Sums::of(rows.iter().filter(|r| r.line == f.index && r.kind == kind));
+            LineTrend {
+                line: f.index,
+                kind,
+                rate: (sums.reported > 0)
+                    .then(|| sums.actual.checked_div(sums.planned_reported))
+                    .flatten(),
+            }
+        })
+        .collect();
+    let scale = |index: usize| match forecast {
+        Forecast::Plan => None,
+        Forecast::Trend => trends.iter().find(|t| t.line == index).and_then(|t| t.rate),
+    };
+    let reforecast = reforecast(project, base, &lines, actuals, last_year, &scale);
     FollowUp {
         as_of,
         rows,
         totals,
         reforecast,
+        forecast,
+        trends,
     }
 }
 
@@ -233,7 +312,14 @@ fn totals(rows: &[FollowUpRow]) -> FollowUpTotals {
     t
 }
 
-fn reforecast(project: &Project, base: &Calculation, lines: &[&Line], actuals: &Actuals, last_year: i32) -> Reforecast {
+fn reforecast(
+    project: &Project,
+    base: &Calculation,
+    lines: &[&Line],
+    actuals: &Actuals,
+    last_year: i32,
+    scale: &dyn Fn(usize) -> Option<Decimal>,
+) -> Reforecast {
     let n_years = project.years as usize;
     let mut costs = vec![Decimal::ZERO; n_years];
     let mut benefits = vec![Decimal::ZERO; n_years];
@@ -257,6 +343,14 @@ fn reforecast(project: &Project, base: &Calculation, lines: &[&Line], actuals: &
                 // × 12 units: a year's actual spread evenly is the actual in every month.
                 months.iter_mut().skip(first).take(12).for_each(|m| *m = actual);
             }
+        }
+        // The years after: the plan × the realisation so far (`--forecast trend`).
+        if let Some(rate) = scale(index) {
+            let after = usize::try_from(last_year + 1 - project.start_year).unwrap_or(0) * 12;
+            months
+                .iter_mut()
+                .skip(after)
+                .for_each(|m| *m = m.checked_mul(rate).unwrap_or(*m));
         }
         let target = if line.is_cost() { &mut costs } else { &mut benefits };
         for (y, year_months) in months.chunks(12).enumerate() {
@@ -351,6 +445,21 @@ actuals = { 2010 = 20000 }
         assert_eq!((t.planned_harvest, t.actual_harvest), (dec!(120000), dec!(20000)));
         assert_eq!(t.realisation_rate.unwrap().round_dp(6), dec!(0.166667));
         assert_eq!(t.missing, 2);
+    }
+
+    #[test]
+    fn trend_scales_the_years_after_by_the_realisation_so_far() {
+        let p = parse_project(TEXT).project.unwrap();
+        let base = super::super::compute(&p, &Scenario::base()).unwrap();
+        let f = follow_up_with(&p, &base, &Actuals::from_project(&p), 2010, Forecast::Trend);
+        // Bygg: 120000 / 100000 = 1.2 (nothing planned after 2010); Tid: 60000 / 120000 = 0.5.
+        let rates: Vec<Option<Decimal>> = f.trends.iter().map(|t| t.rate).collect();
+        assert_eq!(rates, vec![Some(dec!(1.2)), Some(dec!(0.5))]);
+        // 2011 and 2012: Tid's plan of 120000 × 0.5 = 60000 a year.
+        assert_eq!(f.reforecast.years[1], (2011, dec!(0), dec!(60000)));
+        assert_eq!(f.reforecast.years[2], (2012, dec!(0), dec!(60000)));
+        // Rate 0: NPV = 60000 × 3 − 120000 = 60000 (with the plan kept: 180000).
+        assert_eq!(f.reforecast.npv, dec!(60000));
     }
 
     #[test]

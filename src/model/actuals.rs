@@ -52,9 +52,10 @@ impl ActualKind {
 /// Key of one actual: line index in [`Project::lines`], kind and year.
 pub type ActualKey = (usize, ActualKind, i32);
 
-/// Actuals by line, kind and year.
+/// Actuals by line, kind and year; then the comments of an actuals CSV's `comment` (or
+/// `kommentar`) column, by the same key (a comment may stand without an amount).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Actuals(pub BTreeMap<ActualKey, Decimal>);
+pub struct Actuals(pub BTreeMap<ActualKey, Decimal>, pub BTreeMap<ActualKey, String>);
 
 impl Actuals {
     /// The actuals written in the project file (`actuals` on lines and realisations).
@@ -75,18 +76,24 @@ impl Actuals {
                 }
             }
         }
-        Actuals(map)
+        Actuals(map, BTreeMap::new())
     }
 
     /// These actuals with `other`'s overriding them for the same key.
     pub fn merged_with(mut self, other: &Actuals) -> Actuals {
         self.0.extend(other.0.iter().map(|(k, v)| (*k, *v)));
+        self.1.extend(other.1.iter().map(|(k, v)| (*k, v.clone())));
         self
     }
 
     /// The actual for one line, kind and year, if reported.
     pub fn get(&self, key: &ActualKey) -> Option<Decimal> {
         self.0.get(key).copied()
+    }
+
+    /// The comment for a line, kind and year, if the CSV gave one.
+    pub fn comment(&self, key: &ActualKey) -> Option<&str> {
+        self.1.get(key).map(String::as_str)
     }
 
     /// The latest year with any actual.
@@ -102,9 +109,19 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     super::csvin::sniff_delimiter(text.as_bytes())
 }
 
-/// Columns of the actuals CSV: `line`, `year`, `amount`, `kind`, and `planned` (written
-/// by `--template` for reference, not read).
-pub const COLUMNS: &[&str] = &["line", "year", "amount", "kind", "planned"];
+/// Columns of the actuals CSV: `line`, `year`, `amount`, `kind`; `comment` (or
+/// `kommentar`), carried into the follow-up next to its line and year; and `planned` and
+/// `name` (written by `--template` for reference, not read).
+pub const COLUMNS: &[&str] = &[
+    "line",
+    "year",
+    "amount",
+    "kind",
+    "planned",
+    "name",
+    "comment",
+    "kommentar",
+];
 
 /// Read an actuals CSV against a project. Returns the actuals, or every problem found
 /// (located by byte span in `text`, which is the decoded CSV). Every row either counts
@@ -133,7 +150,7 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
         if !name.is_empty() && !COLUMNS.contains(&name.as_str()) {
             let hint = match did_you_mean(name, COLUMNS.iter().copied()) {
                 Some(near) => format!("did you mean `{near}`?"),
-                None => "the columns are line, year, amount and kind; delete the column or its header".into(),
+                None => "the columns are line, year, amount, kind and comment; delete the column or its header".into(),
             };
             problems.push(header_problem(
                 Code::E002,
@@ -157,6 +174,8 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
     };
     reader.require(&[c_line, c_year, c_amount]);
     let c_kind = reader.column("kind");
+    let c_comment = reader.column("comment").or_else(|| reader.column("kommentar"));
+    let mut comments = BTreeMap::new();
     let lines: Vec<_> = project.lines().collect();
     let keys: Vec<&str> = lines.iter().map(|l| l.key()).collect();
     let mut actuals = BTreeMap::new();
@@ -194,7 +213,8 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
             continue;
         }
         let amount_text = row.get(c_amount);
-        if amount_text.is_empty() {
+        let comment = c_comment.map_or("", |c| row.get(c)).trim().to_string();
+        if amount_text.is_empty() && comment.is_empty() {
             continue; // unfilled template rows
         }
         let Some((index, name)) = find_line(&lines, &keys, row.exact(c_line)) else {
@@ -235,6 +255,7 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
             }
         };
         let amount = match parse_number_str(amount_text) {
+            _ if amount_text.is_empty() => None, // a comment alone
             Ok(a) if a.abs() > crate::model::MAX_YEARLY_MONEY => {
                 problem(
                     Code::E011,
@@ -243,7 +264,7 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
                 );
                 continue;
             }
-            Ok(a) => a,
+            Ok(a) => Some(a),
             Err(e) => {
                 problem(Code::E004, format!("amount: {e}"), e.hint().into());
                 continue;
@@ -288,6 +309,10 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
             problem(Code::E006, message, hint.into());
             continue;
         }
+        if !comment.is_empty() {
+            comments.insert((index, kind, year), comment);
+        }
+        let Some(amount) = amount else { continue };
         if actuals.insert((index, kind, year), amount).is_some() {
             problem(
                 Code::E007,
@@ -311,7 +336,7 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
         );
     }
     if problems.is_empty() {
-        Ok(Actuals(actuals))
+        Ok(Actuals(actuals, comments))
     } else {
         Err(problems)
     }

@@ -8,6 +8,7 @@ use super::labels::Label as L;
 use super::visible::visible;
 use crate::batch::{BatchRow, GroupBy, Groups, YearSlice};
 use crate::fmt::{money_plain, rate_plain};
+use crate::portfolio::StakeholderTable;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
@@ -72,6 +73,11 @@ pub trait Sink {
     /// once; the CLI prints them.
     fn take_notes(&mut self) -> Vec<String> {
         Vec::new()
+    }
+    /// The sums per stakeholder (`--group-by stakeholder`), given after the last row
+    /// and before [`Sink::finish`].
+    fn stakeholders(&mut self, _table: &StakeholderTable) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -236,6 +242,20 @@ impl<W: Write> Sink for CsvOut<W> {
         }
         self.sink.row(&cells)
     }
+    fn stakeholders(&mut self, table: &StakeholderTable) -> std::io::Result<()> {
+        self.ensure_header()?;
+        let mut blocks = vec![super::stakeholders::table_cells(table)];
+        if table.by_year {
+            blocks.push(super::stakeholders::matrix_cells(table));
+        }
+        for block in blocks {
+            self.sink.blank_line()?;
+            for row in block {
+                self.sink.row(&row)?;
+            }
+        }
+        Ok(())
+    }
     fn finish(mut self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()> {
         self.ensure_header()?;
         if let Some((_, groups)) = groups {
@@ -351,6 +371,8 @@ pub struct JsonOut<W: Write> {
     out: W,
     first: bool,
     realism: bool,
+    /// Keys written after `results` by `finish` (the stakeholder sums).
+    tail: String,
 }
 
 impl<W: Write> JsonOut<W> {
@@ -361,6 +383,7 @@ impl<W: Write> JsonOut<W> {
             out,
             first: true,
             realism: false,
+            tail: String::new(),
         })
     }
     /// Add the realism keys to every result (`nytta batch --realism`).
@@ -380,8 +403,13 @@ impl<W: Write> Sink for JsonOut<W> {
         self.first = false;
         serde_json::to_writer(&mut self.out, &json_row(row, rank, self.realism)).map_err(std::io::Error::from)
     }
+    fn stakeholders(&mut self, table: &StakeholderTable) -> std::io::Result<()> {
+        self.tail = super::stakeholders::json_tail(table)?;
+        Ok(())
+    }
     fn finish(mut self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()> {
         self.out.write_all(b"\n  ]")?;
+        self.out.write_all(self.tail.as_bytes())?;
         if let Some((by, groups)) = groups {
             let rows = group_rows(groups);
             let items: Vec<JsonGroup> = rows
@@ -412,6 +440,8 @@ pub struct TableOut<W: Write> {
     out: W,
     lang: Lang,
     rows: Vec<Vec<String>>,
+    /// Tables written after the results by `finish` (the stakeholder sums).
+    tail: String,
 }
 
 impl<W: Write> TableOut<W> {
@@ -421,11 +451,12 @@ impl<W: Write> TableOut<W> {
             out,
             lang,
             rows: Vec::new(),
+            tail: String::new(),
         }
     }
 }
 
-fn new_table(header: Vec<&str>, numeric_from: usize) -> comfy_table::Table {
+pub(crate) fn new_table(header: Vec<&str>, numeric_from: usize) -> comfy_table::Table {
     let mut t = comfy_table::Table::new();
     t.load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
@@ -440,6 +471,10 @@ fn new_table(header: Vec<&str>, numeric_from: usize) -> comfy_table::Table {
 }
 
 impl<W: Write> Sink for TableOut<W> {
+    fn stakeholders(&mut self, table: &StakeholderTable) -> std::io::Result<()> {
+        self.tail = super::stakeholders::table_text(table, self.lang);
+        Ok(())
+    }
     fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()> {
         let lang = self.lang;
         let f = row.figures.as_ref();
@@ -481,6 +516,7 @@ impl<W: Write> Sink for TableOut<W> {
             t.add_row(r.clone());
         }
         writeln!(self.out, "{t}")?;
+        self.out.write_all(self.tail.as_bytes())?;
         if let Some((_, groups)) = groups {
             let header = vec![
                 l(L::Group),
@@ -722,6 +758,35 @@ impl XlsxOut {
 impl Sink for XlsxOut {
     fn needs_findings(&self) -> bool {
         true
+    }
+
+    fn stakeholders(&mut self, table: &StakeholderTable) -> std::io::Result<()> {
+        let mut sheets = vec![("Intressenter", super::stakeholders::table_cells(table))];
+        if table.by_year {
+            sheets.push(("Intressenter per år", super::stakeholders::matrix_cells(table)));
+        }
+        for (name, rows) in sheets {
+            let ws = self.workbook.add_worksheet_with_constant_memory().map_err(xlsx_err)?;
+            ws.set_name(name).map_err(xlsx_err)?;
+            for (r, row) in rows.iter().enumerate() {
+                for (c, cell) in row.iter().enumerate() {
+                    let (r, c) = (r as u32, c as u16);
+                    match cell {
+                        Cell::Text(t) if r == 0 => ws.write_string_with_format(r, c, t, &self.bold),
+                        Cell::Text(t) => ws.write_string(r, c, xlsx_text(t).0.as_ref()),
+                        // Whole numbers (projects) plain; money with two decimals.
+                        Cell::Number(n) if !n.contains('.') => ws.write(r, c, n.parse::<Decimal>().unwrap_or_default()),
+                        Cell::Number(n) => {
+                            ws.write_with_format(r, c, n.parse::<Decimal>().unwrap_or_default(), &self.money)
+                        }
+                        Cell::Empty => continue,
+                    }
+                    .map_err(xlsx_err)?;
+                }
+            }
+            ws.set_freeze_panes(1, 0).map_err(xlsx_err)?;
+        }
+        Ok(())
     }
 
     fn take_notes(&mut self) -> Vec<String> {

@@ -373,6 +373,7 @@ pub fn follow_up(project: &Project, fu: &FollowUp, style: CsvStyle) -> String {
         "actual",
         "variance",
         "variance_share",
+        "comment",
     ];
     let mut rows = vec![header.iter().map(|h| Cell::text(*h)).collect::<Vec<_>>()];
     for r in &fu.rows {
@@ -386,21 +387,25 @@ pub fn follow_up(project: &Project, fu: &FollowUp, style: CsvStyle) -> String {
             Cell::opt_number(r.actual.map(money_plain)),
             Cell::opt_number(r.variance().map(money_plain)),
             Cell::opt_number(r.variance_share().map(rate_plain)),
+            Cell::opt_text(r.comment.as_deref()),
         ]);
     }
     write_rows(&rows, style)
 }
 
-/// The actuals CSV to fill in: `line,kind,year,planned,amount`, one row per monetised
-/// line, kind and year from the start to `last_year` (at most the last year of the
-/// horizon), with the plan and an empty `amount`. Benefit and harvest years before
-/// the go-live year are left out where nothing is planned. The actuals reader ignores
-/// `planned` and skips rows left empty, so the filled-in file reads straight back.
+/// The actuals CSV to fill in: `line,name,kind,year,planned,amount,comment`, one row per
+/// monetised line, kind and year from the start to `last_year` (at most the last year
+/// of the horizon), with the line's name, the plan, and `amount` and `comment` empty to
+/// fill in (`amount` is not prefilled with the plan: a row left as it was would read
+/// back as "as planned" and hide a missing actual, W203). Benefit and harvest years
+/// before the go-live year are left out where nothing is planned. The actuals reader
+/// ignores `name` and `planned` and skips rows left empty, so the filled-in file reads
+/// straight back.
 pub fn follow_up_template(project: &Project, base: &Calculation, last_year: i32, style: CsvStyle) -> String {
     let lines: Vec<&Line> = project.lines().collect();
     let last_year = last_year.min(project.end_year() - 1);
     let go_live_year = project.go_live.year();
-    let header = ["line", "kind", "year", "planned", "amount"];
+    let header = ["line", "name", "kind", "year", "planned", "amount", "comment"];
     let mut rows = vec![header.iter().map(|h| Cell::text(*h)).collect::<Vec<_>>()];
     for figures in &base.lines {
         let Some(line) = lines.get(figures.index).filter(|l| l.is_monetised()) else {
@@ -422,9 +427,11 @@ pub fn follow_up_template(project: &Project, base: &Calculation, last_year: i32,
                 }
                 rows.push(vec![
                     Cell::text(line.key()),
+                    Cell::text(&line.name),
                     Cell::text(kind.as_str()),
                     Cell::number(year.to_string()),
                     Cell::number(money_plain(planned)),
+                    Cell::Empty,
                     Cell::Empty,
                 ]);
             }

@@ -2,6 +2,7 @@
 
 use super::ReportInput;
 use crate::diagnostic::Diagnostic;
+use crate::diff::{AssumptionValue, Diff, MatchedBy, StepWhat};
 use crate::engine::followup::FollowUp;
 use crate::engine::indicators::effekthemtagning;
 use crate::engine::{Calculation, LineFigures, StakeholderYear, YearFigures};
@@ -520,7 +521,19 @@ struct FollowUpOut<'a> {
     totals: TotalsOut,
     reforecast: ReforecastOut,
     plan: Option<PlanOut>,
+    /// `trend` or `plan`: how the years after `as_of` are forecast.
+    forecast: &'static str,
+    /// Per line, the realisation so far that `trend` scales its plan by.
+    trends: Vec<TrendOut<'a>>,
     flags: Vec<FindingOut>,
+}
+
+#[derive(Serialize)]
+struct TrendOut<'a> {
+    line: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    rate: Option<Rate>,
 }
 
 #[derive(Serialize)]
@@ -533,6 +546,7 @@ struct RowOut<'a> {
     actual: Option<Money>,
     variance: Option<Money>,
     variance_share: Option<Rate>,
+    comment: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -593,6 +607,7 @@ pub fn follow_up(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[
                     actual: r.actual.map(money_plain),
                     variance: r.variance().map(money_plain),
                     variance_share: r.variance_share().map(rate_plain),
+                    comment: r.comment.as_deref(),
                 })
             })
             .collect(),
@@ -627,9 +642,126 @@ pub fn follow_up(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[
             payback_month: b.summary.payback_month.map(|m| m.to_string()),
             payback_years: b.summary.payback_years.map(rate_plain),
         }),
+        forecast: fu.forecast.as_str(),
+        trends: fu
+            .trends
+            .iter()
+            .filter_map(|t| {
+                let line = lines.get(t.line)?;
+                Some(TrendOut {
+                    line: line.key(),
+                    name: &line.name,
+                    kind: t.kind.as_str(),
+                    rate: t.rate.map(rate_plain),
+                })
+            })
+            .collect(),
         flags: flags.iter().map(FindingOut::from).collect(),
     };
     let mut text = serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}
+
+// ---------------------------------------------------------------------------------
+// `nytta diff --format json`
+
+fn diff_value(v: &AssumptionValue) -> serde_json::Value {
+    match v {
+        AssumptionValue::Horizon { start_year, years } => {
+            serde_json::json!({ "start_year": start_year, "years": years })
+        }
+        AssumptionValue::Month(m) => serde_json::json!(m.to_string()),
+        AssumptionValue::Hourly { cost, overhead } => serde_json::json!({
+            "hourly_cost": cost.map(money_plain),
+            "overhead": rate_plain(*overhead),
+        }),
+        AssumptionValue::Rate(r) => serde_json::json!(rate_plain(*r)),
+    }
+}
+
+#[derive(Serialize)]
+struct DiffOut<'a> {
+    format: u32,
+    old: DiffSideOut<'a>,
+    new: DiffSideOut<'a>,
+    differ: bool,
+    npv_difference: String,
+    assumptions: Vec<serde_json::Value>,
+    lines: Vec<serde_json::Value>,
+    bridge: Vec<serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct DiffSideOut<'a> {
+    file: &'a str,
+    npv: String,
+}
+
+/// JSON: money to the öre; the bridge's `effect`s (rounded so that they sum to
+/// `npv_difference`) and `effect_exact` (every digit).
+pub fn diff(d: &Diff, old: &str, new: &str) -> String {
+    let effects = d.rounded_effects(2);
+    let out = DiffOut {
+        format: 1,
+        old: DiffSideOut {
+            file: old,
+            npv: money_plain(d.old_npv),
+        },
+        new: DiffSideOut {
+            file: new,
+            npv: money_plain(d.new_npv),
+        },
+        differ: d.differ,
+        npv_difference: money_plain(crate::fmt::round(d.new_npv, 2) - crate::fmt::round(d.old_npv, 2)),
+        assumptions: d
+            .assumptions
+            .iter()
+            .map(|a| {
+                serde_json::json!({
+                    "assumption": a.what.as_str(),
+                    "old": diff_value(&a.old),
+                    "new": diff_value(&a.new),
+                })
+            })
+            .collect(),
+        lines: d
+            .lines
+            .iter()
+            .map(|l| {
+                serde_json::json!({
+                    "change": l.change.as_str(),
+                    "kind": l.side.as_str(),
+                    "id": l.id,
+                    "name": l.name,
+                    "old_name": l.old_name,
+                    "matched_by": l.matched_by.map(|m| match m { MatchedBy::Id => "id", MatchedBy::Name => "name" }),
+                    "keys": l.keys,
+                })
+            })
+            .collect(),
+        bridge: d
+            .bridge
+            .iter()
+            .zip(&effects)
+            .map(|(s, e)| {
+                let (kind, what) = match s.what {
+                    StepWhat::Assumption(a) => ("assumption", serde_json::json!(a.as_str())),
+                    StepWhat::Line(i) => ("line", serde_json::json!(i)),
+                    StepWhat::Other => ("other", serde_json::Value::Null),
+                };
+                serde_json::json!({
+                    "step": kind,
+                    "what": what,
+                    "effect": money_plain(*e),
+                    "effect_exact": s.effect.normalize().to_string(),
+                    "npv_after": s.npv_after.map(money_plain),
+                    "combined_with_next": s.combined,
+                })
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
     text.push('\n');
     text
 }

@@ -186,12 +186,19 @@ fn template_lists_lines_kinds_and_past_years_and_reads_back() {
         .stdout
         .clone();
     let text = String::from_utf8(out).unwrap();
-    assert!(text.starts_with("line,kind,year,planned,amount\r\n"), "{text}");
-    assert!(text.contains("bygg,cost,2010,100000.00,\r\n"), "{text}");
-    assert!(text.contains("tid,harvest,2011,60000.00,\r\n"), "{text}");
+    // Issue 12: the line's name beside its id, the plan, and a comment column to fill in.
+    assert!(
+        text.starts_with("line,name,kind,year,planned,amount,comment\r\n"),
+        "{text}"
+    );
+    assert!(text.contains("bygg,Bygg,cost,2010,100000.00,,\r\n"), "{text}");
+    assert!(text.contains("tid,Tid,harvest,2011,60000.00,,\r\n"), "{text}");
     assert!(!text.contains(",2012,"), "{text}");
-    // Fill in one amount and read it back.
-    let filled = text.replace("tid,harvest,2011,60000.00,", "tid,harvest,2011,60000.00,55000");
+    // Fill in one amount with a comment, and read it back.
+    let filled = text.replace(
+        "tid,Tid,harvest,2011,60000.00,,",
+        "tid,Tid,harvest,2011,60000.00,55000,En tjänst vakant",
+    );
     let csv = write(dir.path(), "filled.csv", &filled);
     let j = json(&[
         "follow-up",
@@ -204,6 +211,13 @@ fn template_lists_lines_kinds_and_past_years_and_reads_back() {
         "json",
     ]);
     assert_eq!(j["totals"]["actual_harvest"], "75000.00"); // 20000 (file) + 55000
+    let row = j["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["line"] == "tid" && r["kind"] == "harvest" && r["year"] == 2011)
+        .unwrap();
+    assert_eq!(row["comment"], "En tjänst vakant");
 }
 
 #[test]
@@ -234,7 +248,7 @@ fn table_markdown_and_csv_render() {
         .args(["follow-up", f, "--as-of", "2011", "--format", "csv"])
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("line,name,kind,year,planned,actual,variance,variance_share\r\nbygg,Bygg,cost,2010,100000.00,120000.00,20000.00,0.200000\r\n"));
+        .stdout(predicate::str::starts_with("line,name,kind,year,planned,actual,variance,variance_share,comment\r\nbygg,Bygg,cost,2010,100000.00,120000.00,20000.00,0.200000,\r\n"));
 }
 
 #[test]

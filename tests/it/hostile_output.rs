@@ -570,7 +570,8 @@ fn an_unreadable_subfolder_is_an_error_row_and_the_batch_goes_on() {
     std::fs::create_dir_all(&locked).unwrap();
     write(&inbox, "a.toml", &QUIET_VALID);
     write(&locked, "dold.toml", &QUIET_VALID);
-    write(&inbox, "c.toml", &QUIET_VALID);
+    // Another project id: the same project twice would be a warning (W302).
+    write(&inbox, "c.toml", &QUIET_VALID.replace("T-1", "T-3"));
     let open = std::fs::Permissions::from_mode(0o755);
     std::fs::set_permissions(dir.path(), open.clone()).unwrap();
     std::fs::set_permissions(&inbox, open.clone()).unwrap();

@@ -3,6 +3,7 @@
 mod architecture;
 mod batch;
 mod cli;
+mod controllers;
 mod editor;
 mod follow_up;
 mod fuzz;

@@ -5,7 +5,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::engine::Calculation;
-use crate::engine::followup::{FollowUp, Reforecast, Sums, difference, payback_shift};
+use crate::engine::followup::{FollowUp, Forecast, Reforecast, Sums, difference, payback_shift};
 use crate::fmt::{currency_unit, kronor, money_in, percent, round, signed_percent, years};
 use crate::model::actuals::ActualKind;
 use crate::model::{Line, Month, Project};
@@ -130,6 +130,30 @@ impl Builder<'_> {
             };
         }
         let mut blocks = vec![Block::Text(self.t(L::VarianceActualPlannedYearWithNo).to_string())];
+        // One overview: a row per line and kind, a column per year, the variance in
+        // each cell (with its share of the plan), the total last.
+        let years: Vec<i32> = {
+            let mut y: Vec<i32> = rows.iter().map(|r| r.year).collect();
+            y.sort_unstable();
+            y.dedup();
+            y
+        };
+        let mut columns = vec![wrapped(self.t(L::Line), NAME_WIDTH), left(self.t(L::Kind))];
+        let year_headers: Vec<String> = years.iter().map(i32::to_string).collect();
+        columns.extend(year_headers.iter().map(|y| right(y)));
+        columns.push(right(self.t(L::Total)));
+        let mut grid = Grid::new(columns).caption(self.t(L::DeviationsPerLineAndYear));
+        let mut comments = Grid::new(vec![
+            wrapped(self.t(L::Line), NAME_WIDTH),
+            left(self.t(L::Kind)),
+            left(self.t(L::Year2)),
+            wrapped(self.t(L::Comment), 60),
+        ]);
+        let cell = |v: Option<Decimal>, share: Option<Decimal>| match (v, share) {
+            (Some(v), Some(s)) => format!("{} ({})", self.signed_kr(v), signed_percent(s, self.lang)),
+            (Some(v), None) => self.signed_kr(v),
+            _ => MISSING.to_string(),
+        };
         let mut start = 0;
         while start < rows.len() {
             let (line, kind) = (rows[start].line, rows[start].kind);
@@ -140,29 +164,33 @@ impl Builder<'_> {
             let group = &rows[start..end];
             start = end;
             let name = self.lines.get(line).map_or(MISSING, |l| l.name.as_str());
-            let mut columns = vec![left(self.t(L::Year2))];
-            columns.extend(self.money_columns());
-            let mut grid = Grid::new(columns).caption(format!("{name} – {}", self.kind(kind)));
-            for r in group {
-                grid.row(vec![
-                    r.year.to_string(),
-                    self.kr(r.planned),
-                    Self::opt(r.actual.map(|a| self.kr(a))),
-                    Self::opt(r.variance().map(|v| self.signed_kr(v))),
-                    Self::opt(r.variance_share().map(|s| signed_percent(s, self.lang))),
-                ]);
+            let mut cells = vec![name.to_string(), self.kind(kind).to_string()];
+            for y in &years {
+                let text = match group.iter().find(|r| r.year == *y) {
+                    Some(r) => {
+                        let mut t = cell(r.variance(), r.variance_share());
+                        if let Some(c) = &r.comment {
+                            t.push_str(" *");
+                            comments.row(vec![
+                                name.to_string(),
+                                self.kind(kind).to_string(),
+                                y.to_string(),
+                                c.clone(),
+                            ]);
+                        }
+                        t
+                    }
+                    None => String::new(),
+                };
+                cells.push(text);
             }
-            if group.len() > 1 {
-                let sums = Sums::of(group);
-                grid.total(vec![
-                    self.t(L::Total).to_string(),
-                    self.kr(sums.planned),
-                    Self::opt((sums.reported > 0).then(|| self.kr(sums.actual))),
-                    Self::opt(sums.variance().map(|v| self.signed_kr(v))),
-                    Self::opt(sums.variance_share().map(|s| signed_percent(s, self.lang))),
-                ]);
-            }
-            blocks.push(Block::Grid(grid));
+            let sums = Sums::of(group);
+            cells.push(cell(sums.variance(), sums.variance_share()));
+            grid.row(cells);
+        }
+        blocks.push(Block::Grid(grid));
+        if !comments.rows.is_empty() {
+            blocks.push(Block::Grid(comments.caption(self.t(L::Comments))));
         }
         Chapter { heading, blocks }
     }
@@ -276,6 +304,27 @@ impl Builder<'_> {
             self.kr(r.net()),
         ]);
         blocks.push(Block::Grid(by_year));
+        match self.fu.forecast {
+            Forecast::Plan => blocks.push(Block::Text(self.t(L::ForecastPlan).to_string())),
+            Forecast::Trend => {
+                blocks.push(Block::Text(self.t(L::ForecastTrend).to_string()));
+                let mut trend = Grid::new(vec![
+                    wrapped(self.t(L::Line), NAME_WIDTH),
+                    left(self.t(L::Kind)),
+                    right(self.t(L::RealisationSoFar)),
+                ])
+                .caption(self.t(L::ForecastPerLine));
+                for t in &self.fu.trends {
+                    let name = self.lines.get(t.line).map_or(MISSING, |l| l.name.as_str());
+                    trend.row(vec![
+                        name.to_string(),
+                        self.kind(t.kind).to_string(),
+                        Self::opt(t.rate.map(|r| percent(r, self.lang))),
+                    ]);
+                }
+                blocks.push(Block::Grid(trend));
+            }
+        }
         Chapter {
             heading: self.t(L::ReForecastAgainstPlan).to_string(),
             blocks,
@@ -412,13 +461,13 @@ actuals = { 2011 = 30000 }
         assert_eq!(
             v["rows"],
             j!([
-                {"line": "bygg", "name": "Bygg", "kind": "cost", "year": 2010, "planned": "100000.00",
+                {"comment": null, "line": "bygg", "name": "Bygg", "kind": "cost", "year": 2010, "planned": "100000.00",
                  "actual": "120000.00", "variance": "20000.00", "variance_share": "0.200000"},
-                {"line": "drift", "name": "Drift", "kind": "cost", "year": 2011, "planned": "12000.00",
+                {"comment": null, "line": "drift", "name": "Drift", "kind": "cost", "year": 2011, "planned": "12000.00",
                  "actual": null, "variance": null, "variance_share": null},
-                {"line": "tid", "name": "Tid", "kind": "benefit", "year": 2011, "planned": "120000.00",
+                {"comment": null, "line": "tid", "name": "Tid", "kind": "benefit", "year": 2011, "planned": "120000.00",
                  "actual": "60000.00", "variance": "-60000.00", "variance_share": "-0.500000"},
-                {"line": "tid", "name": "Tid", "kind": "harvest", "year": 2011, "planned": "60000.00",
+                {"comment": null, "line": "tid", "name": "Tid", "kind": "harvest", "year": 2011, "planned": "60000.00",
                  "actual": "30000.00", "variance": "-30000.00", "variance_share": "-0.500000"},
             ])
         );
@@ -458,15 +507,15 @@ actuals = { 2011 = 30000 }
     fn csv_rows() {
         let (p, _, fu, _) = run(TEXT, 2011);
         let out = csv(&p, &fu, CsvStyle::default());
-        let expected = "line,name,kind,year,planned,actual,variance,variance_share\r\n\
-                        bygg,Bygg,cost,2010,100000.00,120000.00,20000.00,0.200000\r\n\
-                        drift,Drift,cost,2011,12000.00,,,\r\n\
-                        tid,Tid,benefit,2011,120000.00,60000.00,-60000.00,-0.500000\r\n\
-                        tid,Tid,harvest,2011,60000.00,30000.00,-30000.00,-0.500000\r\n";
+        let expected = "line,name,kind,year,planned,actual,variance,variance_share,comment\r\n\
+                        bygg,Bygg,cost,2010,100000.00,120000.00,20000.00,0.200000,\r\n\
+                        drift,Drift,cost,2011,12000.00,,,,\r\n\
+                        tid,Tid,benefit,2011,120000.00,60000.00,-60000.00,-0.500000,\r\n\
+                        tid,Tid,harvest,2011,60000.00,30000.00,-30000.00,-0.500000,\r\n";
         assert_eq!(out, expected);
         let excel = csv(&p, &fu, CsvStyle { excel: true });
         assert!(excel.starts_with("\u{feff}line;name;kind;year"), "{excel}");
-        assert!(excel.contains("tid;Tid;harvest;2011;60000,00;30000,00;-30000,00;-0,500000\r\n"));
+        assert!(excel.contains("tid;Tid;harvest;2011;60000,00;30000,00;-30000,00;-0,500000;\r\n"));
     }
 
     #[test]
@@ -475,13 +524,14 @@ actuals = { 2011 = 30000 }
         let out = template(&p, &c, 2011, CsvStyle::default());
         // Costs for every year, 0 plans included; benefit and harvest not before the
         // go-live year 2011 where nothing is planned.
-        let expected = "line,kind,year,planned,amount\r\n\
-                        bygg,cost,2010,100000.00,\r\n\
-                        bygg,cost,2011,0.00,\r\n\
-                        drift,cost,2010,0.00,\r\n\
-                        drift,cost,2011,12000.00,\r\n\
-                        tid,benefit,2011,120000.00,\r\n\
-                        tid,harvest,2011,60000.00,\r\n";
+        // Issue 12: the line's name beside its id, and a comment column.
+        let expected = "line,name,kind,year,planned,amount,comment\r\n\
+                        bygg,Bygg,cost,2010,100000.00,,\r\n\
+                        bygg,Bygg,cost,2011,0.00,,\r\n\
+                        drift,Drift,cost,2010,0.00,,\r\n\
+                        drift,Drift,cost,2011,12000.00,,\r\n\
+                        tid,Tid,benefit,2011,120000.00,,\r\n\
+                        tid,Tid,harvest,2011,60000.00,,\r\n";
         assert_eq!(out, expected);
         // The horizon ends in 2012; a year before the start gives the header only.
         assert_eq!(
@@ -490,7 +540,7 @@ actuals = { 2011 = 30000 }
         );
         assert_eq!(
             template(&p, &c, 2000, CsvStyle::default()),
-            "line,kind,year,planned,amount\r\n"
+            "line,name,kind,year,planned,amount,comment\r\n"
         );
     }
 
@@ -499,14 +549,14 @@ actuals = { 2011 = 30000 }
         let (p, c) = setup(TEXT);
         for style in [CsvStyle { excel: false }, CsvStyle { excel: true }] {
             let sep = if style.excel { ";" } else { "," };
-            let blank = format!("drift{sep}cost{sep}2011{sep}");
+            let blank = format!("drift{sep}Drift{sep}cost{sep}2011{sep}");
             // Fill in the drift 2011 row's empty amount with 13 500,50.
             let text = template(&p, &c, 2011, style);
             let planned = if style.excel { "12000,00" } else { "12000.00" };
-            let row = format!("{blank}{planned}{sep}\r\n");
+            let row = format!("{blank}{planned}{sep}{sep}\r\n");
             assert!(text.contains(&row), "{text}");
             let amount = if style.excel { "\"13 500,50\"" } else { "13500.50" };
-            let filled_row = format!("{blank}{planned}{sep}{amount}\r\n");
+            let filled_row = format!("{blank}{planned}{sep}{amount}{sep}\r\n");
             let text = text.replace(&row, &filled_row);
             let actuals = parse_actuals_csv(&decode_text(text.as_bytes()), &p).expect("reads back");
             assert_eq!(actuals.0.len(), 1, "{text}");
@@ -523,18 +573,17 @@ actuals = { 2011 = 30000 }
             "{out}"
         );
         assert!(out.contains("- **Utfall till och med:** 2011\n"), "{out}");
-        assert!(out.contains("### Bygg – kostnad\n"), "{out}");
+        // One overview: a row per line and kind, a column per year with a row in it.
+        let matrix = "### Avvikelser per post och år";
+        assert!(out.contains(matrix), "{out}");
         assert_eq!(
-            row(&out, "### Bygg – kostnad", "2010"),
-            ["2010", "100 000", "120 000", "+20 000", "+20 %"]
+            row(&out, matrix, "Bygg"),
+            ["Bygg", "kostnad", "+20 000 (+20 %)", "", "+20 000 (+20 %)"]
         );
+        assert_eq!(row(&out, matrix, "Drift"), ["Drift", "kostnad", "", "–", "–"]);
         assert_eq!(
-            row(&out, "### Drift – kostnad", "2011"),
-            ["2011", "12 000", "–", "–", "–"]
-        );
-        assert_eq!(
-            row(&out, "### Tid – hemtagning", "2011"),
-            ["2011", "60 000", "30 000", "-30 000", "-50 %"]
+            row(&out, matrix, "Tid"),
+            ["Tid", "nytta", "", "-60 000 (-50 %)", "-60 000 (-50 %)"]
         );
         // Costs: plan 112 000, actual 120 000 against the 100 000 planned for the year reported.
         assert_eq!(
@@ -574,7 +623,7 @@ actuals = { 2011 = 30000 }
         let out = table(&p, &c, &fu, &flags, Lang::En);
         assert!(out.starts_with("Follow-up: Bokning\n"), "{out}");
         assert!(out.contains("Actuals up to and including: 2011"), "{out}");
-        assert!(out.contains("Bygg – cost"), "{out}");
+        assert!(out.contains("Deviations per line and year"), "{out}");
         let rate = out.lines().find(|l| l.contains("Realisation rate")).unwrap_or("");
         assert!(rate.contains("100%"), "{out}");
         assert!(out.trim_end().ends_with("No flags."), "{out}");

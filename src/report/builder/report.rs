@@ -350,7 +350,7 @@ impl<'a> Builder<'a> {
             grid.row(vec![self.t(L::HourlyCost).to_string(), self.money(h)]);
         }
         if !a.overhead.is_zero() {
-            grid.row(vec![self.t(L::Overhead).to_string(), self.pct(a.overhead)]);
+            grid.row(vec![self.t(L::OverheadPo).to_string(), self.pct(a.overhead)]);
         }
         Chapter {
             heading: self.t(L::Assumptions).to_string(),

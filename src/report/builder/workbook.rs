@@ -140,7 +140,7 @@ fn assumptions_sheet(b: &Builder, name: &str) -> Sheet {
     if let Some(h) = a.hourly_cost {
         rows.push(vec![b.label(L::HourlyCost), Builder::amount(h)]);
     }
-    rows.push(vec![b.label(L::Overhead), XCell::Number(a.overhead, Style::Percent)]);
+    rows.push(vec![b.label(L::OverheadPo), XCell::Number(a.overhead, Style::Percent)]);
     // Row 3 (B3) holds the first year for the discount factors: name it so.
     rows[START_ROW - 1][0] = Builder::text(format!("{} ({})", b.t(L::Horizon), b.t(L::From).to_lowercase()));
     Sheet {

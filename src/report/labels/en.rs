@@ -28,6 +28,56 @@ pub(super) fn text(label: Label) -> &'static str {
         ProjectId => "Project id",
         Organisation => "Organisation",
         Portfolio => "Portfolio",
+        Overdue => "Overdue\n(W204)",
+        PortfolioFollowUpWorstFirst => "Portfolio follow-up, worst first (plan against actuals to date)",
+        PortfolioFollowUpPerGroup => "Per group",
+        DeviationsPerLineAndYear => "Deviations per line and year (actual − planned; * a comment below)",
+        Comments => "Comments",
+        Comment => "Comment",
+        RealisationSoFar => "Realisation\nso far",
+        ForecastTrend => {
+            "Forecast: trend. Each line's years after the follow-up year are its plan × its realisation so far (Σ actual / Σ planned over the years with an actual); a line with no actual keeps its plan. The plan is shown beside it."
+        }
+        ForecastPlan => "Forecast: plan. The years after the follow-up year keep the plan.",
+        ForecastPerLine => "Forecast per line",
+        DiffOf => "Changes",
+        AssumptionsChanged => "Assumptions changed",
+        LinesAddedRemovedChanged => "Lines added, removed and changed",
+        NpvBridge => "NPV bridge: from the old NPV to the new, one step per change",
+        NpvBridgeOrder => {
+            "Order: assumptions (horizon, go-live, hourly cost, discount rate), then removed lines, then changed and added lines in the new file's order; each step's effect is the NPV after it minus the NPV before it, so the steps sum to the difference."
+        }
+        Old => "Old",
+        New => "New",
+        Change => "Change",
+        Added => "added",
+        Removed => "removed",
+        Changed => "changed",
+        KeysChanged => "Keys changed",
+        Step => "Step",
+        EffectOnNpv => "Effect on\nNPV",
+        NpvAfter => "NPV\nafter",
+        OtherChanges => "Other changes",
+        CombinedWithNextStep => "combined with the next step; alone the file does not validate:",
+        HourlyCost => "Hourly cost",
+        OldNpv => "Old NPV",
+        NewNpv => "New NPV",
+        NoDifferences => "The files do not differ (comments and layout aside).",
+        NoAssumptionChanged => "No assumption changed.",
+        NoLineChanged => "No line added, removed or changed.",
+        MatchedByName => "matched by name",
+        RenamedFrom => "renamed from",
+        Overhead => "overhead",
+        Projects2 => "Projects",
+        Ids => "Ids",
+        Besparingskrav2 => "Besparings-\nkrav",
+        PerStakeholderOverPortfolio => {
+            "Per stakeholder, summed over the portfolio (each project split by its stakeholder shares)"
+        }
+        CostsPerStakeholderAndYear => "Costs per stakeholder and year",
+        BesparingskravPerStakeholderAndYear => {
+            "Besparingskrav (planned harvest by budget reduction) per stakeholder and year"
+        }
         Year => "year",
         Years => "years",
         Horizon => "Horizon",
@@ -124,8 +174,7 @@ pub(super) fn text(label: Label) -> &'static str {
         HarvestPlanned => "Harvest, planned",
         HarvestActual => "Harvest, actual",
         Assumptions => "Assumptions",
-        HourlyCost => "Hourly cost",
-        Overhead => "Payroll overhead (PO)",
+        OverheadPo => "Payroll overhead (PO)",
         Contents => "Contents",
         Projects => "Projects",
         SumsPerGroup => "Sums per group and year",
@@ -363,8 +412,8 @@ pub(super) fn phrase(p: &Phrase) -> String {
         ),
         Phrase::NothingPlannedUpTo { as_of } => format!("Nothing planned and no actuals up to and including {as_of}."),
         Phrase::ReforecastBasis { as_of } => format!(
-            "The re-forecast takes the actuals up to and including {as_of} (the plan where none was reported) and \
-             the plan for the years after."
+            "The re-forecast takes the actuals up to and including {as_of} (the plan where none was reported) and, \
+             for the years after, the plan or the trend (see below)."
         ),
     }
 }

@@ -62,6 +62,90 @@ pub enum Label {
     Organisation,
     /// Portfolio
     Portfolio,
+    /// Overdue\n(W204)
+    Overdue,
+    /// Portfolio follow-up, worst first (plan against actuals to date)
+    PortfolioFollowUpWorstFirst,
+    /// Per group
+    PortfolioFollowUpPerGroup,
+    /// Deviations per line and year (actual − planned; * a comment below)
+    DeviationsPerLineAndYear,
+    /// Comments
+    Comments,
+    /// Comment
+    Comment,
+    /// Realisation\nso far
+    RealisationSoFar,
+    /// Forecast: trend. Each line's years after the follow-up year are its plan × its realisation so far (Σ actual / Σ planned over the years with an actual); a line with no actual keeps its plan. The plan is shown beside it.
+    ForecastTrend,
+    /// Forecast: plan. The years after the follow-up year keep the plan.
+    ForecastPlan,
+    /// Forecast per line
+    ForecastPerLine,
+    /// Changes
+    DiffOf,
+    /// Assumptions changed
+    AssumptionsChanged,
+    /// Lines added, removed and changed
+    LinesAddedRemovedChanged,
+    /// NPV bridge: from the old NPV to the new, one step per change
+    NpvBridge,
+    /// Order: assumptions (horizon, go-live, hourly cost, discount rate), then removed lines, then changed and added lines in the new file's order; each step's effect is the NPV after it minus the NPV before it, so the steps sum to the difference.
+    NpvBridgeOrder,
+    /// Old
+    Old,
+    /// New
+    New,
+    /// Change
+    Change,
+    /// added
+    Added,
+    /// removed
+    Removed,
+    /// changed
+    Changed,
+    /// Keys changed
+    KeysChanged,
+    /// Step
+    Step,
+    /// Effect on\nNPV
+    EffectOnNpv,
+    /// NPV\nafter
+    NpvAfter,
+    /// Other changes
+    OtherChanges,
+    /// combined with the next step; alone the file does not validate:
+    CombinedWithNextStep,
+    /// Hourly cost
+    HourlyCost,
+    /// Old NPV
+    OldNpv,
+    /// New NPV
+    NewNpv,
+    /// The files do not differ (comments and layout aside).
+    NoDifferences,
+    /// No assumption changed.
+    NoAssumptionChanged,
+    /// No line added, removed or changed.
+    NoLineChanged,
+    /// matched by name
+    MatchedByName,
+    /// renamed from
+    RenamedFrom,
+    /// overhead
+    Overhead,
+    /// Projects
+    Projects2,
+    /// Ids
+    Ids,
+    /// Besparings-\nkrav
+    Besparingskrav2,
+    /// Per stakeholder, summed over the portfolio (each project split by its stakeholder shares)
+    PerStakeholderOverPortfolio,
+    /// Costs per stakeholder and year
+    CostsPerStakeholderAndYear,
+    /// Besparingskrav (planned harvest by budget reduction) per stakeholder and year
+    BesparingskravPerStakeholderAndYear,
     /// year
     Year,
     /// years
@@ -218,10 +302,8 @@ pub enum Label {
     HarvestActual,
     /// Assumptions
     Assumptions,
-    /// Hourly cost
-    HourlyCost,
     /// Payroll overhead (PO)
-    Overhead,
+    OverheadPo,
     /// Contents
     Contents,
     /// Projects
@@ -646,8 +728,8 @@ pub enum Phrase<'a> {
         /// The last year followed up.
         as_of: i32,
     },
-    /// "The re-forecast takes the actuals up to and including {as_of} … and the plan for
-    /// the years after."
+    /// "The re-forecast takes the actuals up to and including {as_of} … and, for the years
+    /// after, the plan or the trend (see below)."
     ReforecastBasis {
         /// The last year followed up.
         as_of: i32,

@@ -28,6 +28,56 @@ pub(super) fn text(label: Label) -> &'static str {
         ProjectId => "Diarienummer",
         Organisation => "Organisation",
         Portfolio => "Portfölj",
+        Overdue => "Försenad\n(W204)",
+        PortfolioFollowUpWorstFirst => "Portföljuppföljning, sämst först (plan mot utfall hittills)",
+        PortfolioFollowUpPerGroup => "Per grupp",
+        DeviationsPerLineAndYear => "Avvikelser per post och år (utfall − plan; * en kommentar nedan)",
+        Comments => "Kommentarer",
+        Comment => "Kommentar",
+        RealisationSoFar => "Utfall hittills\n/ plan",
+        ForecastTrend => {
+            "Prognos: trend. Varje posts år efter uppföljningsåret är dess plan × utfallet hittills (Σ utfall / Σ plan över åren med utfall); en post utan utfall behåller planen. Planen står bredvid."
+        }
+        ForecastPlan => "Prognos: plan. Åren efter uppföljningsåret behåller planen.",
+        ForecastPerLine => "Prognos per post",
+        DiffOf => "Ändringar",
+        AssumptionsChanged => "Ändrade antaganden",
+        LinesAddedRemovedChanged => "Tillagda, borttagna och ändrade poster",
+        NpvBridge => "Nuvärdesbrygga: från det gamla nettonuvärdet till det nya, ett steg per ändring",
+        NpvBridgeOrder => {
+            "Ordning: antaganden (kalkylperiod, driftstart, timkostnad, kalkylränta), sedan borttagna poster, sedan ändrade och tillagda poster i den nya filens ordning; varje stegs effekt är nettonuvärdet efter steget minus före, så stegen summerar till skillnaden."
+        }
+        Old => "Före",
+        New => "Efter",
+        Change => "Ändring",
+        Added => "tillagd",
+        Removed => "borttagen",
+        Changed => "ändrad",
+        KeysChanged => "Ändrade nycklar",
+        Step => "Steg",
+        EffectOnNpv => "Effekt på\nnettonuvärdet",
+        NpvAfter => "Nettonuvärde\nefter",
+        OtherChanges => "Övriga ändringar",
+        CombinedWithNextStep => "slås ihop med nästa steg; ensamt validerar inte filen:",
+        HourlyCost => "Timkostnad",
+        OldNpv => "Nettonuvärde före",
+        NewNpv => "Nettonuvärde efter",
+        NoDifferences => "Filerna skiljer sig inte åt (bortsett från kommentarer och layout).",
+        NoAssumptionChanged => "Inga antaganden har ändrats.",
+        NoLineChanged => "Inga poster har lagts till, tagits bort eller ändrats.",
+        MatchedByName => "matchad på namn",
+        RenamedFrom => "hette",
+        Overhead => "PO-pålägg",
+        Projects2 => "Projekt",
+        Ids => "Id",
+        Besparingskrav2 => "Besparings-\nkrav",
+        PerStakeholderOverPortfolio => {
+            "Per intressent, summerat över portföljen (varje projekt fördelat efter intressenternas andelar)"
+        }
+        CostsPerStakeholderAndYear => "Kostnader per intressent och år",
+        BesparingskravPerStakeholderAndYear => {
+            "Besparingskrav (planerad hemtagning genom budgetminskning) per intressent och år"
+        }
         Year => "år",
         Years => "år",
         Horizon => "Kalkylperiod",
@@ -126,8 +176,7 @@ pub(super) fn text(label: Label) -> &'static str {
         HarvestPlanned => "Hemtagning, plan",
         HarvestActual => "Hemtagning, utfall",
         Assumptions => "Förutsättningar",
-        HourlyCost => "Timkostnad",
-        Overhead => "Personalomkostnadspålägg (PO)",
+        OverheadPo => "Personalomkostnadspålägg (PO)",
         Contents => "Innehåll",
         Projects => "Projekt",
         SumsPerGroup => "Summor per grupp och år",
@@ -365,7 +414,8 @@ pub(super) fn phrase(p: &Phrase) -> String {
         ),
         Phrase::NothingPlannedUpTo { as_of } => format!("Inget planerat belopp och inget utfall till och med {as_of}."),
         Phrase::ReforecastBasis { as_of } => format!(
-            "Prognosen bygger på utfallet till och med {as_of} (planen där utfall saknas) och planen för åren därefter."
+            "Prognosen bygger på utfallet till och med {as_of} (planen där utfall saknas) och, för åren därefter, \
+             planen eller trenden (se nedan)."
         ),
     }
 }
