@@ -1,5 +1,5 @@
 //! `nytta diff OLD NEW`: what changed between two versions of a calculation, and an NPV
-//! bridge from the old NPV to the new (pure; rendering is in [`crate::report::diff`]).
+//! bridge from the old NPV to the new (pure; rendering is in `report::builder::diff`).
 //!
 //! # The bridge
 //!
