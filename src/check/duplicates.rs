@@ -14,7 +14,7 @@ use std::hash::{Hash, Hasher};
 /// of about 1 in 10^19.
 pub fn fingerprint(text: &str) -> u64 {
     use std::hash::BuildHasher;
-    let mut h = foldhash::fast::FixedState::with_seed(0x6e79_7474_61).build_hasher();
+    let mut h = foldhash::fast::FixedState::with_seed(0x006e_7974_7461).build_hasher();
     for line in text.lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
