@@ -118,7 +118,8 @@ pub struct BatchRow {
     pub warnings: usize,
     /// Distinct finding codes, in code order.
     pub codes: Vec<Code>,
-    /// Every finding, as `CODE message` (for the findings sheet and the error reason).
+    /// Every finding, as `CODE message` (for the findings sheet and the error reason),
+    /// worded in English: the batch's machine formats are the contract for scripts.
     pub findings: Vec<(Code, String)>,
     /// The key figures, when the file could be computed.
     pub figures: Option<Figures>,
@@ -177,7 +178,8 @@ impl BatchRow {
             } else {
                 self.warnings += 1;
             }
-            self.findings.push((d.code, d.message_with_scenarios()));
+            self.findings
+                .push((d.code, d.message_with_scenarios(crate::fmt::Lang::En)));
             if !self.codes.contains(&d.code) {
                 self.codes.push(d.code);
             }

@@ -9,19 +9,25 @@ use rust_decimal::{Decimal, RoundingStrategy};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     /// Swedish: `4 110 527 kr`, `3,5 %`.
+    #[default]
     Sv,
     /// English: `4,110,527 kr`, `3.5%`.
-    #[default]
     En,
 }
 
 impl Lang {
-    /// Swedish when `LC_ALL` or `LANG` (the first one set) starts with `sv`.
-    pub fn from_locale(lc_all: Option<&str>, lang: Option<&str>) -> Lang {
-        let locale = lc_all.filter(|s| !s.is_empty()).or(lang.filter(|s| !s.is_empty()));
+    /// The language of the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set and
+    /// not empty: English when it names English (`en`, `en_GB.UTF-8`, …); Swedish
+    /// otherwise — for `sv_*`, for `C`, `POSIX` and `C.UTF-8`, and when none is set
+    /// (nytta's readers are Swedish; docs/decisions.md, D-lang).
+    pub fn from_locale(lc_all: Option<&str>, lc_messages: Option<&str>, lang: Option<&str>) -> Lang {
+        let locale = [lc_all, lc_messages, lang]
+            .into_iter()
+            .flatten()
+            .find(|s| !s.is_empty());
         match locale {
-            Some(l) if l.starts_with("sv") => Lang::Sv,
-            _ => Lang::En,
+            Some(l) if l == "en" || l.starts_with("en_") || l.starts_with("en.") || l.starts_with("en@") => Lang::En,
+            _ => Lang::Sv,
         }
     }
 
@@ -222,9 +228,17 @@ mod tests {
 
     #[test]
     fn locale_picks_language() {
-        assert_eq!(Lang::from_locale(None, Some("sv_SE.UTF-8")), Lang::Sv);
-        assert_eq!(Lang::from_locale(Some("en_US.UTF-8"), Some("sv_SE.UTF-8")), Lang::En);
-        assert_eq!(Lang::from_locale(Some(""), Some("sv_SE")), Lang::Sv);
-        assert_eq!(Lang::from_locale(None, None), Lang::En);
+        assert_eq!(Lang::from_locale(None, None, Some("sv_SE.UTF-8")), Lang::Sv);
+        assert_eq!(
+            Lang::from_locale(Some("en_US.UTF-8"), None, Some("sv_SE.UTF-8")),
+            Lang::En
+        );
+        assert_eq!(Lang::from_locale(Some(""), None, Some("sv_SE")), Lang::Sv);
+        assert_eq!(Lang::from_locale(None, Some("en_GB"), Some("sv_SE")), Lang::En);
+        assert_eq!(Lang::from_locale(None, None, Some("en")), Lang::En);
+        assert_eq!(Lang::from_locale(None, None, Some("C.UTF-8")), Lang::Sv);
+        assert_eq!(Lang::from_locale(Some("POSIX"), None, Some("en_US")), Lang::Sv);
+        assert_eq!(Lang::from_locale(None, None, Some("de_DE.UTF-8")), Lang::Sv);
+        assert_eq!(Lang::from_locale(None, None, None), Lang::Sv);
     }
 }

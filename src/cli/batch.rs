@@ -5,7 +5,7 @@
 //! Submissions are computed in parallel, a chunk at a time, and written in input order
 //! as each chunk completes, so memory stays flat and the bytes do not depend on `--jobs`.
 
-use super::{Failure, LangArg, Outcome, output, resolve_lang};
+use super::{Failure, Outcome, output};
 use anyhow::Context as _;
 use clap::ValueEnum;
 use nytta::batch::{BatchRow, GroupBy, Groups, Rank, RankKey, rank_key, summarise_with};
@@ -52,9 +52,6 @@ pub struct Args {
     /// Exit with code 1 when any submission has warnings.
     #[arg(long)]
     deny_warnings: bool,
-    /// Language of the table format's labels.
-    #[arg(long, value_enum)]
-    lang: Option<LangArg>,
     #[command(flatten)]
     output: super::args::Output,
 }
@@ -122,7 +119,7 @@ fn process(source: &Source, realism: Option<Draws>) -> BatchRow {
                         Err(e) => {
                             let (text, d) = nytta::diagnostic::not_utf8(buffer, e);
                             let (line, col) = nytta::diagnostic::line_col(&text, e.valid_up_to());
-                            BatchRow::unreadable(shown, format!("line {line}, column {col}: {}", d.message))
+                            BatchRow::unreadable(shown, format!("line {line}, column {col}: {}", d.message.en))
                         }
                     },
                 }
@@ -375,7 +372,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let sink: Box<dyn Sink + Send> = match (args.format, &destination) {
         (Format::Csv, _) => Box::new(CsvOut::new(writer, style, ranked)?.with_realism(args.realism)),
         (Format::Json, _) => Box::new(JsonOut::new(writer)?.with_realism(args.realism)),
-        (Format::Table, _) => Box::new(TableOut::new(writer, resolve_lang(args.lang))),
+        (Format::Table, _) => Box::new(TableOut::new(writer, super::lang())),
         (Format::Xlsx, Destination::File(_)) => {
             Box::new(XlsxOut::with_realism(writer, ranked, xlsx_created(), args.realism)?)
         }

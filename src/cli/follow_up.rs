@@ -1,6 +1,6 @@
 //! `nytta follow-up FILE [--actuals FILE.csv] [--as-of YEAR] [--format …] [--template]`
 
-use super::{Failure, LangArg, Outcome, input, output, resolve_lang};
+use super::{Failure, Outcome, input, output};
 use clap::ValueEnum;
 use nytta::engine::followup::follow_up;
 use nytta::model::actuals::{Actuals, decode_text, parse_actuals_csv};
@@ -24,9 +24,6 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
-    /// Language of labels (default: Swedish when LC_ALL/LANG start with `sv`).
-    #[arg(long, value_enum)]
-    lang: Option<LangArg>,
     /// Write the actuals CSV to fill in (one row per line, kind and past year).
     #[arg(long)]
     template: bool,
@@ -80,6 +77,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                         text: &csv_text,
                         diagnostics: &problems,
                         omitted: Default::default(),
+                        lang: super::lang(),
                     })
                 );
                 return Ok(Outcome::Invalid);
@@ -100,10 +98,10 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         let flags = nytta::check::followup::flags(project, &fu, &actuals);
         flagged |= !flags.is_empty();
         match args.format {
-            Format::Json => json::follow_up(project, base, &fu, &flags),
+            Format::Json => json::follow_up(project, base, &fu, &flags, super::json_lang()),
             Format::Csv => csv::follow_up(project, &fu, style),
-            Format::Table => table::render_document(&build(project, base, &fu, &flags, resolve_lang(args.lang))),
-            Format::Markdown => markdown::render_document(&build(project, base, &fu, &flags, resolve_lang(args.lang))),
+            Format::Table => table::render_document(&build(project, base, &fu, &flags, super::lang())),
+            Format::Markdown => markdown::render_document(&build(project, base, &fu, &flags, super::lang())),
         }
     };
     output::emit(target.as_deref(), rendered.as_bytes())?;

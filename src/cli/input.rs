@@ -40,6 +40,7 @@ pub fn load_project(path: &Path, overrides: &Overrides) -> Result<Option<Loaded>
                     text: &text,
                     diagnostics: &[d],
                     omitted: Default::default(),
+                    lang: super::lang(),
                 })
             );
             return Ok(None);

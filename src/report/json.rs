@@ -5,7 +5,7 @@ use crate::diagnostic::Diagnostic;
 use crate::engine::followup::FollowUp;
 use crate::engine::indicators::effekthemtagning;
 use crate::engine::{Calculation, LineFigures, StakeholderYear, YearFigures};
-use crate::fmt::{money_plain, rate_plain};
+use crate::fmt::{Lang, money_plain, rate_plain};
 use crate::model::{Category, Confidence, Line, Method, Project};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -324,14 +324,16 @@ pub struct FindingOut {
     pub scenarios: Vec<String>,
 }
 
-impl From<&Diagnostic> for FindingOut {
-    fn from(d: &Diagnostic) -> Self {
+impl FindingOut {
+    /// A finding with its message and hint in `lang` (English for scripts unless the
+    /// reader asked for Swedish with `--lang sv`).
+    fn new(d: &Diagnostic, lang: Lang) -> Self {
         FindingOut {
             code: d.code.as_str(),
             severity: d.severity().as_str(),
-            message: d.message.clone(),
+            message: d.message_in(lang).to_string(),
             at: d.at.clone(),
-            hint: d.hint.clone(),
+            hint: d.hint_in(lang).map(str::to_string),
             scenarios: d.scenarios.clone(),
         }
     }
@@ -502,7 +504,7 @@ pub fn render(input: &ReportInput) -> String {
                 probability_negative: rate_plain(m.probability_negative),
             }),
         }),
-        findings: input.findings.iter().map(FindingOut::from).collect(),
+        findings: input.findings.iter().map(|d| FindingOut::new(d, input.lang)).collect(),
     };
     let mut text = serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
@@ -572,7 +574,7 @@ struct PlanOut {
 
 /// The follow-up as JSON (docs/follow-up.md, "Follow-up"), with the plan's NPV and payback from the base
 /// calculation for comparison with the re-forecast.
-pub fn follow_up(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic]) -> String {
+pub fn follow_up(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> String {
     let base = Some(base);
     let lines: Vec<&Line> = project.lines().collect();
     let t = &fu.totals;
@@ -627,7 +629,7 @@ pub fn follow_up(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[
             payback_month: b.summary.payback_month.map(|m| m.to_string()),
             payback_years: b.summary.payback_years.map(rate_plain),
         }),
-        flags: flags.iter().map(FindingOut::from).collect(),
+        flags: flags.iter().map(|d| FindingOut::new(d, lang)).collect(),
     };
     let mut text = serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');

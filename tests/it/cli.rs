@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 pub fn nytta() -> Command {
     let mut cmd = Command::cargo_bin("nytta").unwrap();
-    cmd.env_remove("LANG").env_remove("LC_ALL");
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "en_US.UTF-8");
     cmd
 }
 

@@ -8,8 +8,11 @@ impl Walker {
         match get(root, "format") {
             None => self.push(
                 Code::E003,
-                "missing required key `format`".into(),
-                "add `format = 1` as the first line",
+                Text::new("nyckeln `format` saknas", "missing required key `format`"),
+                Text::new(
+                    "skriv `format = 1` som första rad",
+                    "add `format = 1` as the first line",
+                ),
                 0..0,
                 &"format",
             ),
@@ -17,8 +20,11 @@ impl Walker {
                 DeValue::Integer(i) if i.as_str() == "1" => {}
                 _ => self.push(
                     Code::E012,
-                    "unsupported format: this nytta reads `format = 1`".into(),
-                    "write `format = 1`",
+                    Text::new(
+                        "formatet stöds inte: den här versionen av nytta läser `format = 1`",
+                        "unsupported format: this nytta reads `format = 1`",
+                    ),
+                    Text::new("skriv `format = 1`", "write `format = 1`"),
                     v.span(),
                     &"format",
                 ),
@@ -34,8 +40,11 @@ impl Walker {
             None => {
                 self.push(
                     Code::E003,
-                    "missing required table `[project]`".into(),
-                    "add `[project]` with `name`, `organisation` and `start_year`",
+                    Text::new("tabellen `[project]` saknas", "missing required table `[project]`"),
+                    Text::new(
+                        "lägg till `[project]` med `name`, `organisation` och `start_year`",
+                        "add `[project]` with `name`, `organisation` and `start_year`",
+                    ),
                     0..0,
                     &"project",
                 );
@@ -95,12 +104,18 @@ impl Walker {
                         if m.year() < start_year || m.year() >= start_year + years as i32 {
                             self.push(
                                 Code::E010,
-                                format!(
-                                    "go_live {m} is outside the horizon {}–{}",
+                                text!(
+                                    sv: "go_live {m} ligger utanför kalkylperioden {}–{}",
+                                    start_year,
+                                    start_year + years as i32 - 1;
+                                    en: "go_live {m} is outside the horizon {}–{}",
                                     start_year,
                                     start_year + years as i32 - 1
                                 ),
-                                "move go_live into the horizon, or change `start_year`/`years`",
+                                Text::new(
+                                    "flytta go_live in i kalkylperioden, eller ändra `start_year`/`years`",
+                                    "move go_live into the horizon, or change `start_year`/`years`",
+                                ),
                                 v.span(),
                                 &"project.go_live",
                             );
@@ -204,8 +219,14 @@ impl Walker {
             (Some(h), Some(m)) => {
                 self.push(
                     Code::E006,
-                    "both `hourly_cost` and `monthly_salary` are given".into(),
-                    "keep one: `hourly_cost`, or `monthly_salary` with `salary_hours`",
+                    Text::new(
+                        "både `hourly_cost` och `monthly_salary` är angivna",
+                        "both `hourly_cost` and `monthly_salary` are given",
+                    ),
+                    Text::new(
+                        "behåll en: `hourly_cost`, eller `monthly_salary` med `salary_hours`",
+                        "keep one: `hourly_cost`, or `monthly_salary` with `salary_hours`",
+                    ),
                     m.span(),
                     &"assumptions.monthly_salary",
                 );
@@ -216,8 +237,14 @@ impl Walker {
                 let _ = h;
                 self.push(
                     Code::E006,
-                    "`salary_hours` goes with `monthly_salary`, not with `hourly_cost`".into(),
-                    "remove `salary_hours`, or give `monthly_salary` instead of `hourly_cost`",
+                    Text::new(
+                        "`salary_hours` hör till `monthly_salary`, inte till `hourly_cost`",
+                        "`salary_hours` goes with `monthly_salary`, not with `hourly_cost`",
+                    ),
+                    Text::new(
+                        "ta bort `salary_hours`, eller ange `monthly_salary` i stället för `hourly_cost`",
+                        "remove `salary_hours`, or give `monthly_salary` instead of `hourly_cost`",
+                    ),
                     get(t, "salary_hours").map_or(0..0, |v| v.span()),
                     &"assumptions.salary_hours",
                 );
@@ -248,8 +275,14 @@ impl Walker {
                 if let Some(v) = get(t, "salary_hours") {
                     self.push(
                         Code::E006,
-                        "`salary_hours` is given without `monthly_salary`".into(),
-                        "add `monthly_salary`, or remove `salary_hours`",
+                        Text::new(
+                            "`salary_hours` är angiven utan `monthly_salary`",
+                            "`salary_hours` is given without `monthly_salary`",
+                        ),
+                        Text::new(
+                            "lägg till `monthly_salary`, eller ta bort `salary_hours`",
+                            "add `monthly_salary`, or remove `salary_hours`",
+                        ),
                         v.span(),
                         &"assumptions.salary_hours",
                     );
@@ -307,8 +340,14 @@ impl Walker {
             if !is_valid_id(&id) {
                 self.push(
                     Code::E005,
-                    format!("stakeholder id `{id}` may hold only a–z, 0–9, `_` and `-`"),
-                    "use a short lowercase id such as `tk` or `sdf`",
+                    text!(
+                        sv: "intressentens id `{id}` får bara innehålla a–z, 0–9, `_` och `-`";
+                        en: "stakeholder id `{id}` may hold only a–z, 0–9, `_` and `-`"
+                    ),
+                    Text::new(
+                        "använd ett kort id med gemener, till exempel `tk` eller `sdf`",
+                        "use a short lowercase id such as `tk` or `sdf`",
+                    ),
                     id_value.span(),
                     &Key(&path, "id"),
                 );
@@ -317,8 +356,8 @@ impl Walker {
             if out.iter().any(|(s, _)| s.id == id) {
                 self.push(
                     Code::E007,
-                    format!("duplicate stakeholder id `{id}`"),
-                    "give every stakeholder its own id",
+                    text!(sv: "intressentens id `{id}` förekommer två gånger"; en: "duplicate stakeholder id `{id}`"),
+                    Text::new("ge varje intressent ett eget id", "give every stakeholder its own id"),
                     id_value.span(),
                     &Key(&path, "id"),
                 );
@@ -343,8 +382,14 @@ impl Walker {
             if name == "base" {
                 self.push(
                     Code::E005,
-                    "`base` is the plain file and cannot be redefined".into(),
-                    "give the scenario another name, e.g. `pessimistic`",
+                    Text::new(
+                        "`base` är grundkalkylen i filen och kan inte definieras om",
+                        "`base` is the plain file and cannot be redefined",
+                    ),
+                    Text::new(
+                        "ge scenariot ett annat namn, till exempel `pessimistic`",
+                        "give the scenario another name, e.g. `pessimistic`",
+                    ),
                     key.span(),
                     &path,
                 );

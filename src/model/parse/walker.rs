@@ -3,7 +3,14 @@
 use super::*;
 
 impl Walker {
-    pub(super) fn push(&mut self, code: Code, message: String, hint: impl Into<String>, span: Span, at: &dyn Display) {
+    pub(super) fn push(
+        &mut self,
+        code: Code,
+        message: impl Into<Text>,
+        hint: impl Into<Text>,
+        span: Span,
+        at: &dyn Display,
+    ) {
         let d = Diagnostic::new(code, message).hint(hint).span(span).at(at.to_string());
         keep(&mut self.diags, &mut self.omitted, d);
     }

@@ -283,8 +283,8 @@ impl Builder<'_> {
             grid.row(vec![
                 d.code.as_str().to_string(),
                 Self::opt(d.at.clone()),
-                d.message.clone(),
-                Self::opt(d.hint.clone()),
+                d.message_with_scenarios(self.lang),
+                Self::opt(d.hint_in(self.lang).map(str::to_string)),
             ]);
         }
         Chapter {

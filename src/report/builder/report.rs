@@ -1058,8 +1058,8 @@ impl<'a> Builder<'a> {
             grid.row(vec![
                 d.code.as_str().to_string(),
                 Self::text(d.at.as_deref()),
-                d.message_with_scenarios(),
-                Self::text(d.hint.as_deref()),
+                d.message_with_scenarios(self.lang),
+                Self::text(d.hint_in(self.lang)),
             ]);
         }
         Chapter {
