@@ -24,6 +24,10 @@ impl Text {
             en: en.into(),
         }
     }
+    /// A text worded by `f` in each language: `Text::by(|lang| match lang { … })`.
+    pub fn by(f: impl Fn(Lang) -> String) -> Text {
+        Text::new(f(Lang::Sv), f(Lang::En))
+    }
     /// The wording in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
@@ -76,6 +80,22 @@ impl Severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         }
+    }
+    /// The word a human reads: `fel`/`varning` in Swedish, `error`/`warning` in English.
+    pub fn word(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Error, Lang::Sv) => "fel",
+            (Severity::Warning, Lang::Sv) => "varning",
+            (s, Lang::En) => s.as_str(),
+        }
+    }
+}
+
+/// The word before a finding's hint in human output: `råd` / `hint`.
+pub fn hint_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "råd",
+        Lang::En => "hint",
     }
 }
 

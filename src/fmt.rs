@@ -159,11 +159,12 @@ pub fn factor(d: Decimal, dp: u32, lang: Lang) -> String {
 }
 
 /// A fraction as a percentage in a finding's message (W codes), with up to two
-/// decimals and a space before the sign: `3.5 %`, `12.25 %`. Findings are worded in
-/// English; this is their one percentage form.
-pub fn message_percent(fraction: Decimal) -> String {
+/// decimals and a space before the sign: `3,5 %` / `3.5 %`, `12,25 %`. This is the
+/// findings' one percentage form, in both languages.
+pub fn message_percent(fraction: Decimal, lang: Lang) -> String {
     let value = fraction.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(fraction);
-    format!("{} %", round(value, 2).normalize())
+    let plain = round(value, 2).normalize();
+    format!("{} %", number(plain, plain.scale(), lang))
 }
 
 /// A change as a signed percentage: `+0,6 %` / `-12.5%` (zero has no sign).
@@ -221,9 +222,10 @@ mod tests {
         assert_eq!(money(dec!(1200000.5), Lang::En), "1,200,001 kr");
         assert_eq!(money(dec!(-1234.4), Lang::En), "-1,234 kr");
         assert_eq!(money(dec!(-0.4), Lang::En), "0 kr");
-        assert_eq!(message_percent(dec!(0.035)), "3.5 %");
-        assert_eq!(message_percent(dec!(0.8)), "80 %");
-        assert_eq!(message_percent(dec!(0.12345)), "12.35 %");
+        assert_eq!(message_percent(dec!(0.035), Lang::En), "3.5 %");
+        assert_eq!(message_percent(dec!(0.035), Lang::Sv), "3,5 %");
+        assert_eq!(message_percent(dec!(0.8), Lang::En), "80 %");
+        assert_eq!(message_percent(dec!(0.12345), Lang::En), "12.35 %");
     }
 
     #[test]

@@ -432,7 +432,7 @@ annual = 10
         let problems = parse_actuals_csv(text, &p).unwrap_err();
         let codes: Vec<Code> = problems.iter().map(|d| d.code).collect();
         assert_eq!(codes, vec![Code::E008, Code::E010, Code::E004, Code::E006]);
-        assert_eq!(problems[0].hint.as_deref(), Some("did you mean `drift`?"));
+        assert_eq!(problems[0].hint_in(crate::fmt::Lang::En), Some("did you mean `drift`?"));
         assert_eq!(problems[0].at.as_deref(), Some("row 2"));
         let span = problems[1].span.clone().unwrap();
         assert_eq!(&text[span], "tid,2020,5,");

@@ -170,7 +170,7 @@ fn human_raw(file: &FileDiagnostics) -> String {
             out,
             "{}:{line}:{col}: {}[{}]: {}",
             file.path,
-            severity_word(d, file.lang),
+            d.severity().word(file.lang),
             d.code,
             shorten(&d.message_with_scenarios(file.lang), MAX_MESSAGE_CHARS)
         );
@@ -189,7 +189,7 @@ fn human_raw(file: &FileDiagnostics) -> String {
             let _ = writeln!(out, "{:width$} | {pad}{}", "", "^".repeat(caret_len));
         }
         if let Some(hint) = d.hint_in(file.lang) {
-            let label = file.lang.pick("råd", "hint");
+            let label = crate::diagnostic::hint_word(file.lang);
             let _ = writeln!(out, "  = {label}: {}", shorten(hint, MAX_MESSAGE_CHARS));
         }
     }
@@ -197,15 +197,6 @@ fn human_raw(file: &FileDiagnostics) -> String {
         let _ = writeln!(out, "{}: {}", file.path, more(more_errors, more_warnings, file.lang));
     }
     out
-}
-
-/// `error`/`warning`, or in Swedish `fel`/`varning`, as the human format shows it.
-fn severity_word(d: &Diagnostic, lang: Lang) -> &'static str {
-    match (d.is_error(), lang) {
-        (true, Lang::Sv) => "fel",
-        (false, Lang::Sv) => "varning",
-        _ => d.severity().as_str(),
-    }
 }
 
 /// One diagnostic as JSON.
@@ -342,6 +333,7 @@ mod tests {
             text: &text,
             diagnostics: &diags,
             omitted: Omitted::default(),
+            lang: Lang::En,
         });
         assert_eq!(
             out,
@@ -359,6 +351,7 @@ mod tests {
             text: &text,
             diagnostics: &diags,
             omitted: Omitted::default(),
+            lang: Lang::En,
         });
         assert!(out.len() < 1000, "{}", out.len());
         assert!(out.starts_with("p.toml:1:1000006: error[E001]: bad\n"), "{out}");
@@ -381,6 +374,7 @@ mod tests {
             text: &text,
             diagnostics: &diags,
             omitted: Omitted::default(),
+            lang: Lang::En,
         };
         let out = human(&f);
         assert_eq!(
@@ -404,6 +398,7 @@ mod tests {
             text: &text,
             diagnostics: &diags,
             omitted: Omitted::default(),
+            lang: Lang::En,
         };
         let j: serde_json::Value = serde_json::from_str(&json(&[f])).unwrap();
         assert_eq!(j[0]["line"], 3);

@@ -418,7 +418,7 @@ start_year = 2025
         assert!(c.contains(&Code::E005), "{c:?}"); // investmnt
         assert!(c.contains(&Code::E006), "{c:?}"); // two forms, and no form
         let unknown = parsed.diagnostics.iter().find(|d| d.code == Code::E002).unwrap();
-        assert_eq!(unknown.hint.as_deref(), Some("did you mean `amounts`?"));
+        assert_eq!(unknown.hint_in(crate::fmt::Lang::En), Some("did you mean `amounts`?"));
         assert!(parsed.project.is_none());
     }
 

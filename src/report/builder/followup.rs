@@ -387,7 +387,7 @@ actuals = { 2011 = 30000 }
     #[test]
     fn json_follows_the_contract() {
         let (p, c, fu, flags) = run(TEXT, 2011);
-        let v: Value = serde_json::from_str(&json(&p, &c, &fu, &flags)).expect("valid JSON");
+        let v: Value = serde_json::from_str(&json(&p, &c, &fu, &flags, Lang::En)).expect("valid JSON");
         assert_eq!(v["format"], 1);
         assert_eq!(v["as_of"], 2011);
         // bygg 2010; drift 2011 (no actual); tid benefit 2011; tid harvest 2011.
@@ -561,7 +561,7 @@ actuals = { 2011 = 30000 }
         let rate = out.lines().find(|l| l.contains("Realisation rate")).unwrap_or("");
         assert!(rate.contains("100%"), "{out}");
         assert!(out.trim_end().ends_with("No flags."), "{out}");
-        let json: Value = serde_json::from_str(&json(&p, &c, &fu, &flags)).expect("JSON");
+        let json: Value = serde_json::from_str(&json(&p, &c, &fu, &flags, Lang::En)).expect("JSON");
         assert_eq!(json["totals"]["missing"], 0);
         assert_eq!(json["flags"], j!([]));
     }
@@ -573,7 +573,7 @@ actuals = { 2011 = 30000 }
             2020,
         );
         assert!(fu.rows.is_empty());
-        let v: Value = serde_json::from_str(&json(&p, &c, &fu, &flags)).expect("JSON");
+        let v: Value = serde_json::from_str(&json(&p, &c, &fu, &flags, Lang::En)).expect("JSON");
         assert_eq!(v["rows"], j!([]));
         assert_eq!(v["totals"]["realisation_rate"], Value::Null);
         assert_eq!(v["totals"]["planned_costs"], "0.00");
