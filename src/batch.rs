@@ -151,7 +151,11 @@ impl BatchRow {
     /// A row for a submission that could not be read at all.
     pub fn unreadable(source: String, reason: String) -> BatchRow {
         let mut row = BatchRow::empty(source);
-        row.record(&[Diagnostic::new(Code::E001, reason)]);
+        // The batch's rows are English by contract (docs/decisions.md, D61).
+        row.record(&[Diagnostic::new(
+            Code::E001,
+            crate::diagnostic::Text::new(reason.clone(), reason),
+        )]);
         row
     }
 

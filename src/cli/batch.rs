@@ -243,8 +243,9 @@ fn open_submissions(path: &Path) -> Result<impl Iterator<Item = Result<Source, F
         noteln!(
             "nytta: {}",
             nytta::report::visible::visible(&format!(
-                "{}: ignoring unknown column(s): {}",
+                "{}: {}: {}",
                 path.display(),
+                super::lang().pick("okända kolumner läses inte", "ignoring unknown column(s)"),
                 reader.unknown_columns.join(", ")
             ))
         );
@@ -449,10 +450,15 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     }
 
     let [ok, warnings, errors] = counts;
-    noteln!(
-        "nytta: {} submissions: {ok} ok, {warnings} with warnings, {errors} with errors",
-        ok + warnings + errors
-    );
+    let total = ok + warnings + errors;
+    match super::lang() {
+        nytta::report::Lang::Sv => {
+            noteln!("nytta: {total} ansökningar: {ok} utan anmärkning, {warnings} med varningar, {errors} med fel")
+        }
+        nytta::report::Lang::En => {
+            noteln!("nytta: {total} submissions: {ok} ok, {warnings} with warnings, {errors} with errors")
+        }
+    }
     if errors > 0 || (args.deny_warnings && warnings > 0) {
         Ok(Outcome::Invalid)
     } else {

@@ -57,10 +57,12 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     if let Some(csv_path) = &args.actuals {
         let limit = nytta::limits::MAX_ACTUALS_CSV_BYTES;
         let Some(bytes) = input::read_limited(csv_path, limit)? else {
+            let lang = super::lang();
             noteln!(
-                "{}: error[E001]: {}",
+                "{}: {}[E001]: {}",
                 csv_path.display(),
-                input::too_large(limit, "an actuals CSV")
+                nytta::diagnostic::Severity::Error.word(lang),
+                input::too_large_text(limit, "en utfallsfil (CSV)", "an actuals CSV").get(lang)
             );
             return Ok(Outcome::Invalid);
         };

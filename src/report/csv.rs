@@ -10,11 +10,15 @@ use crate::model::Project;
 use crate::model::actuals::ActualKind;
 use crate::model::{Category, Line};
 
-/// How to write CSV: plain (`,` and `.`) or for Swedish Excel (`;`, `,` and a UTF-8 BOM).
+/// How to write CSV: plain (`,` and `.`) or for Swedish Excel (`;`, `,` and a UTF-8 BOM,
+/// and column headings for people in `lang`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CsvStyle {
     /// `;` as separator, `,` as decimal mark and a UTF-8 BOM, for Swedish Excel.
     pub excel: bool,
+    /// The language of the headings in Excel style (plain CSV keeps the English keys,
+    /// the contract for scripts).
+    pub lang: crate::fmt::Lang,
 }
 
 /// One cell: text (neutralised against formula injection) or a number (kept as is).
@@ -200,6 +204,23 @@ pub fn write_rows(rows: &[Vec<Cell>], style: CsvStyle) -> String {
     String::from_utf8(write().unwrap_or_default()).unwrap_or_default()
 }
 
+/// The rows with the header (the first row) worded for people when `style` is for Excel;
+/// plain CSV keeps its keys.
+fn for_people(mut rows: Vec<Vec<Cell>>, style: CsvStyle) -> Vec<Vec<Cell>> {
+    if style.excel
+        && let Some(head) = rows.first_mut()
+    {
+        for cell in head.iter_mut() {
+            if let Cell::Text(key) = cell
+                && let Some(title) = crate::report::labels::column(key, style.lang)
+            {
+                *cell = Cell::text(title);
+            }
+        }
+    }
+    rows
+}
+
 fn header(names: &[&str]) -> Vec<Cell> {
     names.iter().map(|n| Cell::text(*n)).collect()
 }
@@ -217,7 +238,7 @@ pub fn render(input: &ReportInput, section: Section, style: CsvStyle) -> Option<
             return None;
         }
     };
-    Some(write_rows(&rows, style))
+    Some(write_rows(&for_people(rows, style), style))
 }
 
 fn years(input: &ReportInput) -> Vec<Vec<Cell>> {
@@ -388,7 +409,7 @@ pub fn follow_up(project: &Project, fu: &FollowUp, style: CsvStyle) -> String {
             Cell::opt_number(r.variance_share().map(rate_plain)),
         ]);
     }
-    write_rows(&rows, style)
+    write_rows(&for_people(rows, style), style)
 }
 
 /// The actuals CSV to fill in: `line,kind,year,planned,amount`, one row per monetised
@@ -454,11 +475,23 @@ mod tests {
             vec![Cell::text("=1+1"), Cell::number("-1735.54")],
         ];
         assert_eq!(
-            write_rows(&rows, CsvStyle { excel: false }),
+            write_rows(
+                &rows,
+                CsvStyle {
+                    excel: false,
+                    ..Default::default()
+                }
+            ),
             "name,npv\r\n'=1+1,-1735.54\r\n"
         );
         assert_eq!(
-            write_rows(&rows, CsvStyle { excel: true }),
+            write_rows(
+                &rows,
+                CsvStyle {
+                    excel: true,
+                    ..Default::default()
+                }
+            ),
             "\u{feff}name;npv\r\n'=1+1;-1735,54\r\n"
         );
     }

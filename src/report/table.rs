@@ -219,7 +219,7 @@ mod tests {
         assert!(line_with(&out, "Nuvärde nytta").contains("298 264 kr"), "{out}");
         // No high-confidence benefits: NPV = −PV costs = −300 000.
         assert!(
-            line_with(&out, "NPV, endast nytta med hög").contains("-300 000 kr"),
+            line_with(&out, "Nettonuvärde, endast nytta med hög").contains("-300 000 kr"),
             "{out}"
         );
         assert!(line_with(&out, "Nytta/kostnad").contains("0,99"), "{out}");

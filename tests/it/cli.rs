@@ -163,11 +163,20 @@ fn report_csv_sections() {
         .success()
         .stdout(predicate::str::contains("Kommunen,Kommunen,333000.00,363000.00"));
     nytta()
-        .args(["report", "--format", "csv", "--section", "lines", "--excel"])
+        .args([
+            "report",
+            "--format",
+            "csv",
+            "--section",
+            "lines",
+            "--excel",
+            "--lang",
+            "sv",
+        ])
         .arg(&file)
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("\u{feff}id;name;kind"))
+        .stdout(predicate::str::starts_with("\u{feff}Id;Namn;Slag;Kategori"))
         .stdout(predicate::str::contains("bygg;Utveckling;cost;investment;;;300000,00"));
 }
 

@@ -9,6 +9,7 @@ mod fuzz;
 mod hooks;
 mod hostile_input;
 mod hostile_output;
+mod languages;
 mod properties;
 mod realism;
 mod set;

@@ -209,7 +209,10 @@ impl Walker {
                 &"assumptions.overhead",
                 Some(Decimal::ZERO),
                 Some(Decimal::from(5)),
-                "a fraction from 0 to 5 (0 % to 500 %)",
+                Text::new(
+                    "en andel från 0 till 5 (0 % till 500 %)",
+                    "a fraction from 0 to 5 (0 % to 500 %)",
+                ),
             ) {
                 Some(o) => a.overhead = o,
                 None => ok = false,
@@ -262,7 +265,7 @@ impl Walker {
                         &"assumptions.salary_hours",
                         Some(Decimal::ONE),
                         Some(Decimal::from(744)),
-                        "hours per month from 1 to 744",
+                        Text::new("timmar per månad från 1 till 744", "hours per month from 1 to 744"),
                     ),
                     None => Some(Decimal::from(142)),
                 };
@@ -299,7 +302,10 @@ impl Walker {
             path,
             Some(Decimal::ZERO),
             Some(Decimal::ONE),
-            "a rate from 0 to 1 (\"0 %\" to \"100 %\")",
+            Text::new(
+                "en ränta från 0 till 1 (\"0 %\" till \"100 %\")",
+                "a rate from 0 to 1 (\"0 %\" to \"100 %\")",
+            ),
         )
     }
 
@@ -315,9 +321,12 @@ impl Walker {
         let DeValue::Array(items) = value.get_ref() else {
             self.wrong_type(
                 value,
-                "an array of tables",
+                Text::new("en lista med tabeller", "an array of tables"),
                 &"stakeholders",
-                "write each as `[[stakeholders]]` with `id` and `name`",
+                Text::new(
+                    "skriv var och en som `[[stakeholders]]` med `id` och `name`",
+                    "write each as `[[stakeholders]]` with `id` and `name`",
+                ),
             );
             return implicit();
         };

@@ -447,8 +447,15 @@ actuals = { 2011 = 30000 }
                         tid,Tid,benefit,2011,120000.00,60000.00,-60000.00,-0.500000\r\n\
                         tid,Tid,harvest,2011,60000.00,30000.00,-30000.00,-0.500000\r\n";
         assert_eq!(out, expected);
-        let excel = csv(&p, &fu, CsvStyle { excel: true });
-        assert!(excel.starts_with("\u{feff}line;name;kind;year"), "{excel}");
+        let excel = csv(
+            &p,
+            &fu,
+            CsvStyle {
+                excel: true,
+                ..Default::default()
+            },
+        );
+        assert!(excel.starts_with("\u{feff}Rad;Namn;Slag;År"), "{excel}");
         assert!(excel.contains("tid;Tid;harvest;2011;60000,00;30000,00;-30000,00;-0,500000\r\n"));
     }
 
@@ -480,7 +487,16 @@ actuals = { 2011 = 30000 }
     #[test]
     fn filled_in_template_reads_back() {
         let (p, c) = setup(TEXT);
-        for style in [CsvStyle { excel: false }, CsvStyle { excel: true }] {
+        for style in [
+            CsvStyle {
+                excel: false,
+                ..Default::default()
+            },
+            CsvStyle {
+                excel: true,
+                ..Default::default()
+            },
+        ] {
             let sep = if style.excel { ";" } else { "," };
             let blank = format!("drift{sep}cost{sep}2011{sep}");
             // Fill in the drift 2011 row's empty amount with 13 500,50.

@@ -284,10 +284,15 @@ impl<'a> Builder<'a> {
         if let Some(r) = s.discount_rate {
             parts.push(format!("{} {}", self.t(L::DiscountRate), self.pct(r)));
         }
-        if parts.is_empty() {
-            s.name.clone()
+        let name = if s.is_base() {
+            self.t(L::BaseCase).to_string()
         } else {
-            format!("{} ({})", s.name, parts.join(", "))
+            s.name.clone()
+        };
+        if parts.is_empty() {
+            name
+        } else {
+            format!("{name} ({})", parts.join(", "))
         }
     }
 
