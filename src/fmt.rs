@@ -121,6 +121,17 @@ pub fn percent(fraction: Decimal, lang: Lang) -> String {
     }
 }
 
+/// A fraction as a percentage with up to two decimals, for rates given to the hundredth
+/// such as an overhead: `40,15 %` / `40.15%`.
+pub fn percent_fine(fraction: Decimal, lang: Lang) -> String {
+    let pct = round(fraction * Decimal::ONE_HUNDRED, 2).normalize();
+    let text = number(pct, pct.scale(), lang);
+    match lang {
+        Lang::Sv => format!("{text} %"),
+        Lang::En => format!("{text}%"),
+    }
+}
+
 /// A ratio such as the BCR, with two decimals.
 /// Two decimals, or three when two would round a value across 1 (0,995 is not 1,00:
 /// a BCR below 1 means the benefits do not cover the costs).
@@ -200,6 +211,8 @@ mod tests {
         assert_eq!(percent(dec!(0.035), Lang::Sv), "3,5 %");
         assert_eq!(percent(dec!(0.035), Lang::En), "3.5%");
         assert_eq!(percent(dec!(0.03), Lang::Sv), "3 %");
+        assert_eq!(percent_fine(dec!(0.4015), Lang::Sv), "40,15 %");
+        assert_eq!(percent_fine(dec!(0.4015), Lang::En), "40.15%");
         assert_eq!(ratio(dec!(1.2345), Lang::Sv), "1,23");
         assert_eq!(ratio(dec!(0.995174), Lang::Sv), "0,995");
         assert_eq!(ratio(dec!(1.004), Lang::En), "1.004");

@@ -54,6 +54,8 @@ enum Format {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum SectionArg {
     Summary,
+    /// What the figures rest on: discount rate, price level, hourly cost, rounding.
+    Assumptions,
     /// How fragile the case is: break-even, optimism bias, Monte Carlo.
     Realism,
     Years,
@@ -70,6 +72,7 @@ impl SectionArg {
     fn section(self) -> Section {
         match self {
             SectionArg::Summary => Section::Summary,
+            SectionArg::Assumptions => Section::Assumptions,
             SectionArg::Realism => Section::Realism,
             SectionArg::Years => Section::Years,
             SectionArg::Lines => Section::Lines,

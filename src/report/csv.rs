@@ -234,11 +234,41 @@ pub fn render(input: &ReportInput, section: Section, style: CsvStyle) -> Option<
         Section::Stakeholders => stakeholders(input),
         Section::Lines => lines(input),
         Section::Realisation => realisation(input),
+        Section::Assumptions => assumptions(input),
         Section::Summary | Section::Realism | Section::Qualitative | Section::Sensitivity | Section::Findings => {
             return None;
         }
     };
     Some(write_rows(&for_people(rows, style), style))
+}
+
+/// The assumptions as `key,value` rows (empty value: not stated).
+fn assumptions(input: &ReportInput) -> Vec<Vec<Cell>> {
+    let (p, a) = (input.project, &input.project.assumptions);
+    let text = |s: String| Cell::text(s);
+    let opt = |d: Option<rust_decimal::Decimal>, f: fn(rust_decimal::Decimal) -> String| Cell::opt_number(d.map(f));
+    let rows: Vec<(&str, Cell)> = vec![
+        ("discount_rate", Cell::number(rate_plain(input.calc.discount_rate))),
+        ("discount_rate_stated", text(a.discount_rate_stated.to_string())),
+        ("real", text(a.real.map_or_else(String::new, |r| r.to_string()))),
+        ("price_year", Cell::opt_number(a.price_year.map(|y| y.to_string()))),
+        ("monthly_salary", opt(a.salary.map(|s| s.0), money_plain)),
+        ("salary_hours", opt(a.salary.map(|s| s.1), money_plain)),
+        ("hourly_cost", opt(a.hourly_cost, money_plain)),
+        ("overhead", Cell::number(rate_plain(a.overhead))),
+        ("effective_hourly_cost", opt(a.effective_hourly_cost(), money_plain)),
+        ("currency", text(p.currency.clone())),
+        ("start_year", Cell::number(p.start_year.to_string())),
+        ("years", Cell::number(p.years.to_string())),
+        ("go_live", text(p.go_live.to_string())),
+        (
+            "rounding",
+            text("exact; half away from zero, at output only".to_string()),
+        ),
+    ];
+    let mut out = vec![header(&["key", "value"])];
+    out.extend(rows.into_iter().map(|(k, v)| vec![Cell::text(k), v]));
+    out
 }
 
 fn years(input: &ReportInput) -> Vec<Vec<Cell>> {

@@ -18,6 +18,7 @@ type Rate = String;
 struct Report<'a> {
     format: u32,
     project: ProjectOut<'a>,
+    assumptions: AssumptionsOut,
     scenario: &'a str,
     summary: SummaryOut,
     years: Vec<YearOut>,
@@ -68,6 +69,22 @@ struct ProjectOut<'a> {
     /// `--set KEY=VALUE` values, as written; left out when there are none.
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     overrides: &'a [String],
+}
+
+/// What the figures rest on (docs/format.md, "Assumptions"); `null` where not stated.
+#[derive(Serialize)]
+struct AssumptionsOut {
+    discount_rate: Rate,
+    discount_rate_stated: bool,
+    real: Option<bool>,
+    price_year: Option<i32>,
+    monthly_salary: Option<Money>,
+    salary_hours: Option<Rate>,
+    hourly_cost: Option<Money>,
+    overhead: Rate,
+    effective_hourly_cost: Option<Money>,
+    currency: String,
+    rounding: &'static str,
 }
 
 #[derive(Serialize)]
@@ -403,6 +420,22 @@ pub fn render(input: &ReportInput) -> String {
             go_live: p.go_live.to_string(),
             currency: &p.currency,
             overrides: &p.overrides,
+        },
+        assumptions: {
+            let a = &p.assumptions;
+            AssumptionsOut {
+                discount_rate: rate_plain(c.discount_rate),
+                discount_rate_stated: a.discount_rate_stated,
+                real: a.real,
+                price_year: a.price_year,
+                monthly_salary: a.salary.map(|s| money_plain(s.0)),
+                salary_hours: a.salary.map(|s| rate_plain(s.1)),
+                hourly_cost: a.hourly_cost.map(money_plain),
+                overhead: rate_plain(a.overhead),
+                effective_hourly_cost: a.effective_hourly_cost().map(money_plain),
+                currency: p.currency.clone(),
+                rounding: "half_away_from_zero_at_output",
+            }
         },
         scenario: &c.scenario.name,
         summary: SummaryOut {

@@ -146,6 +146,8 @@ const ASSUMPTION_KEYS: &[&str] = &[
     "overhead",
     "monthly_salary",
     "salary_hours",
+    "price_year",
+    "real",
 ];
 const STAKEHOLDER_KEYS: &[&str] = &["id", "name"];
 const VALUE_FORMS: &[&str] = &["amounts", "annual", "hours", "annual_hours", "volume"];

@@ -190,12 +190,38 @@ impl Walker {
             discount_rate_stated: false,
             hourly_cost: None,
             overhead: Decimal::ZERO,
+            salary: None,
+            price_year: None,
+            real: None,
         };
         let Some(value) = value else { return Some(a) };
         spans.assumptions = Some(value.span());
         let t = self.table(value, &"assumptions")?;
         self.unknown_keys(t, ASSUMPTION_KEYS, &"assumptions");
         let mut ok = true;
+        if let Some(v) = get(t, "price_year") {
+            match self.integer(v, &"assumptions.price_year", 1900, 2200) {
+                Some(y) => a.price_year = i32::try_from(y).ok(),
+                None => ok = false,
+            }
+        }
+        if let Some(v) = get(t, "real") {
+            match v.get_ref() {
+                DeValue::Boolean(b) => a.real = Some(*b),
+                _ => {
+                    self.wrong_type(
+                        v,
+                        Text::new("ett sanningsvärde", "a boolean"),
+                        &"assumptions.real",
+                        Text::new(
+                            "skriv `real = true` för en real kalkylränta (fasta priser), `real = false` för en nominell",
+                            "write `real = true` for a real discount rate (fixed prices), `real = false` for a nominal one",
+                        ),
+                    );
+                    ok = false;
+                }
+            }
+        }
         if let Some(v) = get(t, "discount_rate") {
             a.discount_rate_stated = true;
             match self.discount_rate(v, &"assumptions.discount_rate") {
@@ -270,7 +296,10 @@ impl Walker {
                     None => Some(Decimal::from(142)),
                 };
                 match (salary, hours) {
-                    (Some(s), Some(h)) => a.hourly_cost = Some(s / h),
+                    (Some(s), Some(h)) => {
+                        a.hourly_cost = Some(s / h);
+                        a.salary = Some((s, h));
+                    }
                     _ => ok = false,
                 }
             }

@@ -20,7 +20,7 @@ const DEFAULT_DISCOUNT_RATE: Decimal = Decimal::from_parts(3, 0, 0, false, 2);
 /// Build the report document for one calculation.
 pub fn build(input: &ReportInput) -> Document {
     let b = Builder::new(input.project, input.calc, input.lang);
-    let mut sections = vec![b.summary()];
+    let mut sections = vec![b.summary(), b.assumptions()];
     if let Some(r) = input.realism {
         sections.push(b.realism(r));
     }
@@ -54,6 +54,7 @@ pub fn build_section(input: &ReportInput, section: Section) -> Document {
     };
     match section {
         Section::Summary => doc.chapters.push(b.summary()),
+        Section::Assumptions => doc.chapters.push(b.assumptions()),
         Section::Realism => {
             if let Some(r) = input.realism {
                 doc.chapters.push(b.realism(r));
@@ -304,6 +305,67 @@ impl<'a> Builder<'a> {
             format!("{rate} ({} {default})", self.t(L::Default))
         } else {
             rate
+        }
+    }
+
+    /// Förutsättningar: what the figures rest on, so a reviewer need not ask.
+    fn assumptions(&self) -> Chapter {
+        let (p, a) = (self.p, &self.p.assumptions);
+        let not_stated = || self.t(L::NotStated).to_string();
+        let unit = currency_unit(&p.currency);
+        let exact = |d: Decimal| format!("{} {unit}", number(d, 2, self.lang));
+        let real = match a.real {
+            Some(true) => self.t(L::RealRate),
+            Some(false) => self.t(L::NominalRate),
+            None => self.t(L::RealOrNominalNotStated),
+        };
+        let hourly = match (a.salary, a.effective_hourly_cost()) {
+            (Some((salary, hours)), Some(h)) => Phrase::HourlyFromSalary {
+                salary: &self.money(salary),
+                hours: &number(hours, hours.scale().min(2), self.lang),
+                overhead: &crate::fmt::percent_fine(a.overhead, self.lang),
+                hourly: &exact(h),
+            }
+            .text(self.lang),
+            (None, Some(h)) => Phrase::HourlyWithOverhead {
+                base: &exact(a.hourly_cost.unwrap_or_default()),
+                overhead: &crate::fmt::percent_fine(a.overhead, self.lang),
+                hourly: &exact(h),
+            }
+            .text(self.lang),
+            _ => not_stated(),
+        };
+        let last = p.end_year() - 1;
+        let span = if p.years == 1 {
+            format!("{} (1 {})", p.start_year, self.t(L::Year))
+        } else {
+            format!("{}–{last} ({} {})", p.start_year, p.years, self.t(L::Years))
+        };
+        let whole = if p.currency.eq_ignore_ascii_case("SEK") {
+            "kronor"
+        } else {
+            p.currency.as_str()
+        };
+        let mut grid = Grid::new(vec![left(self.t(L::Assumption)), wrapped(self.t(L::Value), 60)]);
+        for (label, value) in [
+            (L::DiscountRateCap, format!("{}, {real}", self.discount_rate())),
+            (
+                L::PriceLevel,
+                a.price_year
+                    .map_or_else(not_stated, |year| Phrase::PricesOf { year }.text(self.lang)),
+            ),
+            (L::HourlyCostWithOverhead, hourly),
+            (L::OverheadPo, crate::fmt::percent_fine(a.overhead, self.lang)),
+            (L::CurrencyLabel, p.currency.clone()),
+            (L::Horizon, span),
+            (L::GoLive, p.go_live.to_string()),
+            (L::Rounding, Phrase::RoundingRule { unit: whole }.text(self.lang)),
+        ] {
+            grid.row(vec![self.t(label).to_string(), value]);
+        }
+        Chapter {
+            heading: self.t(L::Assumptions).to_string(),
+            blocks: vec![Block::Grid(grid)],
         }
     }
 

@@ -167,6 +167,18 @@ pub(super) fn text(label: Label) -> &'static str {
         LowAndHighCase => "Low and high case",
         LowCaseEveryRangeUnfavourable => "Low case (every range unfavourable)",
         AsPlanned => "As planned",
+        Assumptions => "Assumptions",
+        Assumption => "Assumption",
+        PriceLevel => "Price level",
+        HourlyCostWithOverhead => "Hourly cost",
+        OverheadPo => "Personnel overhead",
+        CurrencyLabel => "Currency",
+        Rounding => "Rounding",
+        NotStated => "not stated",
+        RealRate => "real (fixed prices)",
+        NominalRate => "nominal (current prices)",
+        RealOrNominalNotStated => "real or nominal not stated",
+        DiscountRateCap => "Discount rate",
         BaseCase => "base case",
         HighCaseEveryRangeFavourable => "High case (every range favourable)",
         Type => "Type",
@@ -283,6 +295,19 @@ pub(super) fn phrase(p: &Phrase) -> String {
             "In nine cases out of ten the NPV is at least {p10}, and in nine out of ten at most {p90}. The chance that the case does not pay off is {negative}."
         ),
         Phrase::NothingPlannedUpTo { as_of } => format!("Nothing planned and no actuals up to and including {as_of}."),
+        Phrase::HourlyFromSalary {
+            salary,
+            hours,
+            overhead,
+            hourly,
+        } => format!("{salary} a month / {hours} hours × (1 + {overhead}) = {hourly} an hour"),
+        Phrase::HourlyWithOverhead { base, overhead, hourly } => {
+            format!("{base} an hour × (1 + {overhead}) = {hourly} an hour")
+        }
+        Phrase::PricesOf { year } => format!("prices of {year}"),
+        Phrase::RoundingRule { unit } => format!(
+            "Everything is computed exactly, month by month; amounts are rounded only when shown, to whole {unit} (half away from zero)."
+        ),
         Phrase::ReforecastBasis { as_of } => format!(
             "The re-forecast takes the actuals up to and including {as_of} (the plan where none was reported) and \
              the plan for the years after."
@@ -347,6 +372,8 @@ pub(super) fn column(key: &str) -> Option<&'static str> {
         "rank" => "Rank",
         "code" => "Code",
         "severity" => "Severity",
+        "key" => "Assumption",
+        "value" => "Value",
         _ => return None,
     })
 }

@@ -326,6 +326,30 @@ pub enum Label {
     AsPlanned,
     /// base case (the scenario `base`, the plain file)
     BaseCase,
+    /// Assumptions
+    Assumptions,
+    /// Assumption
+    Assumption,
+    /// Price level
+    PriceLevel,
+    /// Hourly cost
+    HourlyCostWithOverhead,
+    /// Personnel overhead
+    OverheadPo,
+    /// Currency
+    CurrencyLabel,
+    /// Rounding
+    Rounding,
+    /// not stated
+    NotStated,
+    /// real (fixed prices)
+    RealRate,
+    /// nominal (current prices)
+    NominalRate,
+    /// real or nominal not stated
+    RealOrNominalNotStated,
+    /// Discount rate
+    DiscountRateCap,
     /// High case (every range favourable)
     HighCaseEveryRangeFavourable,
     /// Type
@@ -593,6 +617,18 @@ impl Label {
         Label::LowCaseEveryRangeUnfavourable,
         Label::AsPlanned,
         Label::BaseCase,
+        Label::Assumptions,
+        Label::Assumption,
+        Label::PriceLevel,
+        Label::HourlyCostWithOverhead,
+        Label::OverheadPo,
+        Label::CurrencyLabel,
+        Label::Rounding,
+        Label::NotStated,
+        Label::RealRate,
+        Label::NominalRate,
+        Label::RealOrNominalNotStated,
+        Label::DiscountRateCap,
         Label::HighCaseEveryRangeFavourable,
         Label::Type,
         Label::SwitchingFactor,
@@ -733,6 +769,36 @@ pub enum Phrase<'a> {
         /// The chance of a negative NPV.
         negative: &'a str,
     },
+    /// "38 500 kr a month / 142 hours × (1 + 40,15 %) = 379,98 kr an hour"
+    HourlyFromSalary {
+        /// The monthly salary.
+        salary: &'a str,
+        /// Hours a month.
+        hours: &'a str,
+        /// The overhead.
+        overhead: &'a str,
+        /// The hourly cost with overhead.
+        hourly: &'a str,
+    },
+    /// "450 kr an hour × (1 + 40,15 %) = 630,68 kr an hour"
+    HourlyWithOverhead {
+        /// The hourly cost before overhead.
+        base: &'a str,
+        /// The overhead.
+        overhead: &'a str,
+        /// The hourly cost with overhead.
+        hourly: &'a str,
+    },
+    /// "prices of {year}"
+    PricesOf {
+        /// The price year.
+        year: i32,
+    },
+    /// How figures are rounded: exactly computed, rounded at output to whole {unit}.
+    RoundingRule {
+        /// The currency unit (`kr`).
+        unit: &'a str,
+    },
     /// "Nothing planned and no actuals up to and including {as_of}."
     NothingPlannedUpTo {
         /// The last year followed up.
@@ -768,6 +834,8 @@ pub fn column(key: &str, lang: Lang) -> Option<&'static str> {
 
 /// Every column key [`column`] knows, for the test that each is worded in both languages.
 pub const COLUMN_KEYS: &[&str] = &[
+    "key",
+    "value",
     "year",
     "costs",
     "investment_costs",

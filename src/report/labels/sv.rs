@@ -167,6 +167,18 @@ pub(super) fn text(label: Label) -> &'static str {
         LowAndHighCase => "Lågt och högt fall",
         LowCaseEveryRangeUnfavourable => "Lågt fall (alla intervall ogynnsamt)",
         AsPlanned => "Grundkalkyl",
+        Assumptions => "Förutsättningar",
+        Assumption => "Förutsättning",
+        PriceLevel => "Prisnivå",
+        HourlyCostWithOverhead => "Timkostnad",
+        OverheadPo => "Personalomkostnadspålägg (PO)",
+        CurrencyLabel => "Valuta",
+        Rounding => "Avrundning",
+        NotStated => "ej angivet",
+        RealRate => "real (fasta priser)",
+        NominalRate => "nominell (löpande priser)",
+        RealOrNominalNotStated => "ej angivet om real eller nominell",
+        DiscountRateCap => "Kalkylränta",
         BaseCase => "grundkalkyl",
         HighCaseEveryRangeFavourable => "Högt fall (alla intervall gynnsamt)",
         Type => "Typ",
@@ -283,6 +295,19 @@ pub(super) fn phrase(p: &Phrase) -> String {
             "I nio fall av tio blir nettonuvärdet minst {p10}, och i nio fall av tio högst {p90}. Risken att kalkylen blir olönsam är {negative}."
         ),
         Phrase::NothingPlannedUpTo { as_of } => format!("Inget planerat belopp och inget utfall till och med {as_of}."),
+        Phrase::HourlyFromSalary {
+            salary,
+            hours,
+            overhead,
+            hourly,
+        } => format!("{salary} i månaden / {hours} timmar × (1 + {overhead}) = {hourly} i timmen"),
+        Phrase::HourlyWithOverhead { base, overhead, hourly } => {
+            format!("{base} i timmen × (1 + {overhead}) = {hourly} i timmen")
+        }
+        Phrase::PricesOf { year } => format!("{year} års priser"),
+        Phrase::RoundingRule { unit } => format!(
+            "Allt beräknas exakt, per månad; beloppen avrundas först när de visas, till hela {unit} (hälften bort från noll)."
+        ),
         Phrase::ReforecastBasis { as_of } => format!(
             "Prognosen bygger på utfallet till och med {as_of} (planen där utfall saknas) och planen för åren därefter."
         ),
@@ -346,6 +371,8 @@ pub(super) fn column(key: &str) -> Option<&'static str> {
         "rank" => "Rang",
         "code" => "Kod",
         "severity" => "Allvar",
+        "key" => "Förutsättning",
+        "value" => "Värde",
         _ => return None,
     })
 }
