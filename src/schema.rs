@@ -3,7 +3,7 @@
 //! while the file is written (`nytta schema`, `schema/nytta-format-1.schema.json`,
 //! docs/editor.md).
 //!
-//! The keys of every table are the parser's own lists ([`crate::model::known_keys`]),
+//! The keys of every table are the parser's own lists (`crate::model::known_keys`),
 //! and the choices of every enumerated string too; this module adds each key's type,
 //! range and description (English and Swedish). A key the parser knows but this module
 //! does not describe shows up as `UNDESCRIBED` and fails the tests, and so does a

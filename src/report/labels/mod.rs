@@ -832,7 +832,7 @@ pub fn column(key: &str, lang: Lang) -> Option<&'static str> {
     }
 }
 
-/// Every column key [`column`] knows, for the test that each is worded in both languages.
+/// Every column key [`column()`] knows, for the test that each is worded in both languages.
 pub const COLUMN_KEYS: &[&str] = &[
     "key",
     "value",
