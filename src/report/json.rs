@@ -158,6 +158,10 @@ struct LineOut<'a> {
     by_year: BTreeMap<String, Money>,
     planned_harvest: Option<Money>,
     harvest_by_year: Option<BTreeMap<String, Money>>,
+    /// Harvest planned for benefit of the horizon that falls after it (lag).
+    harvest_after_horizon: Option<Money>,
+    /// Benefit not planned for harvest (monetised benefits only).
+    not_planned_for_harvest: Option<Money>,
     source: Option<&'a str>,
     note: Option<&'a str>,
 }
@@ -397,6 +401,8 @@ fn line_out<'a>(p: &Project, c: &Calculation, line: &'a Line, f: &LineFigures) -
         by_year: by_year(start_year, &f.by_year),
         planned_harvest: f.harvest_by_year.as_ref().map(|_| money_plain(f.planned_harvest())),
         harvest_by_year: f.harvest_by_year.as_ref().map(|h| by_year(start_year, h)),
+        harvest_after_horizon: f.harvest_by_year.as_ref().map(|_| money_plain(f.harvest_after_horizon)),
+        not_planned_for_harvest: (!line.is_cost() && line.is_monetised()).then(|| money_plain(f.not_planned())),
         source: line.source.as_deref(),
         note: line.note.as_deref(),
     }

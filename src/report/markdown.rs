@@ -261,11 +261,12 @@ mod tests {
             [
                 "Porto",
                 "Ekonomichef",
-                "budgetminskning",
+                "besparingskrav",
                 "50 %",
                 "0 mån",
                 "330 000",
                 "165 000",
+                "0",
                 "165 000"
             ]
         );
@@ -374,7 +375,7 @@ mod tests {
             row(&out, "Byggnadsnämnden"),
             [
                 "Byggnadsnämnden",
-                "budgetminskning",
+                "besparingskrav",
                 "45 000",
                 "60 000",
                 "60 000",
@@ -414,7 +415,10 @@ mod tests {
         let p = project(SMALL);
         let c = calc(&p);
         let full = report(&p, &c, &[], Lang::Sv);
-        assert!(full.contains("### Besparingskrav per intressent och år"), "{full}");
+        assert!(
+            full.contains("### Planerad hemtagning per intressent, metod och år"),
+            "{full}"
+        );
         assert!(full.contains("### Effekthemtagning per år"), "{full}");
     }
 
@@ -422,18 +426,18 @@ mod tests {
     fn savings_demand_per_stakeholder_and_method() {
         let out = section(SHARED, Section::Realisation, Lang::Sv);
         assert_eq!(
-            row_with(&out, "Förvaltning A", "budgetminskning"),
-            ["Förvaltning A", "budgetminskning", "60 000", "60 000", "120 000"]
+            row_with(&out, "Förvaltning A", "besparingskrav"),
+            ["Förvaltning A", "besparingskrav", "60 000", "60 000", "120 000"]
         );
         assert_eq!(
             row_with(&out, "Förvaltning B", "metod ej angiven"),
             ["Förvaltning B", "metod ej angiven", "15 000", "30 000", "45 000"]
         );
         assert_eq!(
-            row_with(&out, "**Förvaltning B**", "**besparingskrav totalt**"),
+            row_with(&out, "**Förvaltning B**", "**hemtagning totalt**"),
             [
                 "**Förvaltning B**",
-                "**besparingskrav totalt**",
+                "**hemtagning totalt**",
                 "**75 000**",
                 "**90 000**",
                 "**165 000**"
@@ -441,7 +445,7 @@ mod tests {
         );
         assert_eq!(
             row_with(
-                &out[out.find("### Besparingskrav").unwrap_or(0)..],
+                &out[out.find("### Planerad hemtagning per intressent").unwrap_or(0)..],
                 "**Summa**",
                 "**135 000**"
             ),

@@ -246,7 +246,7 @@ mod tests {
         // Realisation plan: owner, method, share, untaken 165 000.
         let plan = out.lines().find(|l| l.contains("Ekonomichef")).unwrap_or("");
         assert!(
-            plan.contains("budgetminskning") && plan.contains("50 %") && plan.contains("0 mån"),
+            plan.contains("besparingskrav") && plan.contains("50 %") && plan.contains("0 mån"),
             "{plan}"
         );
         assert!(plan.contains("330 000") && plan.contains("165 000"), "{plan}");
@@ -394,7 +394,7 @@ stakeholder = "sdf"
         );
         let demand = line_with(&plan, "Byggnadsnämnden");
         assert!(
-            demand.contains("budgetminskning") && demand.contains("165 000"),
+            demand.contains("besparingskrav") && demand.contains("165 000"),
             "{plan}"
         );
         assert!(line_with(&plan, "2011 ").contains("35 %"), "{plan}");

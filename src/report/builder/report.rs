@@ -800,7 +800,8 @@ impl<'a> Builder<'a> {
             right(self.t(L::Lag)),
             right(self.t(L::TotalBenefit)),
             right(self.t(L::PlannedHarvest2)),
-            right(self.t(L::BenefitNotHarvested)),
+            right(self.t(L::HarvestedAfterHorizon)),
+            right(self.t(L::NotPlannedForHarvest)),
         ])
         .caption(self.t(L::PlanPerBenefit));
         let n = self.c.years.len();
@@ -839,7 +840,8 @@ impl<'a> Builder<'a> {
                 lag,
                 self.kr(f.total),
                 self.kr(harvested),
-                self.kr(f.not_harvested()),
+                self.kr(f.harvest_after_horizon),
+                self.kr(f.not_planned()),
             ]);
             let mut cells = vec![line.name.clone()];
             cells.extend((0..n).map(|i| {
@@ -880,7 +882,8 @@ impl<'a> Builder<'a> {
             String::new(),
             self.kr(totals.total),
             self.kr(totals.harvest),
-            self.kr(totals.not_harvested()),
+            self.kr(totals.after_horizon),
+            self.kr(totals.not_planned()),
         ]);
         let mut cells = vec![self.t(L::Total).to_string()];
         cells.extend(totals.harvest_by_year.iter().map(|v| self.kr(*v)));

@@ -139,9 +139,9 @@ pub(super) fn text(label: Label) -> &'static str {
         Method2 => "Method",
         PlannedHarvestPerStakeholderAndYear => "Planned harvest per stakeholder and year",
         Total2 => "total",
-        NoPlannedHarvestSoNoStakeholder => "No planned harvest, so no stakeholder carries a savings demand.",
+        NoPlannedHarvestSoNoStakeholder => "No stakeholder has any planned harvest.",
         BudgetConsequencePlannedHarvestSavingsDemand => {
-            "Budget consequence: the planned harvest (savings demand) each stakeholder must carry in its budget, per year and method."
+            "Budget consequence: the planned harvest each stakeholder must carry, per year and method. Only a budget reduction (besparingskrav) cuts a budget; redeployed time, revenue, avoided costs and quality are taken home in other ways."
         }
         EffekthemtagningCalculationHasNoInvestmentTo => {
             "Effekthemtagning: the calculation has no investment to set the harvest against."
@@ -179,6 +179,8 @@ pub(super) fn text(label: Label) -> &'static str {
         NominalRate => "nominal (current prices)",
         RealOrNominalNotStated => "real or nominal not stated",
         DiscountRateCap => "Discount rate",
+        NotPlannedForHarvest => "Not planned\nfor harvest",
+        HarvestedAfterHorizon => "Harvested after\nthe horizon",
         BaseCase => "base case",
         HighCaseEveryRangeFavourable => "High case (every range favourable)",
         Type => "Type",

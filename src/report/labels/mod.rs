@@ -326,6 +326,10 @@ pub enum Label {
     AsPlanned,
     /// base case (the scenario `base`, the plain file)
     BaseCase,
+    /// Not planned for harvest
+    NotPlannedForHarvest,
+    /// Harvested after the horizon
+    HarvestedAfterHorizon,
     /// Assumptions
     Assumptions,
     /// Assumption
@@ -617,6 +621,8 @@ impl Label {
         Label::LowCaseEveryRangeUnfavourable,
         Label::AsPlanned,
         Label::BaseCase,
+        Label::NotPlannedForHarvest,
+        Label::HarvestedAfterHorizon,
         Label::Assumptions,
         Label::Assumption,
         Label::PriceLevel,

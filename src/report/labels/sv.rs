@@ -20,7 +20,7 @@ pub(super) fn text(label: Label) -> &'static str {
         High => "hög",
         Medium => "medel",
         Low => "låg",
-        BudgetReduction => "budgetminskning",
+        BudgetReduction => "besparingskrav",
         Redeployment => "omdisponering",
         Revenue => "intäkt",
         CostAvoidance => "undviken kostnad",
@@ -137,11 +137,11 @@ pub(super) fn text(label: Label) -> &'static str {
         }
         NoMethodGiven => "metod ej angiven",
         Method2 => "Hemtagningsmetod",
-        PlannedHarvestPerStakeholderAndYear => "Besparingskrav per intressent och år",
-        Total2 => "besparingskrav totalt",
-        NoPlannedHarvestSoNoStakeholder => "Ingen planerad hemtagning, så inga besparingskrav på någon intressent.",
+        PlannedHarvestPerStakeholderAndYear => "Planerad hemtagning per intressent, metod och år",
+        Total2 => "hemtagning totalt",
+        NoPlannedHarvestSoNoStakeholder => "Ingen planerad hemtagning hos någon intressent.",
         BudgetConsequencePlannedHarvestSavingsDemand => {
-            "Budgetkonsekvens: den planerade hemtagningen (besparingskravet) som varje intressent ska bära i sin budget, per år och hemtagningsmetod."
+            "Budgetkonsekvens: den planerade hemtagningen som varje intressent ska bära, per år och metod. Bara besparingskrav minskar en budget; omdisponerad tid, intäkter, undvikna kostnader och kvalitet tas hem på andra sätt."
         }
         EffekthemtagningCalculationHasNoInvestmentTo => {
             "Effekthemtagning: kalkylen har ingen investering, så hemtagningen kan inte ställas mot den."
@@ -179,6 +179,8 @@ pub(super) fn text(label: Label) -> &'static str {
         NominalRate => "nominell (löpande priser)",
         RealOrNominalNotStated => "ej angivet om real eller nominell",
         DiscountRateCap => "Kalkylränta",
+        NotPlannedForHarvest => "Ej planerad för\nhemtagning",
+        HarvestedAfterHorizon => "Hemtas efter\nkalkylperioden",
         BaseCase => "grundkalkyl",
         HighCaseEveryRangeFavourable => "Högt fall (alla intervall gynnsamt)",
         Type => "Typ",
