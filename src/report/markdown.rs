@@ -302,7 +302,7 @@ mod tests {
         assert!(out.contains("| Porto \\| \\*frimärken\\* |"), "{out}");
         assert_eq!(
             row(&out, "W106"),
-            ["W106", "assumptions", "no discount rate", "state \\`discount\\_rate\\`"]
+            ["W106", "Assumptions", "no discount rate", "state \\`discount\\_rate\\`"]
         );
         assert!(!out.contains("No findings"), "{out}");
     }

@@ -276,7 +276,7 @@ mod tests {
         assert!(out.contains("-150,868") && out.contains("147,397"), "{out}");
         let finding = line_with(&out, "W103");
         assert!(
-            finding.contains("benefits[0]") && finding.contains("has no owner"),
+            finding.contains("Porto") && !finding.contains("benefits[0]") && finding.contains("has no owner"),
             "{finding}"
         );
         assert!(finding.contains("add an owner"), "{finding}");

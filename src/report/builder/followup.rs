@@ -282,7 +282,7 @@ impl Builder<'_> {
         for d in self.flags {
             grid.row(vec![
                 d.code.as_str().to_string(),
-                Self::opt(d.at.clone()),
+                super::report::place(self.p, self.c, self.lang, d.at.as_deref()),
                 d.message_with_scenarios(self.lang),
                 Self::opt(d.hint_in(self.lang).map(str::to_string)),
             ]);
@@ -556,7 +556,7 @@ actuals = { 2011 = 30000 }
             row(&out, "### Plan och prognos per år", "2010"),
             ["2010", "100 000", "120 000", "0", "0", "-100 000", "-120 000"]
         );
-        assert_eq!(row(&out, "## Avvikelser att åtgärda", "W201")[1], "benefits\\[0\\]"); // `[` and `]` escaped: never a link
+        assert_eq!(row(&out, "## Avvikelser att åtgärda", "W201")[1], "Tid"); // the line by its name, never `benefits[0]`
         assert!(!out.contains("Inga avvikelser"), "{out}");
     }
 

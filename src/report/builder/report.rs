@@ -82,6 +82,12 @@ pub fn build_section(input: &ReportInput, section: Section) -> Document {
     doc
 }
 
+/// Where a finding is, as a reader knows it (a line or stakeholder by name): for other
+/// documents about the same project.
+pub fn place(project: &Project, calc: &Calculation, lang: Lang, at: Option<&str>) -> String {
+    Builder::new(project, calc, lang).place(at)
+}
+
 /// The project facts shown under a title (id, organisation, horizon, go-live,
 /// scenario, amounts), for other documents about the same calculation.
 pub fn project_facts(project: &Project, calc: &Calculation, lang: Lang) -> Vec<(String, String)> {
@@ -152,6 +158,35 @@ impl<'a> Builder<'a> {
 
     fn opt(value: Option<String>) -> String {
         value.unwrap_or_else(|| MISSING.to_string())
+    }
+
+    /// Where a finding is, as a reader knows it: a line by its name, a stakeholder by
+    /// its name, the project or the assumptions in words — never a path such as
+    /// `benefits[1]` (JSON keeps the path for scripts).
+    pub(super) fn place(&self, at: Option<&str>) -> String {
+        let Some(at) = at.map(str::trim).filter(|a| !a.is_empty()) else {
+            return MISSING.to_string();
+        };
+        let head = at.split('.').next().unwrap_or(at);
+        if let Some(line) = self.p.lines().find(|l| l.at == head) {
+            return line.name.clone();
+        }
+        if let Some(i) = head
+            .strip_prefix("stakeholders[")
+            .and_then(|r| r.strip_suffix(']'))
+            .and_then(|n| n.parse::<usize>().ok())
+            && let Some(s) = self.p.stakeholders.get(i)
+        {
+            return s.name.clone();
+        }
+        match head {
+            "project" => self.t(L::WholeProject).to_string(),
+            "assumptions" => self.t(L::Assumptions).to_string(),
+            "stakeholders" => self.t(L::StakeholdersPlace).to_string(),
+            "costs" => self.t(L::CostLines).to_string(),
+            "benefits" => self.t(L::BenefitLines).to_string(),
+            _ => at.to_string(),
+        }
     }
 
     fn text(value: Option<&str>) -> String {
@@ -1127,7 +1162,7 @@ impl<'a> Builder<'a> {
         for d in input.findings {
             grid.row(vec![
                 d.code.as_str().to_string(),
-                Self::text(d.at.as_deref()),
+                self.place(d.at.as_deref()),
                 d.message_with_scenarios(self.lang),
                 Self::text(d.hint_in(self.lang)),
             ]);

@@ -326,6 +326,14 @@ pub enum Label {
     AsPlanned,
     /// base case (the scenario `base`, the plain file)
     BaseCase,
+    /// the project as a whole
+    WholeProject,
+    /// stakeholders
+    StakeholdersPlace,
+    /// cost lines
+    CostLines,
+    /// benefit lines
+    BenefitLines,
     /// Not planned for harvest
     NotPlannedForHarvest,
     /// Harvested after the horizon
@@ -621,6 +629,10 @@ impl Label {
         Label::LowCaseEveryRangeUnfavourable,
         Label::AsPlanned,
         Label::BaseCase,
+        Label::WholeProject,
+        Label::StakeholdersPlace,
+        Label::CostLines,
+        Label::BenefitLines,
         Label::NotPlannedForHarvest,
         Label::HarvestedAfterHorizon,
         Label::Assumptions,
