@@ -1101,17 +1101,37 @@ impl<'a> Builder<'a> {
             right(self.t(L::ChangeToNpv0)),
         ])
         .caption(self.t(L::SwitchingFactors));
+        // A factor below 0 cannot be reached (a line cannot be negative): "–" with a
+        // footnote. One above 10 is capped in words: no one reads "+929 514,5 %".
+        let tenfold = Decimal::TEN;
+        let (mut benefit_note, mut cost_note) = (false, false);
         for f in &self.c.lines {
             let Some(line) = self.line(f).filter(|l| l.is_monetised()) else {
                 continue;
             };
             let switching_factor = self.c.switching_factor(self.p, f);
+            let (factor_cell, change_cell) = match switching_factor {
+                Some(s) if s < Decimal::ZERO => {
+                    if line.is_cost() {
+                        cost_note = true;
+                    } else {
+                        benefit_note = true;
+                    }
+                    (format!("{MISSING}*"), format!("{MISSING}*"))
+                }
+                Some(s) if s > tenfold => (
+                    format!("> {}", factor(tenfold, 0, self.lang)),
+                    self.t(L::MoreThanTenfold).to_string(),
+                ),
+                Some(s) => (factor(s, 2, self.lang), signed_percent(change_of(s), self.lang)),
+                None => (MISSING.to_string(), MISSING.to_string()),
+            };
             switching.row(vec![
                 line.name.clone(),
                 self.kind(line).to_string(),
                 self.kr(self.c.line_pv(f)),
-                Self::opt(switching_factor.map(|s| factor(s, 2, self.lang))),
-                Self::opt(switching_factor.map(|s| signed_percent(change_of(s), self.lang))),
+                factor_cell,
+                change_cell,
             ]);
         }
         if switching.rows.is_empty() {
@@ -1119,6 +1139,12 @@ impl<'a> Builder<'a> {
         } else {
             blocks.push(Block::Text(self.t(L::SwitchingFactorIsWhatLineMust).to_string()));
             blocks.push(Block::Grid(switching));
+            if benefit_note {
+                blocks.push(Block::Text(self.t(L::BenefitUnreachableNote).to_string()));
+            }
+            if cost_note {
+                blocks.push(Block::Text(self.t(L::CostUnreachableNote).to_string()));
+            }
         }
         Chapter {
             heading: self.t(L::Sensitivity).to_string(),

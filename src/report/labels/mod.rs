@@ -326,6 +326,12 @@ pub enum Label {
     AsPlanned,
     /// base case (the scenario `base`, the plain file)
     BaseCase,
+    /// more than tenfold
+    MoreThanTenfold,
+    /// * The NPV stays positive even without this benefit.
+    BenefitUnreachableNote,
+    /// * The NPV stays negative even if this cost were gone.
+    CostUnreachableNote,
     /// the project as a whole
     WholeProject,
     /// stakeholders
@@ -629,6 +635,9 @@ impl Label {
         Label::LowCaseEveryRangeUnfavourable,
         Label::AsPlanned,
         Label::BaseCase,
+        Label::MoreThanTenfold,
+        Label::BenefitUnreachableNote,
+        Label::CostUnreachableNote,
         Label::WholeProject,
         Label::StakeholdersPlace,
         Label::CostLines,
