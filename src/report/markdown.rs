@@ -237,24 +237,29 @@ mod tests {
             ["Återbetalningstid", "2012-09 (2,8 år)"]
         );
         assert_eq!(row(&out, "Hemtagningsgrad (andel av nyttan)")[1], "50 %");
-        // Year table: header joined to one line, number columns right-aligned.
-        let header = row(&out, "År");
-        assert_eq!(header[..3], ["År", "Investering", "Drift och förvaltning"], "{out}");
-        assert_eq!(header[6], "Omfördelningsnytta");
-        assert!(
-            out.contains("| --------- | ----------: | --------------------: |"),
+        // Year table as in Inera's template: the years as columns, one row per item,
+        // a label broken over two lines in a header joined again ("Omfördelningsnytta").
+        assert_eq!(
+            row_with(&out, "Post", "2010"),
+            ["Post", "2010", "2011", "2012", "Summa"],
             "{out}"
         );
         assert_eq!(
-            row(&out, "2010"),
-            [
-                "2010", "300 000", "0", "0", "300 000", "90 000", "0", "90 000", "-210 000", "-210 000", "1,0000",
-                "45 000"
-            ]
+            row_with(&out, "Investering", "300 000"),
+            ["Investering", "300 000", "0", "0", "300 000"]
         );
-        assert_eq!(row(&out, "2012")[9..], ["30 000", "0,8264", "60 000"]);
-        let total = row(&out, "**Summa**");
-        assert_eq!(total[1], "**300 000**");
+        assert_eq!(
+            row_with(&out, "Omfördelningsnytta", "0"),
+            ["Omfördelningsnytta", "0", "0", "0", "0"]
+        );
+        assert_eq!(
+            row(&out, "Diskonteringsfaktor"),
+            ["Diskonteringsfaktor", "1,0000", "0,9091", "0,8264", ""]
+        );
+        let cumulative = row(&out, "Ackumulerat netto");
+        assert_eq!((cumulative[1].as_str(), cumulative[3].as_str()), ("-210 000", "30 000"));
+        let harvest = row_with(&out, "Planerad hemtagning", "45 000");
+        assert_eq!(harvest[3..], ["60 000", "165 000"]);
         // Realisation plan: half of 330 000 taken home, the rest not.
         assert_eq!(
             row_with(&out, "Porto", "Ekonomichef"),

@@ -600,52 +600,90 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Year by year as in Inera's template: the years as columns, the items as rows,
+    /// the total last (what a reader compares across years sits side by side).
     fn years(&self) -> Chapter {
-        let mut grid = Grid::new(vec![
-            left(self.t(L::Year2)),
-            right(self.t(L::Investment2)),
-            right(self.t(L::Operations4)),
-            right(self.t(L::OtherCosts2)),
-            right(self.t(L::TotalCosts2)),
-            right(self.t(L::FinancialBenefits2)),
-            right(self.t(L::ReallocationBenefits2)),
-            right(self.t(L::TotalBenefits2)),
-            right(self.t(L::Net)),
-            right(self.t(L::CumulativeNet)),
-            right(self.t(L::DiscountFactor)),
-            right(self.t(L::PlannedHarvest2)),
-        ]);
-        for y in &self.c.years {
-            grid.row(vec![
-                y.year.to_string(),
-                self.kr(y.costs[Category::Investment.index()]),
-                self.kr(y.costs[Category::Operations.index()]),
-                self.kr(y.costs[Category::Other.index()]),
-                self.kr(y.total_costs()),
-                self.kr(y.financial_benefits),
-                self.kr(y.reallocation_benefits),
-                self.kr(y.total_benefits()),
-                self.kr(y.net()),
-                self.kr(y.cumulative_net),
-                factor(y.discount_factor, 4, self.lang),
-                self.kr(y.planned_harvest),
-            ]);
-        }
+        let n = self.c.years.len();
+        let mut columns = vec![left(self.t(L::Item))];
+        columns.extend((0..n).map(|i| right(&self.year_label(i))));
+        columns.push(right(self.t(L::Total)));
+        let mut grid = Grid::new(columns);
         let s = &self.c.summary;
-        grid.total(vec![
-            self.t(L::Total).to_string(),
-            self.kr(s.costs[Category::Investment.index()]),
-            self.kr(s.costs[Category::Operations.index()]),
-            self.kr(s.costs[Category::Other.index()]),
-            self.kr(s.total_costs()),
-            self.kr(s.financial_benefits),
-            self.kr(s.reallocation_benefits),
-            self.kr(s.total_benefits()),
-            self.kr(s.net()),
-            String::new(),
-            String::new(),
-            self.kr(s.planned_harvest),
-        ]);
+        let ys = &self.c.years;
+        let kr = |d: Decimal| self.kr(d);
+        let rows: Vec<(L, Vec<String>, String, bool)> = vec![
+            (
+                L::Investment2,
+                ys.iter().map(|y| kr(y.costs[Category::Investment.index()])).collect(),
+                kr(s.costs[Category::Investment.index()]),
+                false,
+            ),
+            (
+                L::Operations4,
+                ys.iter().map(|y| kr(y.costs[Category::Operations.index()])).collect(),
+                kr(s.costs[Category::Operations.index()]),
+                false,
+            ),
+            (
+                L::OtherCosts2,
+                ys.iter().map(|y| kr(y.costs[Category::Other.index()])).collect(),
+                kr(s.costs[Category::Other.index()]),
+                false,
+            ),
+            (
+                L::TotalCosts2,
+                ys.iter().map(|y| kr(y.total_costs())).collect(),
+                kr(s.total_costs()),
+                true,
+            ),
+            (
+                L::FinancialBenefits2,
+                ys.iter().map(|y| kr(y.financial_benefits)).collect(),
+                kr(s.financial_benefits),
+                false,
+            ),
+            (
+                L::ReallocationBenefits2,
+                ys.iter().map(|y| kr(y.reallocation_benefits)).collect(),
+                kr(s.reallocation_benefits),
+                false,
+            ),
+            (
+                L::TotalBenefits2,
+                ys.iter().map(|y| kr(y.total_benefits())).collect(),
+                kr(s.total_benefits()),
+                true,
+            ),
+            (L::Net, ys.iter().map(|y| kr(y.net())).collect(), kr(s.net()), true),
+            (
+                L::CumulativeNet,
+                ys.iter().map(|y| kr(y.cumulative_net)).collect(),
+                String::new(),
+                false,
+            ),
+            (
+                L::DiscountFactor,
+                ys.iter().map(|y| factor(y.discount_factor, 4, self.lang)).collect(),
+                String::new(),
+                false,
+            ),
+            (
+                L::PlannedHarvest2,
+                ys.iter().map(|y| kr(y.planned_harvest)).collect(),
+                kr(s.planned_harvest),
+                false,
+            ),
+        ];
+        for (label, cells, total, bold) in rows {
+            let mut row = vec![self.t(label).replace("-\n", "").replace('\n', " ")];
+            row.extend(cells);
+            row.push(total);
+            if bold {
+                grid.total(row);
+            } else {
+                grid.row(row);
+            }
+        }
         Chapter {
             heading: self.t(L::YearByYear).to_string(),
             blocks: vec![Block::Grid(grid)],
