@@ -315,7 +315,7 @@ pub(super) fn phrase(p: &Phrase) -> String {
         }
         Phrase::PricesOf { year } => format!("prices of {year}"),
         Phrase::RoundingRule { unit } => format!(
-            "Everything is computed exactly, month by month; amounts are rounded only when shown, to whole {unit} (half away from zero)."
+            "Everything is computed exactly, month by month; amounts are rounded only when shown, to whole {unit} (half away from zero). Totals are sums of the exact amounts, so rounded rows of a table may differ from their total by a krona or two."
         ),
         Phrase::ReforecastBasis { as_of } => format!(
             "The re-forecast takes the actuals up to and including {as_of} (the plan where none was reported) and \

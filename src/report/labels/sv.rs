@@ -315,7 +315,7 @@ pub(super) fn phrase(p: &Phrase) -> String {
         }
         Phrase::PricesOf { year } => format!("{year} års priser"),
         Phrase::RoundingRule { unit } => format!(
-            "Allt beräknas exakt, per månad; beloppen avrundas först när de visas, till hela {unit} (hälften bort från noll)."
+            "Allt beräknas exakt, per månad; beloppen avrundas först när de visas, till hela {unit} (hälften bort från noll). Summorna räknas på de exakta beloppen, så en avrundad tabellrad kan skilja sig från summan med någon krona."
         ),
         Phrase::ReforecastBasis { as_of } => format!(
             "Prognosen bygger på utfallet till och med {as_of} (planen där utfall saknas) och planen för åren därefter."
