@@ -1,6 +1,6 @@
 //! The whole pipeline for one file: parse and validate, compute, check.
 
-use crate::diagnostic::{Code, Diagnostic, Omitted};
+use crate::diagnostic::{Code, Diagnostic, Omitted, Text};
 use crate::engine::{self, Calculation};
 use crate::limits::MAX_SHOWN_FINDINGS;
 use crate::model::{Header, Overrides, Project, Scenario, Span, parse_project_with};
@@ -38,13 +38,25 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, Di
     engine::compute(project, scenario).map_err(|e| engine_error(project, e))
 }
 
+/// An engine error's message in both languages (the engine words only the English).
+fn engine_text(e: &engine::EngineError) -> Text {
+    let at = &e.at;
+    Text::new(
+        format!("siffrorna för {at} är för stora för att beräknas exakt (över 10^20 kr per år)"),
+        e.message.clone(),
+    )
+}
+
 /// An engine error (an overflow) as an E011 diagnostic at the line it names.
 pub fn engine_error(project: &Project, e: engine::EngineError) -> Diagnostic {
     let span = project.lines().find(|l| l.at == e.at).map(|l| l.span.clone());
-    Diagnostic::new(Code::E011, e.message.clone())
+    Diagnostic::new(Code::E011, engine_text(&e))
         .maybe_span(span)
         .at(e.at.clone())
-        .hint("check the magnitudes: amounts are in kronor, volumes in cases a year, rates as fractions")
+        .hint(Text::new(
+            "kontrollera storleksordningarna: belopp i kronor, volymer i ärenden per år, räntor som andelar",
+            "check the magnitudes: amounts are in kronor, volumes in cases a year, rates as fractions",
+        ))
 }
 
 /// E011 for a written scenario that cannot be computed, blamed on the scenario's key that
@@ -77,13 +89,19 @@ fn scenario_overflow(scenario: &Scenario, e: &engine::EngineError) -> Diagnostic
     } else {
         format!("scenarios.{}.{key}", scenario.name)
     };
-    Diagnostic::new(
-        Code::E011,
-        format!("scenario `{}` cannot be computed: {}", scenario.name, e.message),
-    )
+    Diagnostic::new(Code::E011, {
+        let (name, why) = (&scenario.name, engine_text(e));
+        crate::text!(
+            sv: "scenariot `{name}` kan inte beräknas: {}", why.sv;
+            en: "scenario `{name}` cannot be computed: {}", why.en
+        )
+    })
     .maybe_span(span)
     .at(at)
-    .hint("a scenario multiplies the lines' amounts by its factors: use factors near 1, e.g. 1.25")
+    .hint(Text::new(
+        "ett scenario multiplicerar radernas belopp med sina faktorer: använd faktorer nära 1, till exempel 1,25",
+        "a scenario multiplies the lines' amounts by its factors: use factors near 1, e.g. 1.25",
+    ))
 }
 
 /// Parse, validate, compute the base scenario and every written scenario, and run the

@@ -121,7 +121,8 @@ pub struct BatchRow {
     pub warnings: usize,
     /// Distinct finding codes, in code order.
     pub codes: Vec<Code>,
-    /// Every finding, as `CODE message` (for the findings sheet and the error reason).
+    /// Every finding, as `CODE message` (for the findings sheet and the error reason),
+    /// worded in English: the batch's machine formats are the contract for scripts.
     pub findings: Vec<(Code, String)>,
     /// The key figures, when the file could be computed.
     pub figures: Option<Figures>,
@@ -157,7 +158,11 @@ impl BatchRow {
     /// A row for a submission that could not be read at all.
     pub fn unreadable(source: String, reason: String) -> BatchRow {
         let mut row = BatchRow::empty(source);
-        row.record(&[Diagnostic::new(Code::E001, reason)]);
+        // The batch's rows are English by contract (docs/decisions.md, D61).
+        row.record(&[Diagnostic::new(
+            Code::E001,
+            crate::diagnostic::Text::new(reason.clone(), reason),
+        )]);
         row
     }
 
@@ -190,7 +195,8 @@ impl BatchRow {
             } else {
                 self.warnings += 1;
             }
-            self.findings.push((d.code, d.message_with_scenarios()));
+            self.findings
+                .push((d.code, d.message_with_scenarios(crate::fmt::Lang::En)));
             if !self.codes.contains(&d.code) {
                 self.codes.push(d.code);
             }

@@ -1,8 +1,69 @@
 //! Diagnostics: every error and warning nytta reports, with a stable code, a location
 //! (byte span in the source, and a path such as `benefits[2].amounts`) and a hint.
 
+use crate::fmt::Lang;
 use serde::Serialize;
 use std::ops::Range;
+
+/// A finding's text in both output languages. A diagnostic keeps its code, location and
+/// both texts; the writer picks one at render time ([`Text::get`]), so a finding raised
+/// once shows in the reader's language in every format (docs/decisions.md, D-lang).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text {
+    /// Swedish.
+    pub sv: String,
+    /// English: also the `message`/`hint` of the JSON contract for scripts.
+    pub en: String,
+}
+
+impl Text {
+    /// A text from its Swedish and English wording.
+    pub fn new(sv: impl Into<String>, en: impl Into<String>) -> Self {
+        Text {
+            sv: sv.into(),
+            en: en.into(),
+        }
+    }
+    /// A text worded by `f` in each language: `Text::by(|lang| match lang { … })`.
+    pub fn by(f: impl Fn(Lang) -> String) -> Text {
+        Text::new(f(Lang::Sv), f(Lang::En))
+    }
+    /// The wording in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Sv => &self.sv,
+            Lang::En => &self.en,
+        }
+    }
+    /// Both wordings, each transformed by `f` with its language.
+    pub fn map(&self, f: impl Fn(&str, Lang) -> String) -> Text {
+        Text::new(f(&self.sv, Lang::Sv), f(&self.en, Lang::En))
+    }
+}
+
+/// In unit tests only, a text with the same words in both languages. Library code has
+/// no such conversion, so every finding is worded twice or does not compile.
+#[cfg(test)]
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Text { sv: s.clone(), en: s }
+    }
+}
+
+#[cfg(test)]
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text::from(s.to_string())
+    }
+}
+
+/// `Text::new(format!(sv…), format!(en…))` in one macro: `text!(sv: "…", en: "…")`.
+#[macro_export]
+macro_rules! text {
+    (sv: $($sv:expr),+ ; en: $($en:expr),+ $(;)?) => {
+        $crate::diagnostic::Text::new(format!($($sv),+), format!($($en),+))
+    };
+}
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -21,6 +82,22 @@ impl Severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         }
+    }
+    /// The word a human reads: `fel`/`varning` in Swedish, `error`/`warning` in English.
+    pub fn word(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Error, Lang::Sv) => "fel",
+            (Severity::Warning, Lang::Sv) => "varning",
+            (s, Lang::En) => s.as_str(),
+        }
+    }
+}
+
+/// The word before a finding's hint in human output: `råd` / `hint`.
+pub fn hint_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "råd",
+        Lang::En => "hint",
     }
 }
 
@@ -163,9 +240,9 @@ pub struct Diagnostic {
     /// The stable code.
     pub code: Code,
     /// What is wrong, naming the line, year or month where one applies.
-    pub message: String,
+    pub message: Text,
     /// What to do about it, in one line.
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
     /// Byte range in the source text.
     pub span: Option<Range<usize>>,
     /// Path of the item in the file, e.g. `benefits[2].amounts`.
@@ -177,7 +254,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A finding with `code` and `message`, no hint, span or path yet.
-    pub fn new(code: Code, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, message: impl Into<Text>) -> Self {
         Diagnostic {
             code,
             message: message.into(),
@@ -188,7 +265,7 @@ impl Diagnostic {
         }
     }
     /// Add what to do about it.
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Text>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -211,13 +288,24 @@ impl Diagnostic {
     pub fn severity(&self) -> Severity {
         self.code.severity()
     }
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> &str {
+        self.message.get(lang)
+    }
+    /// The hint in `lang`, if any.
+    pub fn hint_in(&self, lang: Lang) -> Option<&str> {
+        self.hint.as_ref().map(|h| h.get(lang))
+    }
     /// The message with the scenarios it holds in, as text shows it:
-    /// `… (scenario pessimistic)`.
-    pub fn message_with_scenarios(&self) -> String {
-        match self.scenarios.as_slice() {
-            [] => self.message.clone(),
-            [one] => format!("{} (scenario {one})", self.message),
-            many => format!("{} (scenarios {})", self.message, many.join(", ")),
+    /// `… (scenario pessimistic)` / `… (scenariot pessimistic)`.
+    pub fn message_with_scenarios(&self, lang: Lang) -> String {
+        let message = self.message_in(lang);
+        match (self.scenarios.as_slice(), lang) {
+            ([], _) => message.to_string(),
+            ([one], Lang::Sv) => format!("{message} (scenariot {one})"),
+            ([one], Lang::En) => format!("{message} (scenario {one})"),
+            (many, Lang::Sv) => format!("{message} (scenarierna {})", many.join(", ")),
+            (many, Lang::En) => format!("{message} (scenarios {})", many.join(", ")),
         }
     }
     /// Whether the finding is an error.
@@ -283,17 +371,23 @@ pub fn not_utf8(bytes: &[u8], error: std::str::Utf8Error) -> (String, Diagnostic
         .decode_without_bom_handling(&[byte])
         .0
         .into_owned();
-    let others = match invalid.saturating_sub(1) {
-        0 => String::new(),
-        1 => ", and 1 more place".into(),
-        n => format!(", and {n} more places"),
+    let (others_sv, others_en) = match invalid.saturating_sub(1) {
+        0 => (String::new(), String::new()),
+        1 => (", och på 1 ställe till".into(), ", and 1 more place".into()),
+        n => (format!(", och på {n} ställen till"), format!(", and {n} more places")),
     };
     let d = Diagnostic::new(
         Code::E001,
-        format!("the file is not UTF-8: byte 0x{byte:02X} (`{guess}` in Windows-1252?) cannot be read here{others}"),
+        crate::text!(
+            sv: "filen är inte UTF-8: byte 0x{byte:02X} (`{guess}` i Windows-1252?) kan inte läsas här{others_sv}";
+            en: "the file is not UTF-8: byte 0x{byte:02X} (`{guess}` in Windows-1252?) cannot be read here{others_en}"
+        ),
     )
     .span(at..at + '\u{FFFD}'.len_utf8())
-    .hint("save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8)");
+    .hint(Text::new(
+        "spara filen som UTF-8 (i Anteckningar: Spara som → Kodning: UTF-8)",
+        "save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8)",
+    ));
     (text, d)
 }
 

@@ -311,7 +311,7 @@ pub const NPV_DP: u32 = 6;
 pub fn npv_of(text: &str) -> Result<(Project, Decimal), NotValid> {
     let parsed = parse_project(text);
     if let Some(e) = parsed.diagnostics.iter().find(|d| d.is_error()) {
-        return Err(NotValid(format!("{}: {}", e.code.as_str(), e.message)));
+        return Err(NotValid(format!("{}: {}", e.code.as_str(), e.message.en)));
     }
     let project = parsed
         .project

@@ -9,19 +9,25 @@ use rust_decimal::{Decimal, RoundingStrategy};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     /// Swedish: `4 110 527 kr`, `3,5 %`.
+    #[default]
     Sv,
     /// English: `4,110,527 kr`, `3.5%`.
-    #[default]
     En,
 }
 
 impl Lang {
-    /// Swedish when `LC_ALL` or `LANG` (the first one set) starts with `sv`.
-    pub fn from_locale(lc_all: Option<&str>, lang: Option<&str>) -> Lang {
-        let locale = lc_all.filter(|s| !s.is_empty()).or(lang.filter(|s| !s.is_empty()));
+    /// The language of the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set and
+    /// not empty: English when it names English (`en`, `en_GB.UTF-8`, …); Swedish
+    /// otherwise — for `sv_*`, for `C`, `POSIX` and `C.UTF-8`, and when none is set
+    /// (nytta's readers are Swedish; docs/decisions.md, D-lang).
+    pub fn from_locale(lc_all: Option<&str>, lc_messages: Option<&str>, lang: Option<&str>) -> Lang {
+        let locale = [lc_all, lc_messages, lang]
+            .into_iter()
+            .flatten()
+            .find(|s| !s.is_empty());
         match locale {
-            Some(l) if l.starts_with("sv") => Lang::Sv,
-            _ => Lang::En,
+            Some(l) if l == "en" || l.starts_with("en_") || l.starts_with("en.") || l.starts_with("en@") => Lang::En,
+            _ => Lang::Sv,
         }
     }
 
@@ -115,6 +121,17 @@ pub fn percent(fraction: Decimal, lang: Lang) -> String {
     }
 }
 
+/// A fraction as a percentage with up to two decimals, for rates given to the hundredth
+/// such as an overhead: `40,15 %` / `40.15%`.
+pub fn percent_fine(fraction: Decimal, lang: Lang) -> String {
+    let pct = round(fraction * Decimal::ONE_HUNDRED, 2).normalize();
+    let text = number(pct, pct.scale(), lang);
+    match lang {
+        Lang::Sv => format!("{text} %"),
+        Lang::En => format!("{text}%"),
+    }
+}
+
 /// A ratio such as the BCR, with two decimals.
 /// Two decimals, or three when two would round a value across 1 (0,995 is not 1,00:
 /// a BCR below 1 means the benefits do not cover the costs).
@@ -153,11 +170,12 @@ pub fn factor(d: Decimal, dp: u32, lang: Lang) -> String {
 }
 
 /// A fraction as a percentage in a finding's message (W codes), with up to two
-/// decimals and a space before the sign: `3.5 %`, `12.25 %`. Findings are worded in
-/// English; this is their one percentage form.
-pub fn message_percent(fraction: Decimal) -> String {
+/// decimals and a space before the sign: `3,5 %` / `3.5 %`, `12,25 %`. This is the
+/// findings' one percentage form, in both languages.
+pub fn message_percent(fraction: Decimal, lang: Lang) -> String {
     let value = fraction.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(fraction);
-    format!("{} %", round(value, 2).normalize())
+    let plain = round(value, 2).normalize();
+    format!("{} %", number(plain, plain.scale(), lang))
 }
 
 /// A change as a signed percentage: `+0,6 %` / `-12.5%` (zero has no sign).
@@ -193,6 +211,8 @@ mod tests {
         assert_eq!(percent(dec!(0.035), Lang::Sv), "3,5 %");
         assert_eq!(percent(dec!(0.035), Lang::En), "3.5%");
         assert_eq!(percent(dec!(0.03), Lang::Sv), "3 %");
+        assert_eq!(percent_fine(dec!(0.4015), Lang::Sv), "40,15 %");
+        assert_eq!(percent_fine(dec!(0.4015), Lang::En), "40.15%");
         assert_eq!(ratio(dec!(1.2345), Lang::Sv), "1,23");
         assert_eq!(ratio(dec!(0.995174), Lang::Sv), "0,995");
         assert_eq!(ratio(dec!(1.004), Lang::En), "1.004");
@@ -215,16 +235,25 @@ mod tests {
         assert_eq!(money(dec!(1200000.5), Lang::En), "1,200,001 kr");
         assert_eq!(money(dec!(-1234.4), Lang::En), "-1,234 kr");
         assert_eq!(money(dec!(-0.4), Lang::En), "0 kr");
-        assert_eq!(message_percent(dec!(0.035)), "3.5 %");
-        assert_eq!(message_percent(dec!(0.8)), "80 %");
-        assert_eq!(message_percent(dec!(0.12345)), "12.35 %");
+        assert_eq!(message_percent(dec!(0.035), Lang::En), "3.5 %");
+        assert_eq!(message_percent(dec!(0.035), Lang::Sv), "3,5 %");
+        assert_eq!(message_percent(dec!(0.8), Lang::En), "80 %");
+        assert_eq!(message_percent(dec!(0.12345), Lang::En), "12.35 %");
     }
 
     #[test]
     fn locale_picks_language() {
-        assert_eq!(Lang::from_locale(None, Some("sv_SE.UTF-8")), Lang::Sv);
-        assert_eq!(Lang::from_locale(Some("en_US.UTF-8"), Some("sv_SE.UTF-8")), Lang::En);
-        assert_eq!(Lang::from_locale(Some(""), Some("sv_SE")), Lang::Sv);
-        assert_eq!(Lang::from_locale(None, None), Lang::En);
+        assert_eq!(Lang::from_locale(None, None, Some("sv_SE.UTF-8")), Lang::Sv);
+        assert_eq!(
+            Lang::from_locale(Some("en_US.UTF-8"), None, Some("sv_SE.UTF-8")),
+            Lang::En
+        );
+        assert_eq!(Lang::from_locale(Some(""), None, Some("sv_SE")), Lang::Sv);
+        assert_eq!(Lang::from_locale(None, Some("en_GB"), Some("sv_SE")), Lang::En);
+        assert_eq!(Lang::from_locale(None, None, Some("en")), Lang::En);
+        assert_eq!(Lang::from_locale(None, None, Some("C.UTF-8")), Lang::Sv);
+        assert_eq!(Lang::from_locale(Some("POSIX"), None, Some("en_US")), Lang::Sv);
+        assert_eq!(Lang::from_locale(None, None, Some("de_DE.UTF-8")), Lang::Sv);
+        assert_eq!(Lang::from_locale(None, None, None), Lang::Sv);
     }
 }

@@ -263,6 +263,22 @@ fn definitions(table: &str) -> Vec<(&'static str, Value)> {
                     "Timmar per månad för monthly_salary (standard 142).",
                 ),
             ),
+            (
+                "price_year",
+                with_doc(
+                    integer(1900, 2200),
+                    "The price level of the amounts (prisnivå), a year: 2026. Shown under Assumptions; not stated → \"not stated\".",
+                    "Prisnivå för beloppen, ett år: 2026. Visas under Förutsättningar; utelämnad → \"ej angivet\".",
+                ),
+            ),
+            (
+                "real",
+                with_doc(
+                    json!({ "type": "boolean" }),
+                    "true: the discount rate is real (amounts in fixed prices); false: nominal. Shown under Assumptions.",
+                    "true: kalkylräntan är real (belopp i fasta priser); false: nominell. Visas under Förutsättningar.",
+                ),
+            ),
         ],
         "stakeholders[]" => vec![
             (

@@ -1,7 +1,7 @@
 //! W301: the figures a submission claims (the `claimed_*` columns of a submissions CSV)
 //! against the recomputed ones (docs/check-rules.md, "W301").
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::engine::Calculation;
 use crate::fmt::{Lang, money};
 use crate::model::submission::Claimed;
@@ -19,12 +19,22 @@ fn money_differs(claimed: Decimal, actual: Decimal) -> bool {
 /// W301 for each claimed figure that does not hold.
 pub fn compare(claimed: &Claimed, calc: &Calculation) -> Vec<Diagnostic> {
     let s = &calc.summary;
-    let kr = |d: Decimal| money(d, Lang::En);
+    let hint = || {
+        Text::new(
+            "be den sökande förklara skillnaden eller rätta siffran",
+            "ask the applicant to explain the difference or correct the figure",
+        )
+    };
     let mut out = Vec::new();
-    for (what, claim, actual) in [
-        ("NPV", claimed.npv, s.npv),
-        ("total costs", claimed.total_costs, s.total_costs()),
-        ("total benefits", claimed.total_benefits, s.total_benefits()),
+    for (what_sv, what, claim, actual) in [
+        ("nettonuvärde", "NPV", claimed.npv, s.npv),
+        ("totala kostnader", "total costs", claimed.total_costs, s.total_costs()),
+        (
+            "totala nyttor",
+            "total benefits",
+            claimed.total_benefits,
+            s.total_benefits(),
+        ),
     ] {
         if let Some(claim) = claim
             && money_differs(claim, actual)
@@ -32,22 +42,44 @@ pub fn compare(claimed: &Claimed, calc: &Calculation) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::new(
                     Code::W301,
-                    format!("claimed {what} {}, recomputed {}", kr(claim), kr(actual)),
+                    Text::by(|lang| match lang {
+                        Lang::Sv => format!(
+                            "angivet {what_sv} {}, omräknat {}",
+                            money(claim, lang),
+                            money(actual, lang)
+                        ),
+                        Lang::En => format!(
+                            "claimed {what} {}, recomputed {}",
+                            money(claim, lang),
+                            money(actual, lang)
+                        ),
+                    }),
                 )
-                .hint("ask the applicant to explain the difference or correct the figure"),
+                .hint(hint()),
             );
         }
     }
     if let Some(year) = claimed.payback_year {
         let actual = s.payback_month.map(|m| m.year());
         if actual != Some(year) {
-            let recomputed = actual.map_or_else(|| "never within the horizon".to_string(), |y| y.to_string());
+            let recomputed = |lang: Lang| {
+                actual.map_or_else(
+                    || {
+                        lang.pick("aldrig inom kalkylperioden", "never within the horizon")
+                            .to_string()
+                    },
+                    |y| y.to_string(),
+                )
+            };
             out.push(
                 Diagnostic::new(
                     Code::W301,
-                    format!("claimed payback year {year}, recomputed {recomputed}"),
+                    crate::text!(
+                        sv: "angivet återbetalningsår {year}, omräknat {}", recomputed(Lang::Sv);
+                        en: "claimed payback year {year}, recomputed {}", recomputed(Lang::En)
+                    ),
                 )
-                .hint("ask the applicant to explain the difference or correct the figure"),
+                .hint(hint()),
             );
         }
     }

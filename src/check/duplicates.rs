@@ -40,8 +40,14 @@ impl Duplicates {
         let same_content = content.and_then(|c| self.by_content.get(&c)).cloned();
         if let Some(first) = &same_content {
             out.push(
-                Diagnostic::new(Code::W302, format!("{source} has the same content as {first}"))
-                    .hint("the same submission twice: remove one, or keep the newest with --dedupe"),
+                Diagnostic::new(
+                    Code::W302,
+                    crate::text!(sv: "{source} har samma innehåll som {first}"; en: "{source} has the same content as {first}"),
+                )
+                .hint(crate::diagnostic::Text::new(
+                    "samma ansökan två gånger: ta bort den ena, eller behåll den nyaste med --dedupe",
+                    "the same submission twice: remove one, or keep the newest with --dedupe",
+                )),
             );
         }
         if !id.is_empty()
@@ -51,9 +57,12 @@ impl Duplicates {
             out.push(
                 Diagnostic::new(
                     Code::W302,
-                    format!("{source} has the same project id `{id}` as {first}"),
+                    crate::text!(sv: "{source} har samma projekt-id `{id}` som {first}"; en: "{source} has the same project id `{id}` as {first}"),
                 )
-                .hint("two versions of one project: keep the newest (--dedupe), or give each project its own id"),
+                .hint(crate::diagnostic::Text::new(
+                    "två versioner av samma projekt: behåll den nyaste (--dedupe), eller ge varje projekt ett eget id",
+                    "two versions of one project: keep the newest (--dedupe), or give each project its own id",
+                )),
             );
         }
         if !id.is_empty() {
@@ -76,9 +85,9 @@ mod tests {
         assert!(d.check("a.toml", "P-1", Some(1)).is_empty());
         let w = d.check("b.toml", "P-1", Some(2));
         assert_eq!(w.len(), 1);
-        assert_eq!(w[0].message, "b.toml has the same project id `P-1` as a.toml");
+        assert_eq!(w[0].message.en, "b.toml has the same project id `P-1` as a.toml");
         let w = d.check("c.toml", "", Some(1));
-        assert_eq!(w[0].message, "c.toml has the same content as a.toml");
+        assert_eq!(w[0].message.en, "c.toml has the same content as a.toml");
         // Same id and content as a.toml: one warning, not two.
         assert_eq!(d.check("d.toml", "P-1", Some(1)).len(), 1);
         assert!(d.check("e.toml", "P-2", Some(3)).is_empty());

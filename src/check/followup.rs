@@ -3,7 +3,7 @@
 //! never change the exit code. Listed per line and kind in row order (W202 or W201, then
 //! W203), W204 last.
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::engine::followup::{FollowUp, FollowUpRow};
 use crate::fmt::{Lang, money};
 use crate::model::actuals::{ActualKind, Actuals};
@@ -26,7 +26,6 @@ pub fn flags(project: &Project, fu: &FollowUp, actuals: &Actuals) -> Vec<Diagnos
     let lines: Vec<&Line> = project.lines().collect();
     let (rows, as_of) = (&fu.rows, fu.as_of);
     let mut out = Vec::new();
-    let kr = |d: Decimal| money(d, Lang::En);
     let mut groups: Vec<(usize, ActualKind)> = rows.iter().map(|r| (r.line, r.kind)).collect();
     groups.dedup();
     for (index, kind) in groups {
@@ -43,9 +42,23 @@ pub fn flags(project: &Project, fu: &FollowUp, actuals: &Actuals) -> Vec<Diagnos
                 out.push(
                     Diagnostic::new(
                         Code::W201,
-                        format!("`{name}`: harvest {} against {} planned, more than 20 % behind", kr(actual), kr(planned)),
+                        Text::by(|lang| match lang {
+                            Lang::Sv => format!(
+                                "`{name}`: hemtaget {} mot planerat {}, mer än 20 % efter",
+                                money(actual, lang),
+                                money(planned, lang)
+                            ),
+                            Lang::En => format!(
+                                "`{name}`: harvest {} against {} planned, more than 20 % behind",
+                                money(actual, lang),
+                                money(planned, lang)
+                            ),
+                        }),
                     )
-                    .hint("ask the realisation owner why, and re-plan the harvest (besparingskrav) for the remaining years")
+                    .hint(Text::new(
+                        "fråga nyttoägaren varför, och planera om hemtagningen för de återstående åren",
+                        "ask the realisation owner why, and re-plan the harvest for the remaining years",
+                    ))
                     .at(line.at.clone()),
                 );
             }
@@ -53,13 +66,23 @@ pub fn flags(project: &Project, fu: &FollowUp, actuals: &Actuals) -> Vec<Diagnos
                 out.push(
                     Diagnostic::new(
                         Code::W202,
-                        format!(
-                            "`{name}`: cost {} against {} planned, more than 10 % over",
-                            kr(actual),
-                            kr(planned)
-                        ),
+                        Text::by(|lang| match lang {
+                            Lang::Sv => format!(
+                                "`{name}`: kostnad {} mot planerat {}, mer än 10 % över",
+                                money(actual, lang),
+                                money(planned, lang)
+                            ),
+                            Lang::En => format!(
+                                "`{name}`: cost {} against {} planned, more than 10 % over",
+                                money(actual, lang),
+                                money(planned, lang)
+                            ),
+                        }),
                     )
-                    .hint("explain the overrun and update the plan for the remaining years")
+                    .hint(Text::new(
+                        "förklara överskridandet och uppdatera planen för de återstående åren",
+                        "explain the overrun and update the plan for the remaining years",
+                    ))
                     .at(line.at.clone()),
                 );
             }
@@ -74,13 +97,23 @@ pub fn flags(project: &Project, fu: &FollowUp, actuals: &Actuals) -> Vec<Diagnos
             out.push(
                 Diagnostic::new(
                     Code::W203,
-                    format!(
-                        "`{name}`: no {} actual reported for {}",
+                    crate::text!(
+                        sv: "`{name}`: inget utfall för {} rapporterat för {}",
+                        match kind {
+                            ActualKind::Cost => "kostnad",
+                            ActualKind::Benefit => "nytta",
+                            ActualKind::Harvest => "hemtagning",
+                        },
+                        missing.join(", ");
+                        en: "`{name}`: no {} actual reported for {}",
                         kind.as_str(),
                         missing.join(", ")
                     ),
                 )
-                .hint("report the actual in the file (`actuals`) or in the actuals CSV")
+                .hint(Text::new(
+                    "rapportera utfallet i filen (`actuals`) eller i utfallsfilen (CSV)",
+                    "report the actual in the file (`actuals`) or in the actuals CSV",
+                ))
                 .at(line.at.clone()),
             );
         }
@@ -91,12 +124,17 @@ pub fn flags(project: &Project, fu: &FollowUp, actuals: &Actuals) -> Vec<Diagnos
         out.push(
             Diagnostic::new(
                 Code::W204,
-                format!(
-                    "follow-up overdue: the service went live {} and no benefit actuals are reported",
+                crate::text!(
+                    sv: "uppföljningen är försenad: tjänsten gick i drift {} och inget utfall för nyttor är rapporterat",
+                    project.go_live;
+                    en: "follow-up overdue: the service went live {} and no benefit actuals are reported",
                     project.go_live
                 ),
             )
-            .hint("measure the benefit now: evaluations recommend a follow-up about a year after launch"),
+            .hint(Text::new(
+                "mät nyttan nu: utvärderingar rekommenderar en uppföljning ungefär ett år efter lansering",
+                "measure the benefit now: evaluations recommend a follow-up about a year after launch",
+            )),
         );
     }
     out

@@ -8,7 +8,7 @@
 //! place it exactly.
 
 use super::Context;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::engine::series;
 use crate::fmt::{Lang, money};
 use crate::model::Month;
@@ -47,22 +47,31 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 .saturating_add(i32::try_from(first).unwrap_or(i32::MAX)),
         );
         let hint = if line.value.as_ref().is_some_and(|v| v.is_periodic()) {
-            format!(
-                "let the benefit start at go-live or later (`from = \"{go_live}\"` or later): benefits come after launch, and usually later than planned"
+            crate::text!(
+                sv: "låt nyttan börja vid driftstart eller senare (`from = \"{go_live}\"` eller senare): nyttor kommer efter lanseringen, och oftast senare än planerat";
+                en: "let the benefit start at go-live or later (`from = \"{go_live}\"` or later): benefits come after launch, and usually later than planned"
             )
         } else {
-            format!(
-                "an amount for a year is spread over all its months: move it to a later year, or put a one-off in its month (`amounts = {{ \"{go_live}\" = … }}`); benefits come after launch"
+            crate::text!(
+                sv: "ett belopp för ett år fördelas på årets alla månader: flytta det till ett senare år, eller lägg en engångssumma i sin månad (`amounts = {{ \"{go_live}\" = … }}`); nyttor kommer efter lanseringen";
+                en: "an amount for a year is spread over all its months: move it to a later year, or put a one-off in its month (`amounts = {{ \"{go_live}\" = … }}`); benefits come after launch"
             )
         };
         out.push(
             Diagnostic::new(
                 Code::W101,
-                format!(
-                    "benefit `{}` counts {} before go-live ({go_live}), from {first_month} on",
-                    line.name,
-                    money(total / Decimal::from(12), Lang::En)
-                ),
+                Text::by(|lang| match lang {
+                    Lang::Sv => format!(
+                        "nyttan `{}` räknar med {} före driftstart ({go_live}), från {first_month}",
+                        line.name,
+                        money(total / Decimal::from(12), lang)
+                    ),
+                    Lang::En => format!(
+                        "benefit `{}` counts {} before go-live ({go_live}), from {first_month} on",
+                        line.name,
+                        money(total / Decimal::from(12), lang)
+                    ),
+                }),
             )
             .hint(hint)
             .span(line.span.clone())
@@ -88,7 +97,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].at.as_deref(), Some("benefits[0]"));
         assert_eq!(
-            found[0].message,
+            found[0].message.en,
             "benefit `Porto` counts 20,000 kr before go-live (2010-03), from 2010-01 on"
         );
     }
@@ -101,7 +110,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         // 50000 in 2010 and five twelfths of 80000 in 2011 before June: 83 333.
         assert_eq!(
-            found[0].message,
+            found[0].message.en,
             "benefit `Porto` counts 83,333 kr before go-live (2011-06), from 2010-01 on"
         );
     }
@@ -114,7 +123,7 @@ mod tests {
         let found = findings(check, Code::W101, &format!("{text}{faulty}"));
         assert_eq!(found.len(), 1);
         assert_eq!(
-            found[0].message,
+            found[0].message.en,
             "benefit `Engång` counts 2,250,000 kr before go-live (2010-10), from 2010-01 on"
         );
         // The corrected twin: the one-off in its month.
@@ -127,7 +136,7 @@ mod tests {
         let body = "[[benefits]]\nname = \"Återbetalning\"\nclass = \"financial\"\namounts = { \"2010-01\" = -5000 }\n";
         let found = run(body);
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("-5,000 kr"), "{}", found[0].message);
+        assert!(found[0].message.en.contains("-5,000 kr"), "{}", found[0].message.en);
     }
 
     #[test]

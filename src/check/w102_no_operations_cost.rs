@@ -4,7 +4,7 @@
 //! go-live's year to the end of the horizon.
 
 use super::Context;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::model::Category;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -25,14 +25,17 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     out.push(
         Diagnostic::new(
             Code::W102,
-            format!(
-                "no operations cost (drift och förvaltning) from go-live ({}) to the end of the horizon ({last_year})",
+            crate::text!(
+                sv: "ingen kostnad för drift och förvaltning från driftstart ({}) till kalkylperiodens slut ({last_year})",
+                project.go_live;
+                en: "no operations cost (drift och förvaltning) from go-live ({}) to the end of the horizon ({last_year})",
                 project.go_live
             ),
         )
-        .hint(
+        .hint(Text::new(
+            "lägg till en rad `[[costs]]` med `category = \"operations\"` för licenser, drift, support och underhåll (till exempel `annual = 150000`); den löper från `go_live` om inget annat anges",
             "add a `[[costs]]` line with `category = \"operations\"` for licences, hosting, support and maintenance (e.g. `annual = 150000`); it runs from `go_live` by default",
-        )
+        ))
         .maybe_span(project.spans.go_live.clone().or_else(|| ctx.project_span()))
         .at("costs"),
     );
@@ -53,7 +56,7 @@ mod tests {
         let found = run("[[costs]]\nname = \"Utveckling\"\ncategory = \"investment\"\namounts = { 2010 = 500000 }\n");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].at.as_deref(), Some("costs"));
-        assert!(found[0].message.contains("2010-03"), "{}", found[0].message);
+        assert!(found[0].message.en.contains("2010-03"), "{}", found[0].message.en);
     }
 
     #[test]

@@ -2,22 +2,34 @@
 //! (nyttoägare): no `[benefits.realisation]`, or one without a non-blank `owner`.
 
 use super::Context;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Text};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for line in ctx.project.benefits.iter().filter(|l| l.is_monetised()) {
         let finding = match line.realisation() {
             None => Diagnostic::new(
                 Code::W103,
-                format!("benefit `{}` has no realisation plan and no owner (nyttoägare)", line.name),
+                crate::text!(
+                    sv: "nyttan `{}` saknar plan för hemtagning och nyttoägare", line.name;
+                    en: "benefit `{}` has no realisation plan and no owner (nyttoägare)", line.name
+                ),
             )
-            .hint("add `[benefits.realisation]` with `owner = \"…\"`: the role accountable for taking the benefit home")
+            .hint(Text::new(
+                "lägg till `[benefits.realisation]` med `owner = \"…\"`: den roll som ansvarar för att nyttan tas hem",
+                "add `[benefits.realisation]` with `owner = \"…\"`: the role accountable for taking the benefit home",
+            ))
             .span(line.span.clone()),
             Some(r) if r.owner.as_deref().is_none_or(|o| o.trim().is_empty()) => Diagnostic::new(
                 Code::W103,
-                format!("benefit `{}` has a realisation plan but no owner (nyttoägare)", line.name),
+                crate::text!(
+                    sv: "nyttan `{}` har en plan för hemtagning men ingen nyttoägare", line.name;
+                    en: "benefit `{}` has a realisation plan but no owner (nyttoägare)", line.name
+                ),
             )
-            .hint("add `owner = \"…\"` under its `[benefits.realisation]`: the role accountable for taking the benefit home")
+            .hint(Text::new(
+                "lägg till `owner = \"…\"` under nyttans `[benefits.realisation]`: den roll som ansvarar för att nyttan tas hem",
+                "add `owner = \"…\"` under its `[benefits.realisation]`: the role accountable for taking the benefit home",
+            ))
             .span(r.span.clone()),
             Some(_) => continue,
         };
@@ -54,11 +66,12 @@ owner = "  "
         let found = run(body);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].at.as_deref(), Some("benefits[0]"));
-        assert!(found[0].message.contains("`Porto` has no realisation plan"));
+        assert!(found[0].message.en.contains("`Porto` has no realisation plan"));
         assert_eq!(found[1].at.as_deref(), Some("benefits[1]"));
         assert!(
             found[1]
                 .message
+                .en
                 .contains("`Handläggning` has a realisation plan but no owner")
         );
     }

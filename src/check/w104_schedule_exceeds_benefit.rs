@@ -4,7 +4,7 @@
 //! kronor (rounded half away from zero), so the figures named always differ.
 
 use super::Context;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::fmt::{Lang, money, round};
 use rust_decimal::Decimal;
 
@@ -32,14 +32,25 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         Code::W104,
-                        format!(
-                            "harvest schedule of `{}` takes home {} by the end of {year}, but the benefit has produced only {} by then",
-                            line.name,
-                            money(harvest, Lang::En),
-                            money(benefit, Lang::En)
-                        ),
+                        Text::by(|lang| match lang {
+                            Lang::Sv => format!(
+                                "hemtagningsplanen för `{}` tar hem {} till och med {year}, men nyttan har då bara gett {}",
+                                line.name,
+                                money(harvest, lang),
+                                money(benefit, lang)
+                            ),
+                            Lang::En => format!(
+                                "harvest schedule of `{}` takes home {} by the end of {year}, but the benefit has produced only {} by then",
+                                line.name,
+                                money(harvest, lang),
+                                money(benefit, lang)
+                            ),
+                        }),
                     )
-                    .hint("plan the harvest (besparingskrav) to follow the benefit: lower or postpone the scheduled amounts, or use `share` and `lag_months` instead")
+                    .hint(Text::new(
+                        "låt hemtagningen följa nyttan: sänk eller skjut upp de planerade beloppen, eller använd `share` och `lag_months` i stället",
+                        "plan the harvest to follow the benefit: lower or postpone the scheduled amounts, or use `share` and `lag_months` instead",
+                    ))
                     .span(realisation.span.clone())
                     .at(line.at.clone()),
                 );
@@ -69,7 +80,7 @@ mod tests {
         let found = run("{ 2010 = 80000, 2011 = 200000, 2012 = 200000 }");
         assert_eq!(found.len(), 1);
         assert_eq!(
-            found[0].message,
+            found[0].message.en,
             "harvest schedule of `Porto` takes home 280,000 kr by the end of 2011, but the benefit has produced only 220,000 kr by then"
         );
         assert_eq!(found[0].at.as_deref(), Some("benefits[0]"));

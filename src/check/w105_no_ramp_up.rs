@@ -9,9 +9,9 @@
 //! needs money in the first window.
 
 use super::Context;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::engine::series;
-use crate::fmt::message_percent;
+use crate::fmt::{Lang, message_percent};
 use crate::model::{Class, Confidence, Month, ValueSource};
 use rust_decimal::Decimal;
 
@@ -80,24 +80,33 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let start = Month(project.first_month().0.saturating_add(first as i32));
-        let share = if two > Decimal::ZERO {
-            format!("{} of", message_percent(one / two))
-        } else {
-            "as much as".to_string()
+        let share = |lang: Lang| match (two > Decimal::ZERO, lang) {
+            (true, Lang::Sv) => format!("{} av", message_percent(one / two, lang)),
+            (true, Lang::En) => format!("{} of", message_percent(one / two, lang)),
+            (false, Lang::Sv) => "lika mycket som".to_string(),
+            (false, Lang::En) => "as much as".to_string(),
         };
         let hint = match value {
-            ValueSource::Volume { .. } => format!(
-                "add a ramp-up, e.g. `adoption = {{ {} }}`: use of a new e-service starts low (one national e-service assumed 6 % in year one)",
-                example_curve(start.year(), project.end_year())
+            ValueSource::Volume { .. } => {
+                let curve = example_curve(start.year(), project.end_year());
+                crate::text!(
+                    sv: "lägg in en upptrappning, till exempel `adoption = {{ {curve} }}`: användningen av en ny e-tjänst börjar lågt (en nationell e-tjänst räknade med 6 % första året)";
+                    en: "add a ramp-up, e.g. `adoption = {{ {curve} }}`: use of a new e-service starts low (one national e-service assumed 6 % in year one)"
+                )
+            }
+            _ => Text::new(
+                "låt nyttan växa in under de första åren, till exempel `amounts = { …, … }` som stiger år för år: nyttor kommer senare och mindre än planerat i början",
+                "let the benefit grow in over the first years, e.g. `amounts = { …, … }` rising year by year: benefits come later and smaller than planned at first",
             ),
-            _ => "let the benefit grow in over the first years, e.g. `amounts = { …, … }` rising year by year: benefits come later and smaller than planned at first".to_string(),
         };
         out.push(
             Diagnostic::new(
                 Code::W105,
-                format!(
-                    "benefit `{}` earns in its first 12 months (from {start}) {share} what it earns in the 12 months after: no ramp-up",
-                    line.name
+                crate::text!(
+                    sv: "nyttan `{}` ger under sina första 12 månader (från {start}) {} det den ger de 12 månaderna därefter: ingen upptrappning",
+                    line.name, share(Lang::Sv);
+                    en: "benefit `{}` earns in its first 12 months (from {start}) {} what it earns in the 12 months after: no ramp-up",
+                    line.name, share(Lang::En)
                 ),
             )
             .hint(hint)
@@ -125,13 +134,12 @@ mod tests {
         let found = run("");
         assert_eq!(found.len(), 1);
         assert_eq!(
-            found[0].message,
+            found[0].message.en,
             "benefit `Ansökningar` earns in its first 12 months (from 2010-03) 100 % of what it earns in the 12 months after: no ramp-up"
         );
         assert!(
             found[0]
-                .hint
-                .as_deref()
+                .hint_in(crate::fmt::Lang::En)
                 .unwrap_or("")
                 .contains("2010 = 0.2, 2011 = 0.5")
         );
@@ -143,7 +151,7 @@ mod tests {
         // 9.8 / 10.8 = 90.74 %.
         let found = run("adoption = { 2010 = 0.8, 2011 = 0.9 }\n");
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("90.74 % of"), "{}", found[0].message);
+        assert!(found[0].message.en.contains("90.74 % of"), "{}", found[0].message.en);
     }
 
     #[test]

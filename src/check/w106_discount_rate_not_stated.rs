@@ -1,8 +1,8 @@
 //! W106: the file does not state a discount rate (kalkylränta); the default is used.
 
 use super::Context;
-use crate::diagnostic::{Code, Diagnostic};
-use crate::fmt::message_percent;
+use crate::diagnostic::{Code, Diagnostic, Text};
+use crate::fmt::{Lang, message_percent};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let assumptions = &ctx.project.assumptions;
@@ -12,9 +12,21 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     out.push(
         Diagnostic::new(
             Code::W106,
-            format!("discount rate (kalkylränta) not stated: {} used", message_percent(assumptions.discount_rate)),
+            Text::by(|lang| match lang {
+                Lang::Sv => format!(
+                    "kalkylräntan är inte angiven: {} används",
+                    message_percent(assumptions.discount_rate, lang)
+                ),
+                Lang::En => format!(
+                    "discount rate (kalkylränta) not stated: {} used",
+                    message_percent(assumptions.discount_rate, lang)
+                ),
+            }),
         )
-        .hint("state the rate under [assumptions], e.g. `discount_rate = \"3 %\"` (Inera's default, after TLV), so the choice is visible and deliberate")
+        .hint(Text::new(
+            "ange räntan under [assumptions], till exempel `discount_rate = \"3 %\"` (Ineras standardvärde, efter TLV), så att valet syns och är medvetet",
+            "state the rate under [assumptions], e.g. `discount_rate = \"3 %\"` (Inera's default, after TLV), so the choice is visible and deliberate",
+        ))
         .maybe_span(ctx.project.spans.assumptions.clone().or_else(|| ctx.project_span()))
         .at("assumptions.discount_rate"),
     );
@@ -31,7 +43,7 @@ mod tests {
         let text = HEAD.replace("discount_rate = \"3.5 %\"\n", "");
         let found = findings(check, Code::W106, &text);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message, "discount rate (kalkylränta) not stated: 3 % used");
+        assert_eq!(found[0].message.en, "discount rate (kalkylränta) not stated: 3 % used");
         assert_eq!(found[0].at.as_deref(), Some("assumptions.discount_rate"));
     }
 

@@ -4,7 +4,8 @@
 //! measure is a goal nobody follows up.
 
 use super::Context;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Text};
+use crate::fmt::Lang;
 use crate::model::Class;
 
 /// Whether a baseline or target can be measured against: it holds a digit.
@@ -27,32 +28,47 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ("baseline", info.baseline.as_deref()),
             ("target", info.target.as_deref()),
         ] {
+            let sv_key = if key == "baseline" { "nuläge" } else { "målvärde" };
             if !given(value) {
-                problems.push(format!("no {key}"));
+                problems.push(crate::text!(sv: "inget {sv_key} (`{key}`)"; en: "no {key}"));
             } else if !measurable(value) {
-                problems.push(format!(
-                    "a {key} without a figure (\"{}\")",
-                    value.unwrap_or_default().trim()
+                let v = value.unwrap_or_default().trim();
+                problems.push(crate::text!(
+                    sv: "ett {sv_key} utan siffra (\"{v}\")";
+                    en: "a {key} without a figure (\"{v}\")"
                 ));
             }
         }
         if !given(info.measured_by.as_deref()) {
-            problems.push("no `measured_by`".to_string());
+            problems.push(Text::new("ingen `measured_by`", "no `measured_by`"));
         }
         if problems.is_empty() {
             continue;
         }
-        let what = match problems.as_slice() {
-            [one] => one.clone(),
-            [init @ .., last] => format!("{} and {last}", init.join(", ")),
-            [] => continue,
+        let join = |lang: Lang| -> String {
+            let words: Vec<&str> = problems.iter().map(|p| p.get(lang)).collect();
+            match words.as_slice() {
+                [one] => one.to_string(),
+                [init @ .., last] => format!("{} {} {last}", init.join(", "), lang.pick("och", "and")),
+                [] => String::new(),
+            }
         };
+        if problems.is_empty() {
+            continue;
+        }
+        let what = Text::by(join);
         out.push(
             Diagnostic::new(
                 Code::W107,
-                format!("qualitative benefit `{}` cannot be measured: {what}", line.name),
+                crate::text!(
+                    sv: "den kvalitativa nyttan `{}` går inte att mäta: {}", line.name, what.sv;
+                    en: "qualitative benefit `{}` cannot be measured: {}", line.name, what.en
+                ),
             )
-            .hint("give the indicator a figure now and a figure to reach (`baseline = \"62 (2025)\"`, `target = \"75\"`) and who measures it how (`measured_by = \"Årlig NKI-enkät\"`)")
+            .hint(Text::new(
+                "ge indikatorn en siffra i dag och en siffra att nå (`baseline = \"62 (2025)\"`, `target = \"75\"`) och vem som mäter den och hur (`measured_by = \"Årlig NKI-enkät\"`)",
+                "give the indicator a figure now and a figure to reach (`baseline = \"62 (2025)\"`, `target = \"75\"`) and who measures it how (`measured_by = \"Årlig NKI-enkät\"`)",
+            ))
             .span(line.span.clone())
             .at(line.at.clone()),
         );
@@ -77,11 +93,11 @@ mod tests {
         let found = run("measured_by = \"E-tjänstens statistik\"\n");
         assert_eq!(found.len(), 1);
         assert_eq!(
-            found[0].message,
+            found[0].message.en,
             "qualitative benefit `Tillgänglighet` cannot be measured: no baseline and no target"
         );
         assert_eq!(
-            run("baseline = \"0 %\"\nmeasured_by = \"Statistik\"\n")[0].message,
+            run("baseline = \"0 %\"\nmeasured_by = \"Statistik\"\n")[0].message.en,
             "qualitative benefit `Tillgänglighet` cannot be measured: no target"
         );
         assert_eq!(
@@ -96,7 +112,7 @@ mod tests {
         let found = run("baseline = \"?\"\ntarget = \"bättre\"\n");
         assert_eq!(found.len(), 1);
         assert_eq!(
-            found[0].message,
+            found[0].message.en,
             "qualitative benefit `Tillgänglighet` cannot be measured: a baseline without a figure (\"?\"), a target without a figure (\"bättre\") and no `measured_by`"
         );
         assert_eq!(run("baseline = \"0 %\"\ntarget = \"60 %\"\n").len(), 1);

@@ -9,7 +9,7 @@
 //!   stakeholder, naming every paying-but-not-benefiting one.
 
 use super::Context;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::engine::StakeholderFigures;
 use crate::fmt::{Lang, money};
 use rust_decimal::Decimal;
@@ -33,18 +33,26 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(first_payer) = payers.first() else {
         return;
     };
-    let payers_text = match payers.as_slice() {
-        [one] => format!(
+    let payers_text = |lang: Lang| match (payers.as_slice(), lang) {
+        ([one], Lang::Sv) => format!(
+            "`{}` bär {} i kostnader och får ingen nytta",
+            one.name,
+            money(one.costs(), lang)
+        ),
+        ([one], Lang::En) => format!(
             "`{}` bears {} of costs and gets no benefit",
             one.name,
-            money(one.costs(), Lang::En)
+            money(one.costs(), lang)
         ),
-        many => {
+        (many, _) => {
             let names: Vec<String> = many
                 .iter()
-                .map(|s| format!("`{}` ({})", s.name, money(s.costs(), Lang::En)))
+                .map(|s| format!("`{}` ({})", s.name, money(s.costs(), lang)))
                 .collect();
-            format!("{} bear costs and get no benefit", names.join(" and "))
+            match lang {
+                Lang::Sv => format!("{} bär kostnader och får ingen nytta", names.join(" och ")),
+                Lang::En => format!("{} bear costs and get no benefit", names.join(" and ")),
+            }
         }
     };
     for (i, s) in stakeholders.iter().enumerate() {
@@ -68,14 +76,25 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 Code::W108,
-                format!(
-                    "`{}` gets {} of benefits but bears no cost, while {payers_text}",
-                    s.name,
-                    money(s.benefits(), Lang::En)
-                ),
+                Text::by(|lang| match lang {
+                    Lang::Sv => format!(
+                        "`{}` får {} i nyttor men bär ingen kostnad, medan {}",
+                        s.name,
+                        money(s.benefits(), lang),
+                        payers_text(lang)
+                    ),
+                    Lang::En => format!(
+                        "`{}` gets {} of benefits but bears no cost, while {}",
+                        s.name,
+                        money(s.benefits(), lang),
+                        payers_text(lang)
+                    ),
+                }),
             )
-            .hint(format!(
-                "decide who pays and who gets the savings before development starts: share the costs, e.g. `stakeholder = {{ {} = 0.5, {} = 0.5 }}` on the cost lines, or plan how the benefit is passed on",
+            .hint(crate::text!(
+                sv: "bestäm vem som betalar och vem som får besparingen innan utvecklingen börjar: dela kostnaderna, till exempel `stakeholder = {{ {} = 0.5, {} = 0.5 }}` på kostnadsraderna, eller planera hur nyttan förs vidare",
+                first_payer.id, s.id;
+                en: "decide who pays and who gets the savings before development starts: share the costs, e.g. `stakeholder = {{ {} = 0.5, {} = 0.5 }}` on the cost lines, or plan how the benefit is passed on",
                 first_payer.id, s.id
             ))
             .maybe_span(span)
@@ -95,28 +114,48 @@ fn losers(ctx: &Context, out: &mut Vec<Diagnostic>) -> bool {
     if losing.is_empty() {
         return false;
     }
-    let name = |s: &&StakeholderFigures| format!("`{}` (NPV {})", s.name, money(s.npv, Lang::En));
-    let losing_text: Vec<String> = losing.iter().map(name).collect();
-    let winning_text: Vec<String> = winning.iter().map(name).collect();
-    let verb = if losing.len() == 1 { "loses" } else { "lose" };
-    let message = format!(
-        "the project gains (NPV {}) but {} {verb} money; {} gain{}",
-        money(ctx.calc.summary.npv, Lang::En),
-        losing_text.join(" and "),
-        if winning_text.is_empty() {
-            "nobody".to_string()
-        } else {
-            winning_text.join(" and ")
-        },
-        if winning.len() == 1 || winning.is_empty() {
-            "s"
-        } else {
-            ""
-        }
-    );
+    let names = |group: &[&StakeholderFigures], lang: Lang| -> String {
+        let npv = lang.pick("nuvärde", "NPV");
+        group
+            .iter()
+            .map(|s| format!("`{}` ({npv} {})", s.name, money(s.npv, lang)))
+            .collect::<Vec<_>>()
+            .join(lang.pick(" och ", " and "))
+    };
+    let message = Text::by(|lang| match lang {
+        Lang::Sv => format!(
+            "projektet går med vinst (nettonuvärde {}) men {} förlorar pengar; {} vinner",
+            money(ctx.calc.summary.npv, lang),
+            names(&losing, lang),
+            if winning.is_empty() {
+                "ingen".to_string()
+            } else {
+                names(&winning, lang)
+            },
+        ),
+        Lang::En => format!(
+            "the project gains (NPV {}) but {} {} money; {} gain{}",
+            money(ctx.calc.summary.npv, lang),
+            names(&losing, lang),
+            if losing.len() == 1 { "loses" } else { "lose" },
+            if winning.is_empty() {
+                "nobody".to_string()
+            } else {
+                names(&winning, lang)
+            },
+            if winning.len() == 1 || winning.is_empty() {
+                "s"
+            } else {
+                ""
+            }
+        ),
+    });
     out.push(
         Diagnostic::new(Code::W108, message)
-            .hint("agree before development starts how costs and savings are shared: put the losing stakeholders' share of the costs on the winners (`stakeholder = { … }` on the cost lines), or plan a transfer")
+            .hint(Text::new(
+                "kom överens innan utvecklingen börjar om hur kostnader och besparingar delas: lägg de förlorande intressenternas del av kostnaderna på vinnarna (`stakeholder = { … }` på kostnadsraderna), eller planera en överföring",
+                "agree before development starts how costs and savings are shared: put the losing stakeholders' share of the costs on the winners (`stakeholder = { … }` on the cost lines), or plan a transfer",
+            ))
             .maybe_span(ctx.project_span())
             .at("stakeholders"),
     );
@@ -152,14 +191,13 @@ name = "Stadsdelsförvaltningarna"
         let found = run(&body);
         assert_eq!(found.len(), 1);
         assert_eq!(
-            found[0].message,
+            found[0].message.en,
             "`Stadsdelsförvaltningarna` gets 300,000 kr of benefits but bears no cost, while `Trafikkontoret` bears 800,000 kr of costs and gets no benefit"
         );
         assert_eq!(found[0].at.as_deref(), Some("benefits[0]"));
         assert!(
             found[0]
-                .hint
-                .as_deref()
+                .hint_in(crate::fmt::Lang::En)
                 .unwrap_or("")
                 .contains("{ tk = 0.5, sdf = 0.5 }")
         );
@@ -176,13 +214,14 @@ name = "Stadsdelsförvaltningarna"
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].at.as_deref(), Some("stakeholders"));
         assert!(
-            found[0].message.starts_with("the project gains (NPV ")
-                && found[0].message.contains("but `Trafikkontoret` (NPV -")
+            found[0].message.en.starts_with("the project gains (NPV ")
+                && found[0].message.en.contains("but `Trafikkontoret` (NPV -")
                 && found[0]
                     .message
+                    .en
                     .ends_with("`Stadsdelsförvaltningarna` (NPV 289,855 kr) gains"),
             "{}",
-            found[0].message
+            found[0].message.en
         );
         // The corrected twin: tk carries only its share of the cost.
         let fixed = body.replace(

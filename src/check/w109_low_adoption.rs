@@ -9,9 +9,9 @@
 //! usually costs extra.
 
 use super::Context;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::engine::series::adoption_in;
-use crate::fmt::message_percent;
+use crate::fmt::{Lang, message_percent};
 use crate::model::{Month, ValueSource};
 use rust_decimal::Decimal;
 
@@ -68,19 +68,26 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let last = Month(first.0 + length - 1);
-        let shares: Vec<String> = (first.year()..=last.year())
-            .map(|y| format!("{y}: {}", message_percent(adoption_in(adoption, y))))
-            .collect();
+        let shares = |lang: Lang| -> String {
+            (first.year()..=last.year())
+                .map(|y| format!("{y}: {}", message_percent(adoption_in(adoption, y), lang)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         out.push(
             Diagnostic::new(
                 Code::W109,
-                format!(
-                    "adoption of `{}` stays under 20 % for {length} months, {first} to {last} ({})",
-                    line.name,
-                    shares.join(", ")
+                crate::text!(
+                    sv: "användningen av `{}` ligger under 20 % i {length} månader, {first} till {last} ({})",
+                    line.name, shares(Lang::Sv);
+                    en: "adoption of `{}` stays under 20 % for {length} months, {first} to {last} ({})",
+                    line.name, shares(Lang::En)
                 ),
             )
-            .hint("running manual and digital handling side by side usually costs extra below 20–25 % uptake: plan how to raise use quickly, or add a cost for the parallel handling")
+            .hint(Text::new(
+                "att driva manuell och digital handläggning parallellt kostar oftast extra under 20–25 % användning: planera hur användningen ska öka snabbt, eller lägg in en kostnad för den parallella handläggningen",
+                "running manual and digital handling side by side usually costs extra below 20–25 % uptake: plan how to raise use quickly, or add a cost for the parallel handling",
+            ))
             .span(line.span.clone())
             .at(line.at.clone()),
         );
@@ -106,7 +113,7 @@ mod tests {
         let found = run("adoption = { 2010 = 0.06, 2011 = 0.15, 2012 = 0.5 }\n");
         assert_eq!(found.len(), 1);
         assert_eq!(
-            found[0].message,
+            found[0].message.en,
             "adoption of `Ansökningar` stays under 20 % for 22 months, 2010-03 to 2011-12 (2010: 6 %, 2011: 15 %)"
         );
     }

@@ -2,7 +2,7 @@
 //! the go-live month (counted) to December of the last year.
 
 use super::Context;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Text};
 
 /// The fewest months of operation a calculation should show.
 const MIN_MONTHS: i32 = 24;
@@ -22,14 +22,17 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     out.push(
         Diagnostic::new(
             Code::W110,
-            format!(
-                "the horizon covers only {} months after go-live ({} to {}): benefits that ramp up are cut off",
-                months.max(0),
-                project.go_live,
-                project.last_month()
+            crate::text!(
+                sv: "kalkylperioden täcker bara {} månader efter driftstart ({} till {}): nyttor som trappas upp klipps av",
+                months.max(0), project.go_live, project.last_month();
+                en: "the horizon covers only {} months after go-live ({} to {}): benefits that ramp up are cut off",
+                months.max(0), project.go_live, project.last_month()
             ),
         )
-        .hint("extend `years` in [project] so the calculation covers at least two years, preferably 3–5, of operation after go-live")
+        .hint(Text::new(
+            "förläng `years` under [project] så att kalkylen täcker minst två års drift efter driftstart, helst 3–5",
+            "extend `years` in [project] so the calculation covers at least two years, preferably 3–5, of operation after go-live",
+        ))
         .maybe_span(span)
         .at("project.years"),
     );
@@ -53,7 +56,7 @@ mod tests {
         let found = run(2, "2010-03");
         assert_eq!(found.len(), 1);
         assert_eq!(
-            found[0].message,
+            found[0].message.en,
             "the horizon covers only 22 months after go-live (2010-03 to 2011-12): benefits that ramp up are cut off"
         );
         assert_eq!(run(5, "2013-02").len(), 1);

@@ -3,7 +3,7 @@
 //! where the budget is cut; without an owner the besparingskrav lands on nobody.
 
 use super::Context;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::model::{Class, Method};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -14,12 +14,15 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::W111,
-                    format!(
-                        "`{}` is freed time to be taken home as a budget reduction, but no owner decides it",
-                        line.name
+                    crate::text!(
+                        sv: "`{}` är frigjord tid som ska tas hem som besparingskrav, men ingen ägare beslutar om det", line.name;
+                        en: "`{}` is freed time to be taken home as a budget reduction, but no owner decides it", line.name
                     ),
                 )
-                .hint("freed time is not money until someone decides: name the `owner` who cuts the budget, or use `method = \"redeployment\"`")
+                .hint(Text::new(
+                    "frigjord tid är inte pengar förrän någon beslutar: ange den `owner` som sänker budgeten, eller använd `method = \"redeployment\"`",
+                    "freed time is not money until someone decides: name the `owner` who cuts the budget, or use `method = \"redeployment\"`",
+                ))
                 .span(r.span.clone())
                 .at(line.at.clone()),
             );

@@ -2,7 +2,7 @@
 //! outside the calculation's horizon, where no figures exist to compare it with.
 
 use super::Context;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Text};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let (first, last) = (ctx.project.first_month(), ctx.project.last_month());
@@ -18,13 +18,17 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::W112,
-                    format!(
-                        "follow-up of `{}` planned outside the horizon {first}–{last}: {}",
-                        line.name,
-                        outside.join(", ")
+                    crate::text!(
+                        sv: "uppföljning av `{}` planerad utanför kalkylperioden {first}–{last}: {}",
+                        line.name, outside.join(", ");
+                        en: "follow-up of `{}` planned outside the horizon {first}–{last}: {}",
+                        line.name, outside.join(", ")
                     ),
                 )
-                .hint("plan follow-ups within the horizon, or lengthen `years` in [project]")
+                .hint(Text::new(
+                    "planera uppföljningar inom kalkylperioden, eller förläng `years` under [project]",
+                    "plan follow-ups within the horizon, or lengthen `years` in [project]",
+                ))
                 .span(r.span.clone())
                 .at(line.at.clone()),
             );
@@ -49,7 +53,11 @@ mod tests {
         // The horizon of HEAD is 2010-01 to 2014-12.
         let found = findings(check, Code::W112, &body("\"2009-12\", \"2011-06\", \"2015-01\""));
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("2009-12, 2015-01"), "{}", found[0].message);
+        assert!(
+            found[0].message.en.contains("2009-12, 2015-01"),
+            "{}",
+            found[0].message.en
+        );
     }
 
     #[test]

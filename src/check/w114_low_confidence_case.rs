@@ -3,7 +3,7 @@
 //! overestimated; PENG and eKalkyl mark the unsure ones red for this reason.
 
 use super::Context;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::fmt::{Lang, money};
 use crate::model::Confidence;
 use rust_decimal::Decimal;
@@ -27,14 +27,25 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     out.push(
         Diagnostic::new(
             Code::W114,
-            format!(
-                "the case rests on low-confidence benefits: NPV {} with them, {} without ({})",
-                money(s.npv, Lang::En),
-                money(s.npv_without_low_confidence, Lang::En),
-                low.join(", ")
-            ),
+            Text::by(|lang| match lang {
+                Lang::Sv => format!(
+                    "kalkylen vilar på nyttor med låg säkerhet: nettonuvärde {} med dem, {} utan ({})",
+                    money(s.npv, lang),
+                    money(s.npv_without_low_confidence, lang),
+                    low.join(", ")
+                ),
+                Lang::En => format!(
+                    "the case rests on low-confidence benefits: NPV {} with them, {} without ({})",
+                    money(s.npv, lang),
+                    money(s.npv_without_low_confidence, lang),
+                    low.join(", ")
+                ),
+            }),
         )
-        .hint("firm up the low-confidence benefits (measure the time saved, get a price) or show the decision-makers that the case stands or falls with them")
+        .hint(Text::new(
+            "säkra nyttorna med låg säkerhet (mät den sparade tiden, ta in ett pris) eller visa beslutsfattarna att kalkylen står och faller med dem",
+            "firm up the low-confidence benefits (measure the time saved, get a price) or show the decision-makers that the case stands or falls with them",
+        ))
         .maybe_span(first.map(|l| l.span.clone()).or_else(|| ctx.project_span()))
         .at("project"),
     );
@@ -61,9 +72,9 @@ mod tests {
         assert_eq!(found.len(), 1);
         // 100 000 / 1.035 − 500 000 = −403 382 without the low benefit.
         assert!(
-            found[0].message.contains(", -403,382 kr without (`Tid`)"),
+            found[0].message.en.contains(", -403,382 kr without (`Tid`)"),
             "{}",
-            found[0].message
+            found[0].message.en
         );
     }
 

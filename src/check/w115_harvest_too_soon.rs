@@ -23,8 +23,13 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let message = match &r.schedule {
-            None if r.lag_months < MIN_LAG_MONTHS => format!(
-                "freed time of `{}` is to be taken out of the budget {} month{} after the benefit starts (`lag_months = {}`)",
+            None if r.lag_months < MIN_LAG_MONTHS => crate::text!(
+                sv: "frigjord tid i `{}` ska tas ur budgeten {} månad{} efter att nyttan börjar (`lag_months = {}`)",
+                line.name,
+                r.lag_months,
+                if r.lag_months == 1 { "" } else { "er" },
+                r.lag_months;
+                en: "freed time of `{}` is to be taken out of the budget {} month{} after the benefit starts (`lag_months = {}`)",
                 line.name,
                 r.lag_months,
                 if r.lag_months == 1 { "" } else { "s" },
@@ -39,16 +44,19 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 let Some(year) = (project.start_year..=first_year).find(|y| !schedule.in_year(*y).is_zero()) else {
                     continue;
                 };
-                format!(
-                    "freed time of `{}` is scheduled out of the budget in {year}, the benefit's first year ({first_year}) or before",
+                crate::text!(
+                    sv: "frigjord tid i `{}` är planerad att tas ur budgeten {year}, nyttans första år ({first_year}) eller tidigare",
+                    line.name;
+                    en: "freed time of `{}` is scheduled out of the budget in {year}, the benefit's first year ({first_year}) or before",
                     line.name
                 )
             }
         };
         out.push(
             Diagnostic::new(Code::W115, message)
-                .hint(format!(
-                    "give the department time to turn freed time into savings: `lag_months = 12` (at least {MIN_LAG_MONTHS}), or schedule the reduction from the year after the benefit starts"
+                .hint(crate::text!(
+                    sv: "ge förvaltningen tid att göra frigjord tid till besparing: `lag_months = 12` (minst {MIN_LAG_MONTHS}), eller planera minskningen från året efter att nyttan börjar";
+                    en: "give the department time to turn freed time into savings: `lag_months = 12` (at least {MIN_LAG_MONTHS}), or schedule the reduction from the year after the benefit starts"
                 ))
                 .span(r.span.clone())
                 .at(line.at.clone()),
@@ -74,7 +82,7 @@ mod tests {
         let found = run("");
         assert_eq!(found.len(), 1);
         assert_eq!(
-            found[0].message,
+            found[0].message.en,
             "freed time of `Tid` is to be taken out of the budget 0 months after the benefit starts (`lag_months = 0`)"
         );
         assert_eq!(run("lag_months = 5\n").len(), 1);

@@ -5,7 +5,7 @@
 //! investment a year.
 
 use super::Context;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Text};
 use crate::fmt::{Lang, message_percent, money};
 use crate::model::checked_sum;
 use crate::model::{Category, Month};
@@ -59,14 +59,25 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     out.push(
         Diagnostic::new(
             Code::W116,
-            format!(
-                "operations cost {} a year on average after go-live, {} of the investment of {}",
-                money(average, Lang::En),
-                message_percent(share),
-                money(investment, Lang::En)
-            ),
+            Text::by(|lang| match lang {
+                Lang::Sv => format!(
+                    "drift och förvaltning kostar i genomsnitt {} om året efter driftstart, {} av investeringen på {}",
+                    money(average, lang),
+                    message_percent(share, lang),
+                    money(investment, lang)
+                ),
+                Lang::En => format!(
+                    "operations cost {} a year on average after go-live, {} of the investment of {}",
+                    money(average, lang),
+                    message_percent(share, lang),
+                    money(investment, lang)
+                ),
+            }),
         )
-        .hint("count drift och förvaltning in full (licences, hosting, support, maintenance, further development): commonly 15–20 % of the investment a year")
+        .hint(Text::new(
+            "räkna med drift och förvaltning fullt ut (licenser, drift, support, underhåll, vidareutveckling): vanligen 15–20 % av investeringen om året",
+            "count drift och förvaltning in full (licences, hosting, support, maintenance, further development): commonly 15–20 % of the investment a year",
+        ))
         .maybe_span(span)
         .at(at),
     );
@@ -91,7 +102,7 @@ mod tests {
         let found = run("5000");
         assert_eq!(found.len(), 1);
         assert_eq!(
-            found[0].message,
+            found[0].message.en,
             "operations cost 5,000 kr a year on average after go-live, 0.63 % of the investment of 800,000 kr"
         );
     }

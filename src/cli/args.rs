@@ -24,6 +24,9 @@ pub struct Excel {
 impl Excel {
     /// The CSV style the flag asks for.
     pub fn style(self) -> CsvStyle {
-        CsvStyle { excel: self.on }
+        CsvStyle {
+            excel: self.on,
+            lang: super::lang(),
+        }
     }
 }

@@ -5,7 +5,7 @@
 //! Submissions are computed in parallel, a chunk at a time, and written in input order
 //! as each chunk completes, so memory stays flat and the bytes do not depend on `--jobs`.
 
-use super::{Failure, LangArg, Outcome, output, resolve_lang};
+use super::{Failure, Outcome, output};
 use anyhow::Context as _;
 use clap::ValueEnum;
 use nytta::batch::{BatchRow, GroupBy, Groups, Options, Rank, RankKey, rank_key, summarise_opts};
@@ -76,9 +76,6 @@ pub struct Args {
     /// the newest by modification time (the others are named on standard error).
     #[arg(long)]
     dedupe: bool,
-    /// Language of the table and HTML formats' labels.
-    #[arg(long, value_enum)]
-    lang: Option<LangArg>,
     #[command(flatten)]
     output: super::args::Output,
 }
@@ -149,7 +146,7 @@ fn process(source: &Source, options: Options) -> BatchRow {
                         Err(e) => {
                             let (text, d) = nytta::diagnostic::not_utf8(buffer, e);
                             let (line, col) = nytta::diagnostic::line_col(&text, e.valid_up_to());
-                            BatchRow::unreadable(shown, format!("line {line}, column {col}: {}", d.message))
+                            BatchRow::unreadable(shown, format!("line {line}, column {col}: {}", d.message.en))
                         }
                     },
                 }
@@ -344,8 +341,9 @@ fn open_submissions(path: &Path) -> Result<impl Iterator<Item = Result<Source, F
         noteln!(
             "nytta: {}",
             nytta::report::visible::visible(&format!(
-                "{}: ignoring unknown column(s): {}",
+                "{}: {}: {}",
                 path.display(),
+                super::lang().pick("okända kolumner läses inte", "ignoring unknown column(s)"),
                 reader.unknown_columns.join(", ")
             ))
         );
@@ -433,7 +431,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                 }
             },
             style: args.excel.style(),
-            lang: resolve_lang(args.lang),
+            lang: super::lang(),
             output: target,
         });
     }
@@ -491,8 +489,8 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let sink: Box<dyn Sink + Send> = match (args.format, &destination) {
         (Format::Csv, _) => Box::new(CsvOut::new(writer, style, ranked)?.with_realism(args.realism)),
         (Format::Json, _) => Box::new(JsonOut::new(writer)?.with_realism(args.realism)),
-        (Format::Table, _) => Box::new(TableOut::new(writer, resolve_lang(args.lang))),
-        (Format::Html, _) => Box::new(HtmlOut::new(writer, resolve_lang(args.lang))),
+        (Format::Table, _) => Box::new(TableOut::new(writer, super::lang())),
+        (Format::Html, _) => Box::new(HtmlOut::new(writer, super::lang())),
         (Format::Xlsx, Destination::File(_)) => Box::new(XlsxOut::with_realism(
             writer,
             ranked,
@@ -576,10 +574,15 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     }
 
     let [ok, warnings, errors] = counts;
-    noteln!(
-        "nytta: {} submissions: {ok} ok, {warnings} with warnings, {errors} with errors",
-        ok + warnings + errors
-    );
+    let total = ok + warnings + errors;
+    match super::lang() {
+        nytta::report::Lang::Sv => {
+            noteln!("nytta: {total} ansökningar: {ok} utan anmärkning, {warnings} med varningar, {errors} med fel")
+        }
+        nytta::report::Lang::En => {
+            noteln!("nytta: {total} submissions: {ok} ok, {warnings} with warnings, {errors} with errors")
+        }
+    }
     if errors > 0 || (args.deny_warnings && warnings > 0) {
         Ok(Outcome::Invalid)
     } else {

@@ -95,7 +95,9 @@ fn one(path: &Path, s: &Settings) -> ProjectFollowUp {
                         out.error = Some(format!(
                             "{}: {}",
                             csv.display(),
-                            problems.first().map_or(String::new(), |d| d.message.clone())
+                            problems
+                                .first()
+                                .map_or(String::new(), |d| d.message.get(super::lang()).to_string())
                         ));
                         return out;
                     }

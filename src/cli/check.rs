@@ -114,6 +114,11 @@ fn run_once(args: &Args) -> Result<Outcome, Failure> {
             text: &c.text,
             diagnostics: &c.diagnostics,
             omitted: c.omitted,
+            lang: if args.format == Format::Json {
+                super::json_lang()
+            } else {
+                super::lang()
+            },
         })
         .collect();
     let text = match args.format {
@@ -128,15 +133,28 @@ fn run_once(args: &Args) -> Result<Outcome, Failure> {
     let errors = all().filter(|d| d.is_error()).count() + omitted(|o| o.errors);
     let warnings = all().filter(|d| !d.is_error()).count() + omitted(|o| o.warnings);
     if args.format == Format::Human {
-        noteln!(
-            "nytta: checked {n} file{}: {errors} error{}, {warnings} warning{}",
-            if n == 1 { "" } else { "s" },
-            if errors == 1 { "" } else { "s" },
-            if warnings == 1 { "" } else { "s" },
-        );
+        noteln!("nytta: {}", summary(n, errors, warnings, super::lang()));
     }
     if errors > 0 || (args.deny_warnings && warnings > 0) {
         outcome = outcome.max(Outcome::Invalid);
     }
     Ok(outcome)
+}
+
+/// `checked 1 file: 0 errors, 2 warnings` / `kontrollerade 1 fil: 0 fel, 2 varningar`.
+fn summary(n: usize, errors: usize, warnings: usize, lang: nytta::report::Lang) -> String {
+    let s = |k: usize, one: &'static str, many: &'static str| if k == 1 { one } else { many };
+    match lang {
+        nytta::report::Lang::Sv => format!(
+            "kontrollerade {n} fil{}: {errors} fel, {warnings} varning{}",
+            s(n, "", "er"),
+            s(warnings, "", "ar"),
+        ),
+        nytta::report::Lang::En => format!(
+            "checked {n} file{}: {errors} error{}, {warnings} warning{}",
+            s(n, "", "s"),
+            s(errors, "", "s"),
+            s(warnings, "", "s"),
+        ),
+    }
 }

@@ -1,6 +1,6 @@
 //! `nytta follow-up FILE [--actuals FILE.csv] [--as-of YEAR] [--format …] [--template]`
 
-use super::{Failure, LangArg, Outcome, input, output, resolve_lang};
+use super::{Failure, Outcome, input, output};
 use clap::ValueEnum;
 use nytta::engine::followup::{Forecast, follow_up_with};
 use nytta::model::actuals::{Actuals, decode_text, parse_actuals_csv};
@@ -24,9 +24,6 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
-    /// Language of labels (default: Swedish when LC_ALL/LANG start with `sv`).
-    #[arg(long, value_enum)]
-    lang: Option<LangArg>,
     /// Write the actuals CSV to fill in (one row per line, kind and past year, with the
     /// line's name, the planned figure to overwrite, and a comment column).
     #[arg(long)]
@@ -73,10 +70,12 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     if let Some(csv_path) = &args.actuals {
         let limit = nytta::limits::MAX_ACTUALS_CSV_BYTES;
         let Some(bytes) = input::read_limited(csv_path, limit)? else {
+            let lang = super::lang();
             noteln!(
-                "{}: error[E001]: {}",
+                "{}: {}[E001]: {}",
                 csv_path.display(),
-                input::too_large(limit, "an actuals CSV")
+                nytta::diagnostic::Severity::Error.word(lang),
+                input::too_large_text(limit, "en utfallsfil (CSV)", "an actuals CSV").get(lang)
             );
             return Ok(Outcome::Invalid);
         };
@@ -93,6 +92,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                         text: &csv_text,
                         diagnostics: &problems,
                         omitted: Default::default(),
+                        lang: super::lang(),
                     })
                 );
                 return Ok(Outcome::Invalid);
@@ -117,12 +117,12 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         let flags = nytta::check::followup::flags(project, &fu, &actuals);
         flagged |= !flags.is_empty();
         match args.format {
-            Format::Json => json::follow_up(project, base, &fu, &flags),
+            Format::Json => json::follow_up(project, base, &fu, &flags, super::json_lang()),
             Format::Csv => csv::follow_up(project, &fu, style),
-            Format::Table => table::render_document(&build(project, base, &fu, &flags, resolve_lang(args.lang))),
-            Format::Markdown => markdown::render_document(&build(project, base, &fu, &flags, resolve_lang(args.lang))),
+            Format::Table => table::render_document(&build(project, base, &fu, &flags, super::lang())),
+            Format::Markdown => markdown::render_document(&build(project, base, &fu, &flags, super::lang())),
             Format::Html => {
-                let lang = resolve_lang(args.lang);
+                let lang = super::lang();
                 html::render_document(&build_with_chart(project, base, &fu, &flags, lang), lang)
             }
         }

@@ -51,12 +51,25 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     drop(file);
     // Fails if the file appeared meanwhile: still never overwrites.
     tmp.persist(path, true).with_context(context)?;
-    noteln!(
-        "nytta: wrote {}; next: edit it, then `nytta check {0}` and `nytta report {0}`",
-        path.display()
-    );
-    noteln!(
-        "nytta: for completion and checking in the editor, run `nytta schema > nytta.schema.json` in its folder once"
-    );
+    match super::lang() {
+        nytta::report::Lang::Sv => {
+            noteln!(
+                "nytta: skrev {}; nästa steg: redigera den, kör sedan `nytta check {0}` och `nytta report {0}`",
+                path.display()
+            );
+            noteln!(
+                "nytta: för komplettering och kontroll i editorn, kör `nytta schema > nytta.schema.json` en gång i dess mapp"
+            );
+        }
+        nytta::report::Lang::En => {
+            noteln!(
+                "nytta: wrote {}; next: edit it, then `nytta check {0}` and `nytta report {0}`",
+                path.display()
+            );
+            noteln!(
+                "nytta: for completion and checking in the editor, run `nytta schema > nytta.schema.json` in its folder once"
+            );
+        }
+    }
     Ok(Outcome::Ok)
 }

@@ -4,7 +4,7 @@ use super::Failure;
 use anyhow::Context as _;
 use nytta::Analysis;
 use nytta::analysis::analyse_with;
-use nytta::diagnostic::{Code, Diagnostic, not_utf8};
+use nytta::diagnostic::{Code, Diagnostic, Text, not_utf8};
 use nytta::engine::Calculation;
 use nytta::limits::MAX_PROJECT_BYTES;
 use nytta::model::Overrides;
@@ -40,6 +40,7 @@ pub fn load_project(path: &Path, overrides: &Overrides) -> Result<Option<Loaded>
                     text: &text,
                     diagnostics: &[d],
                     omitted: Default::default(),
+                    lang: super::lang(),
                 })
             );
             return Ok(None);
@@ -84,9 +85,15 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, Failure>
 
 /// "the file is larger than 10 MiB, the limit for a project file: is it the right file?"
 pub fn too_large(limit: u64, what: &str) -> String {
-    format!(
-        "the file is larger than {} MiB, the limit for {what}: is it the right file?",
-        limit / (1024 * 1024)
+    too_large_text(limit, what, what).en
+}
+
+/// The too-large message in both languages; `what_sv`/`what_en` name the kind of file.
+pub fn too_large_text(limit: u64, what_sv: &str, what_en: &str) -> Text {
+    let mib = limit / (1024 * 1024);
+    Text::new(
+        format!("filen är större än {mib} MiB, gränsen för {what_sv}: är det rätt fil?"),
+        format!("the file is larger than {mib} MiB, the limit for {what_en}: is it the right file?"),
     )
 }
 
@@ -95,8 +102,14 @@ pub fn too_large(limit: u64, what: &str) -> String {
 /// text to show it against (not-UTF-8 bytes replaced).
 pub fn read_text(path: &Path) -> Result<Result<String, (String, Diagnostic)>, Failure> {
     let Some(bytes) = read_limited(path, MAX_PROJECT_BYTES)? else {
-        let d = Diagnostic::new(Code::E001, too_large(MAX_PROJECT_BYTES, "a project file"))
-            .hint("a project file is a few kilobytes of TOML; check the file name");
+        let d = Diagnostic::new(
+            Code::E001,
+            too_large_text(MAX_PROJECT_BYTES, "en projektfil", "a project file"),
+        )
+        .hint(Text::new(
+            "en projektfil är några kilobyte TOML; kontrollera filnamnet",
+            "a project file is a few kilobytes of TOML; check the file name",
+        ));
         return Ok(Err((String::new(), d)));
     };
     Ok(String::from_utf8(bytes).map_err(|e| {

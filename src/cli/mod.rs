@@ -44,6 +44,27 @@ use std::process::ExitCode;
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Output language: sv or en (default: Swedish, unless LC_ALL, LC_MESSAGES or LANG
+    /// names English). Also the language of JSON messages when given.
+    #[arg(long, value_enum, global = true)]
+    lang: Option<LangArg>,
+}
+
+/// The language chosen for this run, and whether `--lang` chose it.
+static LANG: std::sync::OnceLock<(Lang, bool)> = std::sync::OnceLock::new();
+
+/// The output language of this run (`--lang`, or from the environment).
+pub fn lang() -> Lang {
+    LANG.get().map_or_else(|| resolve_lang(None), |l| l.0)
+}
+
+/// The language of messages in JSON: English, the contract for scripts, unless `--lang`
+/// was given (docs/decisions.md, D-lang).
+pub fn json_lang() -> Lang {
+    match LANG.get() {
+        Some((lang, true)) => *lang,
+        _ => Lang::En,
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -68,7 +89,8 @@ enum Command {
     Diff(diff::Args),
 }
 
-/// Language of labels: Swedish or English (default: from LC_ALL/LANG).
+/// Output language: Swedish or English (default: from LC_ALL/LC_MESSAGES/LANG; Swedish
+/// unless they name English).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
     Sv,
@@ -82,6 +104,7 @@ pub fn resolve_lang(arg: Option<LangArg>) -> Lang {
         Some(LangArg::En) => Lang::En,
         None => Lang::from_locale(
             std::env::var("LC_ALL").ok().as_deref(),
+            std::env::var("LC_MESSAGES").ok().as_deref(),
             std::env::var("LANG").ok().as_deref(),
         ),
     }
@@ -161,6 +184,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    let _ = LANG.set((resolve_lang(cli.lang), cli.lang.is_some()));
     let result = match cli.command {
         Command::Report(args) => report::run(args),
         Command::Check(args) => check::run(args),

@@ -1,6 +1,6 @@
 //! `nytta report FILE [--scenario NAME] [--format table|json|csv|markdown] [--lang sv|en]`
 
-use super::{Failure, LangArg, Outcome, input, output, resolve_lang};
+use super::{Failure, Outcome, input, output};
 use clap::ValueEnum;
 use nytta::diagnostic::did_you_mean;
 use nytta::report::Section;
@@ -18,9 +18,6 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
-    /// Language of labels (default: Swedish when LC_ALL/LANG start with `sv`).
-    #[arg(long, value_enum)]
-    lang: Option<LangArg>,
     /// Only this part of the report (with `--format csv`: which table, default `years`).
     #[arg(long, value_enum)]
     section: Option<SectionArg>,
@@ -61,6 +58,8 @@ enum Format {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum SectionArg {
     Summary,
+    /// What the figures rest on: discount rate, price level, hourly cost, rounding.
+    Assumptions,
     /// How fragile the case is: break-even, optimism bias, Monte Carlo.
     Realism,
     Years,
@@ -77,6 +76,7 @@ impl SectionArg {
     fn section(self) -> Section {
         match self {
             SectionArg::Summary => Section::Summary,
+            SectionArg::Assumptions => Section::Assumptions,
             SectionArg::Realism => Section::Realism,
             SectionArg::Years => Section::Years,
             SectionArg::Lines => Section::Lines,
@@ -154,7 +154,11 @@ fn run_once(args: &Args) -> Result<Outcome, Failure> {
         calc,
         findings: &findings,
         realism: Some(&realism),
-        lang: resolve_lang(args.lang),
+        lang: if args.format == Format::Json {
+            super::json_lang()
+        } else {
+            super::lang()
+        },
     };
     let rendered = match (args.format, args.section) {
         (Format::Table, None) => table::render(&input),

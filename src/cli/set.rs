@@ -39,6 +39,7 @@ impl Source {
             text: &self.text,
             diagnostics: &self.diagnostics,
             omitted: self.omitted,
+            lang: super::lang(),
         }
     }
 }

@@ -74,8 +74,11 @@ pub fn watch(
             Err(failure) => noteln!("nytta: {}", nytta::report::visible::visible(&failure.message())),
         }
         noteln!(
-            "nytta: watching {} for changes (Ctrl-C ends)",
-            nytta::report::visible::visible(&shown.join(", "))
+            "nytta: {}",
+            nytta::report::visible::visible(&match super::lang() {
+                nytta::report::Lang::Sv => format!("bevakar {} efter ändringar (Ctrl-C avslutar)", shown.join(", ")),
+                nytta::report::Lang::En => format!("watching {} for changes (Ctrl-C ends)", shown.join(", ")),
+            })
         );
         // Wait for a change to one of the files.
         loop {

@@ -231,6 +231,9 @@ pub struct LineFigures {
     pub total: Decimal,
     /// Planned harvest per year (benefits with a realisation only).
     pub harvest_by_year: Option<Vec<Decimal>>,
+    /// Harvest planned for benefit earned in the horizon that falls after its end (the
+    /// last `lag_months` of benefit × `share`); 0 with a `schedule` or no realisation.
+    pub harvest_after_horizon: Decimal,
     /// The line's money per month as runs (× 12 units), as the scenario has it.
     pub runs: Vec<series::Run>,
 }
@@ -239,6 +242,11 @@ impl LineFigures {
     /// The money over the horizon not taken home: `total − planned harvest`.
     pub fn not_harvested(&self) -> Decimal {
         self.total - self.planned_harvest()
+    }
+    /// Benefit not planned for harvest at all: `total − planned harvest − harvest after
+    /// the horizon` (the part `share` leaves, or all of a benefit without a plan).
+    pub fn not_planned(&self) -> Decimal {
+        self.not_harvested() - self.harvest_after_horizon
     }
     /// Planned harvest over the horizon (0 without a realisation).
     pub fn planned_harvest(&self) -> Decimal {
@@ -320,6 +328,15 @@ fn compute_with(project: &Project, scenario: &Scenario, key_figures: bool) -> Re
             }
             None => None,
         };
+        let harvest_after_horizon = match line.realisation() {
+            Some(r) if r.schedule.is_none() && r.lag_months > 0 => {
+                let n = project.months();
+                let tail =
+                    series::window_sum(&runs, n.saturating_sub(r.lag_months as usize), n).ok_or_else(overflow)?;
+                (tail / Decimal::from(12)).checked_mul(r.share).ok_or_else(overflow)?
+            }
+            _ => Decimal::ZERO,
+        };
         let too_large = |v: &Decimal| v.abs() > MAX_YEARLY_MONEY;
         if by_year.iter().any(too_large) || harvest_by_year.iter().flatten().any(too_large) {
             return Err(overflow());
@@ -357,6 +374,7 @@ fn compute_with(project: &Project, scenario: &Scenario, key_figures: bool) -> Re
             by_year,
             total,
             harvest_by_year,
+            harvest_after_horizon,
             runs,
         });
     }

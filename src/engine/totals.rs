@@ -19,12 +19,18 @@ pub struct LineTotals {
     pub harvest_by_year: Vec<Decimal>,
     /// Planned harvest over the horizon.
     pub harvest: Decimal,
+    /// Harvest that falls after the horizon.
+    pub after_horizon: Decimal,
 }
 
 impl LineTotals {
     /// The money over the horizon not taken home: `total − harvest`.
     pub fn not_harvested(&self) -> Decimal {
         self.total - self.harvest
+    }
+    /// The money not planned for harvest: `total − harvest − after horizon`.
+    pub fn not_planned(&self) -> Decimal {
+        self.not_harvested() - self.after_horizon
     }
 }
 
@@ -71,6 +77,7 @@ impl Calculation {
             t.total += f.total;
             t.pv += self.line_pv(f);
             t.harvest += f.planned_harvest();
+            t.after_horizon += f.harvest_after_horizon;
         }
         t
     }

@@ -6,8 +6,9 @@
 
 use super::csvin::{CsvError, CsvReader};
 use super::{Line, Project, number::parse_number_str};
-use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::diagnostic::{Code, Diagnostic, Text, did_you_mean};
 use crate::limits::MAX_SHOWN_FINDINGS;
+use crate::text;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -132,29 +133,38 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
         Err(e) => return Err(vec![csv_error(&e, text)]),
     };
     let header_span = reader.header_span();
-    let header_problem = |code: Code, message: String, hint: String| {
+    let header_problem = |code: Code, message: Text, hint: Text| {
         Diagnostic::new(code, message)
             .span(header_span.clone())
-            .at("row 1")
+            .at("row 1".to_string())
             .hint(hint)
     };
     if let Some((name, first, second)) = reader.duplicate_column() {
         return Err(vec![header_problem(
             Code::E007,
-            format!("the header names `{name}` twice (columns {first} and {second})"),
-            "keep one column of each name; delete or rename the other".into(),
+            text!(
+                sv: "rubrikraden har `{name}` två gånger (kolumn {first} och {second})";
+                en: "the header names `{name}` twice (columns {first} and {second})"
+            ),
+            Text::new(
+                "behåll en kolumn av varje namn; ta bort eller byt namn på den andra",
+                "keep one column of each name; delete or rename the other",
+            ),
         )]);
     }
     let mut problems = Vec::new();
     for (i, name) in reader.columns().iter().enumerate() {
         if !name.is_empty() && !COLUMNS.contains(&name.as_str()) {
             let hint = match did_you_mean(name, COLUMNS.iter().copied()) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => "the columns are line, year, amount, kind and comment; delete the column or its header".into(),
+                Some(near) => text!(sv: "menade du `{near}`?"; en: "did you mean `{near}`?"),
+                None => Text::new(
+                    "kolumnerna är line, year, amount, kind och comment; ta bort kolumnen eller dess rubrik",
+                    "the columns are line, year, amount, kind and comment; delete the column or its header",
+                ),
             };
             problems.push(header_problem(
                 Code::E002,
-                format!("unknown column `{name}` (column {})", i + 1),
+                text!(sv: "okänd kolumn `{name}` (kolumn {})", i + 1; en: "unknown column `{name}` (column {})", i + 1),
                 hint,
             ));
         }
@@ -164,11 +174,17 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
     else {
         problems.push(header_problem(
             Code::E003,
-            format!(
-                "the CSV header must name `line`, `year` and `amount`; found: {}",
-                reader.columns().join(", ")
+            {
+                let found = reader.columns().join(", ");
+                text!(
+                    sv: "CSV-filens rubrikrad måste ha `line`, `year` och `amount`; hittade: {found}";
+                    en: "the CSV header must name `line`, `year` and `amount`; found: {found}"
+                )
+            },
+            Text::new(
+                "skriv rubrikraden `line,year,amount,kind` (eller `nytta follow-up FIL --template` för en färdig fil)",
+                "write the header `line,year,amount,kind` (or `nytta follow-up FILE --template` for a ready file)",
             ),
-            "write the header `line,year,amount,kind` (or `nytta follow-up FILE --template` for a ready file)".into(),
         ));
         return Err(problems);
     };
@@ -190,7 +206,7 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
         };
         let span = row.span.clone();
         let at = format!("row {}", row.line);
-        let mut problem = |code: Code, message: String, hint: String| {
+        let mut problem = |code: Code, message: Text, hint: Text| {
             // One place is left for the line that counts the rest.
             if problems.len() < MAX_SHOWN_FINDINGS - 1 {
                 problems.push(
@@ -207,8 +223,11 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
         if let Some(shape) = &row.problem {
             problem(
                 Code::E001,
-                format!("CSV: {shape}"),
-                "save the file again from the spreadsheet, or fix the row by hand".into(),
+                shape.map(|s, _| format!("CSV: {s}")),
+                Text::new(
+                    "spara filen igen från kalkylprogrammet, eller rätta raden för hand",
+                    "save the file again from the spreadsheet, or fix the row by hand",
+                ),
             );
             continue;
         }
@@ -220,13 +239,20 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
         let Some((index, name)) = find_line(&lines, &keys, row.exact(c_line)) else {
             let name = unprotect(row.exact(c_line));
             let hint = match did_you_mean(name, keys.iter().copied()) {
-                Some(near) if near != name => format!("did you mean `{near}`?"),
-                _ => format!(
-                    "use a line id (or the exact name of a line without id): {}",
-                    keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
-                ),
+                Some(near) if near != name => text!(sv: "menade du `{near}`?"; en: "did you mean `{near}`?"),
+                _ => {
+                    let all = keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+                    text!(
+                        sv: "använd ett rad-id (eller det exakta namnet på en rad utan id): {all}";
+                        en: "use a line id (or the exact name of a line without id): {all}"
+                    )
+                }
             };
-            problem(Code::E008, format!("unknown line `{name}`"), hint);
+            problem(
+                Code::E008,
+                text!(sv: "okänd rad `{name}`"; en: "unknown line `{name}`"),
+                hint,
+            );
             continue;
         };
         let line = lines[index];
@@ -236,20 +262,28 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
             Ok(y) => {
                 problem(
                     Code::E010,
-                    format!(
-                        "year {y} is outside the horizon {}–{}",
-                        project.start_year,
-                        project.end_year() - 1
+                    {
+                        let (a, b) = (project.start_year, project.end_year() - 1);
+                        text!(
+                            sv: "året {y} ligger utanför kalkylperioden {a}–{b}";
+                            en: "year {y} is outside the horizon {a}–{b}"
+                        )
+                    },
+                    Text::new(
+                        "rapportera utfall bara för kalkylens år",
+                        "report actuals only for years of the calculation",
                     ),
-                    "report actuals only for years of the calculation".into(),
                 );
                 continue;
             }
             Err(_) => {
                 problem(
                     Code::E004,
-                    format!("`{year_text}` is not a year"),
-                    "write a four-digit year, e.g. 2011".into(),
+                    text!(sv: "`{year_text}` är inte ett år"; en: "`{year_text}` is not a year"),
+                    Text::new(
+                        "skriv ett fyrsiffrigt år, till exempel 2011",
+                        "write a four-digit year, e.g. 2011",
+                    ),
                 );
                 continue;
             }
@@ -259,14 +293,22 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
             Ok(a) if a.abs() > crate::model::MAX_YEARLY_MONEY => {
                 problem(
                     Code::E011,
-                    format!("amount {a} is too large"),
-                    "amounts are in kronor; check the magnitude".into(),
+                    text!(sv: "beloppet {a} är för stort"; en: "amount {a} is too large"),
+                    Text::new(
+                        "belopp anges i kronor; kontrollera storleksordningen",
+                        "amounts are in kronor; check the magnitude",
+                    ),
                 );
                 continue;
             }
             Ok(a) => Some(a),
             Err(e) => {
-                problem(Code::E004, format!("amount: {e}"), e.hint().into());
+                problem(
+                    Code::E004,
+                    e.text()
+                        .map(|m, lang| format!("{}: {m}", lang.pick("belopp", "amount"))),
+                    e.hint_text(),
+                );
                 continue;
             }
         };
@@ -284,8 +326,14 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
                 None => {
                     problem(
                         Code::E005,
-                        format!("kind `{kind_text}` is not cost, benefit or harvest"),
-                        "leave it empty for the line's own kind".into(),
+                        text!(
+                            sv: "slaget `{kind_text}` är inte cost, benefit eller harvest";
+                            en: "kind `{kind_text}` is not cost, benefit or harvest"
+                        ),
+                        Text::new(
+                            "lämna det tomt för radens eget slag",
+                            "leave it empty for the line's own kind",
+                        ),
                     );
                     continue;
                 }
@@ -298,15 +346,30 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
         };
         if !fits {
             let message = match kind {
-                ActualKind::Harvest => format!("`harvest` for `{name}`, which has no realisation plan"),
-                _ => format!("`{}` does not fit `{name}`", kind.as_str()),
+                ActualKind::Harvest => text!(
+                    sv: "`harvest` för `{name}`, som saknar plan för hemtagning";
+                    en: "`harvest` for `{name}`, which has no realisation plan"
+                ),
+                _ => {
+                    let k = kind.as_str();
+                    text!(sv: "`{k}` passar inte `{name}`"; en: "`{k}` does not fit `{name}`")
+                }
             };
             let hint = match kind {
-                ActualKind::Harvest => "add `[benefits.realisation]` to the line, or report the money as `benefit`",
-                _ if line.is_monetised() => "use `cost` for costs and `benefit` or `harvest` for benefits",
-                _ => "a qualitative benefit has no money to follow up; follow its indicator instead",
+                ActualKind::Harvest => Text::new(
+                    "lägg till `[benefits.realisation]` på raden, eller rapportera pengarna som `benefit`",
+                    "add `[benefits.realisation]` to the line, or report the money as `benefit`",
+                ),
+                _ if line.is_monetised() => Text::new(
+                    "använd `cost` för kostnader och `benefit` eller `harvest` för nyttor",
+                    "use `cost` for costs and `benefit` or `harvest` for benefits",
+                ),
+                _ => Text::new(
+                    "en kvalitativ nytta har inga pengar att följa upp; följ dess indikator i stället",
+                    "a qualitative benefit has no money to follow up; follow its indicator instead",
+                ),
             };
-            problem(Code::E006, message, hint.into());
+            problem(Code::E006, message, hint);
             continue;
         }
         if !comment.is_empty() {
@@ -316,8 +379,17 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
         if actuals.insert((index, kind, year), amount).is_some() {
             problem(
                 Code::E007,
-                format!("a second `{}` row for `{name}` in {year}", kind.as_str()),
-                "keep one row per line, kind and year".into(),
+                {
+                    let k = kind.as_str();
+                    text!(
+                        sv: "en andra `{k}`-rad för `{name}` {year}";
+                        en: "a second `{k}` row for `{name}` in {year}"
+                    )
+                },
+                Text::new(
+                    "behåll en rad per rad-id, slag och år",
+                    "keep one row per line, kind and year",
+                ),
             );
         }
     }
@@ -325,14 +397,18 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
         problems.push(
             Diagnostic::new(
                 Code::E001,
-                format!(
-                    "… and {n} more problem{} from this row on, not shown",
+                text!(
+                    sv: "… och {n} problem till från den här raden, som inte visas";
+                    en: "… and {n} more problem{} from this row on, not shown",
                     if n == 1 { "" } else { "s" }
                 ),
             )
             .span(span)
             .at(at)
-            .hint("fix the problems above and read the file again"),
+            .hint(Text::new(
+                "rätta problemen ovan och läs in filen igen",
+                "fix the problems above and read the file again",
+            )),
         );
     }
     if problems.is_empty() {
@@ -371,7 +447,10 @@ fn find_line<'k>(lines: &[&Line], keys: &[&'k str], written: &str) -> Option<(us
 
 /// A reading error as a diagnostic.
 fn csv_error(e: &CsvError, text: &str) -> Diagnostic {
-    let d = Diagnostic::new(Code::E001, format!("CSV: {e}"));
+    let d = Diagnostic::new(
+        Code::E001,
+        Text::new(format!("CSV: {}", e.swedish()), format!("CSV: {e}")),
+    );
     match e {
         CsvError::TooLong { line } => {
             // The start of the offending line, found once (this ends the reading).
@@ -384,7 +463,7 @@ fn csv_error(e: &CsvError, text: &str) -> Diagnostic {
             };
             d.span(start..start).at(format!("row {line}"))
         }
-        CsvError::Io(_) => d.hint("save the file again as CSV"),
+        CsvError::Io(_) => d.hint(Text::new("spara filen igen som CSV", "save the file again as CSV")),
     }
 }
 
@@ -457,7 +536,7 @@ annual = 10
         let problems = parse_actuals_csv(text, &p).unwrap_err();
         let codes: Vec<Code> = problems.iter().map(|d| d.code).collect();
         assert_eq!(codes, vec![Code::E008, Code::E010, Code::E004, Code::E006]);
-        assert_eq!(problems[0].hint.as_deref(), Some("did you mean `drift`?"));
+        assert_eq!(problems[0].hint_in(crate::fmt::Lang::En), Some("did you mean `drift`?"));
         assert_eq!(problems[0].at.as_deref(), Some("row 2"));
         let span = problems[1].span.clone().unwrap();
         assert_eq!(&text[span], "tid,2020,5,");

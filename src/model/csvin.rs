@@ -10,7 +10,9 @@
 //! - bounded: a row longer than [`MAX_CSV_ROW_BYTES`] stops the reading with an error
 //!   (it is almost always an unclosed quote that swallowed the rest of the file).
 
+use crate::diagnostic::Text;
 use crate::limits::MAX_CSV_ROW_BYTES;
+use crate::text;
 use std::io::{self, Read};
 use std::ops::Range;
 
@@ -250,7 +252,7 @@ pub struct Row {
     /// The values as written (not trimmed).
     pub fields: Vec<String>,
     /// What is wrong with the row's shape (delimiter, quotes, values without a column).
-    pub problem: Option<String>,
+    pub problem: Option<Text>,
 }
 
 impl Row {
@@ -274,6 +276,20 @@ pub enum CsvError {
         /// The line the row starts on.
         line: u64,
     },
+}
+
+impl CsvError {
+    /// The message in Swedish (`Display` gives the English).
+    pub fn swedish(&self) -> String {
+        match self {
+            CsvError::Io(e) => format!("kan inte läsas: {e}"),
+            CsvError::TooLong { line } => format!(
+                "raden som börjar på rad {line} är längre än {} MiB, gränsen för en rad; \
+                 ett citattecken (\") som aldrig stängs gör resten av filen till ett värde: stäng det",
+                MAX_CSV_ROW_BYTES / (1024 * 1024)
+            ),
+        }
+    }
 }
 
 impl std::fmt::Display for CsvError {
@@ -451,8 +467,9 @@ impl<'r> CsvReader<'r> {
         let unclosed = odd_quotes && fields.iter().any(|f| f.contains(['\n', '\r']));
         let problem = unclosed.then(|| {
             let last = if end_line > line { end_line } else { line + 1 };
-            format!(
-                "a quote (\") on line {line} is never closed, so lines {line}–{last} were read as one value: close the quote"
+            text!(
+                sv: "ett citattecken (\") på rad {line} stängs aldrig, så raderna {line}–{last} lästes som ett värde: stäng citattecknet";
+                en: "a quote (\") on line {line} is never closed, so lines {line}–{last} were read as one value: close the quote"
             )
         });
         self.reader.get_mut().release(end);
@@ -466,13 +483,14 @@ impl<'r> CsvReader<'r> {
     }
 
     /// What is wrong with a non-blank row's shape, if anything.
-    fn shape_problem(&self, row: &Row) -> Option<String> {
+    fn shape_problem(&self, row: &Row) -> Option<Text> {
         if row.problem.is_some() {
             return row.problem.clone();
         }
         let n = self.columns.len();
         let found = row.fields.len();
         let delim = delimiter_name(self.delimiter);
+        let delim_sv = if self.delimiter == b'\t' { "tabbar" } else { delim };
         if found < n && self.required.iter().any(|&c| c >= found) {
             let other = [b';', b'\t', b',']
                 .into_iter()
@@ -485,31 +503,48 @@ impl<'r> CsvReader<'r> {
                 .map(|&c| self.columns[c].as_str())
                 .collect();
             return Some(match other {
-                Some(other) => format!(
-                    "the row has {found} value{} where the header has {n} columns separated by {delim}; \
-                     the row seems separated by {}: use one delimiter in the whole file",
-                    if found == 1 { "" } else { "s" },
-                    delimiter_name(other)
-                ),
-                None => format!(
-                    "the row has {found} value{} where the header has {n} columns separated by {delim}, \
-                     so `{}` is missing: fill it in, or check the delimiters",
-                    if found == 1 { "" } else { "s" },
-                    missing.join("`, `")
-                ),
+                Some(other) => {
+                    let o = delimiter_name(other);
+                    let o_sv = if other == b'\t' { "tabbar" } else { o };
+                    text!(
+                        sv: "raden har {found} {} där rubrikraden har {n} kolumner åtskilda med {delim_sv}; \
+                             raden verkar åtskild med {o_sv}: använd samma avgränsare i hela filen",
+                        if found == 1 { "värde" } else { "värden" };
+                        en: "the row has {found} value{} where the header has {n} columns separated by {delim}; \
+                             the row seems separated by {o}: use one delimiter in the whole file",
+                        if found == 1 { "" } else { "s" }
+                    )
+                }
+                None => {
+                    let m = missing.join("`, `");
+                    text!(
+                        sv: "raden har {found} {} där rubrikraden har {n} kolumner åtskilda med {delim_sv}, \
+                             så `{m}` saknas: fyll i, eller kontrollera avgränsarna",
+                        if found == 1 { "värde" } else { "värden" };
+                        en: "the row has {found} value{} where the header has {n} columns separated by {delim}, \
+                             so `{m}` is missing: fill it in, or check the delimiters",
+                        if found == 1 { "" } else { "s" }
+                    )
+                }
             });
         }
         if let Some(i) = (n..found).find(|&i| !row.fields[i].trim().is_empty()) {
-            return Some(format!(
-                "the row has a value in column {}, beyond the {n} columns of the header: \
-                 name the column in the header or remove the value",
+            return Some(text!(
+                sv: "raden har ett värde i kolumn {}, utanför rubrikradens {n} kolumner: \
+                     namnge kolumnen i rubrikraden eller ta bort värdet",
+                i + 1;
+                en: "the row has a value in column {}, beyond the {n} columns of the header: \
+                     name the column in the header or remove the value",
                 i + 1
             ));
         }
         if let Some(i) = (0..n.min(found)).find(|&i| self.columns[i].is_empty() && !row.fields[i].trim().is_empty()) {
-            return Some(format!(
-                "the row has a value in column {}, which has no name in the header: \
-                 name the column or remove the value",
+            return Some(text!(
+                sv: "raden har ett värde i kolumn {}, som saknar namn i rubrikraden: \
+                     namnge kolumnen eller ta bort värdet",
+                i + 1;
+                en: "the row has a value in column {}, which has no name in the header: \
+                     name the column or remove the value",
                 i + 1
             ));
         }
@@ -540,14 +575,14 @@ mod tests {
     #[test]
     fn another_delimiter_unclosed_quote_and_stray_values_are_problems() {
         let r = rows("a;b;c\n1,2,3\n1;2;3;x\n1;2;3;;\n");
-        assert!(r[0].problem.as_ref().unwrap().contains("separated by `,`"), "{r:?}");
-        assert!(r[1].problem.as_ref().unwrap().contains("column 4"));
+        assert!(r[0].problem.as_ref().unwrap().en.contains("separated by `,`"), "{r:?}");
+        assert!(r[1].problem.as_ref().unwrap().en.contains("column 4"));
         assert!(r[2].problem.is_none());
         let r = rows("a,b,c\n1,\"2,3\n4,5,6\n");
         assert_eq!(r.len(), 1);
-        assert!(r[0].problem.as_ref().unwrap().contains("never closed"), "{r:?}");
+        assert!(r[0].problem.as_ref().unwrap().en.contains("never closed"), "{r:?}");
         let r = rows("a,,c\n1,2,3\n");
-        assert!(r[0].problem.as_ref().unwrap().contains("no name"));
+        assert!(r[0].problem.as_ref().unwrap().en.contains("no name"));
     }
 
     #[test]

@@ -87,6 +87,21 @@ pub struct Assumptions {
     pub hourly_cost: Option<Decimal>,
     /// PO-pålägg, a fraction.
     pub overhead: Decimal,
+    /// `monthly_salary` and `salary_hours` when the hourly cost was derived from them,
+    /// so a report can show how: 38 500 / 142 × (1 + overhead).
+    pub salary: Option<(Decimal, Decimal)>,
+    /// `price_year`: the price level the amounts are in (prisnivå), if stated.
+    pub price_year: Option<i32>,
+    /// `real`: whether the discount rate is real (fixed prices) or nominal, if stated.
+    pub real: Option<bool>,
+}
+
+impl Assumptions {
+    /// The hourly cost with overhead, as lines in hours are valued: hourly_cost ×
+    /// (1 + overhead), `None` when no hourly cost is given.
+    pub fn effective_hourly_cost(&self) -> Option<Decimal> {
+        self.hourly_cost?.checked_mul(Decimal::ONE + self.overhead)
+    }
 }
 
 impl Project {

@@ -33,6 +33,30 @@ pub enum NumberError {
 }
 
 impl NumberError {
+    /// What is wrong, in both languages.
+    pub fn text(&self) -> crate::diagnostic::Text {
+        let sv = match self {
+            NumberError::NotANumber(s) => format!("`{s}` är inte ett tal"),
+            NumberError::Ambiguous(s) => format!("`{s}` har både `.` och `,`, så decimaltecknet är tvetydigt"),
+            NumberError::NotFinite(s) => format!("`{s}` är inte ett ändligt tal"),
+            NumberError::TooLarge(s) => {
+                format!("`{s}` är för stort eller för exakt (högst 28 värdesiffror, under 7,9 × 10^28)")
+            }
+        };
+        crate::diagnostic::Text::new(sv, self.to_string())
+    }
+    /// How to write the number instead, in both languages.
+    pub fn hint_text(&self) -> crate::diagnostic::Text {
+        let sv = match self {
+            NumberError::Ambiguous(_) => {
+                "använd ett decimaltecken och inga andra skiljetecken än mellanslag: `1200.50`, eller svenskt `\"1 200,50\"`"
+            }
+            NumberError::NotFinite(_) => "skriv ett ändligt decimaltal",
+            NumberError::TooLarge(_) => "kontrollera storleksordningen: belopp anges i kronor",
+            NumberError::NotANumber(_) => "skriv ett tal: `1200000`, `\"1 200 000,50\"`, `0.035` eller `\"3,5 %\"`",
+        };
+        crate::diagnostic::Text::new(sv, self.hint())
+    }
     /// One line saying how to write the number instead.
     pub fn hint(&self) -> &'static str {
         match self {

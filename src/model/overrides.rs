@@ -18,7 +18,8 @@
 //! about the command line, and [`Overrides::split`] moves it onto that text, shown as the
 //! file `command line`.
 
-use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::diagnostic::{Code, Diagnostic, Text, did_you_mean};
+use crate::text;
 use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
@@ -249,16 +250,17 @@ fn shift<'i>(v: Spanned<DeValue<'i>>, by: usize) -> Spanned<DeValue<'i>> {
     Spanned::new(span, value)
 }
 
-fn describe(v: &DeValue) -> &'static str {
-    match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
-    }
+fn describe(v: &DeValue) -> Text {
+    let (sv, en) = match v {
+        DeValue::String(_) => ("en text", "a string"),
+        DeValue::Integer(_) => ("ett heltal", "an integer"),
+        DeValue::Float(_) => ("ett decimaltal", "a float"),
+        DeValue::Boolean(_) => ("ett sanningsvärde", "a boolean"),
+        DeValue::Datetime(_) => ("ett datum", "a date"),
+        DeValue::Array(_) => ("en lista", "an array"),
+        DeValue::Table(_) => ("en tabell", "a table"),
+    };
+    Text::new(sv, en)
 }
 
 /// The entry of an array that `selector` names: by `id`, by exact `name`, or by
@@ -343,18 +345,27 @@ fn apply_one<'a>(root: &mut DeTable<'a>, p: &Placed<'a>) -> Result<(), Box<Diagn
                 let Some(index) = select(items, sel) else {
                     let names = entry_names(items);
                     let hint = match did_you_mean(sel, names.iter().map(String::as_str)) {
-                        Some(near) => format!("did you mean `{near}`?"),
-                        None if names.is_empty() => format!("`{}` has {} entries", path(i), items.len()),
-                        None => format!(
-                            "name an entry by its `id`, its `name` or its position from 0: {}",
-                            names.join(", ")
-                        ),
+                        Some(near) => text!(sv: "menade du `{near}`?"; en: "did you mean `{near}`?"),
+                        None if names.is_empty() => {
+                            let (p, n) = (path(i), items.len());
+                            text!(sv: "`{p}` har {n} poster"; en: "`{p}` has {n} entries")
+                        }
+                        None => {
+                            let all = names.join(", ");
+                            text!(
+                                sv: "ange en post med dess `id`, dess `name` eller dess plats räknat från 0: {all}";
+                                en: "name an entry by its `id`, its `name` or its position from 0: {all}"
+                            )
+                        }
                     };
                     return Err(Box::new(
-                        Diagnostic::new(
-                            Code::E008,
-                            format!("--set {}: no entry `{sel}` in `{}`", p.item, path(i)),
-                        )
+                        Diagnostic::new(Code::E008, {
+                            let (item, p) = (&p.item, path(i));
+                            text!(
+                                sv: "--set {item}: ingen post `{sel}` i `{p}`";
+                                en: "--set {item}: no entry `{sel}` in `{p}`"
+                            )
+                        })
                         .hint(hint)
                         .span(seg_span(i + 1))
                         .at(at),
@@ -381,12 +392,18 @@ fn apply_one<'a>(root: &mut DeTable<'a>, p: &Placed<'a>) -> Result<(), Box<Diagn
     }
 }
 
-fn not_a_table(p: &Placed, path: &str, kind: &str, span: Range<usize>, at: String) -> Diagnostic {
+fn not_a_table(p: &Placed, path: &str, kind: Text, span: Range<usize>, at: String) -> Diagnostic {
     Diagnostic::new(
         Code::E004,
-        format!("--set {}: `{path}` is {kind}, not a table, and has no keys", p.item),
+        text!(
+            sv: "--set {}: `{path}` är {}, inte en tabell, och har inga nycklar", p.item, kind.sv;
+            en: "--set {}: `{path}` is {}, not a table, and has no keys", p.item, kind.en
+        ),
     )
-    .hint(format!("set `{path}` itself, e.g. `--set {path}=…`"))
+    .hint(text!(
+        sv: "sätt `{path}` själv, till exempel `--set {path}=…`";
+        en: "set `{path}` itself, e.g. `--set {path}=…`"
+    ))
     .span(span)
     .at(at)
 }

@@ -149,7 +149,7 @@ impl Iterator for SubmissionReader<'_> {
             row: &row,
         };
         let (project, claimed) = match &row.problem {
-            Some(problem) => (Err(SubmissionError(format!("CSV: {problem}"))), Claimed::default()),
+            Some(problem) => (Err(SubmissionError(format!("CSV: {}", problem.en))), Claimed::default()),
             None => match build(&get) {
                 Ok((text, claimed)) => (Ok(text), claimed),
                 Err(e) => (Err(e), Claimed::default()),

@@ -10,11 +10,15 @@ use crate::model::Project;
 use crate::model::actuals::ActualKind;
 use crate::model::{Category, Line};
 
-/// How to write CSV: plain (`,` and `.`) or for Swedish Excel (`;`, `,` and a UTF-8 BOM).
+/// How to write CSV: plain (`,` and `.`) or for Swedish Excel (`;`, `,` and a UTF-8 BOM,
+/// and column headings for people in `lang`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CsvStyle {
     /// `;` as separator, `,` as decimal mark and a UTF-8 BOM, for Swedish Excel.
     pub excel: bool,
+    /// The language of the headings in Excel style (plain CSV keeps the English keys,
+    /// the contract for scripts).
+    pub lang: crate::fmt::Lang,
 }
 
 /// One cell: text (neutralised against formula injection) or a number (kept as is).
@@ -200,6 +204,23 @@ pub fn write_rows(rows: &[Vec<Cell>], style: CsvStyle) -> String {
     String::from_utf8(write().unwrap_or_default()).unwrap_or_default()
 }
 
+/// The rows with the header (the first row) worded for people when `style` is for Excel;
+/// plain CSV keeps its keys.
+fn for_people(mut rows: Vec<Vec<Cell>>, style: CsvStyle) -> Vec<Vec<Cell>> {
+    if style.excel
+        && let Some(head) = rows.first_mut()
+    {
+        for cell in head.iter_mut() {
+            if let Cell::Text(key) = cell
+                && let Some(title) = crate::report::labels::column(key, style.lang)
+            {
+                *cell = Cell::text(title);
+            }
+        }
+    }
+    rows
+}
+
 fn header(names: &[&str]) -> Vec<Cell> {
     names.iter().map(|n| Cell::text(*n)).collect()
 }
@@ -213,11 +234,41 @@ pub fn render(input: &ReportInput, section: Section, style: CsvStyle) -> Option<
         Section::Stakeholders => stakeholders(input),
         Section::Lines => lines(input),
         Section::Realisation => realisation(input),
+        Section::Assumptions => assumptions(input),
         Section::Summary | Section::Realism | Section::Qualitative | Section::Sensitivity | Section::Findings => {
             return None;
         }
     };
-    Some(write_rows(&rows, style))
+    Some(write_rows(&for_people(rows, style), style))
+}
+
+/// The assumptions as `key,value` rows (empty value: not stated).
+fn assumptions(input: &ReportInput) -> Vec<Vec<Cell>> {
+    let (p, a) = (input.project, &input.project.assumptions);
+    let text = |s: String| Cell::text(s);
+    let opt = |d: Option<rust_decimal::Decimal>, f: fn(rust_decimal::Decimal) -> String| Cell::opt_number(d.map(f));
+    let rows: Vec<(&str, Cell)> = vec![
+        ("discount_rate", Cell::number(rate_plain(input.calc.discount_rate))),
+        ("discount_rate_stated", text(a.discount_rate_stated.to_string())),
+        ("real", text(a.real.map_or_else(String::new, |r| r.to_string()))),
+        ("price_year", Cell::opt_number(a.price_year.map(|y| y.to_string()))),
+        ("monthly_salary", opt(a.salary.map(|s| s.0), money_plain)),
+        ("salary_hours", opt(a.salary.map(|s| s.1), money_plain)),
+        ("hourly_cost", opt(a.hourly_cost, money_plain)),
+        ("overhead", Cell::number(rate_plain(a.overhead))),
+        ("effective_hourly_cost", opt(a.effective_hourly_cost(), money_plain)),
+        ("currency", text(p.currency.clone())),
+        ("start_year", Cell::number(p.start_year.to_string())),
+        ("years", Cell::number(p.years.to_string())),
+        ("go_live", text(p.go_live.to_string())),
+        (
+            "rounding",
+            text("exact; half away from zero, at output only".to_string()),
+        ),
+    ];
+    let mut out = vec![header(&["key", "value"])];
+    out.extend(rows.into_iter().map(|(k, v)| vec![Cell::text(k), v]));
+    out
 }
 
 fn years(input: &ReportInput) -> Vec<Vec<Cell>> {
@@ -390,7 +441,7 @@ pub fn follow_up(project: &Project, fu: &FollowUp, style: CsvStyle) -> String {
             Cell::opt_text(r.comment.as_deref()),
         ]);
     }
-    write_rows(&rows, style)
+    write_rows(&for_people(rows, style), style)
 }
 
 /// The actuals CSV to fill in: `line,name,kind,year,planned,amount,comment`, one row per
@@ -461,11 +512,23 @@ mod tests {
             vec![Cell::text("=1+1"), Cell::number("-1735.54")],
         ];
         assert_eq!(
-            write_rows(&rows, CsvStyle { excel: false }),
+            write_rows(
+                &rows,
+                CsvStyle {
+                    excel: false,
+                    ..Default::default()
+                }
+            ),
             "name,npv\r\n'=1+1,-1735.54\r\n"
         );
         assert_eq!(
-            write_rows(&rows, CsvStyle { excel: true }),
+            write_rows(
+                &rows,
+                CsvStyle {
+                    excel: true,
+                    ..Default::default()
+                }
+            ),
             "\u{feff}name;npv\r\n'=1+1;-1735,54\r\n"
         );
     }

@@ -3,6 +3,7 @@
 
 use super::visible::visible;
 use crate::diagnostic::{Diagnostic, Omitted};
+use crate::fmt::Lang;
 use crate::limits::{MAX_ECHO_CHARS, MAX_MESSAGE_CHARS, MAX_SHOWN_FINDINGS, shorten};
 use serde::Serialize;
 use std::fmt::Write;
@@ -18,6 +19,8 @@ pub struct FileDiagnostics<'a> {
     pub diagnostics: &'a [Diagnostic],
     /// Findings counted but not kept (beyond the limit), reported as "… and N more".
     pub omitted: Omitted,
+    /// The language of the messages and hints.
+    pub lang: Lang,
 }
 
 /// Where a diagnostic is: 1-based start and end (line, column), and the byte offset of
@@ -89,7 +92,15 @@ fn shown<'d>(file: &FileDiagnostics<'d>) -> (&'d [Diagnostic], usize, usize) {
 }
 
 /// "… and 99 000 more findings not shown (99 000 errors, 0 warnings)".
-fn more(errors: usize, warnings: usize) -> String {
+fn more(errors: usize, warnings: usize, lang: Lang) -> String {
+    if lang == Lang::Sv {
+        return format!(
+            "… och {} anmärkning{} till som inte visas ({errors} fel, {warnings} varning{}): rätta de ovanstående och kontrollera igen",
+            errors + warnings,
+            if errors + warnings == 1 { "" } else { "ar" },
+            if warnings == 1 { "" } else { "ar" },
+        );
+    }
     format!(
         "… and {} more finding{} not shown ({errors} error{}, {warnings} warning{}): fix the ones above and check again",
         errors + warnings,
@@ -159,9 +170,9 @@ fn human_raw(file: &FileDiagnostics) -> String {
             out,
             "{}:{line}:{col}: {}[{}]: {}",
             file.path,
-            d.severity().as_str(),
+            d.severity().word(file.lang),
             d.code,
-            shorten(&d.message_with_scenarios(), MAX_MESSAGE_CHARS)
+            shorten(&d.message_with_scenarios(file.lang), MAX_MESSAGE_CHARS)
         );
         if let Some(span) = &d.span {
             let (source_line, pad) = echo(file.text, loc.line_start, span.start);
@@ -177,12 +188,13 @@ fn human_raw(file: &FileDiagnostics) -> String {
             let _ = writeln!(out, "{line} | {source_line}");
             let _ = writeln!(out, "{:width$} | {pad}{}", "", "^".repeat(caret_len));
         }
-        if let Some(hint) = &d.hint {
-            let _ = writeln!(out, "  = hint: {}", shorten(hint, MAX_MESSAGE_CHARS));
+        if let Some(hint) = d.hint_in(file.lang) {
+            let label = crate::diagnostic::hint_word(file.lang);
+            let _ = writeln!(out, "  = {label}: {}", shorten(hint, MAX_MESSAGE_CHARS));
         }
     }
     if more_errors + more_warnings > 0 {
-        let _ = writeln!(out, "{}: {}", file.path, more(more_errors, more_warnings));
+        let _ = writeln!(out, "{}: {}", file.path, more(more_errors, more_warnings, file.lang));
     }
     out
 }
@@ -209,6 +221,8 @@ struct JsonDiagnostic<'a> {
 
 /// All diagnostics of all files as one JSON array: at most [`MAX_SHOWN_FINDINGS`] per
 /// file, then (when some are left out) one object with code `more` counting them.
+/// `severity` and `code` are the contract; `message` and `hint` are in each file's
+/// `lang` (the CLI gives English unless `--lang sv` is explicit: docs/decisions.md).
 pub fn json(files: &[FileDiagnostics]) -> String {
     let mut items: Vec<JsonDiagnostic> = Vec::new();
     for f in files {
@@ -222,8 +236,8 @@ pub fn json(files: &[FileDiagnostics]) -> String {
                 end_column: loc.end.1,
                 severity: d.severity().as_str(),
                 code: d.code.as_str(),
-                message: shorten(&d.message, MAX_MESSAGE_CHARS),
-                hint: d.hint.as_deref().map(|h| shorten(h, MAX_MESSAGE_CHARS)),
+                message: shorten(d.message_in(f.lang), MAX_MESSAGE_CHARS),
+                hint: d.hint_in(f.lang).map(|h| shorten(h, MAX_MESSAGE_CHARS)),
                 at: d.at.as_deref(),
                 scenarios: &d.scenarios,
                 omitted: None,
@@ -238,7 +252,7 @@ pub fn json(files: &[FileDiagnostics]) -> String {
                 end_column: 1,
                 severity: if more_errors > 0 { "error" } else { "warning" },
                 code: "more",
-                message: more(more_errors, more_warnings).into(),
+                message: more(more_errors, more_warnings, f.lang).into(),
                 hint: None,
                 at: None,
                 scenarios: &[],
@@ -263,8 +277,8 @@ fn github_raw(file: &FileDiagnostics) -> String {
     let (diagnostics, more_errors, more_warnings) = shown(file);
     for (d, loc) in diagnostics.iter().zip(locate(file.text, diagnostics)) {
         let ((line, col), (end_line, end_col)) = (loc.start, loc.end);
-        let mut message = shorten(&d.message_with_scenarios(), MAX_MESSAGE_CHARS).into_owned();
-        if let Some(hint) = &d.hint {
+        let mut message = shorten(&d.message_with_scenarios(file.lang), MAX_MESSAGE_CHARS).into_owned();
+        if let Some(hint) = d.hint_in(file.lang) {
             message.push_str(" — ");
             message.push_str(&shorten(hint, MAX_MESSAGE_CHARS));
         }
@@ -283,7 +297,7 @@ fn github_raw(file: &FileDiagnostics) -> String {
             "::{} file={},title=more::{}",
             if more_errors > 0 { "error" } else { "warning" },
             escape_property(file.path),
-            escape_data(&more(more_errors, more_warnings))
+            escape_data(&more(more_errors, more_warnings, file.lang))
         );
     }
     out
@@ -319,6 +333,7 @@ mod tests {
             text: &text,
             diagnostics: &diags,
             omitted: Omitted::default(),
+            lang: Lang::En,
         });
         assert_eq!(
             out,
@@ -336,6 +351,7 @@ mod tests {
             text: &text,
             diagnostics: &diags,
             omitted: Omitted::default(),
+            lang: Lang::En,
         });
         assert!(out.len() < 1000, "{}", out.len());
         assert!(out.starts_with("p.toml:1:1000006: error[E001]: bad\n"), "{out}");
@@ -358,6 +374,7 @@ mod tests {
             text: &text,
             diagnostics: &diags,
             omitted: Omitted::default(),
+            lang: Lang::En,
         };
         let out = human(&f);
         assert_eq!(
@@ -381,6 +398,7 @@ mod tests {
             text: &text,
             diagnostics: &diags,
             omitted: Omitted::default(),
+            lang: Lang::En,
         };
         let j: serde_json::Value = serde_json::from_str(&json(&[f])).unwrap();
         assert_eq!(j[0]["line"], 3);

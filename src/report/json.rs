@@ -6,7 +6,7 @@ use crate::diff::{AssumptionValue, Diff, MatchedBy, StepWhat};
 use crate::engine::followup::FollowUp;
 use crate::engine::indicators::effekthemtagning;
 use crate::engine::{Calculation, LineFigures, StakeholderYear, YearFigures};
-use crate::fmt::{money_plain, rate_plain};
+use crate::fmt::{Lang, money_plain, rate_plain};
 use crate::model::{Category, Confidence, Line, Method, Project};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -19,6 +19,7 @@ type Rate = String;
 struct Report<'a> {
     format: u32,
     project: ProjectOut<'a>,
+    assumptions: AssumptionsOut,
     scenario: &'a str,
     summary: SummaryOut,
     years: Vec<YearOut>,
@@ -69,6 +70,22 @@ struct ProjectOut<'a> {
     /// `--set KEY=VALUE` values, as written; left out when there are none.
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     overrides: &'a [String],
+}
+
+/// What the figures rest on (docs/format.md, "Assumptions"); `null` where not stated.
+#[derive(Serialize)]
+struct AssumptionsOut {
+    discount_rate: Rate,
+    discount_rate_stated: bool,
+    real: Option<bool>,
+    price_year: Option<i32>,
+    monthly_salary: Option<Money>,
+    salary_hours: Option<Rate>,
+    hourly_cost: Option<Money>,
+    overhead: Rate,
+    effective_hourly_cost: Option<Money>,
+    currency: String,
+    rounding: &'static str,
 }
 
 #[derive(Serialize)]
@@ -142,6 +159,10 @@ struct LineOut<'a> {
     by_year: BTreeMap<String, Money>,
     planned_harvest: Option<Money>,
     harvest_by_year: Option<BTreeMap<String, Money>>,
+    /// Harvest planned for benefit of the horizon that falls after it (lag).
+    harvest_after_horizon: Option<Money>,
+    /// Benefit not planned for harvest (monetised benefits only).
+    not_planned_for_harvest: Option<Money>,
     source: Option<&'a str>,
     note: Option<&'a str>,
 }
@@ -325,14 +346,16 @@ pub struct FindingOut {
     pub scenarios: Vec<String>,
 }
 
-impl From<&Diagnostic> for FindingOut {
-    fn from(d: &Diagnostic) -> Self {
+impl FindingOut {
+    /// A finding with its message and hint in `lang` (English for scripts unless the
+    /// reader asked for Swedish with `--lang sv`).
+    fn new(d: &Diagnostic, lang: Lang) -> Self {
         FindingOut {
             code: d.code.as_str(),
             severity: d.severity().as_str(),
-            message: d.message.clone(),
+            message: d.message_in(lang).to_string(),
             at: d.at.clone(),
-            hint: d.hint.clone(),
+            hint: d.hint_in(lang).map(str::to_string),
             scenarios: d.scenarios.clone(),
         }
     }
@@ -379,6 +402,8 @@ fn line_out<'a>(p: &Project, c: &Calculation, line: &'a Line, f: &LineFigures) -
         by_year: by_year(start_year, &f.by_year),
         planned_harvest: f.harvest_by_year.as_ref().map(|_| money_plain(f.planned_harvest())),
         harvest_by_year: f.harvest_by_year.as_ref().map(|h| by_year(start_year, h)),
+        harvest_after_horizon: f.harvest_by_year.as_ref().map(|_| money_plain(f.harvest_after_horizon)),
+        not_planned_for_harvest: (!line.is_cost() && line.is_monetised()).then(|| money_plain(f.not_planned())),
         source: line.source.as_deref(),
         note: line.note.as_deref(),
     }
@@ -402,6 +427,22 @@ pub fn render(input: &ReportInput) -> String {
             go_live: p.go_live.to_string(),
             currency: &p.currency,
             overrides: &p.overrides,
+        },
+        assumptions: {
+            let a = &p.assumptions;
+            AssumptionsOut {
+                discount_rate: rate_plain(c.discount_rate),
+                discount_rate_stated: a.discount_rate_stated,
+                real: a.real,
+                price_year: a.price_year,
+                monthly_salary: a.salary.map(|s| money_plain(s.0)),
+                salary_hours: a.salary.map(|s| rate_plain(s.1)),
+                hourly_cost: a.hourly_cost.map(money_plain),
+                overhead: rate_plain(a.overhead),
+                effective_hourly_cost: a.effective_hourly_cost().map(money_plain),
+                currency: p.currency.clone(),
+                rounding: "half_away_from_zero_at_output",
+            }
         },
         scenario: &c.scenario.name,
         summary: SummaryOut {
@@ -503,7 +544,7 @@ pub fn render(input: &ReportInput) -> String {
                 probability_negative: rate_plain(m.probability_negative),
             }),
         }),
-        findings: input.findings.iter().map(FindingOut::from).collect(),
+        findings: input.findings.iter().map(|d| FindingOut::new(d, input.lang)).collect(),
     };
     let mut text = serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
@@ -586,7 +627,7 @@ struct PlanOut {
 
 /// The follow-up as JSON (docs/follow-up.md, "Follow-up"), with the plan's NPV and payback from the base
 /// calculation for comparison with the re-forecast.
-pub fn follow_up(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic]) -> String {
+pub fn follow_up(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[Diagnostic], lang: Lang) -> String {
     let base = Some(base);
     let lines: Vec<&Line> = project.lines().collect();
     let t = &fu.totals;
@@ -656,7 +697,7 @@ pub fn follow_up(project: &Project, base: &Calculation, fu: &FollowUp, flags: &[
                 })
             })
             .collect(),
-        flags: flags.iter().map(FindingOut::from).collect(),
+        flags: flags.iter().map(|d| FindingOut::new(d, lang)).collect(),
     };
     let mut text = serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');

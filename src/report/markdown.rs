@@ -238,35 +238,41 @@ mod tests {
             ["Återbetalningstid", "2012-09 (2,8 år)"]
         );
         assert_eq!(row(&out, "Hemtagningsgrad (andel av nyttan)")[1], "50 %");
-        // Year table: header joined to one line, number columns right-aligned.
-        let header = row(&out, "År");
-        assert_eq!(header[..3], ["År", "Investering", "Drift och förvaltning"], "{out}");
-        assert_eq!(header[6], "Omfördelningsnytta");
-        assert!(
-            out.contains("| --------- | ----------: | --------------------: |"),
+        // Year table as in Inera's template: the years as columns, one row per item,
+        // a label broken over two lines in a header joined again ("Omfördelningsnytta").
+        assert_eq!(
+            row_with(&out, "Post", "2010"),
+            ["Post", "2010", "2011", "2012", "Summa"],
             "{out}"
         );
         assert_eq!(
-            row(&out, "2010"),
-            [
-                "2010", "300 000", "0", "0", "300 000", "90 000", "0", "90 000", "-210 000", "-210 000", "1,0000",
-                "45 000"
-            ]
+            row_with(&out, "Investering", "300 000"),
+            ["Investering", "300 000", "0", "0", "300 000"]
         );
-        assert_eq!(row(&out, "2012")[9..], ["30 000", "0,8264", "60 000"]);
-        let total = row(&out, "**Summa**");
-        assert_eq!(total[1], "**300 000**");
+        assert_eq!(
+            row_with(&out, "Omfördelningsnytta", "0"),
+            ["Omfördelningsnytta", "0", "0", "0", "0"]
+        );
+        assert_eq!(
+            row(&out, "Diskonteringsfaktor"),
+            ["Diskonteringsfaktor", "1,0000", "0,9091", "0,8264", ""]
+        );
+        let cumulative = row(&out, "Ackumulerat netto");
+        assert_eq!((cumulative[1].as_str(), cumulative[3].as_str()), ("-210 000", "30 000"));
+        let harvest = row_with(&out, "Planerad hemtagning", "45 000");
+        assert_eq!(harvest[3..], ["60 000", "165 000"]);
         // Realisation plan: half of 330 000 taken home, the rest not.
         assert_eq!(
             row_with(&out, "Porto", "Ekonomichef"),
             [
                 "Porto",
                 "Ekonomichef",
-                "budgetminskning",
+                "besparingskrav",
                 "50 %",
                 "0 mån",
                 "330 000",
                 "165 000",
+                "0",
                 "165 000"
             ]
         );
@@ -302,7 +308,7 @@ mod tests {
         assert!(out.contains("| Porto \\| \\*frimärken\\* |"), "{out}");
         assert_eq!(
             row(&out, "W106"),
-            ["W106", "assumptions", "no discount rate", "state \\`discount\\_rate\\`"]
+            ["W106", "Assumptions", "no discount rate", "state \\`discount\\_rate\\`"]
         );
         assert!(!out.contains("No findings"), "{out}");
     }
@@ -375,7 +381,7 @@ mod tests {
             row(&out, "Byggnadsnämnden"),
             [
                 "Byggnadsnämnden",
-                "budgetminskning",
+                "besparingskrav",
                 "45 000",
                 "60 000",
                 "60 000",
@@ -415,7 +421,10 @@ mod tests {
         let p = project(SMALL);
         let c = calc(&p);
         let full = report(&p, &c, &[], Lang::Sv);
-        assert!(full.contains("### Besparingskrav per intressent och år"), "{full}");
+        assert!(
+            full.contains("### Planerad hemtagning per intressent, metod och år"),
+            "{full}"
+        );
         assert!(full.contains("### Effekthemtagning per år"), "{full}");
     }
 
@@ -423,18 +432,18 @@ mod tests {
     fn savings_demand_per_stakeholder_and_method() {
         let out = section(SHARED, Section::Realisation, Lang::Sv);
         assert_eq!(
-            row_with(&out, "Förvaltning A", "budgetminskning"),
-            ["Förvaltning A", "budgetminskning", "60 000", "60 000", "120 000"]
+            row_with(&out, "Förvaltning A", "besparingskrav"),
+            ["Förvaltning A", "besparingskrav", "60 000", "60 000", "120 000"]
         );
         assert_eq!(
             row_with(&out, "Förvaltning B", "metod ej angiven"),
             ["Förvaltning B", "metod ej angiven", "15 000", "30 000", "45 000"]
         );
         assert_eq!(
-            row_with(&out, "**Förvaltning B**", "**besparingskrav totalt**"),
+            row_with(&out, "**Förvaltning B**", "**hemtagning totalt**"),
             [
                 "**Förvaltning B**",
-                "**besparingskrav totalt**",
+                "**hemtagning totalt**",
                 "**75 000**",
                 "**90 000**",
                 "**165 000**"
@@ -442,7 +451,7 @@ mod tests {
         );
         assert_eq!(
             row_with(
-                &out[out.find("### Besparingskrav").unwrap_or(0)..],
+                &out[out.find("### Planerad hemtagning per intressent").unwrap_or(0)..],
                 "**Summa**",
                 "**135 000**"
             ),

@@ -38,6 +38,9 @@ use crate::model::Project;
 pub enum Section {
     /// Totals and key figures.
     Summary,
+    /// What the figures rest on (förutsättningar): discount rate, price level, hourly
+    /// cost and how it is derived, overhead, currency, horizon, go-live, rounding.
+    Assumptions,
     /// How fragile the case is: break-even figures, optimism bias, Monte Carlo.
     Realism,
     /// Year by year.

@@ -84,7 +84,13 @@ pub fn csv(projects: &[ProjectFollowUp], groups: &[GroupFollowUp], style: CsvSty
         rows.push(r);
     }
     // The second table without a second byte-order mark.
-    let groups = write_rows(&rows, CsvStyle { excel: style.excel });
+    let groups = write_rows(
+        &rows,
+        CsvStyle {
+            excel: style.excel,
+            ..style
+        },
+    );
     out.push_str("\r\n");
     out.push_str(groups.trim_start_matches('\u{feff}'));
     out

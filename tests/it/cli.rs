@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 pub fn nytta() -> Command {
     let mut cmd = Command::cargo_bin("nytta").unwrap();
-    cmd.env_remove("LANG").env_remove("LC_ALL");
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "en_US.UTF-8");
     cmd
 }
 
@@ -161,11 +163,20 @@ fn report_csv_sections() {
         .success()
         .stdout(predicate::str::contains("Kommunen,Kommunen,333000.00,363000.00"));
     nytta()
-        .args(["report", "--format", "csv", "--section", "lines", "--excel"])
+        .args([
+            "report",
+            "--format",
+            "csv",
+            "--section",
+            "lines",
+            "--excel",
+            "--lang",
+            "sv",
+        ])
         .arg(&file)
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("\u{feff}id;name;kind"))
+        .stdout(predicate::str::starts_with("\u{feff}Id;Namn;Slag;Kategori"))
         .stdout(predicate::str::contains("bygg;Utveckling;cost;investment;;;300000,00"));
 }
 

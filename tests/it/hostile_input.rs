@@ -475,6 +475,7 @@ const SUBMISSIONS: &str = "id;name;organisation;portfolio;start_year;years;go_li
 fn mutated_files_and_csvs_never_panic_in_the_library() {
     use nytta::model::actuals::{decode_text, parse_actuals_csv};
     use nytta::model::submission::parse_submissions;
+    use nytta::report::Lang;
     use nytta::report::diagnostics::{FileDiagnostics, github, human, json};
     let project_bytes = example("uppfoljning-bygglov.toml");
     let project = nytta::analyse(std::str::from_utf8(&project_bytes).unwrap())
@@ -492,6 +493,7 @@ fn mutated_files_and_csvs_never_panic_in_the_library() {
                 text: &text,
                 diagnostics: &analysis.diagnostics,
                 omitted: analysis.omitted,
+                lang: Lang::En,
             };
             let _ = (human(&f), json(&[f]), github(&f));
         }
@@ -510,6 +512,7 @@ fn mutated_files_and_csvs_never_panic_in_the_library() {
                         text: &text,
                         diagnostics: &problems,
                         omitted: Default::default(),
+                        lang: Lang::En,
                     });
                 }
             } else if let Ok(s) = parse_submissions(&text) {

@@ -11,6 +11,7 @@ mod hooks;
 mod hostile_input;
 mod hostile_output;
 mod html;
+mod languages;
 mod properties;
 mod realism;
 mod set;

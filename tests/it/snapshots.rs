@@ -52,6 +52,37 @@ fn markdown_swedish() {
 }
 
 #[test]
+fn markdown_english() {
+    insta::assert_snapshot!(
+        "markdown_en_e-tjanst-bygglov",
+        run(&[
+            "report",
+            &example("e-tjanst-bygglov"),
+            "--format",
+            "markdown",
+            "--lang",
+            "en"
+        ])
+    );
+}
+
+/// `LANG=C.UTF-8` (a CI runner, a container) gives Swedish: nytta's readers are Swedish.
+#[test]
+fn c_locale_is_swedish() {
+    let out = nytta()
+        .env("LANG", "C.UTF-8")
+        .args(["report", &example("e-tjanst-bygglov"), "--format", "markdown"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("# Nyttokalkyl") && text.contains("## Förutsättningar"),
+        "{text}"
+    );
+    assert!(!text.contains("Benefit") && !text.contains("not stated"), "{text}");
+}
+
+#[test]
 fn json() {
     for name in EXAMPLES {
         insta::assert_snapshot!(

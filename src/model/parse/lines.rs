@@ -15,9 +15,9 @@ impl Walker {
         let DeValue::Array(items) = value.get_ref() else {
             self.wrong_type(
                 value,
-                "an array of tables",
+                Text::new("en lista med tabeller", "an array of tables"),
                 &section,
-                &format!("write each entry as `[[{section}]]`"),
+                text!(sv: "skriv varje post som `[[{section}]]`"; en: "write each entry as `[[{section}]]`"),
             );
             return Vec::new();
         };
@@ -77,8 +77,14 @@ impl Walker {
             } else {
                 self.push(
                     Code::E005,
-                    format!("line id `{id}` may hold only a–z, 0–9, `_` and `-`"),
-                    "use a short lowercase id such as `handlaggning`",
+                    text!(
+                        sv: "radens id `{id}` får bara innehålla a–z, 0–9, `_` och `-`";
+                        en: "line id `{id}` may hold only a–z, 0–9, `_` and `-`"
+                    ),
+                    Text::new(
+                        "använd ett kort id med gemener, till exempel `handlaggning`",
+                        "use a short lowercase id such as `handlaggning`",
+                    ),
                     v.span(),
                     &Key(&path, "id"),
                 );
@@ -165,8 +171,14 @@ impl Walker {
                 let v = &t[key];
                 self.push(
                     Code::E006,
-                    format!("`{key}` does not belong to a qualitative benefit"),
-                    "a qualitative benefit is not valued in kronor: remove the key, or make the class `financial` or `reallocation`",
+                    text!(
+                        sv: "`{key}` hör inte till en kvalitativ nytta";
+                        en: "`{key}` does not belong to a qualitative benefit"
+                    ),
+                    Text::new(
+                        "en kvalitativ nytta värderas inte i kronor: ta bort nyckeln, eller gör klassen `financial` eller `reallocation`",
+                        "a qualitative benefit is not valued in kronor: remove the key, or make the class `financial` or `reallocation`",
+                    ),
                     v.span(),
                     &Key(&path, key),
                 );
@@ -179,8 +191,17 @@ impl Walker {
             {
                 self.push(
                     Code::E003,
-                    format!("missing required key `indicator` in {}", describe_path(&path)),
-                    "add `indicator = \"…\"`: what is measured to show the benefit",
+                    {
+                        let w = describe_path(&path);
+                        text!(
+                            sv: "nyckeln `indicator` saknas i {}", w.sv;
+                            en: "missing required key `indicator` in {}", w.en
+                        )
+                    },
+                    Text::new(
+                        "lägg till `indicator = \"…\"`: det som mäts för att visa nyttan",
+                        "add `indicator = \"…\"`: what is measured to show the benefit",
+                    ),
                     header_span(&span),
                     &Key(&path, "indicator"),
                 );
@@ -191,8 +212,11 @@ impl Walker {
                     if let Some(v) = get(t, key) {
                         self.push(
                             Code::E006,
-                            format!("`{key}` belongs to a qualitative benefit"),
-                            "for a monetised benefit, put follow-up fields under `[benefits.realisation]`",
+                            text!(sv: "`{key}` hör till en kvalitativ nytta"; en: "`{key}` belongs to a qualitative benefit"),
+                            Text::new(
+                                "för en nytta i kronor: lägg uppföljningsfälten under `[benefits.realisation]`",
+                                "for a monetised benefit, put follow-up fields under `[benefits.realisation]`",
+                            ),
                             v.span(),
                             &Key(&path, key),
                         );
@@ -222,13 +246,22 @@ impl Walker {
             let found = all.iter().position(|(s, _)| s.id == id);
             if found.is_none() {
                 let hint = match did_you_mean(id, all.iter().map(|(s, _)| s.id.as_str())) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => format!(
-                        "declare it under `[[stakeholders]]`, or use one of: {}",
-                        all.iter().map(|(s, _)| s.id.as_str()).collect::<Vec<_>>().join(", ")
-                    ),
+                    Some(near) => text!(sv: "menade du `{near}`?"; en: "did you mean `{near}`?"),
+                    None => {
+                        let ids = all.iter().map(|(s, _)| s.id.as_str()).collect::<Vec<_>>().join(", ");
+                        text!(
+                            sv: "deklarera den under `[[stakeholders]]`, eller använd något av: {ids}";
+                            en: "declare it under `[[stakeholders]]`, or use one of: {ids}"
+                        )
+                    }
                 };
-                walker.push(Code::E008, format!("unknown stakeholder `{id}`"), hint, span, path);
+                walker.push(
+                    Code::E008,
+                    text!(sv: "okänd intressent `{id}`"; en: "unknown stakeholder `{id}`"),
+                    hint,
+                    span,
+                    path,
+                );
             }
             found
         };
@@ -253,8 +286,14 @@ impl Walker {
                 if sum != Decimal::ONE || shares.is_empty() {
                     self.push(
                         Code::E009,
-                        format!("stakeholder shares in `{path}` sum to {}, not 1", sum.normalize()),
-                        "make the shares add up to exactly 1, e.g. `{ sdf = 0.6, tk = 0.4 }`",
+                        text!(
+                            sv: "intressenternas andelar i `{path}` summerar till {}, inte 1", sum.normalize();
+                            en: "stakeholder shares in `{path}` sum to {}, not 1", sum.normalize()
+                        ),
+                        Text::new(
+                            "låt andelarna bli exakt 1 tillsammans, till exempel `{ sdf = 0.6, tk = 0.4 }`",
+                            "make the shares add up to exactly 1, e.g. `{ sdf = 0.6, tk = 0.4 }`",
+                        ),
                         value.span(),
                         path,
                     );
@@ -265,9 +304,15 @@ impl Walker {
             _ => {
                 self.wrong_type(
                     value,
-                    "a stakeholder id or a table of shares",
+                    Text::new(
+                        "ett intressent-id eller en tabell med andelar",
+                        "a stakeholder id or a table of shares",
+                    ),
                     path,
-                    "write `\"tk\"` or `{ sdf = 0.6, tk = 0.4 }`",
+                    Text::new(
+                        "skriv `\"tk\"` eller `{ sdf = 0.6, tk = 0.4 }`",
+                        "write `\"tk\"` or `{ sdf = 0.6, tk = 0.4 }`",
+                    ),
                 );
                 None
             }
@@ -283,7 +328,7 @@ impl Walker {
                 &Key(path, key),
                 Some(Decimal::ZERO),
                 Some(Decimal::ONE_HUNDRED),
-                "a factor from 0 to 100",
+                Text::new("en faktor från 0 till 100", "a factor from 0 to 100"),
             )
         };
         let low = self
@@ -296,8 +341,8 @@ impl Walker {
         if low > high {
             self.push(
                 Code::E005,
-                format!("`{path}`: low {low} is above high {high}"),
-                "write the smaller factor as `low`",
+                text!(sv: "`{path}`: low {low} är större än high {high}"; en: "`{path}`: low {low} is above high {high}"),
+                Text::new("skriv den mindre faktorn som `low`", "write the smaller factor as `low`"),
                 v.span(),
                 path,
             );
@@ -315,8 +360,14 @@ impl Walker {
             {
                 self.push(
                     Code::E007,
-                    format!("duplicate line id `{id}` (first used by {})", first.at),
-                    "give every cost and benefit its own id",
+                    text!(
+                        sv: "radens id `{id}` förekommer två gånger (först på {})", first.at;
+                        en: "duplicate line id `{id}` (first used by {})", first.at
+                    ),
+                    Text::new(
+                        "ge varje kostnad och nytta ett eget id",
+                        "give every cost and benefit its own id",
+                    ),
                     line.span.clone(),
                     &line.at,
                 );
@@ -325,8 +376,14 @@ impl Walker {
             if let Some(first) = earlier.iter().find(clashes) {
                 self.push(
                     Code::E007,
-                    format!("duplicate line name `{}` (first used by {})", line.name, first.at),
-                    "a line without `id` is referred to by its name: give it an `id` or a unique name",
+                    text!(
+                        sv: "radnamnet `{}` förekommer två gånger (först på {})", line.name, first.at;
+                        en: "duplicate line name `{}` (first used by {})", line.name, first.at
+                    ),
+                    Text::new(
+                        "en rad utan `id` refereras med sitt namn: ge den ett `id` eller ett unikt namn",
+                        "a line without `id` is referred to by its name: give it an `id` or a unique name",
+                    ),
                     line.span.clone(),
                     &line.at,
                 );

@@ -14,8 +14,9 @@ use super::MAX_YEARLY_MONEY;
 use super::number::{NumberError, parse_float_literal, parse_integer_literal, parse_number_str};
 use super::overrides::Overrides;
 use super::*;
-use crate::diagnostic::{Code, Diagnostic, Omitted, did_you_mean, keep};
+use crate::diagnostic::{Code, Diagnostic, Omitted, Text, did_you_mean, keep};
 use crate::limits::MAX_SHOWN_FINDINGS;
+use crate::text;
 use std::fmt::Display;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -77,13 +78,20 @@ pub fn parse_project_with(text: &str, overrides: &Overrides) -> Parsed {
                 // The parser's key-depth limit comes without a place: find the key.
                 let deep = e.span().is_none() && e.message().contains("recursion limit");
                 let message = if deep {
-                    "TOML syntax: a dotted key or table name nested more than 80 levels deep (recursion limit)".into()
+                    Text::new(
+                        "TOML-syntax: en punktad nyckel eller ett tabellnamn i mer än 80 nivåer (rekursionsgräns)",
+                        "TOML syntax: a dotted key or table name nested more than 80 levels deep (recursion limit)",
+                    )
                 } else {
-                    format!("TOML syntax: {}", e.message().trim_end())
+                    let m = e.message().trim_end();
+                    text!(sv: "TOML-syntax: {m}"; en: "TOML syntax: {m}")
                 };
                 Diagnostic::new(Code::E001, message)
                     .maybe_span(e.span().or_else(|| deep.then(|| deep_key_span(text)).flatten()))
-                    .hint("fix the TOML syntax at the marked place (strings need quotes, tables `[name]`)")
+                    .hint(Text::new(
+                        "rätta TOML-syntaxen på det markerade stället (text behöver citattecken, tabeller `[namn]`)",
+                        "fix the TOML syntax at the marked place (strings need quotes, tables `[name]`)",
+                    ))
             })
             .collect();
         return Parsed {
@@ -138,6 +146,8 @@ const ASSUMPTION_KEYS: &[&str] = &[
     "overhead",
     "monthly_salary",
     "salary_hours",
+    "price_year",
+    "real",
 ];
 const STAKEHOLDER_KEYS: &[&str] = &["id", "name"];
 const VALUE_FORMS: &[&str] = &["amounts", "annual", "hours", "annual_hours", "volume"];
@@ -254,16 +264,17 @@ impl Display for Key<'_> {
     }
 }
 
-fn type_name(v: &DeValue) -> &'static str {
-    match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
-    }
+fn type_name(v: &DeValue) -> Text {
+    let (sv, en) = match v {
+        DeValue::String(_) => ("en text", "a string"),
+        DeValue::Integer(_) => ("ett heltal", "an integer"),
+        DeValue::Float(_) => ("ett decimaltal", "a float"),
+        DeValue::Boolean(_) => ("ett sanningsvärde", "a boolean"),
+        DeValue::Datetime(_) => ("ett datum", "a date"),
+        DeValue::Array(_) => ("en lista", "an array"),
+        DeValue::Table(_) => ("en tabell", "a table"),
+    };
+    Text::new(sv, en)
 }
 
 fn is_valid_id(id: &str) -> bool {
@@ -304,9 +315,9 @@ fn deep_key_span(text: &str) -> Option<Span> {
 }
 
 /// A readable name for a path: `[[costs]] #2` for `costs[1]`.
-fn describe_path(path: &str) -> String {
+fn describe_path(path: &str) -> Text {
     if path.is_empty() {
-        return "the file".into();
+        return Text::new("filen", "the file");
     }
     for section in ["costs", "benefits", "stakeholders"] {
         if let Some(rest) = path.strip_prefix(section).and_then(|r| r.strip_prefix('['))
@@ -314,14 +325,16 @@ fn describe_path(path: &str) -> String {
             && let Ok(n) = n.parse::<usize>()
         {
             let entry = format!("[[{section}]] #{}", n + 1);
+            let key = tail.trim_start_matches('.');
             return if tail.is_empty() {
-                entry
+                text!(sv: "[[{section}]] nr {}", n + 1; en: "{entry}")
             } else {
-                format!("`{}` of {entry}", tail.trim_start_matches('.'))
+                text!(sv: "`{key}` i [[{section}]] nr {}", n + 1; en: "`{key}` of {entry}")
             };
         }
     }
-    format!("[{path}]")
+    let table = format!("[{path}]");
+    Text::new(table.clone(), table)
 }
 
 /// Point at the start of a table rather than all of it.
@@ -417,7 +430,7 @@ start_year = 2025
         assert!(c.contains(&Code::E005), "{c:?}"); // investmnt
         assert!(c.contains(&Code::E006), "{c:?}"); // two forms, and no form
         let unknown = parsed.diagnostics.iter().find(|d| d.code == Code::E002).unwrap();
-        assert_eq!(unknown.hint.as_deref(), Some("did you mean `amounts`?"));
+        assert_eq!(unknown.hint_in(crate::fmt::Lang::En), Some("did you mean `amounts`?"));
         assert!(parsed.project.is_none());
     }
 

@@ -8,8 +8,11 @@ impl Walker {
         match get(root, "format") {
             None => self.push(
                 Code::E003,
-                "missing required key `format`".into(),
-                "add `format = 1` as the first line",
+                Text::new("nyckeln `format` saknas", "missing required key `format`"),
+                Text::new(
+                    "skriv `format = 1` som första rad",
+                    "add `format = 1` as the first line",
+                ),
                 0..0,
                 &"format",
             ),
@@ -17,8 +20,11 @@ impl Walker {
                 DeValue::Integer(i) if i.as_str() == "1" => {}
                 _ => self.push(
                     Code::E012,
-                    "unsupported format: this nytta reads `format = 1`".into(),
-                    "write `format = 1`",
+                    Text::new(
+                        "formatet stöds inte: den här versionen av nytta läser `format = 1`",
+                        "unsupported format: this nytta reads `format = 1`",
+                    ),
+                    Text::new("skriv `format = 1`", "write `format = 1`"),
                     v.span(),
                     &"format",
                 ),
@@ -34,8 +40,11 @@ impl Walker {
             None => {
                 self.push(
                     Code::E003,
-                    "missing required table `[project]`".into(),
-                    "add `[project]` with `name`, `organisation` and `start_year`",
+                    Text::new("tabellen `[project]` saknas", "missing required table `[project]`"),
+                    Text::new(
+                        "lägg till `[project]` med `name`, `organisation` och `start_year`",
+                        "add `[project]` with `name`, `organisation` and `start_year`",
+                    ),
                     0..0,
                     &"project",
                 );
@@ -95,12 +104,18 @@ impl Walker {
                         if m.year() < start_year || m.year() >= start_year + years as i32 {
                             self.push(
                                 Code::E010,
-                                format!(
-                                    "go_live {m} is outside the horizon {}–{}",
+                                text!(
+                                    sv: "go_live {m} ligger utanför kalkylperioden {}–{}",
+                                    start_year,
+                                    start_year + years as i32 - 1;
+                                    en: "go_live {m} is outside the horizon {}–{}",
                                     start_year,
                                     start_year + years as i32 - 1
                                 ),
-                                "move go_live into the horizon, or change `start_year`/`years`",
+                                Text::new(
+                                    "flytta go_live in i kalkylperioden, eller ändra `start_year`/`years`",
+                                    "move go_live into the horizon, or change `start_year`/`years`",
+                                ),
                                 v.span(),
                                 &"project.go_live",
                             );
@@ -175,12 +190,38 @@ impl Walker {
             discount_rate_stated: false,
             hourly_cost: None,
             overhead: Decimal::ZERO,
+            salary: None,
+            price_year: None,
+            real: None,
         };
         let Some(value) = value else { return Some(a) };
         spans.assumptions = Some(value.span());
         let t = self.table(value, &"assumptions")?;
         self.unknown_keys(t, ASSUMPTION_KEYS, &"assumptions");
         let mut ok = true;
+        if let Some(v) = get(t, "price_year") {
+            match self.integer(v, &"assumptions.price_year", 1900, 2200) {
+                Some(y) => a.price_year = i32::try_from(y).ok(),
+                None => ok = false,
+            }
+        }
+        if let Some(v) = get(t, "real") {
+            match v.get_ref() {
+                DeValue::Boolean(b) => a.real = Some(*b),
+                _ => {
+                    self.wrong_type(
+                        v,
+                        Text::new("ett sanningsvärde", "a boolean"),
+                        &"assumptions.real",
+                        Text::new(
+                            "skriv `real = true` för en real kalkylränta (fasta priser), `real = false` för en nominell",
+                            "write `real = true` for a real discount rate (fixed prices), `real = false` for a nominal one",
+                        ),
+                    );
+                    ok = false;
+                }
+            }
+        }
         if let Some(v) = get(t, "discount_rate") {
             a.discount_rate_stated = true;
             match self.discount_rate(v, &"assumptions.discount_rate") {
@@ -194,7 +235,10 @@ impl Walker {
                 &"assumptions.overhead",
                 Some(Decimal::ZERO),
                 Some(Decimal::from(5)),
-                "a fraction from 0 to 5 (0 % to 500 %)",
+                Text::new(
+                    "en andel från 0 till 5 (0 % till 500 %)",
+                    "a fraction from 0 to 5 (0 % to 500 %)",
+                ),
             ) {
                 Some(o) => a.overhead = o,
                 None => ok = false,
@@ -204,8 +248,14 @@ impl Walker {
             (Some(h), Some(m)) => {
                 self.push(
                     Code::E006,
-                    "both `hourly_cost` and `monthly_salary` are given".into(),
-                    "keep one: `hourly_cost`, or `monthly_salary` with `salary_hours`",
+                    Text::new(
+                        "både `hourly_cost` och `monthly_salary` är angivna",
+                        "both `hourly_cost` and `monthly_salary` are given",
+                    ),
+                    Text::new(
+                        "behåll en: `hourly_cost`, eller `monthly_salary` med `salary_hours`",
+                        "keep one: `hourly_cost`, or `monthly_salary` with `salary_hours`",
+                    ),
                     m.span(),
                     &"assumptions.monthly_salary",
                 );
@@ -216,8 +266,14 @@ impl Walker {
                 let _ = h;
                 self.push(
                     Code::E006,
-                    "`salary_hours` goes with `monthly_salary`, not with `hourly_cost`".into(),
-                    "remove `salary_hours`, or give `monthly_salary` instead of `hourly_cost`",
+                    Text::new(
+                        "`salary_hours` hör till `monthly_salary`, inte till `hourly_cost`",
+                        "`salary_hours` goes with `monthly_salary`, not with `hourly_cost`",
+                    ),
+                    Text::new(
+                        "ta bort `salary_hours`, eller ange `monthly_salary` i stället för `hourly_cost`",
+                        "remove `salary_hours`, or give `monthly_salary` instead of `hourly_cost`",
+                    ),
                     get(t, "salary_hours").map_or(0..0, |v| v.span()),
                     &"assumptions.salary_hours",
                 );
@@ -235,12 +291,15 @@ impl Walker {
                         &"assumptions.salary_hours",
                         Some(Decimal::ONE),
                         Some(Decimal::from(744)),
-                        "hours per month from 1 to 744",
+                        Text::new("timmar per månad från 1 till 744", "hours per month from 1 to 744"),
                     ),
                     None => Some(Decimal::from(142)),
                 };
                 match (salary, hours) {
-                    (Some(s), Some(h)) => a.hourly_cost = Some(s / h),
+                    (Some(s), Some(h)) => {
+                        a.hourly_cost = Some(s / h);
+                        a.salary = Some((s, h));
+                    }
                     _ => ok = false,
                 }
             }
@@ -248,8 +307,14 @@ impl Walker {
                 if let Some(v) = get(t, "salary_hours") {
                     self.push(
                         Code::E006,
-                        "`salary_hours` is given without `monthly_salary`".into(),
-                        "add `monthly_salary`, or remove `salary_hours`",
+                        Text::new(
+                            "`salary_hours` är angiven utan `monthly_salary`",
+                            "`salary_hours` is given without `monthly_salary`",
+                        ),
+                        Text::new(
+                            "lägg till `monthly_salary`, eller ta bort `salary_hours`",
+                            "add `monthly_salary`, or remove `salary_hours`",
+                        ),
                         v.span(),
                         &"assumptions.salary_hours",
                     );
@@ -266,7 +331,10 @@ impl Walker {
             path,
             Some(Decimal::ZERO),
             Some(Decimal::ONE),
-            "a rate from 0 to 1 (\"0 %\" to \"100 %\")",
+            Text::new(
+                "en ränta från 0 till 1 (\"0 %\" till \"100 %\")",
+                "a rate from 0 to 1 (\"0 %\" to \"100 %\")",
+            ),
         )
     }
 
@@ -282,9 +350,12 @@ impl Walker {
         let DeValue::Array(items) = value.get_ref() else {
             self.wrong_type(
                 value,
-                "an array of tables",
+                Text::new("en lista med tabeller", "an array of tables"),
                 &"stakeholders",
-                "write each as `[[stakeholders]]` with `id` and `name`",
+                Text::new(
+                    "skriv var och en som `[[stakeholders]]` med `id` och `name`",
+                    "write each as `[[stakeholders]]` with `id` and `name`",
+                ),
             );
             return implicit();
         };
@@ -307,8 +378,14 @@ impl Walker {
             if !is_valid_id(&id) {
                 self.push(
                     Code::E005,
-                    format!("stakeholder id `{id}` may hold only a–z, 0–9, `_` and `-`"),
-                    "use a short lowercase id such as `tk` or `sdf`",
+                    text!(
+                        sv: "intressentens id `{id}` får bara innehålla a–z, 0–9, `_` och `-`";
+                        en: "stakeholder id `{id}` may hold only a–z, 0–9, `_` and `-`"
+                    ),
+                    Text::new(
+                        "använd ett kort id med gemener, till exempel `tk` eller `sdf`",
+                        "use a short lowercase id such as `tk` or `sdf`",
+                    ),
                     id_value.span(),
                     &Key(&path, "id"),
                 );
@@ -317,8 +394,8 @@ impl Walker {
             if out.iter().any(|(s, _)| s.id == id) {
                 self.push(
                     Code::E007,
-                    format!("duplicate stakeholder id `{id}`"),
-                    "give every stakeholder its own id",
+                    text!(sv: "intressentens id `{id}` förekommer två gånger"; en: "duplicate stakeholder id `{id}`"),
+                    Text::new("ge varje intressent ett eget id", "give every stakeholder its own id"),
                     id_value.span(),
                     &Key(&path, "id"),
                 );
@@ -343,8 +420,14 @@ impl Walker {
             if name == "base" {
                 self.push(
                     Code::E005,
-                    "`base` is the plain file and cannot be redefined".into(),
-                    "give the scenario another name, e.g. `pessimistic`",
+                    Text::new(
+                        "`base` är grundkalkylen i filen och kan inte definieras om",
+                        "`base` is the plain file and cannot be redefined",
+                    ),
+                    Text::new(
+                        "ge scenariot ett annat namn, till exempel `pessimistic`",
+                        "give the scenario another name, e.g. `pessimistic`",
+                    ),
                     key.span(),
                     &path,
                 );

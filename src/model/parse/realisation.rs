@@ -34,8 +34,14 @@ impl Walker {
                     // but the ignored key is worth a warning.
                     self.push(
                         Code::W113,
-                        format!("`{key}` is ignored in `{path}`: `schedule` replaces it"),
-                        "remove the key, or remove `schedule` to derive the harvest from share and lag",
+                        text!(
+                            sv: "`{key}` används inte i `{path}`: `schedule` ersätter den";
+                            en: "`{key}` is ignored in `{path}`: `schedule` replaces it"
+                        ),
+                        Text::new(
+                            "ta bort nyckeln, eller ta bort `schedule` för att räkna hemtagningen från andel och fördröjning",
+                            "remove the key, or remove `schedule` to derive the harvest from share and lag",
+                        ),
                         k.span(),
                         &Key(path, key),
                     );
@@ -63,9 +69,12 @@ impl Walker {
                 }
                 _ => self.wrong_type(
                     f,
-                    "an array of months",
+                    Text::new("en lista med månader", "an array of months"),
                     &fpath,
-                    "write e.g. `follow_up = [\"2011-06\", \"2012-06\"]`",
+                    Text::new(
+                        "skriv till exempel `follow_up = [\"2011-06\", \"2012-06\"]`",
+                        "write e.g. `follow_up = [\"2011-06\", \"2012-06\"]`",
+                    ),
                 ),
             }
         }

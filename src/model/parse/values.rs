@@ -26,12 +26,17 @@ impl Walker {
             [] => {
                 self.push(
                     Code::E006,
-                    format!(
-                        "{} has no value: give exactly one of {}",
-                        describe_path(&path.to_string()),
-                        VALUE_FORMS.join(", ")
+                    {
+                        let (w, forms) = (describe_path(&path.to_string()), VALUE_FORMS.join(", "));
+                        text!(
+                            sv: "{} saknar värde: ange exakt ett av {forms}", w.sv;
+                            en: "{} has no value: give exactly one of {forms}", w.en
+                        )
+                    },
+                    Text::new(
+                        "lägg till till exempel `annual = 150000` eller `amounts = { 2025 = 1200000 }`",
+                        "add e.g. `annual = 150000` or `amounts = { 2025 = 1200000 }`",
                     ),
-                    "add e.g. `annual = 150000` or `amounts = { 2025 = 1200000 }`",
                     header_span(span),
                     path,
                 );
@@ -41,11 +46,17 @@ impl Walker {
             [first, second, ..] => {
                 self.push(
                     Code::E006,
-                    format!(
-                        "{} has two value forms, `{first}` and `{second}`",
-                        describe_path(&path.to_string())
+                    {
+                        let w = describe_path(&path.to_string());
+                        text!(
+                            sv: "{} har två värdeformer, `{first}` och `{second}`", w.sv;
+                            en: "{} has two value forms, `{first}` and `{second}`", w.en
+                        )
+                    },
+                    Text::new(
+                        "behåll exakt en värdeform per rad; dela upp den i två rader om båda avses",
+                        "keep exactly one value form per line; split it into two lines if both are meant",
                     ),
-                    "keep exactly one value form per line; split it into two lines if both are meant",
                     t[*second].span(),
                     &Key(path, second),
                 );
@@ -77,14 +88,23 @@ impl Walker {
         for key in &strays {
             self.push(
                 Code::E006,
-                format!("`{key}` does not belong to a line valued by `{form}`"),
+                text!(
+                    sv: "`{key}` hör inte till en rad som värderas med `{form}`";
+                    en: "`{key}` does not belong to a line valued by `{form}`"
+                ),
                 match *key {
-                    "from" | "to" | "growth" => {
-                        "`from`, `to` and `growth` apply to `annual`, `annual_hours` and `volume`; remove the key"
-                            .to_string()
-                    }
-                    "hourly_cost" => "`hourly_cost` applies to lines in hours; remove it".to_string(),
-                    _ => format!("`{key}` goes with `volume`; remove it or value the line by volume"),
+                    "from" | "to" | "growth" => Text::new(
+                        "`from`, `to` och `growth` gäller `annual`, `annual_hours` och `volume`; ta bort nyckeln",
+                        "`from`, `to` and `growth` apply to `annual`, `annual_hours` and `volume`; remove the key",
+                    ),
+                    "hourly_cost" => Text::new(
+                        "`hourly_cost` gäller rader i timmar; ta bort den",
+                        "`hourly_cost` applies to lines in hours; remove it",
+                    ),
+                    _ => text!(
+                        sv: "`{key}` hör till `volume`; ta bort den eller värdera raden med volym";
+                        en: "`{key}` goes with `volume`; remove it or value the line by volume"
+                    ),
                 },
                 t[*key].span(),
                 &Key(path, key),
@@ -117,19 +137,25 @@ impl Walker {
                     Some(rate) => line.hourly_rate = Some(rate),
                     None => self.push(
                         Code::E011,
-                        format!("hourly cost of {path} overflows"),
-                        "check the magnitude",
+                        text!(sv: "timkostnaden för {path} blir för stor"; en: "hourly cost of {path} overflows"),
+                        Text::new("kontrollera storleksordningen", "check the magnitude"),
                         fval.span(),
                         path,
                     ),
                 },
                 (None, Some(_)) if !has(t, "hourly_cost") => self.push(
                     Code::E003,
-                    format!(
-                        "{} is valued in hours but no hourly cost is given",
-                        describe_path(&path.to_string())
+                    {
+                        let w = describe_path(&path.to_string());
+                        text!(
+                            sv: "{} värderas i timmar men ingen timkostnad är angiven", w.sv;
+                            en: "{} is valued in hours but no hourly cost is given", w.en
+                        )
+                    },
+                    Text::new(
+                        "lägg till `hourly_cost = 450` under [assumptions] (eller `monthly_salary`), eller på raden",
+                        "add `hourly_cost = 450` under [assumptions] (or `monthly_salary`), or on the line",
                     ),
-                    "add `hourly_cost = 450` under [assumptions] (or `monthly_salary`), or on the line",
                     fval.span(),
                     path,
                 ),
@@ -155,11 +181,17 @@ impl Walker {
                 if from > to {
                     self.push(
                         Code::E005,
-                        format!(
-                            "{} ends ({to}) before it starts ({from})",
-                            describe_path(&path.to_string())
+                        {
+                            let w = describe_path(&path.to_string());
+                            text!(
+                                sv: "{} slutar ({to}) innan den börjar ({from})", w.sv;
+                                en: "{} ends ({to}) before it starts ({from})", w.en
+                            )
+                        },
+                        Text::new(
+                            "låt `to` vara samma som eller senare än `from`",
+                            "make `to` the same as or later than `from`",
                         ),
-                        "make `to` the same as or later than `from`",
                         get(t, "to").map_or_else(|| header_span(span), |v| v.span()),
                         &Key(path, "to"),
                     );
@@ -182,14 +214,20 @@ impl Walker {
                 &Key(path, "growth"),
                 Some(Decimal::NEGATIVE_ONE),
                 Some(Decimal::TEN),
-                "a yearly rate above −100 % and at most 1000 %",
+                Text::new(
+                    "en årlig takt över −100 % och högst 1000 %",
+                    "a yearly rate above −100 % and at most 1000 %",
+                ),
             )
         {
             if g == Decimal::NEGATIVE_ONE {
                 self.push(
                     Code::E005,
-                    format!("`{path}.growth` = −100 % wipes the line out"),
-                    "use a rate above −100 %",
+                    text!(
+                        sv: "`{path}.growth` = −100 % utplånar raden";
+                        en: "`{path}.growth` = −100 % wipes the line out"
+                    ),
+                    Text::new("använd en takt över −100 %", "use a rate above −100 %"),
                     v.span(),
                     &Key(path, "growth"),
                 );
@@ -212,8 +250,17 @@ impl Walker {
         if m < first || m > last {
             self.push(
                 Code::E010,
-                format!("`{path}` = {m} is outside the horizon {}", h.describe()),
-                "use a month within the horizon, or change `start_year`/`years` in [project]",
+                {
+                    let horizon = h.describe();
+                    text!(
+                        sv: "`{path}` = {m} ligger utanför kalkylperioden {horizon}";
+                        en: "`{path}` = {m} is outside the horizon {horizon}"
+                    )
+                },
+                Text::new(
+                    "använd en månad inom kalkylperioden, eller ändra `start_year`/`years` under [project]",
+                    "use a month within the horizon, or change `start_year`/`years` in [project]",
+                ),
                 v.span(),
                 path,
             );
@@ -250,8 +297,14 @@ impl Walker {
                     (Some(b), Some(a)) if a > b => {
                         self.push(
                             Code::E005,
-                            format!("`{path}`: minutes_after ({a}) is more than minutes_before ({b})"),
-                            "the new way must take less time; otherwise model the extra time as a cost",
+                            text!(
+                                sv: "`{path}`: minutes_after ({a}) är större än minutes_before ({b})";
+                                en: "`{path}`: minutes_after ({a}) is more than minutes_before ({b})"
+                            ),
+                            Text::new(
+                                "det nya arbetssättet måste ta kortare tid; annars lägg in den extra tiden som en kostnad",
+                                "the new way must take less time; otherwise model the extra time as a cost",
+                            ),
                             t["minutes_after"].span(),
                             &Key(path, "minutes_after"),
                         );
@@ -267,11 +320,17 @@ impl Walker {
             (false, false, false) => {
                 self.push(
                     Code::E006,
-                    format!(
-                        "{} has `volume` but no saving per case",
-                        describe_path(&path.to_string())
+                    {
+                        let w = describe_path(&path.to_string());
+                        text!(
+                            sv: "{} har `volume` men ingen besparing per ärende", w.sv;
+                            en: "{} has `volume` but no saving per case", w.en
+                        )
+                    },
+                    Text::new(
+                        "lägg till `minutes_saved = 15`, `minutes_before` + `minutes_after`, eller `unit_saving = 35`",
+                        "add `minutes_saved = 15`, `minutes_before` + `minutes_after`, or `unit_saving = 35`",
                     ),
-                    "add `minutes_saved = 15`, `minutes_before` + `minutes_after`, or `unit_saving = 35`",
                     v.span(),
                     path,
                 );
@@ -280,11 +339,17 @@ impl Walker {
             _ => {
                 self.push(
                     Code::E006,
-                    format!(
-                        "{} gives the saving per case in more than one way",
-                        describe_path(&path.to_string())
+                    {
+                        let w = describe_path(&path.to_string());
+                        text!(
+                            sv: "{} anger besparingen per ärende på mer än ett sätt", w.sv;
+                            en: "{} gives the saving per case in more than one way", w.en
+                        )
+                    },
+                    Text::new(
+                        "behåll en av `minutes_saved`, `minutes_before` + `minutes_after`, `unit_saving`",
+                        "keep one of `minutes_saved`, `minutes_before` + `minutes_after`, `unit_saving`",
                     ),
-                    "keep one of `minutes_saved`, `minutes_before` + `minutes_after`, `unit_saving`",
                     v.span(),
                     path,
                 );

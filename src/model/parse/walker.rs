@@ -3,7 +3,7 @@
 use super::*;
 
 impl Walker {
-    pub(super) fn push(&mut self, code: Code, message: String, hint: impl Into<String>, span: Span, at: &dyn Display) {
+    pub(super) fn push(&mut self, code: Code, message: Text, hint: Text, span: Span, at: &dyn Display) {
         let d = Diagnostic::new(code, message).hint(hint).span(span).at(at.to_string());
         keep(&mut self.diags, &mut self.omitted, d);
     }
@@ -16,12 +16,16 @@ impl Walker {
                 continue;
             }
             let hint = match did_you_mean(name, known.iter().copied()) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => format!("known keys here: {}", known.join(", ")),
+                Some(near) => text!(sv: "menade du `{near}`?"; en: "did you mean `{near}`?"),
+                None => {
+                    let keys = known.join(", ");
+                    text!(sv: "kända nycklar här: {keys}"; en: "known keys here: {keys}")
+                }
             };
+            let w = describe_path(&path.to_string());
             self.push(
                 Code::E002,
-                format!("unknown key `{name}` in {}", describe_path(&path.to_string())),
+                text!(sv: "okänd nyckel `{name}` i {}", w.sv; en: "unknown key `{name}` in {}", w.en),
                 hint,
                 key.span(),
                 &Key(path, name),
@@ -39,10 +43,11 @@ impl Walker {
     ) -> Option<&'t Val<'i>> {
         let value = get(table, key);
         if value.is_none() {
+            let w = describe_path(&path.to_string());
             self.push(
                 Code::E003,
-                format!("missing required key `{key}` in {}", describe_path(&path.to_string())),
-                format!("add `{key} = {example}`"),
+                text!(sv: "nyckeln `{key}` saknas i {}", w.sv; en: "missing required key `{key}` in {}", w.en),
+                text!(sv: "lägg till `{key} = {example}`"; en: "add `{key} = {example}`"),
                 header_span(span),
                 &Key(path, key),
             );
@@ -50,11 +55,15 @@ impl Walker {
         value
     }
 
-    pub(super) fn wrong_type(&mut self, v: &Val, expected: &str, path: &dyn Display, hint: &str) {
+    pub(super) fn wrong_type(&mut self, v: &Val, expected: Text, path: &dyn Display, hint: Text) {
+        let found = type_name(v.get_ref());
         self.push(
             Code::E004,
-            format!("`{path}` must be {expected}, not {}", type_name(v.get_ref())),
-            hint.to_string(),
+            text!(
+                sv: "`{path}` ska vara {}, inte {}", expected.sv, found.sv;
+                en: "`{path}` must be {}, not {}", expected.en, found.en
+            ),
+            hint,
             v.span(),
             path,
         );
@@ -64,7 +73,15 @@ impl Walker {
         match v.get_ref() {
             DeValue::Table(t) => Some(t),
             _ => {
-                self.wrong_type(v, "a table", path, "write it as `[section]` or `{ key = value }`");
+                self.wrong_type(
+                    v,
+                    Text::new("en tabell", "a table"),
+                    path,
+                    Text::new(
+                        "skriv den som `[avsnitt]` eller `{ nyckel = värde }`",
+                        "write it as `[section]` or `{ key = value }`",
+                    ),
+                );
                 None
             }
         }
@@ -74,7 +91,12 @@ impl Walker {
         match v.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
             _ => {
-                self.wrong_type(v, "a string", path, "put the text in double quotes");
+                self.wrong_type(
+                    v,
+                    Text::new("en text", "a string"),
+                    path,
+                    Text::new("skriv texten inom dubbla citattecken", "put the text in double quotes"),
+                );
                 None
             }
         }
@@ -83,7 +105,13 @@ impl Walker {
     pub(super) fn non_empty_string(&mut self, v: &Val, path: &dyn Display) -> Option<String> {
         let s = self.string(v, path)?;
         if s.trim().is_empty() {
-            self.push(Code::E005, format!("`{path}` is empty"), "write a name", v.span(), path);
+            self.push(
+                Code::E005,
+                text!(sv: "`{path}` är tom"; en: "`{path}` is empty"),
+                Text::new("skriv ett namn", "write a name"),
+                v.span(),
+                path,
+            );
             return None;
         }
         Some(s)
@@ -101,9 +129,12 @@ impl Walker {
             _ => {
                 self.wrong_type(
                     v,
-                    "a number",
+                    Text::new("ett tal", "a number"),
                     path,
-                    "write e.g. `1200000`, `\"1 200 000,50\"` or `\"3,5 %\"`",
+                    Text::new(
+                        "skriv till exempel `1200000`, `\"1 200 000,50\"` eller `\"3,5 %\"`",
+                        "write e.g. `1200000`, `\"1 200 000,50\"` or `\"3,5 %\"`",
+                    ),
                 );
                 return None;
             }
@@ -116,7 +147,8 @@ impl Walker {
                 } else {
                     Code::E005
                 };
-                self.push(code, format!("`{path}`: {e}"), e.hint(), v.span(), path);
+                let (message, hint) = (e.text(), e.hint_text());
+                self.push(code, message.map(|m, _| format!("`{path}`: {m}")), hint, v.span(), path);
                 None
             }
         }
@@ -129,7 +161,7 @@ impl Walker {
         path: &dyn Display,
         min: Option<Decimal>,
         max: Option<Decimal>,
-        what: &str,
+        what: Text,
     ) -> Option<Decimal> {
         let d = self.number(v, path)?;
         let low = min.is_some_and(|m| d < m);
@@ -137,8 +169,11 @@ impl Walker {
         if low || high {
             self.push(
                 Code::E005,
-                format!("`{path}` = {d} is out of range: {what}"),
-                format!("use {what}"),
+                text!(
+                    sv: "`{path}` = {d} ligger utanför det tillåtna: {}", what.sv;
+                    en: "`{path}` = {d} is out of range: {}", what.en
+                ),
+                text!(sv: "använd {}", what.sv; en: "use {}", what.en),
                 v.span(),
                 path,
             );
@@ -152,8 +187,11 @@ impl Walker {
         if d.is_sign_negative() && !d.is_zero() {
             self.push(
                 Code::E005,
-                format!("`{path}` = {d} is negative"),
-                "only `amounts` may be negative (a refund); write the value as a positive number",
+                text!(sv: "`{path}` = {d} är negativt"; en: "`{path}` = {d} is negative"),
+                Text::new(
+                    "bara `amounts` får vara negativa (en återbetalning); skriv värdet som ett positivt tal",
+                    "only `amounts` may be negative (a refund); write the value as a positive number",
+                ),
                 v.span(),
                 path,
             );
@@ -168,7 +206,10 @@ impl Walker {
             path,
             Some(Decimal::ZERO),
             Some(Decimal::ONE),
-            "a fraction from 0 to 1 (or \"0 %\" to \"100 %\")",
+            Text::new(
+                "en andel från 0 till 1 (eller \"0 %\" till \"100 %\")",
+                "a fraction from 0 to 1 (or \"0 %\" to \"100 %\")",
+            ),
         )
     }
 
@@ -176,7 +217,15 @@ impl Walker {
         let parsed = match v.get_ref() {
             DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
             _ => {
-                self.wrong_type(v, "an integer", path, "write a whole number without quotes");
+                self.wrong_type(
+                    v,
+                    Text::new("ett heltal", "an integer"),
+                    path,
+                    Text::new(
+                        "skriv ett heltal utan citattecken",
+                        "write a whole number without quotes",
+                    ),
+                );
                 return None;
             }
         };
@@ -185,8 +234,8 @@ impl Walker {
             _ => {
                 self.push(
                     Code::E005,
-                    format!("`{path}` is out of range"),
-                    format!("use a whole number from {min} to {max}"),
+                    text!(sv: "`{path}` ligger utanför det tillåtna"; en: "`{path}` is out of range"),
+                    text!(sv: "använd ett heltal från {min} till {max}"; en: "use a whole number from {min} to {max}"),
                     v.span(),
                     path,
                 );
@@ -219,8 +268,14 @@ impl Walker {
         if month.is_none() {
             self.push(
                 Code::E004,
-                format!("`{path}` must be a month `\"YYYY-MM\"` or a year"),
-                "write e.g. `\"2010-03\"` or `2010`",
+                text!(
+                    sv: "`{path}` ska vara en månad `\"ÅÅÅÅ-MM\"` eller ett år";
+                    en: "`{path}` must be a month `\"YYYY-MM\"` or a year"
+                ),
+                Text::new(
+                    "skriv till exempel `\"2010-03\"` eller `2010`",
+                    "write e.g. `\"2010-03\"` or `2010`",
+                ),
                 v.span(),
                 path,
             );
@@ -256,12 +311,15 @@ impl Walker {
                 self.wrong_type(
                     v,
                     if months {
-                        "a table of years or months"
+                        Text::new("en tabell med år eller månader", "a table of years or months")
                     } else {
-                        "a table of years"
+                        Text::new("en tabell med år", "a table of years")
                     },
                     path,
-                    "write e.g. `{ 2009 = 1200000, 2010 = 300000 }`",
+                    Text::new(
+                        "skriv till exempel `{ 2009 = 1200000, 2010 = 300000 }`",
+                        "write e.g. `{ 2009 = 1200000, 2010 = 300000 }`",
+                    ),
                 );
                 return None;
             }
@@ -281,14 +339,23 @@ impl Walker {
                 self.push(
                     Code::E005,
                     if months {
-                        format!("`{name}` in `{path}` is neither a year nor a month")
+                        text!(
+                            sv: "`{name}` i `{path}` är varken ett år eller en månad";
+                            en: "`{name}` in `{path}` is neither a year nor a month"
+                        )
                     } else {
-                        format!("`{name}` in `{path}` is not a year")
+                        text!(sv: "`{name}` i `{path}` är inte ett år"; en: "`{name}` in `{path}` is not a year")
                     },
                     if months {
-                        "key the table by four-digit years or by months, e.g. `{ 2010 = 400, \"2011-10\" = 100 }`"
+                        Text::new(
+                            "använd fyrsiffriga år eller månader som nycklar, till exempel `{ 2010 = 400, \"2011-10\" = 100 }`",
+                            "key the table by four-digit years or by months, e.g. `{ 2010 = 400, \"2011-10\" = 100 }`",
+                        )
                     } else {
-                        "key the table by four-digit years, e.g. `{ 2010 = 400 }`"
+                        Text::new(
+                            "använd fyrsiffriga år som nycklar, till exempel `{ 2010 = 400 }`",
+                            "key the table by four-digit years, e.g. `{ 2010 = 400 }`",
+                        )
                     },
                     key.span(),
                     &item_path,
@@ -301,13 +368,20 @@ impl Walker {
                 && !h.contains_year(key_year)
             {
                 let what = match month {
-                    Some(m) => format!("month {m}"),
-                    None => format!("year {key_year}"),
+                    Some(m) => text!(sv: "månaden {m}"; en: "month {m}"),
+                    None => text!(sv: "året {key_year}"; en: "year {key_year}"),
                 };
+                let horizon = h.describe();
                 self.push(
                     Code::E010,
-                    format!("{what} in `{path}` is outside the horizon {}", h.describe()),
-                    "use a year within the horizon, or change `start_year`/`years` in [project]",
+                    text!(
+                        sv: "{} i `{path}` ligger utanför kalkylperioden {horizon}", what.sv;
+                        en: "{} in `{path}` is outside the horizon {horizon}", what.en
+                    ),
+                    Text::new(
+                        "använd ett år inom kalkylperioden, eller ändra `start_year`/`years` under [project]",
+                        "use a year within the horizon, or change `start_year`/`years` in [project]",
+                    ),
                     key.span(),
                     &item_path,
                 );
@@ -321,11 +395,17 @@ impl Walker {
             let clash = match month {
                 Some(m) => {
                     if map.months.insert(m, d).is_some() {
-                        Some((format!("month {m} is given twice in `{path}`"), "give each month once"))
+                        Some((
+                            text!(sv: "månaden {m} anges två gånger i `{path}`"; en: "month {m} is given twice in `{path}`"),
+                            Text::new("ange varje månad en gång", "give each month once"),
+                        ))
                     } else if map.years.contains_key(&m.year()) {
                         Some((
-                            format!("`{path}` gives both the year {} and its month {m}", m.year()),
-                            "give a year either as one year amount or as month amounts, not both",
+                            text!(
+                                sv: "`{path}` anger både året {} och dess månad {m}", m.year();
+                                en: "`{path}` gives both the year {} and its month {m}", m.year()
+                            ),
+                            both_year_and_months(),
                         ))
                     } else {
                         None
@@ -334,11 +414,17 @@ impl Walker {
                 None => {
                     let y = key_year;
                     if map.years.insert(y, d).is_some() {
-                        Some((format!("year {y} is given twice in `{path}`"), "give each year once"))
+                        Some((
+                            text!(sv: "året {y} anges två gånger i `{path}`"; en: "year {y} is given twice in `{path}`"),
+                            Text::new("ange varje år en gång", "give each year once"),
+                        ))
                     } else if map.months.range(Month::new(y, 1)..=Month::new(y, 12)).next().is_some() {
                         Some((
-                            format!("`{path}` gives both the year {y} and months of it"),
-                            "give a year either as one year amount or as month amounts, not both",
+                            text!(
+                                sv: "`{path}` anger både året {y} och månader i det";
+                                en: "`{path}` gives both the year {y} and months of it"
+                            ),
+                            both_year_and_months(),
                         ))
                     } else {
                         None
@@ -370,8 +456,11 @@ impl Walker {
         if d.abs() > MAX_YEARLY_MONEY {
             self.push(
                 Code::E011,
-                format!("`{path}` = {d} is too large"),
-                "amounts are in kronor; check the magnitude",
+                text!(sv: "`{path}` = {d} är för stort"; en: "`{path}` = {d} is too large"),
+                Text::new(
+                    "belopp anges i kronor; kontrollera storleksordningen",
+                    "amounts are in kronor; check the magnitude",
+                ),
                 v.span(),
                 path,
             );
@@ -391,23 +480,34 @@ impl Walker {
             return Some(c);
         }
         let hint = match did_you_mean(&s, choices.iter().copied()) {
-            Some(near) => format!("did you mean `\"{near}\"`?"),
-            None => format!(
-                "use one of: {}",
-                choices
+            Some(near) => text!(sv: "menade du `\"{near}\"`?"; en: "did you mean `\"{near}\"`?"),
+            None => {
+                let all = choices
                     .iter()
                     .map(|c| format!("\"{c}\""))
                     .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+                    .join(", ");
+                text!(sv: "använd något av: {all}"; en: "use one of: {all}")
+            }
         };
         self.push(
             Code::E005,
-            format!("`{path}` = \"{s}\" is not one of {}", choices.join(", ")),
+            text!(
+                sv: "`{path}` = \"{s}\" är inte något av {}", choices.join(", ");
+                en: "`{path}` = \"{s}\" is not one of {}", choices.join(", ")
+            ),
             hint,
             v.span(),
             path,
         );
         None
     }
+}
+
+/// The hint for a year given both as a year amount and as month amounts.
+fn both_year_and_months() -> Text {
+    Text::new(
+        "ange ett år antingen som ett årsbelopp eller som månadsbelopp, inte båda",
+        "give a year either as one year amount or as month amounts, not both",
+    )
 }

@@ -348,9 +348,9 @@ impl Builder<'_> {
         for d in self.flags {
             grid.row(vec![
                 d.code.as_str().to_string(),
-                Self::opt(d.at.clone()),
-                d.message.clone(),
-                Self::opt(d.hint.clone()),
+                super::report::place(self.p, self.c, self.lang, d.at.as_deref()),
+                d.message_with_scenarios(self.lang),
+                Self::opt(d.hint_in(self.lang).map(str::to_string)),
             ]);
         }
         Chapter {
@@ -453,7 +453,7 @@ actuals = { 2011 = 30000 }
     #[test]
     fn json_follows_the_contract() {
         let (p, c, fu, flags) = run(TEXT, 2011);
-        let v: Value = serde_json::from_str(&json(&p, &c, &fu, &flags)).expect("valid JSON");
+        let v: Value = serde_json::from_str(&json(&p, &c, &fu, &flags, Lang::En)).expect("valid JSON");
         assert_eq!(v["format"], 1);
         assert_eq!(v["as_of"], 2011);
         // bygg 2010; drift 2011 (no actual); tid benefit 2011; tid harvest 2011.
@@ -513,8 +513,15 @@ actuals = { 2011 = 30000 }
                         tid,Tid,benefit,2011,120000.00,60000.00,-60000.00,-0.500000,\r\n\
                         tid,Tid,harvest,2011,60000.00,30000.00,-30000.00,-0.500000,\r\n";
         assert_eq!(out, expected);
-        let excel = csv(&p, &fu, CsvStyle { excel: true });
-        assert!(excel.starts_with("\u{feff}line;name;kind;year"), "{excel}");
+        let excel = csv(
+            &p,
+            &fu,
+            CsvStyle {
+                excel: true,
+                ..Default::default()
+            },
+        );
+        assert!(excel.starts_with("\u{feff}Rad;Namn;Slag;År"), "{excel}");
         assert!(excel.contains("tid;Tid;harvest;2011;60000,00;30000,00;-30000,00;-0,500000;\r\n"));
     }
 
@@ -547,7 +554,16 @@ actuals = { 2011 = 30000 }
     #[test]
     fn filled_in_template_reads_back() {
         let (p, c) = setup(TEXT);
-        for style in [CsvStyle { excel: false }, CsvStyle { excel: true }] {
+        for style in [
+            CsvStyle {
+                excel: false,
+                ..Default::default()
+            },
+            CsvStyle {
+                excel: true,
+                ..Default::default()
+            },
+        ] {
             let sep = if style.excel { ";" } else { "," };
             let blank = format!("drift{sep}Drift{sep}cost{sep}2011{sep}");
             // Fill in the drift 2011 row's empty amount with 13 500,50.
@@ -606,7 +622,7 @@ actuals = { 2011 = 30000 }
             row(&out, "### Plan och prognos per år", "2010"),
             ["2010", "100 000", "120 000", "0", "0", "-100 000", "-120 000"]
         );
-        assert_eq!(row(&out, "## Avvikelser att åtgärda", "W201")[1], "benefits\\[0\\]"); // `[` and `]` escaped: never a link
+        assert_eq!(row(&out, "## Avvikelser att åtgärda", "W201")[1], "Tid"); // the line by its name, never `benefits[0]`
         assert!(!out.contains("Inga avvikelser"), "{out}");
     }
 
@@ -627,7 +643,7 @@ actuals = { 2011 = 30000 }
         let rate = out.lines().find(|l| l.contains("Realisation rate")).unwrap_or("");
         assert!(rate.contains("100%"), "{out}");
         assert!(out.trim_end().ends_with("No flags."), "{out}");
-        let json: Value = serde_json::from_str(&json(&p, &c, &fu, &flags)).expect("JSON");
+        let json: Value = serde_json::from_str(&json(&p, &c, &fu, &flags, Lang::En)).expect("JSON");
         assert_eq!(json["totals"]["missing"], 0);
         assert_eq!(json["flags"], j!([]));
     }
@@ -639,7 +655,7 @@ actuals = { 2011 = 30000 }
             2020,
         );
         assert!(fu.rows.is_empty());
-        let v: Value = serde_json::from_str(&json(&p, &c, &fu, &flags)).expect("JSON");
+        let v: Value = serde_json::from_str(&json(&p, &c, &fu, &flags, Lang::En)).expect("JSON");
         assert_eq!(v["rows"], j!([]));
         assert_eq!(v["totals"]["realisation_rate"], Value::Null);
         assert_eq!(v["totals"]["planned_costs"], "0.00");

@@ -47,10 +47,7 @@ fn build_with(input: &ReportInput, with_charts: bool) -> Document {
         &mut summary,
         vec![Some(ch.costs_and_benefits()), Some(ch.cumulative_net())],
     );
-    let mut chapters = vec![summary];
-    if with_charts {
-        chapters.push(b.assumptions());
-    }
+    let mut chapters = vec![summary, b.assumptions()];
     if let Some(r) = input.realism {
         let mut realism = b.realism(r);
         charts(&mut realism, vec![ch.monte_carlo(r)]);
@@ -92,6 +89,7 @@ pub fn build_section(input: &ReportInput, section: Section) -> Document {
     };
     match section {
         Section::Summary => doc.chapters.push(b.summary()),
+        Section::Assumptions => doc.chapters.push(b.assumptions()),
         Section::Realism => {
             if let Some(r) = input.realism {
                 doc.chapters.push(b.realism(r));
@@ -117,6 +115,12 @@ pub fn build_section(input: &ReportInput, section: Section) -> Document {
         Section::Findings => doc.chapters.push(b.findings(input)),
     }
     doc
+}
+
+/// Where a finding is, as a reader knows it (a line or stakeholder by name): for other
+/// documents about the same project.
+pub fn place(project: &Project, calc: &Calculation, lang: Lang, at: Option<&str>) -> String {
+    Builder::new(project, calc, lang).place(at)
 }
 
 /// The project facts shown under a title (id, organisation, horizon, go-live,
@@ -189,6 +193,35 @@ impl<'a> Builder<'a> {
 
     fn opt(value: Option<String>) -> String {
         value.unwrap_or_else(|| MISSING.to_string())
+    }
+
+    /// Where a finding is, as a reader knows it: a line by its name, a stakeholder by
+    /// its name, the project or the assumptions in words — never a path such as
+    /// `benefits[1]` (JSON keeps the path for scripts).
+    pub(super) fn place(&self, at: Option<&str>) -> String {
+        let Some(at) = at.map(str::trim).filter(|a| !a.is_empty()) else {
+            return MISSING.to_string();
+        };
+        let head = at.split('.').next().unwrap_or(at);
+        if let Some(line) = self.p.lines().find(|l| l.at == head) {
+            return line.name.clone();
+        }
+        if let Some(i) = head
+            .strip_prefix("stakeholders[")
+            .and_then(|r| r.strip_suffix(']'))
+            .and_then(|n| n.parse::<usize>().ok())
+            && let Some(s) = self.p.stakeholders.get(i)
+        {
+            return s.name.clone();
+        }
+        match head {
+            "project" => self.t(L::WholeProject).to_string(),
+            "assumptions" => self.t(L::Assumptions).to_string(),
+            "stakeholders" => self.t(L::StakeholdersPlace).to_string(),
+            "costs" => self.t(L::CostLines).to_string(),
+            "benefits" => self.t(L::BenefitLines).to_string(),
+            _ => at.to_string(),
+        }
     }
 
     fn text(value: Option<&str>) -> String {
@@ -322,10 +355,15 @@ impl<'a> Builder<'a> {
         if let Some(r) = s.discount_rate {
             parts.push(format!("{} {}", self.t(L::DiscountRate), self.pct(r)));
         }
-        if parts.is_empty() {
-            s.name.clone()
+        let name = if s.is_base() {
+            self.t(L::BaseCase).to_string()
         } else {
-            format!("{} ({})", s.name, parts.join(", "))
+            s.name.clone()
+        };
+        if parts.is_empty() {
+            name
+        } else {
+            format!("{name} ({})", parts.join(", "))
         }
     }
 
@@ -340,17 +378,60 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// What the calculation rests on: discount rate, scenario, hourly cost and overhead.
+    /// Förutsättningar: what the figures rest on, so a reviewer need not ask.
     fn assumptions(&self) -> Chapter {
-        let a = &self.p.assumptions;
-        let mut grid = Grid::new(vec![left(self.t(L::Item)), right(self.t(L::Value))]);
-        grid.row(vec![self.t(L::DiscountRate2).to_string(), self.discount_rate()]);
-        grid.row(vec![self.t(L::Scenario).to_string(), self.scenario()]);
-        if let Some(h) = a.hourly_cost {
-            grid.row(vec![self.t(L::HourlyCost).to_string(), self.money(h)]);
-        }
-        if !a.overhead.is_zero() {
-            grid.row(vec![self.t(L::OverheadPo).to_string(), self.pct(a.overhead)]);
+        let (p, a) = (self.p, &self.p.assumptions);
+        let not_stated = || self.t(L::NotStated).to_string();
+        let unit = currency_unit(&p.currency);
+        let exact = |d: Decimal| format!("{} {unit}", number(d, 2, self.lang));
+        let real = match a.real {
+            Some(true) => self.t(L::RealRate),
+            Some(false) => self.t(L::NominalRate),
+            None => self.t(L::RealOrNominalNotStated),
+        };
+        let hourly = match (a.salary, a.effective_hourly_cost()) {
+            (Some((salary, hours)), Some(h)) => Phrase::HourlyFromSalary {
+                salary: &self.money(salary),
+                hours: &number(hours, hours.scale().min(2), self.lang),
+                overhead: &crate::fmt::percent_fine(a.overhead, self.lang),
+                hourly: &exact(h),
+            }
+            .text(self.lang),
+            (None, Some(h)) => Phrase::HourlyWithOverhead {
+                base: &exact(a.hourly_cost.unwrap_or_default()),
+                overhead: &crate::fmt::percent_fine(a.overhead, self.lang),
+                hourly: &exact(h),
+            }
+            .text(self.lang),
+            _ => not_stated(),
+        };
+        let last = p.end_year() - 1;
+        let span = if p.years == 1 {
+            format!("{} (1 {})", p.start_year, self.t(L::Year))
+        } else {
+            format!("{}–{last} ({} {})", p.start_year, p.years, self.t(L::Years))
+        };
+        let whole = if p.currency.eq_ignore_ascii_case("SEK") {
+            "kronor"
+        } else {
+            p.currency.as_str()
+        };
+        let mut grid = Grid::new(vec![left(self.t(L::Assumption)), wrapped(self.t(L::Value), 60)]);
+        for (label, value) in [
+            (L::DiscountRateCap, format!("{}, {real}", self.discount_rate())),
+            (
+                L::PriceLevel,
+                a.price_year
+                    .map_or_else(not_stated, |year| Phrase::PricesOf { year }.text(self.lang)),
+            ),
+            (L::HourlyCostWithOverhead, hourly),
+            (L::OverheadPo, crate::fmt::percent_fine(a.overhead, self.lang)),
+            (L::CurrencyLabel, p.currency.clone()),
+            (L::Horizon, span),
+            (L::GoLive, p.go_live.to_string()),
+            (L::Rounding, Phrase::RoundingRule { unit: whole }.text(self.lang)),
+        ] {
+            grid.row(vec![self.t(label).to_string(), value]);
         }
         Chapter {
             heading: self.t(L::Assumptions).to_string(),
@@ -554,52 +635,90 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Year by year as in Inera's template: the years as columns, the items as rows,
+    /// the total last (what a reader compares across years sits side by side).
     fn years(&self) -> Chapter {
-        let mut grid = Grid::new(vec![
-            left(self.t(L::Year2)),
-            right(self.t(L::Investment2)),
-            right(self.t(L::Operations4)),
-            right(self.t(L::OtherCosts2)),
-            right(self.t(L::TotalCosts2)),
-            right(self.t(L::FinancialBenefits2)),
-            right(self.t(L::ReallocationBenefits2)),
-            right(self.t(L::TotalBenefits2)),
-            right(self.t(L::Net)),
-            right(self.t(L::CumulativeNet)),
-            right(self.t(L::DiscountFactor)),
-            right(self.t(L::PlannedHarvest2)),
-        ]);
-        for y in &self.c.years {
-            grid.row(vec![
-                y.year.to_string(),
-                self.kr(y.costs[Category::Investment.index()]),
-                self.kr(y.costs[Category::Operations.index()]),
-                self.kr(y.costs[Category::Other.index()]),
-                self.kr(y.total_costs()),
-                self.kr(y.financial_benefits),
-                self.kr(y.reallocation_benefits),
-                self.kr(y.total_benefits()),
-                self.kr(y.net()),
-                self.kr(y.cumulative_net),
-                factor(y.discount_factor, 4, self.lang),
-                self.kr(y.planned_harvest),
-            ]);
-        }
+        let n = self.c.years.len();
+        let mut columns = vec![left(self.t(L::Item))];
+        columns.extend((0..n).map(|i| right(&self.year_label(i))));
+        columns.push(right(self.t(L::Total)));
+        let mut grid = Grid::new(columns);
         let s = &self.c.summary;
-        grid.total(vec![
-            self.t(L::Total).to_string(),
-            self.kr(s.costs[Category::Investment.index()]),
-            self.kr(s.costs[Category::Operations.index()]),
-            self.kr(s.costs[Category::Other.index()]),
-            self.kr(s.total_costs()),
-            self.kr(s.financial_benefits),
-            self.kr(s.reallocation_benefits),
-            self.kr(s.total_benefits()),
-            self.kr(s.net()),
-            String::new(),
-            String::new(),
-            self.kr(s.planned_harvest),
-        ]);
+        let ys = &self.c.years;
+        let kr = |d: Decimal| self.kr(d);
+        let rows: Vec<(L, Vec<String>, String, bool)> = vec![
+            (
+                L::Investment2,
+                ys.iter().map(|y| kr(y.costs[Category::Investment.index()])).collect(),
+                kr(s.costs[Category::Investment.index()]),
+                false,
+            ),
+            (
+                L::Operations4,
+                ys.iter().map(|y| kr(y.costs[Category::Operations.index()])).collect(),
+                kr(s.costs[Category::Operations.index()]),
+                false,
+            ),
+            (
+                L::OtherCosts2,
+                ys.iter().map(|y| kr(y.costs[Category::Other.index()])).collect(),
+                kr(s.costs[Category::Other.index()]),
+                false,
+            ),
+            (
+                L::TotalCosts2,
+                ys.iter().map(|y| kr(y.total_costs())).collect(),
+                kr(s.total_costs()),
+                true,
+            ),
+            (
+                L::FinancialBenefits2,
+                ys.iter().map(|y| kr(y.financial_benefits)).collect(),
+                kr(s.financial_benefits),
+                false,
+            ),
+            (
+                L::ReallocationBenefits2,
+                ys.iter().map(|y| kr(y.reallocation_benefits)).collect(),
+                kr(s.reallocation_benefits),
+                false,
+            ),
+            (
+                L::TotalBenefits2,
+                ys.iter().map(|y| kr(y.total_benefits())).collect(),
+                kr(s.total_benefits()),
+                true,
+            ),
+            (L::Net, ys.iter().map(|y| kr(y.net())).collect(), kr(s.net()), true),
+            (
+                L::CumulativeNet,
+                ys.iter().map(|y| kr(y.cumulative_net)).collect(),
+                String::new(),
+                false,
+            ),
+            (
+                L::DiscountFactor,
+                ys.iter().map(|y| factor(y.discount_factor, 4, self.lang)).collect(),
+                String::new(),
+                false,
+            ),
+            (
+                L::PlannedHarvest2,
+                ys.iter().map(|y| kr(y.planned_harvest)).collect(),
+                kr(s.planned_harvest),
+                false,
+            ),
+        ];
+        for (label, cells, total, bold) in rows {
+            let mut row = vec![self.t(label).replace("-\n", "").replace('\n', " ")];
+            row.extend(cells);
+            row.push(total);
+            if bold {
+                grid.total(row);
+            } else {
+                grid.row(row);
+            }
+        }
         Chapter {
             heading: self.t(L::YearByYear).to_string(),
             blocks: vec![Block::Grid(grid)],
@@ -789,7 +908,8 @@ impl<'a> Builder<'a> {
             right(self.t(L::Lag)),
             right(self.t(L::TotalBenefit)),
             right(self.t(L::PlannedHarvest2)),
-            right(self.t(L::BenefitNotHarvested)),
+            right(self.t(L::HarvestedAfterHorizon)),
+            right(self.t(L::NotPlannedForHarvest)),
         ])
         .caption(self.t(L::PlanPerBenefit));
         let n = self.c.years.len();
@@ -828,7 +948,8 @@ impl<'a> Builder<'a> {
                 lag,
                 self.kr(f.total),
                 self.kr(harvested),
-                self.kr(f.not_harvested()),
+                self.kr(f.harvest_after_horizon),
+                self.kr(f.not_planned()),
             ]);
             let mut cells = vec![line.name.clone()];
             cells.extend((0..n).map(|i| {
@@ -869,7 +990,8 @@ impl<'a> Builder<'a> {
             String::new(),
             self.kr(totals.total),
             self.kr(totals.harvest),
-            self.kr(totals.not_harvested()),
+            self.kr(totals.after_horizon),
+            self.kr(totals.not_planned()),
         ]);
         let mut cells = vec![self.t(L::Total).to_string()];
         cells.extend(totals.harvest_by_year.iter().map(|v| self.kr(*v)));
@@ -1052,17 +1174,37 @@ impl<'a> Builder<'a> {
             right(self.t(L::ChangeToNpv0)),
         ])
         .caption(self.t(L::SwitchingFactors));
+        // A factor below 0 cannot be reached (a line cannot be negative): "–" with a
+        // footnote. One above 10 is capped in words: no one reads "+929 514,5 %".
+        let tenfold = Decimal::TEN;
+        let (mut benefit_note, mut cost_note) = (false, false);
         for f in &self.c.lines {
             let Some(line) = self.line(f).filter(|l| l.is_monetised()) else {
                 continue;
             };
             let switching_factor = self.c.switching_factor(self.p, f);
+            let (factor_cell, change_cell) = match switching_factor {
+                Some(s) if s < Decimal::ZERO => {
+                    if line.is_cost() {
+                        cost_note = true;
+                    } else {
+                        benefit_note = true;
+                    }
+                    (format!("{MISSING}*"), format!("{MISSING}*"))
+                }
+                Some(s) if s > tenfold => (
+                    format!("> {}", factor(tenfold, 0, self.lang)),
+                    self.t(L::MoreThanTenfold).to_string(),
+                ),
+                Some(s) => (factor(s, 2, self.lang), signed_percent(change_of(s), self.lang)),
+                None => (MISSING.to_string(), MISSING.to_string()),
+            };
             switching.row(vec![
                 line.name.clone(),
                 self.kind(line).to_string(),
                 self.kr(self.c.line_pv(f)),
-                Self::opt(switching_factor.map(|s| factor(s, 2, self.lang))),
-                Self::opt(switching_factor.map(|s| signed_percent(change_of(s), self.lang))),
+                factor_cell,
+                change_cell,
             ]);
         }
         if switching.rows.is_empty() {
@@ -1070,6 +1212,12 @@ impl<'a> Builder<'a> {
         } else {
             blocks.push(Block::Text(self.t(L::SwitchingFactorIsWhatLineMust).to_string()));
             blocks.push(Block::Grid(switching));
+            if benefit_note {
+                blocks.push(Block::Text(self.t(L::BenefitUnreachableNote).to_string()));
+            }
+            if cost_note {
+                blocks.push(Block::Text(self.t(L::CostUnreachableNote).to_string()));
+            }
         }
         Chapter {
             heading: self.t(L::Sensitivity).to_string(),
@@ -1113,9 +1261,9 @@ impl<'a> Builder<'a> {
         for d in input.findings {
             grid.row(vec![
                 d.code.as_str().to_string(),
-                Self::text(d.at.as_deref()),
-                d.message_with_scenarios(),
-                Self::text(d.hint.as_deref()),
+                self.place(d.at.as_deref()),
+                d.message_with_scenarios(self.lang),
+                Self::text(d.hint_in(self.lang)),
             ]);
         }
         Chapter {

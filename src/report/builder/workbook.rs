@@ -590,8 +590,10 @@ fn findings_sheet(b: &Builder, input: &ReportInput) -> Sheet {
             vec![
                 Builder::text(d.code.as_str()),
                 d.at.clone().map_or(XCell::Empty, XCell::Text),
-                Builder::text(d.message_with_scenarios()),
-                d.hint.clone().map_or(XCell::Empty, XCell::Text),
+                Builder::text(d.message_with_scenarios(b.lang)),
+                d.hint
+                    .as_ref()
+                    .map_or(XCell::Empty, |h| XCell::Text(h.get(b.lang).to_string())),
             ]
         })
         .collect();

@@ -173,8 +173,6 @@ pub(super) fn text(label: Label) -> &'static str {
         CostActual => "Cost, actual",
         HarvestPlanned => "Harvest, planned",
         HarvestActual => "Harvest, actual",
-        Assumptions => "Assumptions",
-        OverheadPo => "Payroll overhead (PO)",
         Contents => "Contents",
         Projects => "Projects",
         SumsPerGroup => "Sums per group and year",
@@ -268,9 +266,9 @@ pub(super) fn text(label: Label) -> &'static str {
         Method2 => "Method",
         PlannedHarvestPerStakeholderAndYear => "Planned harvest per stakeholder and year",
         Total2 => "total",
-        NoPlannedHarvestSoNoStakeholder => "No planned harvest, so no stakeholder carries a savings demand.",
+        NoPlannedHarvestSoNoStakeholder => "No stakeholder has any planned harvest.",
         BudgetConsequencePlannedHarvestSavingsDemand => {
-            "Budget consequence: the planned harvest (savings demand) each stakeholder must carry in its budget, per year and method."
+            "Budget consequence: the planned harvest each stakeholder must carry, per year and method. Only a budget reduction (besparingskrav) cuts a budget; redeployed time, revenue, avoided costs and quality are taken home in other ways."
         }
         EffekthemtagningCalculationHasNoInvestmentTo => {
             "Effekthemtagning: the calculation has no investment to set the harvest against."
@@ -296,6 +294,28 @@ pub(super) fn text(label: Label) -> &'static str {
         LowAndHighCase => "Low and high case",
         LowCaseEveryRangeUnfavourable => "Low case (every range unfavourable)",
         AsPlanned => "As planned",
+        Assumptions => "Assumptions",
+        Assumption => "Assumption",
+        PriceLevel => "Price level",
+        HourlyCostWithOverhead => "Hourly cost",
+        OverheadPo => "Personnel overhead",
+        CurrencyLabel => "Currency",
+        Rounding => "Rounding",
+        NotStated => "not stated",
+        RealRate => "real (fixed prices)",
+        NominalRate => "nominal (current prices)",
+        RealOrNominalNotStated => "real or nominal not stated",
+        DiscountRateCap => "Discount rate",
+        NotPlannedForHarvest => "Not planned\nfor harvest",
+        HarvestedAfterHorizon => "Harvested after\nthe horizon",
+        WholeProject => "the project as a whole",
+        StakeholdersPlace => "stakeholders",
+        CostLines => "cost lines",
+        BenefitLines => "benefit lines",
+        MoreThanTenfold => "more than tenfold",
+        BenefitUnreachableNote => "* The NPV stays positive even without this benefit.",
+        CostUnreachableNote => "* The NPV stays negative even if this cost were gone.",
+        BaseCase => "base case",
         HighCaseEveryRangeFavourable => "High case (every range favourable)",
         Type => "Type",
         SwitchingFactor => "Switching\nfactor",
@@ -411,9 +431,85 @@ pub(super) fn phrase(p: &Phrase) -> String {
             "In nine cases out of ten the NPV is at least {p10}, and in nine out of ten at most {p90}. The chance that the case does not pay off is {negative}."
         ),
         Phrase::NothingPlannedUpTo { as_of } => format!("Nothing planned and no actuals up to and including {as_of}."),
+        Phrase::HourlyFromSalary {
+            salary,
+            hours,
+            overhead,
+            hourly,
+        } => format!("{salary} a month / {hours} hours × (1 + {overhead}) = {hourly} an hour"),
+        Phrase::HourlyWithOverhead { base, overhead, hourly } => {
+            format!("{base} an hour × (1 + {overhead}) = {hourly} an hour")
+        }
+        Phrase::PricesOf { year } => format!("prices of {year}"),
+        Phrase::RoundingRule { unit } => format!(
+            "Everything is computed exactly, month by month; amounts are rounded only when shown, to whole {unit} (half away from zero). Totals are sums of the exact amounts, so rounded rows of a table may differ from their total by a krona or two."
+        ),
         Phrase::ReforecastBasis { as_of } => format!(
             "The re-forecast takes the actuals up to and including {as_of} (the plan where none was reported) and, \
              for the years after, the plan or the trend (see below)."
         ),
     }
+}
+
+/// A column of a CSV (`--excel`) or spreadsheet for people, by its key in the plain CSV.
+pub(super) fn column(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "year" => "Year",
+        "costs" => "Costs",
+        "investment_costs" => "Investment costs",
+        "operations_costs" => "Operations costs",
+        "other_costs" => "Other costs",
+        "benefits" => "Benefits",
+        "financial_benefits" => "Financial benefits",
+        "reallocation_benefits" => "Reallocation benefits",
+        "net" => "Net",
+        "cumulative_net" => "Cumulative net",
+        "discount_factor" => "Discount factor",
+        "planned_harvest" => "Planned harvest",
+        "id" => "Id",
+        "name" => "Name",
+        "npv" => "NPV",
+        "kind" => "Kind",
+        "category" => "Category",
+        "class" => "Class",
+        "confidence" => "Confidence",
+        "total" => "Total",
+        "pv" => "Present value",
+        "switching_factor" => "Switching factor",
+        "benefit" => "Benefit",
+        "line" => "Line",
+        "method" => "Method",
+        "owner" => "Owner",
+        "share" => "Share",
+        "lag_months" => "Lag (months)",
+        "planned" => "Planned",
+        "actual" => "Actual",
+        "variance" => "Variance",
+        "variance_share" => "Variance (share)",
+        "source" => "Source",
+        "organisation" => "Organisation",
+        "portfolio" => "Portfolio",
+        "status" => "Status",
+        "errors" => "Errors",
+        "warnings" => "Warnings",
+        "codes" => "Codes",
+        "total_costs" => "Total costs",
+        "total_benefits" => "Total benefits",
+        "bcr" => "BCR",
+        "irr" => "IRR",
+        "payback_month" => "Payback month",
+        "harvest_share" => "Harvest share",
+        "message" => "Message",
+        "benefit_breakeven" => "Benefit break-even",
+        "delay_breakeven_months" => "Delay break-even (months)",
+        "optimism_upper_npv" => "NPV, optimism bias (upper)",
+        "probability_negative" => "Probability of negative NPV",
+        "group" => "Group",
+        "rank" => "Rank",
+        "code" => "Code",
+        "severity" => "Severity",
+        "key" => "Assumption",
+        "value" => "Value",
+        _ => return None,
+    })
 }

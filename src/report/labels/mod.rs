@@ -300,10 +300,6 @@ pub enum Label {
     HarvestPlanned,
     /// Harvest, actual
     HarvestActual,
-    /// Assumptions
-    Assumptions,
-    /// Payroll overhead (PO)
-    OverheadPo,
     /// Contents
     Contents,
     /// Projects
@@ -530,6 +526,50 @@ pub enum Label {
     LowCaseEveryRangeUnfavourable,
     /// As planned
     AsPlanned,
+    /// base case (the scenario `base`, the plain file)
+    BaseCase,
+    /// more than tenfold
+    MoreThanTenfold,
+    /// * The NPV stays positive even without this benefit.
+    BenefitUnreachableNote,
+    /// * The NPV stays negative even if this cost were gone.
+    CostUnreachableNote,
+    /// the project as a whole
+    WholeProject,
+    /// stakeholders
+    StakeholdersPlace,
+    /// cost lines
+    CostLines,
+    /// benefit lines
+    BenefitLines,
+    /// Not planned for harvest
+    NotPlannedForHarvest,
+    /// Harvested after the horizon
+    HarvestedAfterHorizon,
+    /// Assumptions
+    Assumptions,
+    /// Assumption
+    Assumption,
+    /// Price level
+    PriceLevel,
+    /// Hourly cost
+    HourlyCostWithOverhead,
+    /// Personnel overhead
+    OverheadPo,
+    /// Currency
+    CurrencyLabel,
+    /// Rounding
+    Rounding,
+    /// not stated
+    NotStated,
+    /// real (fixed prices)
+    RealRate,
+    /// nominal (current prices)
+    NominalRate,
+    /// real or nominal not stated
+    RealOrNominalNotStated,
+    /// Discount rate
+    DiscountRateCap,
     /// High case (every range favourable)
     HighCaseEveryRangeFavourable,
     /// Type
@@ -640,6 +680,241 @@ pub enum Label {
     NpvOptimismBiasLower,
 }
 
+impl Label {
+    /// Every label, in declaration order (kept complete by a test).
+    pub const ALL: &'static [Label] = &[
+        Label::BenefitRealisationPlan,
+        Label::BenefitCalculation,
+        Label::OfMonetisedBenefits,
+        Label::MonetisedBenefits,
+        Label::PlannedHarvest,
+        Label::Investment,
+        Label::Operations,
+        Label::Other,
+        Label::Financial,
+        Label::Reallocation,
+        Label::Qualitative,
+        Label::High,
+        Label::Medium,
+        Label::Low,
+        Label::BudgetReduction,
+        Label::Redeployment,
+        Label::Revenue,
+        Label::CostAvoidance,
+        Label::Quality,
+        Label::ProjectId,
+        Label::Organisation,
+        Label::Portfolio,
+        Label::Year,
+        Label::Years,
+        Label::Horizon,
+        Label::GoLive,
+        Label::Scenario,
+        Label::KronorSekWholeKronor,
+        Label::WholeUnits,
+        Label::Amounts,
+        Label::OverriddenOnCommandLine,
+        Label::Costs,
+        Label::Operations2,
+        Label::Benefits,
+        Label::BenefitsDelayed,
+        Label::Months,
+        Label::DiscountRate,
+        Label::Default,
+        Label::Item,
+        Label::Amount,
+        Label::CostsAndBenefitsOverHorizon,
+        Label::Investment2,
+        Label::Operations3,
+        Label::OtherCosts,
+        Label::TotalCosts,
+        Label::FinancialBenefits,
+        Label::ReallocationBenefits,
+        Label::TotalBenefits,
+        Label::OfWhichHighConfidence,
+        Label::OfWhichMediumConfidence,
+        Label::OfWhichLowConfidence,
+        Label::NetBenefitsCosts,
+        Label::KeyFigure,
+        Label::Value,
+        Label::KeyFigures,
+        Label::DiscountRate2,
+        Label::PvCosts,
+        Label::PvBenefits,
+        Label::NetPresentValueNpv,
+        Label::NpvFinancialBenefitsOnly,
+        Label::NpvHighConfidenceBenefitsOnly,
+        Label::BenefitCostRatioBcr,
+        Label::InternalRateOfReturnIrr,
+        Label::Payback,
+        Label::HarvestShareOfBenefits,
+        Label::Summary,
+        Label::Figure,
+        Label::WhatItMeans,
+        Label::NpvWithoutLowConfidenceBenefits,
+        Label::BenefitThatMustComeTrue,
+        Label::DelayThatTurnsCase,
+        Label::Simulation,
+        Label::NpvP10,
+        Label::NpvMedianP50,
+        Label::NpvP90,
+        Label::ProbabilityOfNegativeNpv,
+        Label::NoLineHasRangeRangeSo,
+        Label::HowRobustIsCase,
+        Label::Year2,
+        Label::Operations4,
+        Label::OtherCosts2,
+        Label::TotalCosts2,
+        Label::FinancialBenefits2,
+        Label::ReallocationBenefits2,
+        Label::TotalBenefits2,
+        Label::Net,
+        Label::CumulativeNet,
+        Label::DiscountFactor,
+        Label::PlannedHarvest2,
+        Label::Total,
+        Label::YearByYear,
+        Label::Costs2,
+        Label::MonetisedBenefits2,
+        Label::NoCosts,
+        Label::NoMonetisedBenefits,
+        Label::Line,
+        Label::Category,
+        Label::Class,
+        Label::Confidence,
+        Label::PresentValue,
+        Label::Lines,
+        Label::Stakeholder,
+        Label::Npv,
+        Label::ByStakeholder,
+        Label::Npv2,
+        Label::RealisationPlan,
+        Label::NoMonetisedBenefitsToRealise,
+        Label::Benefit,
+        Label::Owner,
+        Label::Method,
+        Label::Share,
+        Label::Lag,
+        Label::TotalBenefit,
+        Label::BenefitNotHarvested,
+        Label::PlanPerBenefit,
+        Label::PlannedHarvestPerYear,
+        Label::MeasuredBy,
+        Label::Baseline,
+        Label::BaselineDate,
+        Label::Target,
+        Label::TargetDate,
+        Label::FollowUp,
+        Label::FollowingUpRealisation,
+        Label::Schedule,
+        Label::Mo,
+        Label::Missing,
+        Label::FollowUpNoBenefitStatesYet,
+        Label::NoMethodGiven,
+        Label::Method2,
+        Label::PlannedHarvestPerStakeholderAndYear,
+        Label::Total2,
+        Label::NoPlannedHarvestSoNoStakeholder,
+        Label::BudgetConsequencePlannedHarvestSavingsDemand,
+        Label::EffekthemtagningCalculationHasNoInvestmentTo,
+        Label::CumulativeInvestment,
+        Label::CumulativeHarvest,
+        Label::HarvestInvestment,
+        Label::HarvestAgainstInvestmentPerYearEffekthemtagning,
+        Label::EffekthemtagningHarvestAgainstInvestmentPlannedHarvest,
+        Label::QualitativeBenefits,
+        Label::Indicator,
+        Label::NoQualitativeBenefits,
+        Label::NoLineHasRangeSoThere,
+        Label::LowFactor,
+        Label::HighFactor,
+        Label::NpvAtLowFactor,
+        Label::NpvAtHighFactor,
+        Label::Spread,
+        Label::RangePerLineTornado,
+        Label::Case,
+        Label::LowAndHighCase,
+        Label::LowCaseEveryRangeUnfavourable,
+        Label::AsPlanned,
+        Label::BaseCase,
+        Label::MoreThanTenfold,
+        Label::BenefitUnreachableNote,
+        Label::CostUnreachableNote,
+        Label::WholeProject,
+        Label::StakeholdersPlace,
+        Label::CostLines,
+        Label::BenefitLines,
+        Label::NotPlannedForHarvest,
+        Label::HarvestedAfterHorizon,
+        Label::Assumptions,
+        Label::Assumption,
+        Label::PriceLevel,
+        Label::HourlyCostWithOverhead,
+        Label::OverheadPo,
+        Label::CurrencyLabel,
+        Label::Rounding,
+        Label::NotStated,
+        Label::RealRate,
+        Label::NominalRate,
+        Label::RealOrNominalNotStated,
+        Label::DiscountRateCap,
+        Label::HighCaseEveryRangeFavourable,
+        Label::Type,
+        Label::SwitchingFactor,
+        Label::ChangeToNpv0,
+        Label::SwitchingFactors,
+        Label::NoMonetisedLines,
+        Label::SwitchingFactorIsWhatLineMust,
+        Label::Sensitivity,
+        Label::Source,
+        Label::Note,
+        Label::SourcesAndNotes,
+        Label::FindingsNyttaCheck,
+        Label::NoFindings,
+        Label::Code,
+        Label::Where,
+        Label::Finding,
+        Label::Hint,
+        Label::ActualsUpToAndIncluding,
+        Label::Cost,
+        Label::Benefit2,
+        Label::Harvest,
+        Label::Planned,
+        Label::Actual,
+        Label::Variance,
+        Label::ActualsAgainstPlan,
+        Label::VarianceActualPlannedYearWithNo,
+        Label::Kind,
+        Label::MissingActuals,
+        Label::TotalsUpToFollowUpYear,
+        Label::Benefits2,
+        Label::Harvest2,
+        Label::RealisationRateHarvestedPlannedHarvest,
+        Label::RowsWithNoActualReported,
+        Label::Totals,
+        Label::Plan,
+        Label::ReForecast,
+        Label::Difference,
+        Label::CostsPlanned,
+        Label::CostsReForecast,
+        Label::BenefitsPlanned,
+        Label::BenefitsReForecast,
+        Label::NetPlanned,
+        Label::NetReForecast,
+        Label::PlanAndReForecastPerYear,
+        Label::ReForecastAgainstPlan,
+        Label::Flags,
+        Label::NoFlags,
+        Label::Flag,
+        Label::Name,
+        Label::Codes,
+        Label::Payback2,
+        Label::Group,
+        Label::NpvOptimismBiasUpper,
+        Label::NpvOptimismBiasLower,
+    ];
+}
+
 /// A sentence with figures in it. The builder passes the figures already formatted
 /// (by [`crate::fmt`]) and the facts the wording depends on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -723,6 +998,36 @@ pub enum Phrase<'a> {
         /// The chance of a negative NPV.
         negative: &'a str,
     },
+    /// "38 500 kr a month / 142 hours × (1 + 40,15 %) = 379,98 kr an hour"
+    HourlyFromSalary {
+        /// The monthly salary.
+        salary: &'a str,
+        /// Hours a month.
+        hours: &'a str,
+        /// The overhead.
+        overhead: &'a str,
+        /// The hourly cost with overhead.
+        hourly: &'a str,
+    },
+    /// "450 kr an hour × (1 + 40,15 %) = 630,68 kr an hour"
+    HourlyWithOverhead {
+        /// The hourly cost before overhead.
+        base: &'a str,
+        /// The overhead.
+        overhead: &'a str,
+        /// The hourly cost with overhead.
+        hourly: &'a str,
+    },
+    /// "prices of {year}"
+    PricesOf {
+        /// The price year.
+        year: i32,
+    },
+    /// How figures are rounded: exactly computed, rounded at output to whole {unit}.
+    RoundingRule {
+        /// The currency unit (`kr`).
+        unit: &'a str,
+    },
     /// "Nothing planned and no actuals up to and including {as_of}."
     NothingPlannedUpTo {
         /// The last year followed up.
@@ -746,6 +1051,76 @@ impl Phrase<'_> {
     }
 }
 
+/// The heading of a column for people (`--excel` CSV, spreadsheets) in `lang`, by the
+/// column's key in the plain CSV (`planned_harvest` → "Planerad hemtagning"); `None` for
+/// a key the catalogue does not know (a year, say), which is shown as it is.
+pub fn column(key: &str, lang: Lang) -> Option<&'static str> {
+    match lang {
+        Lang::Sv => sv::column(key),
+        Lang::En => en::column(key),
+    }
+}
+
+/// Every column key [`column()`] knows, for the test that each is worded in both languages.
+pub const COLUMN_KEYS: &[&str] = &[
+    "key",
+    "value",
+    "year",
+    "costs",
+    "investment_costs",
+    "operations_costs",
+    "other_costs",
+    "benefits",
+    "financial_benefits",
+    "reallocation_benefits",
+    "net",
+    "cumulative_net",
+    "discount_factor",
+    "planned_harvest",
+    "id",
+    "name",
+    "npv",
+    "kind",
+    "category",
+    "class",
+    "confidence",
+    "total",
+    "pv",
+    "switching_factor",
+    "benefit",
+    "line",
+    "method",
+    "owner",
+    "share",
+    "lag_months",
+    "planned",
+    "actual",
+    "variance",
+    "variance_share",
+    "source",
+    "organisation",
+    "portfolio",
+    "status",
+    "errors",
+    "warnings",
+    "codes",
+    "total_costs",
+    "total_benefits",
+    "bcr",
+    "irr",
+    "payback_month",
+    "harvest_share",
+    "message",
+    "benefit_breakeven",
+    "delay_breakeven_months",
+    "optimism_upper_npv",
+    "probability_negative",
+    "group",
+    "rank",
+    "code",
+    "severity",
+];
+
 impl Label {
     /// The label's text in `lang`.
     pub fn text(self, lang: Lang) -> &'static str {
@@ -753,5 +1128,50 @@ impl Label {
             Lang::Sv => sv::text(self),
             Lang::En => en::text(self),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Labels that read the same in both languages: abbreviations, codes and loanwords.
+    const SAME_IN_BOTH: &[&str] = &["Organisation", "Scenario", "Plan", "Id", "Status"];
+
+    #[test]
+    fn every_column_is_worded_in_both_languages() {
+        for key in COLUMN_KEYS {
+            let (sv, en) = (column(key, Lang::Sv), column(key, Lang::En));
+            assert!(sv.is_some() && en.is_some(), "{key}");
+            assert!(
+                sv != en || SAME_IN_BOTH.contains(&sv.unwrap_or_default()),
+                "{key}: {sv:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn all_lists_every_label() {
+        let source = include_str!("mod.rs");
+        let start = source.find("pub enum Label {").unwrap();
+        let end = start + source[start..].find("\n}\n").unwrap();
+        let declared = source[start..end]
+            .lines()
+            .filter(|l| l.starts_with("    ") && !l.trim_start().starts_with("//") && l.trim_end().ends_with(','))
+            .count();
+        assert_eq!(Label::ALL.len(), declared, "add the new label to Label::ALL");
+    }
+
+    #[test]
+    fn every_label_is_worded_in_both_languages() {
+        let same: Vec<String> = Label::ALL
+            .iter()
+            .filter(|l| {
+                let (sv, en) = (l.text(Lang::Sv), l.text(Lang::En));
+                sv.trim().is_empty() || en.trim().is_empty() || (sv == en && !SAME_IN_BOTH.contains(&sv))
+            })
+            .map(|l| format!("{l:?}: {:?}", l.text(Lang::Sv)))
+            .collect();
+        assert!(same.is_empty(), "labels not translated:\n{}", same.join("\n"));
     }
 }
