@@ -2,5 +2,6 @@
 //! the engine's figures and the findings and returns a [`super::document::Document`];
 //! none writes bytes (that is the writers': [`super::table`], [`super::markdown`]).
 
+pub mod compare;
 pub mod followup;
 pub mod report;
