@@ -18,6 +18,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    /// The base case, every written scenario and the optimism presets side by side:
+    /// NPV, NPV of financial benefits only, BCR, IRR, payback and planned harvest.
+    #[arg(long, conflicts_with_all = ["scenario", "section"])]
+    compare: bool,
     /// Only this part of the report (with `--format csv`: which table, default `years`).
     #[arg(long, value_enum)]
     section: Option<SectionArg>,
@@ -106,6 +110,47 @@ fn run_once(args: &Args) -> Result<Outcome, Failure> {
         return Ok(Outcome::Invalid);
     };
     let (project, base) = (&loaded.project, &loaded.base);
+    if args.compare {
+        let mut calcs = Vec::new();
+        for name in project.scenario_names().iter().skip(1) {
+            let Some(scenario) = project.scenario(name) else {
+                continue;
+            };
+            match nytta::analysis::compute(project, &scenario) {
+                Ok(c) => calcs.push(c),
+                Err(d) => {
+                    note!("{}", loaded.human(&[d]));
+                    return Ok(Outcome::Invalid);
+                }
+            }
+        }
+        let all: Vec<&nytta::engine::Calculation> = std::iter::once(base).chain(calcs.iter()).collect();
+        let rendered = match args.format {
+            Format::Json => json::compare(&all),
+            Format::Csv => csv::compare(&all, args.excel.style()),
+            Format::Table => {
+                table::render_document(&nytta::report::builder::compare::build(project, &all, super::lang()))
+            }
+            Format::Markdown => {
+                markdown::render_document(&nytta::report::builder::compare::build(project, &all, super::lang()))
+            }
+            Format::Html => {
+                let lang = super::lang();
+                html::render_document(&nytta::report::builder::compare::build(project, &all, lang), lang)
+            }
+            Format::Xlsx => {
+                return Err(Failure(anyhow::anyhow!(
+                    "--compare writes table, markdown, html, json or csv, not xlsx"
+                )));
+            }
+        };
+        output::emit(target.as_deref(), rendered.as_bytes())?;
+        return Ok(if args.deny_warnings && !loaded.warnings.is_empty() {
+            Outcome::Invalid
+        } else {
+            Outcome::Ok
+        });
+    }
     let scenario_calc;
     let calc = match project.scenario(&args.scenario) {
         Some(scenario) if scenario.name == "base" => base,

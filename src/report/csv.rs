@@ -242,6 +242,33 @@ pub fn render(input: &ReportInput, section: Section, style: CsvStyle) -> Option<
     Some(write_rows(&for_people(rows, style), style))
 }
 
+/// The scenarios side by side (`nytta report FILE --compare --format csv`): one row
+/// per scenario, exact figures.
+pub fn compare(calcs: &[&Calculation], style: CsvStyle) -> String {
+    let mut rows = vec![header(&[
+        "scenario",
+        "npv",
+        "npv_financial",
+        "bcr",
+        "irr",
+        "payback_month",
+        "planned_harvest",
+    ])];
+    for c in calcs {
+        let s = &c.summary;
+        rows.push(vec![
+            Cell::text(&c.scenario.name),
+            Cell::number(money_plain(s.npv)),
+            Cell::number(money_plain(s.npv_financial)),
+            Cell::opt_number(s.bcr.map(rate_plain)),
+            Cell::opt_number(s.irr.map(rate_plain)),
+            Cell::text(s.payback_month.map(|m| m.to_string()).unwrap_or_default()),
+            Cell::number(money_plain(s.planned_harvest)),
+        ]);
+    }
+    write_rows(&for_people(rows, style), style)
+}
+
 /// The assumptions as `key,value` rows (empty value: not stated).
 fn assumptions(input: &ReportInput) -> Vec<Vec<Cell>> {
     let (p, a) = (input.project, &input.project.assumptions);

@@ -895,3 +895,39 @@ mod tests {
         assert_eq!(papper["by_year"]["2012"], "0.00");
     }
 }
+
+/// One scenario of `nytta report FILE --compare --format json`.
+#[derive(Serialize)]
+struct CompareOut<'a> {
+    scenario: &'a str,
+    npv: Money,
+    npv_financial: Money,
+    bcr: Option<Rate>,
+    irr: Option<Rate>,
+    payback_month: Option<String>,
+    payback_years: Option<Rate>,
+    planned_harvest: Money,
+}
+
+/// The scenarios side by side as JSON: one object per scenario, exact figures.
+pub fn compare(calcs: &[&Calculation]) -> String {
+    let rows: Vec<CompareOut> = calcs
+        .iter()
+        .map(|c| {
+            let s = &c.summary;
+            CompareOut {
+                scenario: &c.scenario.name,
+                npv: money_plain(s.npv),
+                npv_financial: money_plain(s.npv_financial),
+                bcr: s.bcr.map(rate_plain),
+                irr: s.irr.map(rate_plain),
+                payback_month: s.payback_month.map(|m| m.to_string()),
+                payback_years: s.payback_years.map(rate_plain),
+                planned_harvest: money_plain(s.planned_harvest),
+            }
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into());
+    text.push('\n');
+    text
+}

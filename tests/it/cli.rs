@@ -150,6 +150,40 @@ fn report_unknown_scenario_is_a_usage_error() {
 }
 
 #[test]
+fn report_compare_puts_every_scenario_side_by_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "p.toml", VALID);
+    let table = nytta()
+        .args(["report", "--compare", "--lang", "sv"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(text.contains("Scenarier sida vid sida"), "{text}");
+    for name in ["grundkalkyl", "sen", "optimism-upper", "optimism-lower"] {
+        assert!(text.contains(name), "{name}: {text}");
+    }
+    let csv = nytta()
+        .args(["report", "--compare", "--format", "csv"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let csv = String::from_utf8_lossy(&csv.stdout);
+    assert!(
+        csv.starts_with("scenario,npv,npv_financial,bcr,irr,payback_month,planned_harvest\r\nbase,"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 5, "{csv}");
+    let json = nytta()
+        .args(["report", "--compare", "--format", "json"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(4));
+}
+
+#[test]
 fn report_csv_sections() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "p.toml", VALID);

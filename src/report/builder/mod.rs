@@ -3,6 +3,7 @@
 //! none writes bytes (that is the writers': [`super::table`], [`super::markdown`]).
 
 pub mod chart;
+pub mod compare;
 pub mod diff;
 pub mod followup;
 pub mod portfolio;

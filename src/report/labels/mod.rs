@@ -528,6 +528,8 @@ pub enum Label {
     AsPlanned,
     /// base case (the scenario `base`, the plain file)
     BaseCase,
+    /// Scenarios side by side
+    ScenariosSideBySide,
     /// more than tenfold
     MoreThanTenfold,
     /// * The NPV stays positive even without this benefit.
@@ -837,6 +839,7 @@ impl Label {
         Label::LowCaseEveryRangeUnfavourable,
         Label::AsPlanned,
         Label::BaseCase,
+        Label::ScenariosSideBySide,
         Label::MoreThanTenfold,
         Label::BenefitUnreachableNote,
         Label::CostUnreachableNote,
@@ -1063,6 +1066,8 @@ pub fn column(key: &str, lang: Lang) -> Option<&'static str> {
 
 /// Every column key [`column()`] knows, for the test that each is worded in both languages.
 pub const COLUMN_KEYS: &[&str] = &[
+    "scenario",
+    "npv_financial",
     "key",
     "value",
     "year",
