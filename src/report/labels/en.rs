@@ -70,7 +70,7 @@ pub(super) fn text(label: Label) -> &'static str {
         Overhead => "overhead",
         Projects2 => "Projects",
         Ids => "Ids",
-        Besparingskrav2 => "Besparings-\nkrav",
+        Besparingskrav2 => "Savings\ndemand",
         PerStakeholderOverPortfolio => {
             "Per stakeholder, summed over the portfolio (each project split by its stakeholder shares)"
         }
