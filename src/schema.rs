@@ -836,8 +836,7 @@ pub fn schema() -> Value {
             ),
         ),
     ];
-    let mut root = table("", &root_extra);
-    let root_obj = root.as_object_mut().expect("an object");
+    let root = table("", &root_extra);
     let mut out = Map::new();
     out.insert("$schema".into(), json!("http://json-schema.org/draft-07/schema#"));
     out.insert("title".into(), json!("nytta project file, format 1"));
@@ -848,7 +847,9 @@ pub fn schema() -> Value {
             "En nyttokalkyl för nytta: docs/format.md beskriver varje nyckel.",
         )),
     );
-    out.append(root_obj);
+    if let Value::Object(mut root_obj) = root {
+        out.append(&mut root_obj);
+    }
     out.insert("required".into(), json!(["format", "project"]));
     Value::Object(out)
 }

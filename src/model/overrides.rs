@@ -333,7 +333,17 @@ fn apply_one<'a>(root: &mut DeTable<'a>, p: &Placed<'a>) -> Result<(), Box<Diagn
                 Spanned::new(span, DeValue::Table(DeTable::default())),
             );
         }
-        let slot = table.get_mut(name.as_str()).expect("just inserted");
+        let Some(slot) = table.get_mut(name.as_str()) else {
+            // Inserted just above; kept as an error, not a panic, should that ever change.
+            return Err(Box::new(
+                Diagnostic::new(Code::E005, {
+                    let item = &p.item;
+                    text!(sv: "--set {item}: nyckeln kunde inte skapas"; en: "--set {item}: the key could not be made")
+                })
+                .span(seg_span(i))
+                .at(at),
+            ));
+        };
         let slot_kind = describe(slot.get_ref());
         match slot.get_mut() {
             DeValue::Table(t) => {
