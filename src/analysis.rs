@@ -1,6 +1,6 @@
 //! The whole pipeline for one file: parse and validate, compute, check.
 
-use crate::diagnostic::{Code, Diagnostic, Omitted, Text};
+use crate::diagnostic::{Code, Diagnostic, Omitted, Text, Wording, with_wording};
 use crate::engine::{self, Calculation};
 use crate::limits::MAX_SHOWN_FINDINGS;
 use crate::model::{Header, Overrides, Project, Scenario, Span, parse_project_with};
@@ -112,6 +112,13 @@ pub fn analyse(text: &str) -> Analysis {
 
 /// [`analyse`] with `--set` values put in first (see [`crate::model::overrides`]).
 pub fn analyse_with(text: &str, overrides: &Overrides) -> Analysis {
+    analyse_worded(text, overrides, None)
+}
+
+/// [`analyse_with`], the check rules' findings worded as `checks` says when given (a
+/// batch words only what its output shows: [`Wording`]); other texts are worded as the
+/// thread's wording says.
+pub fn analyse_worded(text: &str, overrides: &Overrides, checks: Option<Wording>) -> Analysis {
     let parsed = parse_project_with(text, overrides);
     let mut diagnostics = parsed.diagnostics;
     let header = parsed.header;
@@ -137,7 +144,11 @@ pub fn analyse_with(text: &str, overrides: &Overrides) -> Analysis {
                 }
             }
             if !diagnostics.iter().any(Diagnostic::is_error) {
-                diagnostics.extend(crate::check::check_all(&project, &calc, &scenarios));
+                let check = || crate::check::check_all(&project, &calc, &scenarios);
+                diagnostics.extend(match checks {
+                    Some(wording) => with_wording(wording, check),
+                    None => check(),
+                });
             }
             Some(calc)
         }

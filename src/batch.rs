@@ -2,11 +2,13 @@
 //! hundred thousand of them — never a monthly series. Pure: the CLI reads the files,
 //! runs this in parallel and writes the rows as they come.
 
-use crate::analysis::analyse;
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::analysis::analyse_worded;
+use crate::diagnostic::{Code, Diagnostic, Severity, Wording, with_wording};
 use crate::engine::Calculation;
 use crate::engine::realism::{self, Draws};
+use crate::fmt::Lang;
 use crate::model::Month;
+use crate::model::Overrides;
 use crate::model::submission::Claimed;
 use crate::portfolio::StakeholderShare;
 use rust_decimal::Decimal;
@@ -122,7 +124,8 @@ pub struct BatchRow {
     /// Distinct finding codes, in code order.
     pub codes: Vec<Code>,
     /// Every finding, as `CODE message` (for the findings sheet and the error reason),
-    /// worded in English: the batch's machine formats are the contract for scripts.
+    /// worded in [`Options::lang`] (English for the machine formats, the scripts'
+    /// contract); a warning's text is empty when [`Options::warning_texts`] is off.
     pub findings: Vec<(Code, String)>,
     /// The key figures, when the file could be computed.
     pub figures: Option<Figures>,
@@ -159,10 +162,13 @@ impl BatchRow {
     pub fn unreadable(source: String, reason: String) -> BatchRow {
         let mut row = BatchRow::empty(source);
         // The batch's rows are English by contract (docs/decisions.md, D61).
-        row.record(&[Diagnostic::new(
-            Code::E001,
-            crate::diagnostic::Text::new(reason.clone(), reason),
-        )]);
+        row.record(
+            &[Diagnostic::new(
+                Code::E001,
+                crate::diagnostic::Text::new(reason.clone(), reason),
+            )],
+            Lang::En,
+        );
         row
     }
 
@@ -183,20 +189,26 @@ impl BatchRow {
         }
     }
 
-    /// Add findings raised outside the submission's own analysis (W302 in a batch).
-    pub fn add_findings(&mut self, diagnostics: &[Diagnostic]) {
-        self.record(diagnostics);
+    /// Add findings raised outside the submission's own analysis (W302 in a batch),
+    /// their texts in `lang`.
+    pub fn add_findings(&mut self, diagnostics: &[Diagnostic], lang: Lang) {
+        self.record(diagnostics, lang);
     }
 
-    fn record(&mut self, diagnostics: &[Diagnostic]) {
+    fn record(&mut self, diagnostics: &[Diagnostic], lang: Lang) {
         for d in diagnostics {
             if d.is_error() {
                 self.errors += 1;
             } else {
                 self.warnings += 1;
             }
-            self.findings
-                .push((d.code, d.message_with_scenarios(crate::fmt::Lang::En)));
+            // A finding left unworded (Options::warning_texts) keeps its code only.
+            let message = if d.message_in(lang).is_empty() {
+                String::new()
+            } else {
+                d.message_with_scenarios(lang)
+            };
+            self.findings.push((d.code, message));
             if !self.codes.contains(&d.code) {
                 self.codes.push(d.code);
             }
@@ -233,18 +245,39 @@ pub fn summarise_with(source: String, text: &str, claimed: Option<&Claimed>, rea
 }
 
 /// What a batch row carries beyond the key figures.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     /// The Monte Carlo settings for the realism figures (`--realism`).
     pub realism: Option<Draws>,
     /// Each stakeholder's share (`--group-by stakeholder`).
     pub stakeholders: bool,
+    /// The language of the findings' texts (English, the scripts' contract, by
+    /// default; the reader's language for outputs meant for people).
+    pub lang: Lang,
+    /// Whether warnings keep their texts. A CSV shows warnings by code only, and
+    /// wording them is a good part of a batch's time, so it can leave them unworded
+    /// (an empty text); errors are always worded, for the `message` column.
+    pub warning_texts: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            realism: None,
+            stakeholders: false,
+            lang: Lang::En,
+            warning_texts: true,
+        }
+    }
 }
 
 /// As [`summarise`], with what `options` asks for.
 pub fn summarise_opts(source: String, text: &str, claimed: Option<&Claimed>, options: Options) -> BatchRow {
     let realism = options.realism;
-    let analysis = analyse(text);
+    let checks = (!options.warning_texts).then_some(Wording::Silent);
+    let analysis = with_wording(Wording::Only(options.lang), || {
+        analyse_worded(text, &Overrides::default(), checks)
+    });
     let mut row = BatchRow::empty(source);
     row.content = Some(crate::check::duplicates::fingerprint(text));
     let mut diagnostics = analysis.diagnostics;
@@ -277,7 +310,7 @@ pub fn summarise_opts(source: String, text: &str, claimed: Option<&Claimed>, opt
         }
         row.figures = Some(f);
     }
-    row.record(&diagnostics);
+    row.record(&diagnostics, options.lang);
     // Findings beyond the limit count, though their texts were not kept.
     row.errors += analysis.omitted.errors;
     row.warnings += analysis.omitted.warnings;

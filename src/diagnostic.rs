@@ -17,16 +17,22 @@ pub struct Text {
 }
 
 impl Text {
-    /// A text from its Swedish and English wording.
+    /// A text from its Swedish and English wording (a language the thread's
+    /// [`Wording`] leaves out is left empty).
     pub fn new(sv: impl Into<String>, en: impl Into<String>) -> Self {
         Text {
-            sv: sv.into(),
-            en: en.into(),
+            sv: if worded(Lang::Sv) { sv.into() } else { String::new() },
+            en: if worded(Lang::En) { en.into() } else { String::new() },
         }
     }
     /// A text worded by `f` in each language: `Text::by(|lang| match lang { … })`.
+    /// `f` is called only for the languages the thread's [`Wording`] asks for.
     pub fn by(f: impl Fn(Lang) -> String) -> Text {
-        Text::new(f(Lang::Sv), f(Lang::En))
+        let in_lang = |lang| if worded(lang) { f(lang) } else { String::new() };
+        Text {
+            sv: in_lang(Lang::Sv),
+            en: in_lang(Lang::En),
+        }
     }
     /// The wording in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
@@ -58,11 +64,57 @@ impl From<&str> for Text {
 }
 
 /// `Text::new(format!(sv…), format!(en…))` in one macro: `text!(sv: "…", en: "…")`.
+/// A language the thread's [`Wording`] leaves out is not formatted at all.
 #[macro_export]
 macro_rules! text {
     (sv: $($sv:expr),+ ; en: $($en:expr),+ $(;)?) => {
-        $crate::diagnostic::Text::new(format!($($sv),+), format!($($en),+))
+        $crate::diagnostic::Text::by(|lang| match lang {
+            $crate::fmt::Lang::Sv => format!($($sv),+),
+            $crate::fmt::Lang::En => format!($($en),+),
+        })
     };
+}
+
+/// Which languages the texts made on a thread are worded in. Wording a finding costs
+/// more than finding it (two `format!`s, numbers formatted for a reader), and a batch
+/// of ten thousand files shows few of its texts: the CSV shows warnings by code only.
+/// So `nytta batch` words only what its output shows ([`with_wording`]); everything
+/// else words both languages (the default), and a writer picks one at render time.
+/// A text left out is the empty string (docs/decisions.md, D67).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wording {
+    /// Both languages (the default).
+    Both,
+    /// One language; the other text is left empty.
+    Only(Lang),
+    /// No text at all: only codes, locations and scenarios are kept.
+    Silent,
+}
+
+thread_local! {
+    static WORDING: std::cell::Cell<Wording> = const { std::cell::Cell::new(Wording::Both) };
+}
+
+/// Run `f` with texts made on this thread worded as `wording` says, then restore the
+/// wording that was in force (also if `f` panics).
+pub fn with_wording<R>(wording: Wording, f: impl FnOnce() -> R) -> R {
+    struct Restore(Wording);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            WORDING.with(|w| w.set(self.0));
+        }
+    }
+    let _restore = Restore(WORDING.with(|w| w.replace(wording)));
+    f()
+}
+
+/// Whether texts made now on this thread are worded in `lang` ([`with_wording`]).
+pub fn worded(lang: Lang) -> bool {
+    match WORDING.with(std::cell::Cell::get) {
+        Wording::Both => true,
+        Wording::Only(only) => only == lang,
+        Wording::Silent => false,
+    }
 }
 
 /// How serious a finding is.
@@ -404,6 +456,41 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wording_leaves_out_what_it_does_not_ask_for_and_is_restored() {
+        let n = 3;
+        let both = crate::text!(sv: "{n} fel"; en: "{n} errors");
+        assert_eq!((both.sv.as_str(), both.en.as_str()), ("3 fel", "3 errors"));
+        let calls = std::cell::Cell::new(0);
+        let english = with_wording(Wording::Only(Lang::En), || {
+            let t = Text::by(|lang| {
+                calls.set(calls.get() + 1);
+                format!("{lang:?}")
+            });
+            (t, crate::text!(sv: "{n} fel"; en: "{n} errors"), Text::new("ja", "yes"))
+        });
+        assert_eq!(calls.get(), 1, "the Swedish wording is not made at all");
+        assert_eq!((english.0.sv.as_str(), english.0.en.as_str()), ("", "En"));
+        assert_eq!((english.1.sv.as_str(), english.1.en.as_str()), ("", "3 errors"));
+        assert_eq!((english.2.sv.as_str(), english.2.en.as_str()), ("", "yes"));
+        let silent = with_wording(Wording::Silent, || {
+            // Nested scopes restore the outer wording.
+            let inner = with_wording(Wording::Only(Lang::Sv), || Text::new("ja", "yes"));
+            (inner, Text::new("ja", "yes"))
+        });
+        assert_eq!((silent.0.sv.as_str(), silent.0.en.as_str()), ("ja", ""));
+        assert_eq!(silent.1, Text::default());
+        // A panic inside the scope restores the wording too.
+        let _ = std::panic::catch_unwind(|| with_wording(Wording::Silent, || panic!("boom")));
+        assert_eq!(
+            Text::new("ja", "yes"),
+            Text {
+                sv: "ja".into(),
+                en: "yes".into()
+            }
+        );
+    }
 
     #[test]
     fn line_col_counts_characters() {

@@ -5,7 +5,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 /// A fingerprint of a project file's content: its lines trimmed, blank lines and
 /// whole-line comments left out (so a reindented or recommented copy is the same).
@@ -15,12 +15,16 @@ use std::hash::{Hash, Hasher};
 pub fn fingerprint(text: &str) -> u64 {
     use std::hash::BuildHasher;
     let mut h = foldhash::fast::FixedState::with_seed(0x006e_7974_7461).build_hasher();
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
+    // Bytes, not chars: a batch fingerprints every file, and splitting on `\n` with
+    // trimmed ASCII whitespace (`\r` included) is what `str::lines` and `trim` amount to
+    // for a TOML file, at a fraction of the cost.
+    for line in text.as_bytes().split(|&b| b == b'\n') {
+        let line = line.trim_ascii();
+        if line.is_empty() || line[0] == b'#' {
             continue;
         }
-        line.hash(&mut h);
+        h.write(line);
+        h.write_u8(0xff);
     }
     h.finish()
 }
@@ -97,5 +101,8 @@ mod tests {
     fn fingerprint_ignores_comments_and_layout() {
         assert_eq!(fingerprint("a = 1\n# x\n\n  b = 2\n"), fingerprint("a = 1\nb = 2"));
         assert_ne!(fingerprint("a = 1\n"), fingerprint("a = 2\n"));
+        // Windows line ends and tabs are layout; where a line ends is not.
+        assert_eq!(fingerprint("a = 1\r\n\tb = 2\r\n"), fingerprint("a = 1\nb = 2\n"));
+        assert_ne!(fingerprint("a = 1\nb = 2\n"), fingerprint("a = 1b = 2\n"));
     }
 }

@@ -13,6 +13,7 @@ use nytta::check::duplicates::{Duplicates, fingerprint};
 use nytta::engine::realism::Draws;
 use nytta::model::submission::{Submission, SubmissionReader};
 use nytta::portfolio::StakeholderSums;
+use nytta::report::Lang;
 use nytta::report::batch::{CsvOut, HtmlOut, JsonOut, Sink, TableOut, XlsxOut};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -472,13 +473,6 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     if args.by_year && !by_stakeholder {
         return Err(Failure(anyhow::anyhow!("--by-year goes with --group-by stakeholder")));
     }
-    let options = Options {
-        realism: args.realism.then_some(Draws {
-            draws: args.draws,
-            seed: args.seed,
-        }),
-        stakeholders: by_stakeholder,
-    };
     let destination = destination(target)?;
     let ranked = args.rank.is_some();
     let style = args.excel.style();
@@ -500,6 +494,23 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         (Format::Xlsx, Destination::Stdout) => {
             return Err(Failure(anyhow::anyhow!("--format xlsx needs -o FILE.xlsx")));
         }
+    };
+    // Findings are worded in the reader's language where people read them (table,
+    // HTML, xlsx, Excel CSV), in English for scripts (JSON, plain CSV), and warnings
+    // only where the output shows their texts.
+    let findings_lang = match args.format {
+        Format::Json => Lang::En,
+        Format::Csv if !style.excel => Lang::En,
+        _ => super::lang(),
+    };
+    let options = Options {
+        realism: args.realism.then_some(Draws {
+            draws: args.draws,
+            seed: args.seed,
+        }),
+        stakeholders: by_stakeholder,
+        lang: findings_lang,
+        warning_texts: sink.needs_findings(),
     };
     let progress = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new(file_count as u64)
@@ -529,6 +540,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             Vec::new()
         },
         closed: false,
+        lang: options.lang,
     };
     // Workers compute chunk n + 1 while the writer thread writes chunk n.
     let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<BatchRow>>(2);
@@ -576,10 +588,10 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let [ok, warnings, errors] = counts;
     let total = ok + warnings + errors;
     match super::lang() {
-        nytta::report::Lang::Sv => {
+        Lang::Sv => {
             noteln!("nytta: {total} ansökningar: {ok} utan anmärkning, {warnings} med varningar, {errors} med fel")
         }
-        nytta::report::Lang::En => {
+        Lang::En => {
             noteln!("nytta: {total} submissions: {ok} ok, {warnings} with warnings, {errors} with errors")
         }
     }
@@ -614,6 +626,8 @@ struct Collector {
     kept: Vec<(RankKey, Held)>,
     /// The reader of standard output went away: compute on, write nothing more.
     closed: bool,
+    /// The language of the findings' texts ([`Options::lang`]).
+    lang: Lang,
 }
 
 impl Collector {
@@ -622,7 +636,7 @@ impl Collector {
             for mut row in chunk {
                 let found = self.duplicates.check(&row.source, &row.id, row.content);
                 if !found.is_empty() {
-                    row.add_findings(&found);
+                    row.add_findings(&found, self.lang);
                 }
                 self.counts[row.status as usize] += 1;
                 if let Some(by) = self.group_by {

@@ -959,6 +959,52 @@ fn batch_xlsx_reads_back_with_numbers() {
     assert!(!e001[3].to_string().is_empty());
 }
 
+/// The texts of warnings are in the reader's language where people read them (xlsx),
+/// in English where scripts read them (JSON), whatever `--lang` says.
+#[test]
+fn batch_findings_are_worded_for_their_reader() {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("inkorg");
+    std::fs::create_dir(&inbox).unwrap();
+    // No operations line: W102.
+    write(&inbox, "utan-drift.toml", &P { ops: 0, ..P2 }.toml());
+    let w102 = |lang: &str| {
+        let out = dir.path().join(format!("{lang}.xlsx"));
+        nytta()
+            .args(["batch", "--format", "xlsx", "--lang", lang, "-o"])
+            .arg(&out)
+            .arg(&inbox)
+            .assert()
+            .code(0);
+        let mut book = open_workbook_auto(&out).unwrap();
+        let findings = book.worksheet_range("Anmärkningar").unwrap();
+        findings
+            .rows()
+            .find(|r| r[1] == Data::String("W102".into()))
+            .map(|r| r[3].to_string())
+            .unwrap()
+    };
+    assert!(
+        w102("sv").starts_with("ingen kostnad för drift och förvaltning"),
+        "{}",
+        w102("sv")
+    );
+    assert!(w102("en").starts_with("no operations cost"), "{}", w102("en"));
+    let out = nytta()
+        .args(["batch", "--format", "json", "--lang", "sv"])
+        .arg(&inbox)
+        .output()
+        .unwrap();
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = j["results"][0]["findings"].as_array().unwrap();
+    let w102 = findings.iter().find(|f| f["code"] == "W102").unwrap();
+    assert!(
+        w102["message"].as_str().unwrap().starts_with("no operations cost"),
+        "{w102}"
+    );
+}
+
 // ---------------------------------------------------------------- determinism and -o
 
 /// The n-th generated project: varied figures, rates, horizons, groups; every 7th has no
