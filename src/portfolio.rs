@@ -422,8 +422,8 @@ pub struct ProjectFollowUp {
     /// Live for more than a year with no benefit actuals (W204).
     pub overdue: bool,
     /// Why it could not be followed up (the file does not validate, or its actuals CSV
-    /// does not read); the figures are zero then.
-    pub error: Option<String>,
+    /// does not read), in both languages; the figures are zero then.
+    pub error: Option<crate::diagnostic::Text>,
 }
 
 impl ProjectFollowUp {

@@ -68,6 +68,17 @@ pub struct Args {
     /// With `--follow-up`: actuals CSVs named `<project id>.csv` or `<file stem>.csv`.
     #[arg(long, value_name = "DIR", requires = "follow_up")]
     actuals_dir: Option<PathBuf>,
+    /// With `--follow-up`: one actuals CSV for the whole portfolio, with a `project`
+    /// column (each row's project id, or file name without `.toml`) beside
+    /// `line,year,amount[,kind][,comment]`; wins over `--actuals-dir` and the files'
+    /// own actuals. Rows naming no project are warned about.
+    #[arg(long, value_name = "FILE.csv", requires = "follow_up")]
+    actuals: Option<PathBuf>,
+    /// With `--follow-up`: how to forecast each project's years after the follow-up year
+    /// (its NPV re-forecast): `trend` scales each line's plan by its realisation so far,
+    /// `plan` keeps the plan.
+    #[arg(long, value_enum, default_value_t = super::follow_up::ForecastArg::Trend, requires = "follow_up")]
+    forecast: super::follow_up::ForecastArg,
     /// With `--follow-up`: follow up to and including this year (default: each
     /// project's latest year with an actual, else last year).
     #[arg(long, value_name = "YEAR", requires = "follow_up", value_parser = clap::value_parser!(i32).range(1000..=9999))]
@@ -409,6 +420,11 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         sources = dedupe(sources);
     }
     if args.follow_up {
+        if args.csv.is_some() {
+            return Err(Failure(anyhow::anyhow!(
+                "--follow-up follows up project files, not the rows of a submissions CSV (--csv)"
+            )));
+        }
         return super::batch_follow_up::run(super::batch_follow_up::Settings {
             files: sources
                 .into_iter()
@@ -418,6 +434,9 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                 })
                 .collect(),
             actuals_dir: args.actuals_dir.clone(),
+            actuals: args.actuals.clone(),
+            forecast: args.forecast.into(),
+            deny_warnings: args.deny_warnings,
             as_of: args.as_of,
             by_portfolio: args.group_by == Some(GroupByArg::Portfolio),
             format: match args.format {

@@ -45,7 +45,8 @@ fn flags(p: &ProjectFollowUp) -> String {
 }
 
 /// CSV: the projects, worst first; an empty line; the groups.
-pub fn csv(projects: &[ProjectFollowUp], groups: &[GroupFollowUp], style: CsvStyle) -> String {
+/// Error messages are in `lang`.
+pub fn csv(projects: &[ProjectFollowUp], groups: &[GroupFollowUp], style: CsvStyle, lang: Lang) -> String {
     let mut header: Vec<Cell> = ["source", "id", "name", "group", "as_of"]
         .iter()
         .chain(MONEY)
@@ -64,7 +65,7 @@ pub fn csv(projects: &[ProjectFollowUp], groups: &[GroupFollowUp], style: CsvSty
         r.extend(money_cells(&p.totals));
         r.push(Cell::text(flags(p)));
         r.push(Cell::text(if p.overdue { "yes" } else { "no" }));
-        r.push(Cell::opt_text(p.error.as_deref()));
+        r.push(Cell::opt_text(p.error.as_ref().map(|e| e.get(lang))));
         rows.push(r);
     }
     let mut out = write_rows(&rows, style);
@@ -146,8 +147,9 @@ struct GroupOut<'a> {
     totals: TotalsOut,
 }
 
-/// JSON: `{"format": 1, "projects": [...], "groups": [...]}`, projects worst first.
-pub fn json(projects: &[ProjectFollowUp], groups: &[GroupFollowUp]) -> String {
+/// JSON: `{"format": 1, "projects": [...], "groups": [...]}`, projects worst first;
+/// error messages in `lang`.
+pub fn json(projects: &[ProjectFollowUp], groups: &[GroupFollowUp], lang: Lang) -> String {
     let out = serde_json::json!({
         "format": 1,
         "projects": projects.iter().map(|p| ProjectOut {
@@ -159,7 +161,7 @@ pub fn json(projects: &[ProjectFollowUp], groups: &[GroupFollowUp]) -> String {
             totals: (&p.totals).into(),
             flags: p.flags.iter().map(|c| c.as_str()).collect(),
             overdue: p.overdue,
-            error: p.error.as_deref(),
+            error: p.error.as_ref().map(|e| e.get(lang)),
         }).collect::<Vec<_>>(),
         "groups": groups.iter().map(|g| GroupOut {
             group: &g.group,
@@ -198,7 +200,7 @@ pub fn table(projects: &[ProjectFollowUp], groups: &[GroupFollowUp], lang: Lang)
         let s = &p.totals;
         let mut flags = flags(p);
         if let Some(e) = &p.error {
-            flags = visible(e).into_owned();
+            flags = visible(e.get(lang)).into_owned();
         }
         t.add_row(vec![
             visible(&p.name).into_owned(),

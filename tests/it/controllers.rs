@@ -684,3 +684,174 @@ fn portfolio_follow_up_worst_first_with_group_sums() {
         .success()
         .stdout(predicates::str::contains("Portfolio follow-up, worst first"));
 }
+
+/// One actuals CSV for the whole portfolio (`--actuals FILE`), as Swedish Excel saves it:
+/// `;`, decimal commas, Windows-1252. A by id (`A-1`) and by file stem (`a`), C by id and
+/// stem; two rows name no project of the batch.
+const PORTFOLIO_ACTUALS: &[u8] = b"project;line;year;amount;kind;kommentar\r\n\
+A-1;Bygg;2025;90 000,00;;\r\n\
+a;Porto;2025;25 000;harvest;H\xe4lften hemtagen\r\n\
+C-1;Bygg;2025;120 000;;\r\n\
+C-1;Porto;2025;60 500,00;benefit;\r\n\
+c;Porto;2025;60500;harvest;\r\n\
+X-9;Bygg;2025;1;;\r\n\
+C1;Bygg;2025;5;;\r\n\
+C1;Porto;2025;;;\r\n";
+
+#[test]
+fn portfolio_follow_up_reads_one_actuals_csv_with_a_project_column() {
+    let dir = tempfile::tempdir().unwrap();
+    fixtures(dir.path());
+    let csv = dir.path().join("utfall.csv");
+    std::fs::write(&csv, PORTFOLIO_ACTUALS).unwrap();
+    let run = |extra: &[&str]| {
+        nytta()
+            .args([
+                "batch",
+                "--follow-up",
+                "--as-of",
+                "2025",
+                "--format",
+                "json",
+                "--actuals",
+            ])
+            .arg(&csv)
+            .args(extra)
+            .arg(dir.path().join("a.toml"))
+            .arg(dir.path().join("b.toml"))
+            .arg(dir.path().join("c.toml"))
+            .output()
+            .unwrap()
+    };
+    let out = run(&[]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let v = json_of(&out.stdout);
+    let projects = v["projects"].as_array().unwrap();
+    // A: harvest 25000 of 50000 (Porto) + 20000 (Tid) planned for 2025 = 25000 / 70000
+    // = 0.357142…; C: 60500 / 121000 = 0.5; B: nothing due. Worst first: A, C, B.
+    let order: Vec<&str> = projects.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert_eq!(order, vec!["A-1", "C-1", "B-1"]);
+    let a = &projects[0];
+    // A's costs: Bygg 100000 planned (Drift 0), 90000 actual; no benefit actual (0 of
+    // 70000). Rows by id (Bygg) and by file stem (Porto harvest) both count.
+    assert_eq!(
+        [
+            &a["planned_costs"],
+            &a["actual_costs"],
+            &a["planned_benefits"],
+            &a["actual_benefits"]
+        ],
+        ["100000.00", "90000.00", "70000.00", "0.00"]
+    );
+    assert_eq!(
+        [&a["planned_harvest"], &a["actual_harvest"], &a["realisation_rate"]],
+        ["70000.00", "25000.00", "0.357143"]
+    );
+    let c = &projects[1];
+    assert_eq!(
+        [
+            &c["actual_costs"],
+            &c["actual_benefits"],
+            &c["actual_harvest"],
+            &c["realisation_rate"]
+        ],
+        ["120000.00", "60500.00", "60500.00", "0.500000"]
+    );
+    // Stadsdel (A and B): harvest 25000 of 70000; costs 100000 (A 2025; B starts 2026)
+    // against 90000.
+    let stadsdel = &v["groups"][1];
+    assert_eq!(stadsdel["group"], "Stadsdel");
+    assert_eq!(
+        [
+            &stadsdel["planned_costs"],
+            &stadsdel["actual_costs"],
+            &stadsdel["actual_harvest"]
+        ],
+        ["100000.00", "90000.00", "25000.00"]
+    );
+    // Rows 7 and 8 name no project (row 9 is unfilled, skipped): warned, with a guess.
+    assert!(
+        stderr.contains("utfall.csv: row 7: project `X-9` is none of the projects"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "row 8: project `C1` is none of the projects (by project id or file name); not counted. Did you mean `C-1`?"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("row 9"), "{stderr}");
+    // --deny-warnings: rows that count for no project fail the run.
+    assert_eq!(run(&["--deny-warnings"]).status.code(), Some(1));
+    // In Swedish.
+    let out = nytta()
+        .args(["--lang", "sv", "batch", "--follow-up", "--as-of", "2025", "--actuals"])
+        .arg(&csv)
+        .arg(dir.path().join("c.toml"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("nytta: varning: ") && stderr.contains("rad 2: projektet `A-1` finns inte bland projekten"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn portfolio_actuals_csv_problems_and_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    fixtures(dir.path());
+    let c = dir.path().join("c.toml");
+    let run = |csv: &str| {
+        let path = write(dir.path(), "utfall.csv", csv);
+        nytta()
+            .args([
+                "batch",
+                "--follow-up",
+                "--as-of",
+                "2025",
+                "--format",
+                "json",
+                "--actuals",
+            ])
+            .arg(path)
+            .arg(&c)
+            .output()
+            .unwrap()
+    };
+    // No project column: the whole file is refused with its header located (exit 1).
+    let out = run("line,year,amount\nBygg,2025,1\n");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("utfall.csv:1:1: error[E003]"), "{stderr}");
+    assert!(stderr.contains("`project`"), "{stderr}");
+    assert!(out.stdout.is_empty());
+    // An unknown line of C: C cannot be followed up, the row located in the whole file.
+    let out = run("project,line,year,amount\nC-1,Bygg,2025,1\nC-1,Bgyg,2025,2\n");
+    assert_eq!(out.status.code(), Some(1));
+    let v = json_of(&out.stdout);
+    let error = v["projects"][0]["error"].as_str().unwrap();
+    assert!(error.ends_with("utfall.csv:3:1: unknown line `Bgyg`"), "{error}");
+    // The same line and year under the id and the file stem: a second row (E007).
+    let out = run("project,line,year,amount\nC-1,Bygg,2025,1\nc,Bygg,2025,2\n");
+    let v = json_of(&out.stdout);
+    assert!(
+        v["projects"][0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("a second `cost` row")
+    );
+    // A file that is not there: exit 2. --actuals without --follow-up: usage, exit 2.
+    nytta()
+        .args(["batch", "--follow-up", "--actuals", "nowhere.csv"])
+        .arg(&c)
+        .assert()
+        .code(2);
+    nytta().args(["batch", "--actuals", "x.csv"]).arg(&c).assert().code(2);
+    nytta()
+        .args(["batch", "--follow-up", "--csv", "x.csv"])
+        .arg(&c)
+        .assert()
+        .code(2);
+}
