@@ -61,8 +61,9 @@ pub struct Args {
     #[arg(long)]
     deny_warnings: bool,
     /// Follow up every project instead: plan against actuals to date, realisation rate,
-    /// flags (W201–W204) and overdue follow-ups, worst first, summed per organisation
-    /// (or per portfolio with `--group-by portfolio`). Formats csv, json, table.
+    /// flags (W201–W204), overdue follow-ups and the NPV re-forecast, worst first,
+    /// summed per organisation (or per portfolio with `--group-by portfolio`). Every
+    /// format, and markdown.
     #[arg(long)]
     follow_up: bool,
     /// With `--follow-up`: actuals CSVs named `<project id>.csv` or `<file stem>.csv`.
@@ -99,6 +100,8 @@ enum Format {
     Xlsx,
     /// One self-contained HTML page: ranked table, NPV per project chart, group sums.
     Html,
+    /// GitHub Markdown: the ranked table and the group sums (no chart).
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -443,11 +446,9 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                 Format::Csv => super::batch_follow_up::Format::Csv,
                 Format::Json => super::batch_follow_up::Format::Json,
                 Format::Table => super::batch_follow_up::Format::Table,
-                Format::Xlsx | Format::Html => {
-                    return Err(Failure(anyhow::anyhow!(
-                        "--follow-up writes csv, json or table, not xlsx or html (yet)"
-                    )));
-                }
+                Format::Markdown => super::batch_follow_up::Format::Markdown,
+                Format::Html => super::batch_follow_up::Format::Html,
+                Format::Xlsx => super::batch_follow_up::Format::Xlsx,
             },
             style: args.excel.style(),
             lang: super::lang(),
@@ -510,6 +511,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         (Format::Json, _) => Box::new(JsonOut::new(writer)?.with_realism(args.realism)),
         (Format::Table, _) => Box::new(TableOut::new(writer, super::lang())),
         (Format::Html, _) => Box::new(HtmlOut::new(writer, super::lang())),
+        (Format::Markdown, _) => Box::new(HtmlOut::markdown(writer, super::lang())),
         (Format::Xlsx, Destination::File(_)) => Box::new(XlsxOut::with_realism(
             writer,
             ranked,

@@ -16,11 +16,12 @@ use nytta::analysis::analyse;
 use nytta::diagnostic::{Diagnostic, Text, did_you_mean};
 use nytta::engine::followup::{Forecast, follow_up_with};
 use nytta::model::actuals::{Actuals, PortfolioActuals, decode_text, parse_actuals_csv};
-use nytta::portfolio::{ProjectFollowUp, group_follow_ups};
+use nytta::portfolio::{ProjectFollowUp, group_follow_ups, portfolio_follow_up};
+use nytta::report::builder::portfolio::{follow_up, follow_up_sheets};
 use nytta::report::csv::CsvStyle;
 use nytta::report::diagnostics::{FileDiagnostics, human};
 use nytta::report::visible::visible;
-use nytta::report::{Lang, portfolio};
+use nytta::report::{Lang, html, markdown, portfolio, table, xlsx};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -47,6 +48,9 @@ pub enum Format {
     Csv,
     Json,
     Table,
+    Markdown,
+    Html,
+    Xlsx,
 }
 
 /// The portfolio's actuals CSV (`--actuals FILE`), read once.
@@ -84,15 +88,8 @@ fn located(csv: &Path, text: &str, problems: &[Diagnostic]) -> Text {
 fn one(path: &Path, s: &Settings, shared: Option<&Shared>) -> (ProjectFollowUp, Vec<String>) {
     let source = path.display().to_string();
     let mut out = ProjectFollowUp {
-        source: source.clone(),
-        id: String::new(),
-        name: String::new(),
-        group: String::new(),
-        as_of: 0,
-        totals: Default::default(),
-        flags: Vec::new(),
-        overdue: false,
-        error: None,
+        source,
+        ..ProjectFollowUp::default()
     };
     let text = match std::fs::read(path) {
         Ok(bytes) if bytes.len() as u64 <= nytta::limits::MAX_PROJECT_BYTES => {
@@ -192,7 +189,10 @@ fn one(path: &Path, s: &Settings, shared: Option<&Shared>) -> (ProjectFollowUp, 
     out.flags.sort();
     out.flags.dedup();
     out.overdue = nytta::check::followup::is_overdue(&flags);
+    out.findings = flags.into_iter().map(|d| (d.code, d.message)).collect();
     out.totals = fu.totals;
+    out.planned_npv = base.summary.npv;
+    out.forecast_npv = fu.reforecast.npv;
     (out, keys)
 }
 
@@ -313,12 +313,21 @@ pub fn run(s: Settings) -> Result<Outcome, Failure> {
     };
     projects.sort_by_key(ProjectFollowUp::worst_first_key);
     let groups = group_follow_ups(&projects);
-    let text = match s.format {
-        Format::Csv => portfolio::csv(&projects, &groups, s.style, super::json_lang()),
-        Format::Json => portfolio::json(&projects, &groups, super::json_lang()),
-        Format::Table => portfolio::table(&projects, &groups, s.lang),
+    let total = portfolio_follow_up(&projects);
+    let document = || follow_up(&projects, &groups, &total, s.forecast, s.lang);
+    let bytes = match s.format {
+        Format::Csv => portfolio::csv(&projects, &groups, s.style, super::json_lang()).into_bytes(),
+        Format::Json => portfolio::json(&projects, &groups, &total, s.forecast, super::json_lang()).into_bytes(),
+        Format::Table => table::render_document(&document()).into_bytes(),
+        Format::Markdown => markdown::render_document(&document()).into_bytes(),
+        Format::Html => html::render_document(&document(), s.lang).into_bytes(),
+        Format::Xlsx => xlsx::write(
+            &follow_up_sheets(&projects, &groups, &total, s.lang),
+            super::xlsx_created(),
+        )
+        .map_err(|e| Failure(anyhow::anyhow!("cannot write the workbook: {e}")))?,
     };
-    output::emit(s.output.as_deref(), text.as_bytes())?;
+    output::emit(s.output.as_deref(), &bytes)?;
     let errors = projects.iter().filter(|p| p.error.is_some()).count();
     let overdue = projects.iter().filter(|p| p.overdue).count();
     let flagged = projects.iter().filter(|p| !p.flags.is_empty()).count();

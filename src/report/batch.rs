@@ -550,6 +550,8 @@ impl<W: Write> Sink for TableOut<W> {
 pub struct HtmlOut<W: Write> {
     out: W,
     lang: Lang,
+    /// Write the page as GitHub Markdown instead (no chart).
+    markdown: bool,
     rows: Vec<Vec<String>>,
     /// Name and NPV of the computed rows, in the table's order, for the chart.
     npv: Vec<(String, Decimal)>,
@@ -561,8 +563,18 @@ impl<W: Write> HtmlOut<W> {
         HtmlOut {
             out,
             lang,
+            markdown: false,
             rows: Vec::new(),
             npv: Vec::new(),
+        }
+    }
+
+    /// The same page as GitHub Markdown (`nytta batch --format markdown`): the tables,
+    /// no chart.
+    pub fn markdown(out: W, lang: Lang) -> Self {
+        HtmlOut {
+            markdown: true,
+            ..HtmlOut::new(out, lang)
         }
     }
 }
@@ -608,8 +620,12 @@ impl<W: Write> Sink for HtmlOut<W> {
             groups.map(|_| group_rows.as_slice()),
             self.lang,
         );
-        self.out
-            .write_all(super::html::render_document(&doc, self.lang).as_bytes())?;
+        let page = if self.markdown {
+            super::markdown::render_document(&doc)
+        } else {
+            super::html::render_document(&doc, self.lang)
+        };
+        self.out.write_all(page.as_bytes())?;
         self.out.flush()
     }
 }

@@ -782,6 +782,34 @@ fn portfolio_follow_up_reads_one_actuals_csv_with_a_project_column() {
         "{stderr}"
     );
     assert!(!stderr.contains("row 9"), "{stderr}");
+    // NPV as planned and re-forecast (actuals to 2025, then trend):
+    //   A (rate 0): plan 140000 − 100000 = 40000; re-forecast: cost 90000 (actual), no
+    //     benefit actual, so the benefits keep their plan: 140000 − 90000 = 50000.
+    //   C (10 %): plan 121000; 2025 actual −120000 + 60500 = −59500; Porto ran at
+    //     60500 / 121000 = 0.5, so 2026 is 60500 / 1.1 = 55000: −4500.
+    //   B (starts 2026, nothing due): −40000 both.
+    // Portfolio: plan 40000 + 121000 − 40000 = 121000; re-forecast 50000 − 4500 − 40000 = 5500.
+    assert_eq!(v["forecast"], "trend");
+    assert_eq!([&a["planned_npv"], &a["forecast_npv"]], ["40000.00", "50000.00"]);
+    assert_eq!([&c["planned_npv"], &c["forecast_npv"]], ["121000.00", "-4500.00"]);
+    assert_eq!(
+        [
+            &v["total"]["planned_npv"],
+            &v["total"]["forecast_npv"],
+            &v["total"]["projects"]
+        ],
+        [
+            &serde_json::json!("121000.00"),
+            &serde_json::json!("5500.00"),
+            &serde_json::json!(3)
+        ]
+    );
+    // --forecast plan: C's 2026 keeps its plan, 121000 / 1.1 = 110000: −59500 + 110000 =
+    // 50500; the portfolio 50000 + 50500 − 40000 = 60500.
+    let plan = json_of(&run(&["--forecast", "plan"]).stdout);
+    assert_eq!(plan["forecast"], "plan");
+    assert_eq!(plan["projects"][1]["forecast_npv"], "50500.00");
+    assert_eq!(plan["total"]["forecast_npv"], "60500.00");
     // --deny-warnings: rows that count for no project fail the run.
     assert_eq!(run(&["--deny-warnings"]).status.code(), Some(1));
     // In Swedish.
@@ -854,4 +882,97 @@ fn portfolio_actuals_csv_problems_and_exit_codes() {
         .arg(&c)
         .assert()
         .code(2);
+}
+
+#[test]
+fn portfolio_follow_up_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    fixtures(dir.path());
+    let csv = dir.path().join("utfall.csv");
+    std::fs::write(&csv, PORTFOLIO_ACTUALS).unwrap();
+    let run = |format: &str, out: Option<&Path>| {
+        let mut cmd = nytta();
+        cmd.args([
+            "--lang",
+            "sv",
+            "batch",
+            "--follow-up",
+            "--as-of",
+            "2025",
+            "--format",
+            format,
+            "--actuals",
+        ])
+        .arg(&csv)
+        .arg(dir.path());
+        if let Some(out) = out {
+            cmd.arg("-o").arg(out);
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // The same figures as the JSON test: the portfolio plans 121 000 kr of NPV and now
+    // forecasts 5 500 kr; harvest 25 000 + 60 500 = 85 500 of 70 000 + 121 000 = 191 000.
+    let table = run("table", None);
+    assert!(table.contains("Portföljuppföljning, sämst först"), "{table}");
+    assert!(table.contains("Hela portföljen"), "{table}");
+    assert!(table.contains("85 500") && table.contains("191 000"), "{table}");
+    assert!(table.contains("Avvikelser per projekt"), "{table}");
+    let md = run("markdown", None);
+    assert!(md.starts_with("# Portföljuppföljning"), "{md}");
+    assert!(md.contains("| **Hela portföljen** |   **3** |"), "{md}");
+    let html = run("html", None);
+    assert!(html.contains("<html lang=\"sv\">") && html.contains("<h1>Portföljuppföljning</h1>"));
+    assert!(html.contains("Nettonuvärde<br>prognos"), "{html}");
+    // xlsx: projects, groups (the whole portfolio last) and flags, Swedish headers,
+    // numbers as numbers.
+    let xlsx = dir.path().join("uppfoljning.xlsx");
+    run("xlsx", Some(&xlsx));
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    assert_eq!(wb.sheet_names(), vec!["Projekt", "Grupper", "Avvikelser att åtgärda"]);
+    let projects = wb.worksheet_range("Projekt").unwrap();
+    let header: Vec<String> = projects.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    assert_eq!(
+        header[..6],
+        [
+            "Namn",
+            "Diarienummer",
+            "Grupp",
+            "År",
+            "Kostnad, plan",
+            "Kostnad, utfall"
+        ]
+        .map(String::from)
+    );
+    assert!(header.contains(&"Nettonuvärde prognos".to_string()), "{header:?}");
+    // Worst first: A (harvest 25000 of 70000), then C, then B.
+    let a = projects.rows().nth(1).unwrap();
+    assert_eq!(a[1], Data::String("A-1".into()));
+    assert_eq!(a[5], Data::Float(90000.0));
+    let groups = wb.worksheet_range("Grupper").unwrap();
+    let last = groups.rows().next_back().unwrap();
+    assert_eq!(last[0], Data::String("Hela portföljen".into()));
+    assert_eq!(last[1], Data::Float(3.0));
+    let npv = header.iter().position(|h| h == "Nettonuvärde prognos").unwrap() - 1;
+    assert_eq!(last[npv], Data::Float(5500.0));
+    let flags = wb.worksheet_range("Avvikelser att åtgärda").unwrap();
+    // C's harvest ran 50 % behind: W201, in Swedish.
+    assert!(
+        flags
+            .rows()
+            .any(|r| r[2] == Data::String("W201".into()) && r[3].to_string().contains("hemtaget 60 500 kr")),
+        "{:?}",
+        flags.rows().collect::<Vec<_>>()
+    );
+    // CSV for Swedish Excel: headers worded for people.
+    let out = nytta()
+        .args(["--lang", "sv", "batch", "--follow-up", "--as-of", "2025", "--excel"])
+        .arg(dir.path().join("c.toml"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Kostnader, plan;Kostnader, utfall"), "{text}");
+    assert!(text.contains("Nettonuvärde, prognos"), "{text}");
 }
