@@ -976,3 +976,118 @@ fn portfolio_follow_up_in_every_format() {
     assert!(text.contains("Kostnader, plan;Kostnader, utfall"), "{text}");
     assert!(text.contains("Nettonuvärde, prognos"), "{text}");
 }
+
+#[test]
+fn dedupe_keeps_the_later_row_of_a_submissions_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    // Rate 0, 2025–2026, benefits from the start: NPV = 2 × financial − investment.
+    // Row 2: S-1, 2 × 60000 − 100000 = 20000; row 3: S-2, 2 × 30000 − 50000 = 10000;
+    // row 4: S-1 resubmitted, 2 × 60000 − 90000 = 30000; row 5: row 3 again.
+    let csv = write(
+        dir.path(),
+        "ansokningar.csv",
+        "id,name,organisation,start_year,years,discount_rate,investment,financial_annual\n\
+         S-1,Ett,Kultur,2025,2,0,100000,60000\n\
+         S-2,Två,Kultur,2025,2,0,50000,30000\n\
+         S-1,Ett v2,Kultur,2025,2,0,90000,60000\n\
+         S-2,Två,Kultur,2025,2,0,50000,30000\n",
+    );
+    // A project file S-1 written before the CSV: older than its rows, left out too.
+    let file = write(dir.path(), "s-1.toml", &C.replace("C-1", "S-1"));
+    let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_600_000_000);
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let run = |extra: &[&str]| {
+        nytta()
+            .args(["batch", "--format", "json", "--group-by", "organisation", "--csv"])
+            .arg(&csv)
+            .args(extra)
+            .arg(&file)
+            .output()
+            .unwrap()
+    };
+    // Without --dedupe: W302 on the later of each pair, naming both.
+    let v = json_of(&run(&[]).stdout);
+    let c = csv.display();
+    let w302: Vec<&str> = v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["findings"].as_array().unwrap())
+        .filter(|f| f["code"] == "W302")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    // Files come first, so the rows of S-1 are named against the file.
+    let f = file.display();
+    assert_eq!(
+        w302,
+        vec![
+            format!("{c}:2 has the same project id `S-1` as {f}"),
+            format!("{c}:4 has the same project id `S-1` as {f}"),
+            format!("{c}:5 has the same content as {c}:3"),
+        ]
+    );
+    // --dedupe: the file is older than the CSV; of the rows the later wins.
+    let out = run(&["--dedupe"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for (dropped, kept, why) in [
+        (format!("{f}"), format!("{c}:2"), "which is newer"),
+        (
+            format!("{c}:2"),
+            format!("{c}:4"),
+            "which comes later (the same modification time)",
+        ),
+        (
+            format!("{c}:3"),
+            format!("{c}:5"),
+            "which comes later (the same modification time)",
+        ),
+    ] {
+        assert!(
+            stderr.contains(&format!(
+                "leaving out {dropped} (W302: the same project as {kept}, {why})"
+            )),
+            "{stderr}"
+        );
+    }
+    assert!(stderr.contains("2 submissions"), "{stderr}");
+    let v = json_of(&out.stdout);
+    let kept: Vec<(&str, &str)> = v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["source"].as_str().unwrap(), r["npv"].as_str().unwrap()))
+        .collect();
+    let (r4, r5) = (format!("{c}:4"), format!("{c}:5"));
+    assert_eq!(kept, vec![(r4.as_str(), "30000.00"), (r5.as_str(), "10000.00")]);
+    // Kultur: 30000 + 10000 = 40000, no W302 left.
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("W302"));
+    let kultur = v["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["group"] == "Kultur" && g["year"].is_null());
+    assert_eq!(
+        kultur.map(|g| g["npv"].clone()),
+        Some(serde_json::json!("40000.00")),
+        "{}",
+        v["groups"]
+    );
+    // In Swedish.
+    let out = nytta()
+        .args(["--lang", "sv", "batch", "--dedupe", "--csv"])
+        .arg(&csv)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "utelämnar {c}:2 (W302: samma projekt som {c}:4, som kommer senare"
+        )),
+        "{stderr}"
+    );
+}
