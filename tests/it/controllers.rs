@@ -1091,3 +1091,44 @@ fn dedupe_keeps_the_later_row_of_a_submissions_csv() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_guides_portfolio_follow_up_on_the_bundled_examples() {
+    // docs/controller-guide-{sv,en}.md, section 14.
+    let out = nytta()
+        .args([
+            "batch",
+            "examples/",
+            "--follow-up",
+            "--actuals",
+            "examples/utfall-portfolj.csv",
+            "--as-of",
+            "2025",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    // Every row belongs to a project: no warning.
+    assert!(!stderr.contains("warning"), "{stderr}");
+    let v = json_of(&out.stdout);
+    let by_source = |s: &str| {
+        v["projects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["source"] == s)
+            .unwrap()
+            .clone()
+    };
+    // bokningssystem has no id: its rows by file stem, projekt 520000 + licens 4000.
+    let b = by_source("examples/bokningssystem.toml");
+    assert_eq!(b["actual_costs"], "524000.00");
+    // SBF-2022-087 by id: harvest 2025 = 150000 + 10125 + 50000 = 210125 from the CSV, and
+    // 20000 for 2024 from the file's own actuals: 230125. The NPVs the guide quotes.
+    let u = by_source("examples/uppfoljning-bygglov.toml");
+    assert_eq!(u["actual_harvest"], "230125.00");
+    assert_eq!([&u["planned_npv"], &u["forecast_npv"]], ["478840.19", "-677824.33"]);
+}
