@@ -1132,3 +1132,24 @@ fn the_guides_portfolio_follow_up_on_the_bundled_examples() {
     assert_eq!(u["actual_harvest"], "230125.00");
     assert_eq!([&u["planned_npv"], &u["forecast_npv"]], ["478840.19", "-677824.33"]);
 }
+
+#[test]
+fn batch_tables_for_people_are_swedish_with_lang_sv() {
+    for format in ["table", "markdown", "html"] {
+        let out = nytta()
+            .args(["--lang", "sv", "batch", "examples/", "--format", format])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        // Statuses and the NPV header in Swedish; JSON and CSV keep `ok`/`warnings`.
+        assert!(
+            text.contains("utan anmärkning") && text.contains("varningar"),
+            "{format}: {text}"
+        );
+        assert!(
+            text.contains("Nettonuvärde") || text.contains("Netto-"),
+            "{format}: {text}"
+        );
+        assert!(!text.contains("| ok ") && !text.contains("┆ ok "), "{format}: {text}");
+    }
+}

@@ -383,6 +383,9 @@ pub(super) fn text(label: Label) -> &'static str {
         PortfolioTotal => "Whole portfolio",
         BenefitPlanned => "Benefit, planned",
         BenefitActual => "Benefit, actual",
+        StatusOk => "ok",
+        StatusWarnings => "warnings",
+        StatusError => "error",
     }
 }
 

@@ -696,6 +696,12 @@ pub enum Label {
     BenefitPlanned,
     /// Benefit, actual
     BenefitActual,
+    /// ok
+    StatusOk,
+    /// warnings
+    StatusWarnings,
+    /// error
+    StatusError,
 }
 
 impl Label {
@@ -1040,6 +1046,9 @@ impl Label {
         Label::PortfolioTotal,
         Label::BenefitPlanned,
         Label::BenefitActual,
+        Label::StatusOk,
+        Label::StatusWarnings,
+        Label::StatusError,
     ];
 }
 

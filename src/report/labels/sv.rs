@@ -385,6 +385,9 @@ pub(super) fn text(label: Label) -> &'static str {
         PortfolioTotal => "Hela portföljen",
         BenefitPlanned => "Nytta, plan",
         BenefitActual => "Nytta, utfall",
+        StatusOk => "utan anmärkning",
+        StatusWarnings => "varningar",
+        StatusError => "fel",
     }
 }
 
