@@ -403,7 +403,7 @@ fn total(ids: Vec<String>, entry: Entry, notes: &mut Vec<String>) -> Stakeholder
 
 /// One project's follow-up in a portfolio (`nytta batch --follow-up`): plan against
 /// actuals to date, from [`crate::engine::followup::FollowUp`]'s totals.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProjectFollowUp {
     /// The file path.
     pub source: String,
@@ -417,13 +417,19 @@ pub struct ProjectFollowUp {
     pub as_of: i32,
     /// Planned against actual costs, benefits and harvest to date.
     pub totals: crate::engine::followup::FollowUpTotals,
+    /// The NPV as planned (the base calculation).
+    pub planned_npv: Decimal,
+    /// The NPV re-forecast: actuals to date, the years after forecast by `--forecast`.
+    pub forecast_npv: Decimal,
     /// The follow-up flags raised (W201–W204), in code order, each once.
     pub flags: Vec<crate::diagnostic::Code>,
+    /// Every flag raised, with its message, in the order raised.
+    pub findings: Vec<(crate::diagnostic::Code, crate::diagnostic::Text)>,
     /// Live for more than a year with no benefit actuals (W204).
     pub overdue: bool,
     /// Why it could not be followed up (the file does not validate, or its actuals CSV
-    /// does not read); the figures are zero then.
-    pub error: Option<String>,
+    /// does not read), in both languages; the figures are zero then.
+    pub error: Option<crate::diagnostic::Text>,
 }
 
 impl ProjectFollowUp {
@@ -444,10 +450,10 @@ impl ProjectFollowUp {
     }
 }
 
-/// Sums of project follow-ups over a group.
+/// Sums of project follow-ups over a group (or the whole portfolio).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GroupFollowUp {
-    /// The group's name.
+    /// The group's name (empty for the whole portfolio).
     pub group: String,
     /// Projects in the group (followed up or not).
     pub projects: usize,
@@ -455,20 +461,17 @@ pub struct GroupFollowUp {
     pub overdue: usize,
     /// Planned against actual, summed.
     pub totals: crate::engine::followup::FollowUpTotals,
+    /// The NPVs as planned, summed.
+    pub planned_npv: Decimal,
+    /// The NPVs re-forecast, summed.
+    pub forecast_npv: Decimal,
 }
 
-/// Sum project follow-ups per group (in group name order); each group's realisation
-/// rate is its actual harvest over its planned harvest.
-pub fn group_follow_ups(projects: &[ProjectFollowUp]) -> Vec<GroupFollowUp> {
-    let mut groups: BTreeMap<&str, GroupFollowUp> = BTreeMap::new();
-    for p in projects {
-        let g = groups.entry(p.group.as_str()).or_insert_with(|| GroupFollowUp {
-            group: p.group.clone(),
-            ..GroupFollowUp::default()
-        });
-        g.projects += 1;
-        g.overdue += usize::from(p.overdue);
-        let (t, s) = (&mut g.totals, &p.totals);
+impl GroupFollowUp {
+    fn add(&mut self, p: &ProjectFollowUp) {
+        self.projects += 1;
+        self.overdue += usize::from(p.overdue);
+        let (t, s) = (&mut self.totals, &p.totals);
         t.planned_costs += s.planned_costs;
         t.actual_costs += s.actual_costs;
         t.planned_benefits += s.planned_benefits;
@@ -476,14 +479,40 @@ pub fn group_follow_ups(projects: &[ProjectFollowUp]) -> Vec<GroupFollowUp> {
         t.planned_harvest += s.planned_harvest;
         t.actual_harvest += s.actual_harvest;
         t.missing += s.missing;
+        self.planned_npv += p.planned_npv;
+        self.forecast_npv += p.forecast_npv;
     }
-    groups
-        .into_values()
-        .map(|mut g| {
-            g.totals.realisation_rate = g.totals.actual_harvest.checked_div(g.totals.planned_harvest);
-            g
-        })
-        .collect()
+
+    /// Its realisation rate: actual harvest over planned harvest.
+    fn finish(mut self) -> Self {
+        self.totals.realisation_rate = self.totals.actual_harvest.checked_div(self.totals.planned_harvest);
+        self
+    }
+}
+
+/// Sum project follow-ups per group (in group name order); each group's realisation
+/// rate is its actual harvest over its planned harvest.
+pub fn group_follow_ups(projects: &[ProjectFollowUp]) -> Vec<GroupFollowUp> {
+    let mut groups: BTreeMap<&str, GroupFollowUp> = BTreeMap::new();
+    for p in projects {
+        groups
+            .entry(p.group.as_str())
+            .or_insert_with(|| GroupFollowUp {
+                group: p.group.clone(),
+                ..GroupFollowUp::default()
+            })
+            .add(p);
+    }
+    groups.into_values().map(GroupFollowUp::finish).collect()
+}
+
+/// The whole portfolio's sums (the group name empty): every project once.
+pub fn portfolio_follow_up(projects: &[ProjectFollowUp]) -> GroupFollowUp {
+    let mut total = GroupFollowUp::default();
+    for p in projects {
+        total.add(p);
+    }
+    total.finish()
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use nytta::model::submission::{Submission, SubmissionReader};
 use nytta::portfolio::StakeholderSums;
 use nytta::report::Lang;
 use nytta::report::batch::{CsvOut, HtmlOut, JsonOut, Sink, TableOut, XlsxOut};
+use nytta::report::visible::visible;
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -62,19 +63,32 @@ pub struct Args {
     #[arg(long)]
     deny_warnings: bool,
     /// Follow up every project instead: plan against actuals to date, realisation rate,
-    /// flags (W201–W204) and overdue follow-ups, worst first, summed per organisation
-    /// (or per portfolio with `--group-by portfolio`). Formats csv, json, table.
+    /// flags (W201–W204), overdue follow-ups and the NPV re-forecast, worst first,
+    /// summed per organisation (or per portfolio with `--group-by portfolio`). Every
+    /// format, and markdown.
     #[arg(long)]
     follow_up: bool,
     /// With `--follow-up`: actuals CSVs named `<project id>.csv` or `<file stem>.csv`.
     #[arg(long, value_name = "DIR", requires = "follow_up")]
     actuals_dir: Option<PathBuf>,
+    /// With `--follow-up`: one actuals CSV for the whole portfolio, with a `project`
+    /// column (each row's project id, or file name without `.toml`) beside
+    /// `line,year,amount[,kind][,comment]`; wins over `--actuals-dir` and the files'
+    /// own actuals. Rows naming no project are warned about.
+    #[arg(long, value_name = "FILE.csv", requires = "follow_up")]
+    actuals: Option<PathBuf>,
+    /// With `--follow-up`: how to forecast each project's years after the follow-up year
+    /// (its NPV re-forecast): `trend` scales each line's plan by its realisation so far,
+    /// `plan` keeps the plan.
+    #[arg(long, value_enum, default_value_t = super::follow_up::ForecastArg::Trend, requires = "follow_up")]
+    forecast: super::follow_up::ForecastArg,
     /// With `--follow-up`: follow up to and including this year (default: each
     /// project's latest year with an actual, else last year).
     #[arg(long, value_name = "YEAR", requires = "follow_up", value_parser = clap::value_parser!(i32).range(1000..=9999))]
     as_of: Option<i32>,
-    /// Of project files with the same project id or the same content (W302), keep only
-    /// the newest by modification time (the others are named on standard error).
+    /// Of submissions with the same project id or the same content (W302), keep only the
+    /// newest by modification time; rows of the submissions CSV share its time, so of
+    /// two rows the later wins (those left out are named on standard error).
     #[arg(long)]
     dedupe: bool,
     #[command(flatten)]
@@ -89,6 +103,8 @@ enum Format {
     Xlsx,
     /// One self-contained HTML page: ranked table, NPV per project chart, group sums.
     Html,
+    /// GitHub Markdown: the ranked table and the group sums (no chart).
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -229,58 +245,53 @@ fn collect_files(paths: &[PathBuf]) -> Result<Vec<Source>, Failure> {
     Ok(out)
 }
 
-/// `--dedupe`: of project files with the same project id or the same content, keep the
-/// newest by modification time (on a tie, the later in input order), saying on standard
-/// error which were left out. Reads every file once more before the batch (the project
-/// id from its TOML, not a full analysis).
-fn dedupe(sources: Vec<Source>) -> Vec<Source> {
-    struct Seen {
-        id: String,
-        content: u64,
-        modified: std::time::SystemTime,
-    }
-    let seen: Vec<Option<Seen>> = sources
-        .par_iter()
-        .map(|s| {
-            let Source::File(path) = s else { return None };
-            let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
-            let text = std::fs::read_to_string(path).ok()?;
-            let id = text
-                .parse::<toml::Table>()
-                .ok()
-                .and_then(|t| t.get("project")?.get("id")?.as_str().map(str::to_string))
-                .unwrap_or_default();
-            Some(Seen {
-                id,
-                content: fingerprint(&text),
-                modified,
-            })
-        })
-        .collect();
-    let mut keep = vec![true; sources.len()];
+/// One submission as `--dedupe` sees it: where it is shown, its project id, its
+/// content's fingerprint and when it was written.
+struct Seen {
+    shown: String,
+    id: String,
+    content: u64,
+    modified: std::time::SystemTime,
+}
+
+/// `--dedupe`: of submissions with the same project id or the same content, keep the
+/// newest by modification time, and on a tie the later in input order (files first, then
+/// the rows of the submissions CSV, which share its modification time: the later row
+/// wins, as a resubmission appended to the sheet). Says on standard error which were
+/// left out. Returns which to keep, in input order.
+fn newest(seen: &[Option<Seen>]) -> Vec<bool> {
+    let lang = super::lang();
+    let mut keep = vec![true; seen.len()];
     let mut by_id: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut by_content: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
-    let shown = |i: usize| match &sources[i] {
-        Source::File(p) => p.display().to_string(),
-        _ => String::new(),
-    };
     for (i, s) in seen.iter().enumerate() {
         let Some(s) = s else { continue };
         let earlier = by_content
             .get(&s.content)
             .copied()
             .or_else(|| (!s.id.is_empty()).then(|| by_id.get(s.id.as_str()).copied()).flatten());
-        let winner = match earlier {
-            Some(j) if keep[j] => {
-                let older = seen[j].as_ref().is_some_and(|o| o.modified > s.modified);
-                let (kept, dropped) = if older { (j, i) } else { (i, j) };
-                keep[dropped] = false;
-                noteln!(
-                    "nytta: --dedupe: leaving out {} (W302: the same project as {}, which is newer)",
-                    nytta::report::visible::visible(&shown(dropped)),
-                    nytta::report::visible::visible(&shown(kept))
-                );
-                kept
+        let winner = match (earlier, earlier.and_then(|j| seen[j].as_ref())) {
+            (Some(j), Some(o)) if keep[j] => {
+                let older = o.modified > s.modified;
+                let (kept, dropped) = if older { (o, s) } else { (s, o) };
+                keep[if older { i } else { j }] = false;
+                let (d, k) = (visible(&dropped.shown), visible(&kept.shown));
+                let newer = kept.modified > dropped.modified;
+                match (lang, newer) {
+                    (Lang::Sv, true) => {
+                        noteln!("nytta: --dedupe: utelämnar {d} (W302: samma projekt som {k}, som är nyare)")
+                    }
+                    (Lang::Sv, false) => noteln!(
+                        "nytta: --dedupe: utelämnar {d} (W302: samma projekt som {k}, som kommer senare (samma ändringstid))"
+                    ),
+                    (Lang::En, true) => {
+                        noteln!("nytta: --dedupe: leaving out {d} (W302: the same project as {k}, which is newer)")
+                    }
+                    (Lang::En, false) => noteln!(
+                        "nytta: --dedupe: leaving out {d} (W302: the same project as {k}, which comes later (the same modification time))"
+                    ),
+                }
+                if older { j } else { i }
             }
             _ => i,
         };
@@ -293,11 +304,64 @@ fn dedupe(sources: Vec<Source>) -> Vec<Source> {
             }
         }
     }
-    sources
+    keep
+}
+
+/// `--dedupe` over the project files and the submissions CSV's rows ([`newest`]). Reads
+/// every file once more before the batch (the project id from its TOML, not a full
+/// analysis) and the CSV once more (its rows' project ids and contents). Returns the
+/// files kept and the CSV rows (their numbers) left out.
+fn dedupe(sources: Vec<Source>, csv: Option<&Path>) -> (Vec<Source>, std::collections::HashSet<u64>) {
+    let mut seen: Vec<Option<Seen>> = sources
+        .par_iter()
+        .map(|s| {
+            let Source::File(path) = s else { return None };
+            let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+            let text = std::fs::read_to_string(path).ok()?;
+            let id = text
+                .parse::<toml::Table>()
+                .ok()
+                .and_then(|t| t.get("project")?.get("id")?.as_str().map(str::to_string))
+                .unwrap_or_default();
+            Some(Seen {
+                shown: path.display().to_string(),
+                id,
+                content: fingerprint(&text),
+                modified,
+            })
+        })
+        .collect();
+    let files = seen.len();
+    let mut rows = Vec::new();
+    // A CSV that cannot be read is reported when the batch reads it.
+    if let Some(csv) = csv
+        && let Ok(modified) = std::fs::metadata(csv).and_then(|m| m.modified())
+        && let Ok(file) = std::fs::File::open(csv)
+        && let Ok(reader) = SubmissionReader::new(file)
+    {
+        let shown = csv.display().to_string();
+        for submission in reader.map_while(Result::ok) {
+            rows.push(submission.row);
+            seen.push(submission.project.as_ref().ok().map(|text| Seen {
+                shown: format!("{shown}:{}", submission.row),
+                id: submission.id.clone(),
+                content: fingerprint(text),
+                modified,
+            }));
+        }
+    }
+    let keep = newest(&seen);
+    let dropped = rows
+        .into_iter()
+        .zip(&keep[files..])
+        .filter_map(|(row, k)| (!k).then_some(row))
+        .collect();
+    let sources = sources
         .into_iter()
         .zip(keep)
         .filter_map(|(s, k)| k.then_some(s))
-        .collect()
+        .collect();
+    (sources, dropped)
 }
 
 fn is_toml(path: &Path) -> bool {
@@ -341,7 +405,7 @@ fn open_submissions(path: &Path) -> Result<impl Iterator<Item = Result<Source, F
     if !reader.unknown_columns.is_empty() {
         noteln!(
             "nytta: {}",
-            nytta::report::visible::visible(&format!(
+            visible(&format!(
                 "{}: {}: {}",
                 path.display(),
                 super::lang().pick("okända kolumner läses inte", "ignoring unknown column(s)"),
@@ -406,10 +470,16 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let target = super::output_target(&args.output.file, &inputs)?;
 
     let mut sources = collect_files(&args.paths)?;
+    let mut dropped_rows = std::collections::HashSet::new();
     if args.dedupe {
-        sources = dedupe(sources);
+        (sources, dropped_rows) = dedupe(sources, args.csv.as_deref());
     }
     if args.follow_up {
+        if args.csv.is_some() {
+            return Err(Failure(anyhow::anyhow!(
+                "--follow-up follows up project files, not the rows of a submissions CSV (--csv)"
+            )));
+        }
         return super::batch_follow_up::run(super::batch_follow_up::Settings {
             files: sources
                 .into_iter()
@@ -419,17 +489,18 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                 })
                 .collect(),
             actuals_dir: args.actuals_dir.clone(),
+            actuals: args.actuals.clone(),
+            forecast: args.forecast.into(),
+            deny_warnings: args.deny_warnings,
             as_of: args.as_of,
             by_portfolio: args.group_by == Some(GroupByArg::Portfolio),
             format: match args.format {
                 Format::Csv => super::batch_follow_up::Format::Csv,
                 Format::Json => super::batch_follow_up::Format::Json,
                 Format::Table => super::batch_follow_up::Format::Table,
-                Format::Xlsx | Format::Html => {
-                    return Err(Failure(anyhow::anyhow!(
-                        "--follow-up writes csv, json or table, not xlsx or html (yet)"
-                    )));
-                }
+                Format::Markdown => super::batch_follow_up::Format::Markdown,
+                Format::Html => super::batch_follow_up::Format::Html,
+                Format::Xlsx => super::batch_follow_up::Format::Xlsx,
             },
             style: args.excel.style(),
             lang: super::lang(),
@@ -454,7 +525,9 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     }
     let file_count = sources.len();
     let rows = match &args.csv {
-        Some(csv) => Some(open_submissions(csv)?),
+        Some(csv) => Some(open_submissions(csv)?.filter(
+            move |row| !matches!(row, Ok(Source::CsvRow { submission, .. }) if dropped_rows.contains(&submission.row)),
+        )),
         None => None,
     };
     // A CSV's rows come a chunk at a time: at most a chunk's worth of threads for them.
@@ -485,6 +558,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         (Format::Json, _) => Box::new(JsonOut::new(writer)?.with_realism(args.realism)),
         (Format::Table, _) => Box::new(TableOut::new(writer, super::lang())),
         (Format::Html, _) => Box::new(HtmlOut::new(writer, super::lang())),
+        (Format::Markdown, _) => Box::new(HtmlOut::markdown(writer, super::lang())),
         (Format::Xlsx, Destination::File(_)) => Box::new(XlsxOut::with_realism(
             writer,
             ranked,
@@ -682,7 +756,7 @@ impl Collector {
         if let Some(sums) = self.stakeholders.take() {
             let (table, notes) = sums.finish(self.by_year);
             for note in notes {
-                noteln!("nytta: {}", nytta::report::visible::visible(&note));
+                noteln!("nytta: {}", visible(&note));
             }
             if !self.closed
                 && let Err(e) = self.sink.stakeholders(&table)
@@ -705,7 +779,7 @@ impl Collector {
             self.closed = broken_pipe(e)?;
         }
         for note in self.sink.take_notes() {
-            noteln!("nytta: {}", nytta::report::visible::visible(&note));
+            noteln!("nytta: {}", visible(&note));
         }
         Ok(())
     }

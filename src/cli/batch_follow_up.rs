@@ -1,26 +1,39 @@
-//! `nytta batch PATH... --follow-up [--actuals-dir DIR] [--as-of YEAR]`: every project
-//! followed up (plan against actuals to date, realisation rate, flags W201–W204,
-//! overdue follow-ups), sorted worst first, with sums per group.
+//! `nytta batch PATH... --follow-up [--actuals FILE.csv] [--actuals-dir DIR] [--as-of YEAR]
+//! [--forecast trend|plan]`: every project followed up (plan against actuals to date,
+//! realisation rate, flags W201–W204, overdue follow-ups, the NPV re-forecast), sorted
+//! worst first, with sums per group.
 //!
-//! Actuals come from each file's `actuals`, and from `DIR/<id>.csv` or
-//! `DIR/<file stem>.csv` when `--actuals-dir` is given (the CSV wins for the same line,
-//! kind and year, as in `nytta follow-up --actuals`). The years after are forecast by
-//! trend. Summaries are small, so the whole portfolio is held to sort it.
+//! Actuals come from each file's `actuals`; then from `DIR/<id>.csv` or
+//! `DIR/<file stem>.csv` when `--actuals-dir` is given; then from the rows of the one
+//! CSV given by `--actuals` whose `project` is the project's id, else its file stem
+//! (docs/decisions.md, D80). Each later source wins for the same line, kind and year, as
+//! in `nytta follow-up --actuals`. Rows naming no project of the batch are warned about
+//! on standard error. The years after are forecast by `--forecast` (default trend).
+//! Summaries are small, so the whole portfolio is held to sort it.
 
 use super::{Failure, Outcome, input, output};
 use nytta::analysis::analyse;
+use nytta::diagnostic::{Diagnostic, Text, did_you_mean};
 use nytta::engine::followup::{Forecast, follow_up_with};
-use nytta::model::actuals::{Actuals, decode_text, parse_actuals_csv};
-use nytta::portfolio::{ProjectFollowUp, group_follow_ups};
+use nytta::model::actuals::{Actuals, PortfolioActuals, decode_text, parse_actuals_csv};
+use nytta::portfolio::{ProjectFollowUp, group_follow_ups, portfolio_follow_up};
+use nytta::report::builder::portfolio::{follow_up, follow_up_sheets};
 use nytta::report::csv::CsvStyle;
-use nytta::report::{Lang, portfolio};
+use nytta::report::diagnostics::{FileDiagnostics, human};
+use nytta::report::visible::visible;
+use nytta::report::{Lang, html, markdown, portfolio, table, xlsx};
 use rayon::prelude::*;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// What `--follow-up` needs from `nytta batch`'s arguments.
 pub struct Settings {
     pub files: Vec<PathBuf>,
     pub actuals_dir: Option<PathBuf>,
+    /// One actuals CSV with a `project` column (`--actuals FILE`).
+    pub actuals: Option<PathBuf>,
+    pub forecast: Forecast,
+    pub deny_warnings: bool,
     pub as_of: Option<i32>,
     pub by_portfolio: bool,
     pub format: Format,
@@ -35,32 +48,67 @@ pub enum Format {
     Csv,
     Json,
     Table,
+    Markdown,
+    Html,
+    Xlsx,
 }
 
-fn one(path: &Path, s: &Settings) -> ProjectFollowUp {
+/// The portfolio's actuals CSV (`--actuals FILE`), read once.
+pub struct Shared {
+    /// The file as named on the command line.
+    pub path: PathBuf,
+    /// Its decoded text, to locate problems.
+    pub text: String,
+    /// Its rows by project.
+    pub rows: PortfolioActuals,
+}
+
+/// "FILE:LINE:COL: message" of the first problem of an actuals CSV, and how many more.
+fn located(csv: &Path, text: &str, problems: &[Diagnostic]) -> Text {
+    let Some(first) = problems.first() else {
+        return Text::new(String::new(), String::new());
+    };
+    let (line, col) = first
+        .span
+        .as_ref()
+        .map_or((1, 1), |s| nytta::diagnostic::line_col(text, s.start));
+    let more = problems.len() - 1;
+    first.message.map(|m, lang| {
+        let more = match (more, lang) {
+            (0, _) => String::new(),
+            (n, Lang::Sv) => format!(" (och {n} problem till: nytta follow-up visar alla)"),
+            (n, Lang::En) => format!(" (and {n} more: nytta follow-up shows them all)"),
+        };
+        format!("{}:{line}:{col}: {m}{more}", csv.display())
+    })
+}
+
+/// One project followed up, and the `project` values of the shared actuals CSV that
+/// named it (its id, its file stem).
+fn one(path: &Path, s: &Settings, shared: Option<&Shared>) -> (ProjectFollowUp, Vec<String>) {
     let source = path.display().to_string();
     let mut out = ProjectFollowUp {
-        source: source.clone(),
-        id: String::new(),
-        name: String::new(),
-        group: String::new(),
-        as_of: 0,
-        totals: Default::default(),
-        flags: Vec::new(),
-        overdue: false,
-        error: None,
+        source,
+        ..ProjectFollowUp::default()
     };
     let text = match std::fs::read(path) {
         Ok(bytes) if bytes.len() as u64 <= nytta::limits::MAX_PROJECT_BYTES => {
             String::from_utf8_lossy(&bytes).into_owned()
         }
         Ok(_) => {
-            out.error = Some(input::too_large(nytta::limits::MAX_PROJECT_BYTES, "a project file"));
-            return out;
+            out.error = Some(input::too_large_text(
+                nytta::limits::MAX_PROJECT_BYTES,
+                "en projektfil",
+                "a project file",
+            ));
+            return (out, Vec::new());
         }
         Err(e) => {
-            out.error = Some(format!("cannot read the file: {e}"));
-            return out;
+            out.error = Some(Text::new(
+                format!("kan inte läsa filen: {e}"),
+                format!("cannot read the file: {e}"),
+            ));
+            return (out, Vec::new());
         }
     };
     let analysis = analyse(&text);
@@ -71,41 +119,62 @@ fn one(path: &Path, s: &Settings) -> ProjectFollowUp {
     } else {
         analysis.header.organisation.clone()
     };
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let id = analysis
+        .project
+        .as_ref()
+        .and_then(|p| p.id.clone())
+        .unwrap_or_else(|| out.id.clone());
+    let keys: Vec<String> = shared.map_or_else(Vec::new, |sh| {
+        sh.rows.keys_of(&[&id, &stem]).into_iter().map(str::to_string).collect()
+    });
     let (Some(project), Some(base)) = (&analysis.project, &analysis.base) else {
-        out.error = Some("the file does not validate: run nytta check".into());
-        return out;
+        out.error = Some(Text::new(
+            "filen går inte att läsa in: kör nytta check",
+            "the file does not validate: run nytta check",
+        ));
+        return (out, keys);
     };
     let mut actuals = Actuals::from_project(project);
-    if let Some(dir) = &s.actuals_dir {
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let candidates = [project.id.clone().unwrap_or_default(), stem];
-        if let Some(csv) = candidates
+    if let Some(dir) = &s.actuals_dir
+        && let Some(csv) = [&id, &stem]
             .iter()
             .filter(|c| !c.is_empty())
             .map(|c| dir.join(format!("{c}.csv")))
             .find(|p| p.is_file())
-        {
-            match std::fs::read(&csv) {
-                Ok(bytes) => match parse_actuals_csv(&decode_text(&bytes), project) {
+    {
+        match std::fs::read(&csv) {
+            Ok(bytes) => {
+                let text = decode_text(&bytes);
+                match parse_actuals_csv(&text, project) {
                     Ok(from_csv) => actuals = actuals.merged_with(&from_csv),
                     Err(problems) => {
-                        out.error = Some(format!(
-                            "{}: {}",
-                            csv.display(),
-                            problems
-                                .first()
-                                .map_or(String::new(), |d| d.message.get(super::lang()).to_string())
-                        ));
-                        return out;
+                        out.error = Some(located(&csv, &text, &problems));
+                        return (out, keys);
                     }
-                },
-                Err(e) => {
-                    out.error = Some(format!("cannot read {}: {e}", csv.display()));
-                    return out;
                 }
+            }
+            Err(e) => {
+                out.error = Some(Text::new(
+                    format!("kan inte läsa {}: {e}", csv.display()),
+                    format!("cannot read {}: {e}", csv.display()),
+                ));
+                return (out, keys);
+            }
+        }
+    }
+    if let Some(shared) = shared
+        && !keys.is_empty()
+    {
+        let named: Vec<&str> = keys.iter().map(String::as_str).collect();
+        match shared.rows.actuals(&named, project) {
+            Ok(from_csv) => actuals = actuals.merged_with(&from_csv),
+            Err(problems) => {
+                out.error = Some(located(&shared.path, &shared.text, &problems));
+                return (out, keys);
             }
         }
     }
@@ -114,32 +183,167 @@ fn one(path: &Path, s: &Settings) -> ProjectFollowUp {
         .as_of
         .or(actuals.latest_year())
         .unwrap_or_else(|| (super::follow_up::current_year() - 1).clamp(project.start_year, last));
-    let fu = follow_up_with(project, base, &actuals, out.as_of, Forecast::Trend);
+    let fu = follow_up_with(project, base, &actuals, out.as_of, s.forecast);
     let flags = nytta::check::followup::flags(project, &fu, &actuals);
     out.flags = flags.iter().map(|d| d.code).collect();
     out.flags.sort();
     out.flags.dedup();
     out.overdue = nytta::check::followup::is_overdue(&flags);
+    out.findings = flags.into_iter().map(|d| (d.code, d.message)).collect();
     out.totals = fu.totals;
-    out
+    out.planned_npv = base.summary.npv;
+    out.forecast_npv = fu.reforecast.npv;
+    (out, keys)
+}
+
+/// Rows of the shared actuals CSV shown at most in one warning.
+const SHOWN_ROWS: usize = 10;
+
+/// Warn (standard error) about every `project` value of the shared actuals CSV that named
+/// no project of the batch, with its rows and the nearest id or file stem. Returns
+/// whether there was any.
+fn warn_unmatched(shared: &Shared, used: &BTreeSet<String>, files: &[PathBuf], projects: &[ProjectFollowUp]) -> bool {
+    let lang = super::lang();
+    let known: Vec<String> = projects
+        .iter()
+        .map(|p| p.id.clone())
+        .chain(
+            files
+                .iter()
+                .filter_map(|f| f.file_stem().map(|s| s.to_string_lossy().into_owned())),
+        )
+        .filter(|k| !k.is_empty())
+        .collect();
+    let mut unmatched: Vec<(&str, Vec<u64>)> = shared.rows.projects().filter(|(v, _)| !used.contains(*v)).collect();
+    unmatched.sort_by_key(|(_, lines)| lines.first().copied());
+    for (value, lines) in &unmatched {
+        let value = *value;
+        let mut rows: Vec<String> = lines.iter().take(SHOWN_ROWS).map(u64::to_string).collect();
+        if lines.len() > SHOWN_ROWS {
+            rows.push(format!("… ({} {})", lines.len(), lang.pick("rader", "rows")));
+        }
+        let rows = rows.join(", ");
+        // The same id but for case, diacritics and separators (`C1`, `c-1`), else a near one.
+        let folded = nytta::portfolio::fold(value);
+        let near = known
+            .iter()
+            .find(|k| !folded.is_empty() && nytta::portfolio::fold(k) == folded)
+            .map(String::as_str)
+            .or_else(|| did_you_mean(value, known.iter().map(String::as_str)));
+        let rows = match (lang, lines.len()) {
+            (Lang::Sv, _) => format!("rad {rows}"),
+            (Lang::En, 1) => format!("row {rows}"),
+            (Lang::En, _) => format!("rows {rows}"),
+        };
+        let text = match (lang, value.is_empty()) {
+            (Lang::Sv, true) => format!("{rows}: inget projekt angivet; räknas inte"),
+            (Lang::En, true) => format!("{rows}: no project given; not counted"),
+            (Lang::Sv, false) => format!(
+                "{rows}: projektet `{value}` finns inte bland projekten (varken som projekt-id eller filnamn); räknas inte{}",
+                near.map_or(String::new(), |n| format!(". Menade du `{n}`?"))
+            ),
+            (Lang::En, false) => format!(
+                "{rows}: project `{value}` is none of the projects (by project id or file name); not counted{}",
+                near.map_or(String::new(), |n| format!(". Did you mean `{n}`?"))
+            ),
+        };
+        noteln!(
+            "nytta: {}: {}: {}",
+            lang.pick("varning", "warning"),
+            shared.path.display(),
+            visible(&text)
+        );
+    }
+    !unmatched.is_empty()
+}
+
+/// Read the shared actuals CSV: `Ok(None)` (its problems printed) when it cannot be
+/// used; a file that cannot be read fails (exit 2).
+pub fn read_shared(path: &Path) -> Result<Option<Shared>, Failure> {
+    let lang = super::lang();
+    let limit = nytta::limits::MAX_ACTUALS_CSV_BYTES;
+    let Some(bytes) = input::read_limited(path, limit)? else {
+        noteln!(
+            "{}: {}[E001]: {}",
+            path.display(),
+            nytta::diagnostic::Severity::Error.word(lang),
+            input::too_large_text(limit, "en utfallsfil (CSV)", "an actuals CSV").get(lang)
+        );
+        return Ok(None);
+    };
+    let text = decode_text(&bytes);
+    drop(bytes);
+    match PortfolioActuals::parse(&text) {
+        Ok(rows) => Ok(Some(Shared {
+            path: path.to_path_buf(),
+            text,
+            rows,
+        })),
+        Err(problems) => {
+            let shown = path.display().to_string();
+            note!(
+                "{}",
+                human(&FileDiagnostics {
+                    path: &shown,
+                    text: &text,
+                    diagnostics: &problems,
+                    omitted: Default::default(),
+                    lang,
+                })
+            );
+            Ok(None)
+        }
+    }
 }
 
 /// Follow up every file, sort worst first, sum per group and write.
 pub fn run(s: Settings) -> Result<Outcome, Failure> {
-    let mut projects: Vec<ProjectFollowUp> = s.files.par_iter().map(|p| one(p, &s)).collect();
+    let shared = match &s.actuals {
+        Some(path) => match read_shared(path)? {
+            Some(shared) => Some(shared),
+            None => return Ok(Outcome::Invalid),
+        },
+        None => None,
+    };
+    let (mut projects, keys): (Vec<ProjectFollowUp>, Vec<Vec<String>>) =
+        s.files.par_iter().map(|p| one(p, &s, shared.as_ref())).unzip();
+    let unmatched = match &shared {
+        Some(shared) => warn_unmatched(shared, &keys.into_iter().flatten().collect(), &s.files, &projects),
+        None => false,
+    };
     projects.sort_by_key(ProjectFollowUp::worst_first_key);
     let groups = group_follow_ups(&projects);
-    let text = match s.format {
-        Format::Csv => portfolio::csv(&projects, &groups, s.style),
-        Format::Json => portfolio::json(&projects, &groups),
-        Format::Table => portfolio::table(&projects, &groups, s.lang),
+    let total = portfolio_follow_up(&projects);
+    let document = || follow_up(&projects, &groups, &total, s.forecast, s.lang);
+    let bytes = match s.format {
+        Format::Csv => portfolio::csv(&projects, &groups, s.style, super::json_lang()).into_bytes(),
+        Format::Json => portfolio::json(&projects, &groups, &total, s.forecast, super::json_lang()).into_bytes(),
+        Format::Table => table::render_document(&document()).into_bytes(),
+        Format::Markdown => markdown::render_document(&document()).into_bytes(),
+        Format::Html => html::render_document(&document(), s.lang).into_bytes(),
+        Format::Xlsx => xlsx::write(
+            &follow_up_sheets(&projects, &groups, &total, s.lang),
+            super::xlsx_created(),
+        )
+        .map_err(|e| Failure(anyhow::anyhow!("cannot write the workbook: {e}")))?,
     };
-    output::emit(s.output.as_deref(), text.as_bytes())?;
+    output::emit(s.output.as_deref(), &bytes)?;
     let errors = projects.iter().filter(|p| p.error.is_some()).count();
     let overdue = projects.iter().filter(|p| p.overdue).count();
-    noteln!(
-        "nytta: {} projects followed up: {overdue} overdue for follow-up, {errors} could not be followed up",
-        projects.len()
-    );
-    Ok(if errors > 0 { Outcome::Invalid } else { Outcome::Ok })
+    let flagged = projects.iter().filter(|p| !p.flags.is_empty()).count();
+    match s.lang {
+        Lang::Sv => noteln!(
+            "nytta: {} projekt följda upp: {overdue} försenade med uppföljningen, {errors} gick inte att följa upp",
+            projects.len()
+        ),
+        Lang::En => noteln!(
+            "nytta: {} projects followed up: {overdue} overdue for follow-up, {errors} could not be followed up",
+            projects.len()
+        ),
+    }
+    Ok(if errors > 0 || (s.deny_warnings && (unmatched || flagged > 0)) {
+        Outcome::Invalid
+    } else {
+        Outcome::Ok
+    })
 }

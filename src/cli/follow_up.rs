@@ -43,10 +43,20 @@ pub struct Args {
     set: super::set::SetArgs,
 }
 
+/// `--forecast`, here and in `nytta batch --follow-up`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ForecastArg {
+pub(super) enum ForecastArg {
     Plan,
     Trend,
+}
+
+impl From<ForecastArg> for Forecast {
+    fn from(f: ForecastArg) -> Forecast {
+        match f {
+            ForecastArg::Plan => Forecast::Plan,
+            ForecastArg::Trend => Forecast::Trend,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -109,11 +119,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let rendered = if args.template {
         csv::follow_up_template(project, base, as_of, style)
     } else {
-        let forecast = match args.forecast {
-            ForecastArg::Plan => Forecast::Plan,
-            ForecastArg::Trend => Forecast::Trend,
-        };
-        let fu = follow_up_with(project, base, &actuals, as_of, forecast);
+        let fu = follow_up_with(project, base, &actuals, as_of, args.forecast.into());
         let flags = nytta::check::followup::flags(project, &fu, &actuals);
         flagged |= !flags.is_empty();
         match args.format {

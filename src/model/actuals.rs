@@ -4,7 +4,7 @@
 //! The CSV may come from Swedish Excel: `;` or tab as delimiter, decimal commas,
 //! Windows-1252 or UTF-8 with or without a BOM.
 
-use super::csvin::{CsvError, CsvReader};
+use super::csvin::{CsvError, CsvReader, Row};
 use super::{Line, Project, number::parse_number_str};
 use crate::diagnostic::{Code, Diagnostic, Text, did_you_mean};
 use crate::limits::MAX_SHOWN_FINDINGS;
@@ -123,15 +123,26 @@ pub const COLUMNS: &[&str] = &[
     "comment",
     "kommentar",
 ];
+/// The column a portfolio's actuals CSV adds: the project each row is of
+/// ([`PortfolioActuals`]).
+pub const PROJECT_COLUMN: &str = "project";
 
-/// Read an actuals CSV against a project. Returns the actuals, or every problem found
-/// (located by byte span in `text`, which is the decoded CSV). Every row either counts
-/// or is reported; so is every column.
-pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<Diagnostic>> {
-    let mut reader = match CsvReader::from_text(text) {
-        Ok(r) => r,
-        Err(e) => return Err(vec![csv_error(&e, text)]),
-    };
+/// Where the columns of an actuals CSV are.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    line: usize,
+    year: usize,
+    amount: usize,
+    kind: Option<usize>,
+    comment: Option<usize>,
+    project: Option<usize>,
+}
+
+/// Read an actuals CSV's header: where its columns are, and its problems (an unknown
+/// column is a problem, yet the rows are read on so that every problem is found);
+/// `Err` when the rows cannot be read (a column named twice, or one missing). With
+/// `portfolio`, a `project` column is known and required.
+fn header(reader: &mut CsvReader, portfolio: bool) -> Result<(Columns, Vec<Diagnostic>), Vec<Diagnostic>> {
     let header_span = reader.header_span();
     let header_problem = |code: Code, message: Text, hint: Text| {
         Diagnostic::new(code, message)
@@ -152,11 +163,20 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
             ),
         )]);
     }
+    let known: Vec<&str> = COLUMNS
+        .iter()
+        .copied()
+        .chain(portfolio.then_some(PROJECT_COLUMN))
+        .collect();
     let mut problems = Vec::new();
     for (i, name) in reader.columns().iter().enumerate() {
-        if !name.is_empty() && !COLUMNS.contains(&name.as_str()) {
-            let hint = match did_you_mean(name, COLUMNS.iter().copied()) {
+        if !name.is_empty() && !known.contains(&name.as_str()) {
+            let hint = match did_you_mean(name, known.iter().copied()) {
                 Some(near) => text!(sv: "menade du `{near}`?"; en: "did you mean `{near}`?"),
+                None if portfolio => Text::new(
+                    "kolumnerna är project, line, year, amount, kind och comment; ta bort kolumnen eller dess rubrik",
+                    "the columns are project, line, year, amount, kind and comment; delete the column or its header",
+                ),
                 None => Text::new(
                     "kolumnerna är line, year, amount, kind och comment; ta bort kolumnen eller dess rubrik",
                     "the columns are line, year, amount, kind and comment; delete the column or its header",
@@ -169,252 +189,413 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
             ));
         }
     }
-    let (Some(c_line), Some(c_year), Some(c_amount)) =
-        (reader.column("line"), reader.column("year"), reader.column("amount"))
-    else {
-        problems.push(header_problem(
-            Code::E003,
-            {
-                let found = reader.columns().join(", ");
+    let project = reader.column(PROJECT_COLUMN);
+    let (Some(line), Some(year), Some(amount), true) = (
+        reader.column("line"),
+        reader.column("year"),
+        reader.column("amount"),
+        !portfolio || project.is_some(),
+    ) else {
+        let found = reader.columns().join(", ");
+        problems.push(if portfolio {
+            header_problem(
+                Code::E003,
+                text!(
+                    sv: "CSV-filens rubrikrad måste ha `project`, `line`, `year` och `amount`; hittade: {found}";
+                    en: "the CSV header must name `project`, `line`, `year` and `amount`; found: {found}"
+                ),
+                Text::new(
+                    "skriv rubrikraden `project,line,year,amount,kind`: project är projektets id eller filnamn utan .toml",
+                    "write the header `project,line,year,amount,kind`: project is the project's id or file name without .toml",
+                ),
+            )
+        } else {
+            header_problem(
+                Code::E003,
                 text!(
                     sv: "CSV-filens rubrikrad måste ha `line`, `year` och `amount`; hittade: {found}";
                     en: "the CSV header must name `line`, `year` and `amount`; found: {found}"
-                )
-            },
-            Text::new(
-                "skriv rubrikraden `line,year,amount,kind` (eller `nytta follow-up FIL --template` för en färdig fil)",
-                "write the header `line,year,amount,kind` (or `nytta follow-up FILE --template` for a ready file)",
-            ),
-        ));
+                ),
+                Text::new(
+                    "skriv rubrikraden `line,year,amount,kind` (eller `nytta follow-up FIL --template` för en färdig fil)",
+                    "write the header `line,year,amount,kind` (or `nytta follow-up FILE --template` for a ready file)",
+                ),
+            )
+        });
         return Err(problems);
     };
-    reader.require(&[c_line, c_year, c_amount]);
-    let c_kind = reader.column("kind");
-    let c_comment = reader.column("comment").or_else(|| reader.column("kommentar"));
-    let mut comments = BTreeMap::new();
-    let lines: Vec<_> = project.lines().collect();
-    let keys: Vec<&str> = lines.iter().map(|l| l.key()).collect();
-    let mut actuals = BTreeMap::new();
-    let mut omitted: Option<(std::ops::Range<usize>, String, usize)> = None;
+    reader.require(&[line, year, amount]);
+    let columns = Columns {
+        line,
+        year,
+        amount,
+        kind: reader.column("kind"),
+        comment: reader.column("comment").or_else(|| reader.column("kommentar")),
+        project,
+    };
+    Ok((columns, problems))
+}
+
+/// What the rows are read against: the project and its lines.
+struct Context<'p> {
+    project: &'p Project,
+    lines: Vec<&'p Line>,
+    keys: Vec<&'p str>,
+}
+
+impl<'p> Context<'p> {
+    fn new(project: &'p Project) -> Self {
+        let lines: Vec<&Line> = project.lines().collect();
+        let keys = lines.iter().map(|l| l.key()).collect();
+        Context { project, lines, keys }
+    }
+}
+
+/// What the rows have given so far: actuals, comments and problems.
+#[derive(Default)]
+struct Read {
+    actuals: BTreeMap<ActualKey, Decimal>,
+    comments: BTreeMap<ActualKey, String>,
+    problems: Vec<Diagnostic>,
+    /// Problems counted, not kept: where the first was, and how many.
+    omitted: Option<(std::ops::Range<usize>, String, usize)>,
+}
+
+impl Read {
+    fn finish(mut self) -> Result<Actuals, Vec<Diagnostic>> {
+        if let Some((span, at, n)) = self.omitted {
+            self.problems.push(
+                Diagnostic::new(
+                    Code::E001,
+                    text!(
+                        sv: "… och {n} problem till från den här raden, som inte visas";
+                        en: "… and {n} more problem{} from this row on, not shown",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                )
+                .span(span)
+                .at(at)
+                .hint(Text::new(
+                    "rätta problemen ovan och läs in filen igen",
+                    "fix the problems above and read the file again",
+                )),
+            );
+        }
+        if self.problems.is_empty() {
+            Ok(Actuals(self.actuals, self.comments))
+        } else {
+            Err(self.problems)
+        }
+    }
+}
+
+/// Whether a row is an unfilled template row (no amount, no comment): skipped.
+fn unfilled(row: &Row, c: &Columns) -> bool {
+    row.get(c.amount).is_empty() && c.comment.is_none_or(|i| row.get(i).is_empty())
+}
+
+/// Read an actuals CSV against a project. Returns the actuals, or every problem found
+/// (located by byte span in `text`, which is the decoded CSV). Every row either counts
+/// or is reported; so is every column.
+pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<Diagnostic>> {
+    let mut reader = match CsvReader::from_text(text) {
+        Ok(r) => r,
+        Err(e) => return Err(vec![csv_error(&e, text)]),
+    };
+    let (columns, problems) = header(&mut reader, false)?;
+    let ctx = Context::new(project);
+    let mut out = Read {
+        problems,
+        ..Read::default()
+    };
     while let Some(row) = reader.next_row() {
-        let row = match row {
-            Ok(row) => row,
+        match row {
+            Ok(row) => read_row(&row, &columns, &ctx, &mut out),
             Err(e) => {
-                problems.push(csv_error(&e, text));
+                out.problems.push(csv_error(&e, text));
                 break;
             }
-        };
-        let span = row.span.clone();
-        let at = format!("row {}", row.line);
-        let mut problem = |code: Code, message: Text, hint: Text| {
-            // One place is left for the line that counts the rest.
-            if problems.len() < MAX_SHOWN_FINDINGS - 1 {
-                problems.push(
-                    Diagnostic::new(code, message)
-                        .hint(hint)
-                        .span(span.clone())
-                        .at(at.clone()),
-                );
-            } else {
-                // Counted, not kept: a million bad rows must not become a million messages.
-                omitted.get_or_insert((span.clone(), at.clone(), 0)).2 += 1;
-            }
-        };
-        if let Some(shape) = &row.problem {
-            problem(
-                Code::E001,
-                shape.map(|s, _| format!("CSV: {s}")),
-                Text::new(
-                    "spara filen igen från kalkylprogrammet, eller rätta raden för hand",
-                    "save the file again from the spreadsheet, or fix the row by hand",
-                ),
+        }
+    }
+    out.finish()
+}
+
+/// Read one row into `out`: an actual, a comment, or a problem.
+fn read_row(row: &Row, c: &Columns, ctx: &Context, out: &mut Read) {
+    let span = row.span.clone();
+    let at = format!("row {}", row.line);
+    let mut problem = |code: Code, message: Text, hint: Text| {
+        // One place is left for the line that counts the rest.
+        if out.problems.len() < MAX_SHOWN_FINDINGS - 1 {
+            out.problems.push(
+                Diagnostic::new(code, message)
+                    .hint(hint)
+                    .span(span.clone())
+                    .at(at.clone()),
             );
-            continue;
-        }
-        let amount_text = row.get(c_amount);
-        let comment = c_comment.map_or("", |c| row.get(c)).trim().to_string();
-        if amount_text.is_empty() && comment.is_empty() {
-            continue; // unfilled template rows
-        }
-        let Some((index, name)) = find_line(&lines, &keys, row.exact(c_line)) else {
-            let name = unprotect(row.exact(c_line));
-            let hint = match did_you_mean(name, keys.iter().copied()) {
-                Some(near) if near != name => text!(sv: "menade du `{near}`?"; en: "did you mean `{near}`?"),
-                _ => {
-                    let all = keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
-                    text!(
-                        sv: "använd ett rad-id (eller det exakta namnet på en rad utan id): {all}";
-                        en: "use a line id (or the exact name of a line without id): {all}"
-                    )
-                }
-            };
-            problem(
-                Code::E008,
-                text!(sv: "okänd rad `{name}`"; en: "unknown line `{name}`"),
-                hint,
-            );
-            continue;
-        };
-        let line = lines[index];
-        let year_text = row.get(c_year);
-        let year = match year_text.parse::<i32>() {
-            Ok(y) if (project.start_year..project.end_year()).contains(&y) => y,
-            Ok(y) => {
-                problem(
-                    Code::E010,
-                    {
-                        let (a, b) = (project.start_year, project.end_year() - 1);
-                        text!(
-                            sv: "året {y} ligger utanför kalkylperioden {a}–{b}";
-                            en: "year {y} is outside the horizon {a}–{b}"
-                        )
-                    },
-                    Text::new(
-                        "rapportera utfall bara för kalkylens år",
-                        "report actuals only for years of the calculation",
-                    ),
-                );
-                continue;
-            }
-            Err(_) => {
-                problem(
-                    Code::E004,
-                    text!(sv: "`{year_text}` är inte ett år"; en: "`{year_text}` is not a year"),
-                    Text::new(
-                        "skriv ett fyrsiffrigt år, till exempel 2011",
-                        "write a four-digit year, e.g. 2011",
-                    ),
-                );
-                continue;
-            }
-        };
-        let amount = match parse_number_str(amount_text) {
-            _ if amount_text.is_empty() => None, // a comment alone
-            Ok(a) if a.abs() > crate::model::MAX_YEARLY_MONEY => {
-                problem(
-                    Code::E011,
-                    text!(sv: "beloppet {a} är för stort"; en: "amount {a} is too large"),
-                    Text::new(
-                        "belopp anges i kronor; kontrollera storleksordningen",
-                        "amounts are in kronor; check the magnitude",
-                    ),
-                );
-                continue;
-            }
-            Ok(a) => Some(a),
-            Err(e) => {
-                problem(
-                    Code::E004,
-                    e.text()
-                        .map(|m, lang| format!("{}: {m}", lang.pick("belopp", "amount"))),
-                    e.hint_text(),
-                );
-                continue;
-            }
-        };
-        let default_kind = if line.is_cost() {
-            ActualKind::Cost
         } else {
-            ActualKind::Benefit
-        };
-        let kind_text = c_kind.map_or("", |c| row.get(c));
-        let kind = if kind_text.is_empty() {
-            default_kind
-        } else {
-            match ActualKind::parse(kind_text) {
-                Some(k) => k,
-                None => {
-                    problem(
-                        Code::E005,
-                        text!(
-                            sv: "slaget `{kind_text}` är inte cost, benefit eller harvest";
-                            en: "kind `{kind_text}` is not cost, benefit or harvest"
-                        ),
-                        Text::new(
-                            "lämna det tomt för radens eget slag",
-                            "leave it empty for the line's own kind",
-                        ),
-                    );
-                    continue;
-                }
+            // Counted, not kept: a million bad rows must not become a million messages.
+            out.omitted.get_or_insert((span.clone(), at.clone(), 0)).2 += 1;
+        }
+    };
+    if let Some(shape) = &row.problem {
+        problem(
+            Code::E001,
+            shape.map(|s, _| format!("CSV: {s}")),
+            Text::new(
+                "spara filen igen från kalkylprogrammet, eller rätta raden för hand",
+                "save the file again from the spreadsheet, or fix the row by hand",
+            ),
+        );
+        return;
+    }
+    let amount_text = row.get(c.amount);
+    let comment = c.comment.map_or("", |c| row.get(c)).trim().to_string();
+    if amount_text.is_empty() && comment.is_empty() {
+        return; // unfilled template rows
+    }
+    let Some((index, name)) = find_line(&ctx.lines, &ctx.keys, row.exact(c.line)) else {
+        let name = unprotect(row.exact(c.line));
+        let hint = match did_you_mean(name, ctx.keys.iter().copied()) {
+            Some(near) if near != name => text!(sv: "menade du `{near}`?"; en: "did you mean `{near}`?"),
+            _ => {
+                let all = ctx.keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+                text!(
+                    sv: "använd ett rad-id (eller det exakta namnet på en rad utan id): {all}";
+                    en: "use a line id (or the exact name of a line without id): {all}"
+                )
             }
         };
-        let fits = match kind {
-            ActualKind::Cost => line.is_cost(),
-            ActualKind::Benefit => !line.is_cost() && line.is_monetised(),
-            ActualKind::Harvest => line.realisation().is_some(),
-        };
-        if !fits {
-            let message = match kind {
-                ActualKind::Harvest => text!(
-                    sv: "`harvest` för `{name}`, som saknar plan för hemtagning";
-                    en: "`harvest` for `{name}`, which has no realisation plan"
-                ),
-                _ => {
-                    let k = kind.as_str();
-                    text!(sv: "`{k}` passar inte `{name}`"; en: "`{k}` does not fit `{name}`")
-                }
-            };
-            let hint = match kind {
-                ActualKind::Harvest => Text::new(
-                    "lägg till `[benefits.realisation]` på raden, eller rapportera pengarna som `benefit`",
-                    "add `[benefits.realisation]` to the line, or report the money as `benefit`",
-                ),
-                _ if line.is_monetised() => Text::new(
-                    "använd `cost` för kostnader och `benefit` eller `harvest` för nyttor",
-                    "use `cost` for costs and `benefit` or `harvest` for benefits",
-                ),
-                _ => Text::new(
-                    "en kvalitativ nytta har inga pengar att följa upp; följ dess indikator i stället",
-                    "a qualitative benefit has no money to follow up; follow its indicator instead",
-                ),
-            };
-            problem(Code::E006, message, hint);
-            continue;
-        }
-        if !comment.is_empty() {
-            comments.insert((index, kind, year), comment);
-        }
-        let Some(amount) = amount else { continue };
-        if actuals.insert((index, kind, year), amount).is_some() {
+        problem(
+            Code::E008,
+            text!(sv: "okänd rad `{name}`"; en: "unknown line `{name}`"),
+            hint,
+        );
+        return;
+    };
+    let line = ctx.lines[index];
+    let year_text = row.get(c.year);
+    let year = match year_text.parse::<i32>() {
+        Ok(y) if (ctx.project.start_year..ctx.project.end_year()).contains(&y) => y,
+        Ok(y) => {
             problem(
-                Code::E007,
+                Code::E010,
                 {
-                    let k = kind.as_str();
+                    let (a, b) = (ctx.project.start_year, ctx.project.end_year() - 1);
                     text!(
-                        sv: "en andra `{k}`-rad för `{name}` {year}";
-                        en: "a second `{k}` row for `{name}` in {year}"
+                        sv: "året {y} ligger utanför kalkylperioden {a}–{b}";
+                        en: "year {y} is outside the horizon {a}–{b}"
                     )
                 },
                 Text::new(
-                    "behåll en rad per rad-id, slag och år",
-                    "keep one row per line, kind and year",
+                    "rapportera utfall bara för kalkylens år",
+                    "report actuals only for years of the calculation",
                 ),
             );
+            return;
         }
-    }
-    if let Some((span, at, n)) = omitted {
-        problems.push(
-            Diagnostic::new(
-                Code::E001,
-                text!(
-                    sv: "… och {n} problem till från den här raden, som inte visas";
-                    en: "… and {n} more problem{} from this row on, not shown",
-                    if n == 1 { "" } else { "s" }
+        Err(_) => {
+            problem(
+                Code::E004,
+                text!(sv: "`{year_text}` är inte ett år"; en: "`{year_text}` is not a year"),
+                Text::new(
+                    "skriv ett fyrsiffrigt år, till exempel 2011",
+                    "write a four-digit year, e.g. 2011",
                 ),
-            )
-            .span(span)
-            .at(at)
-            .hint(Text::new(
-                "rätta problemen ovan och läs in filen igen",
-                "fix the problems above and read the file again",
-            )),
+            );
+            return;
+        }
+    };
+    let amount = match parse_number_str(amount_text) {
+        _ if amount_text.is_empty() => None, // a comment alone
+        Ok(a) if a.abs() > crate::model::MAX_YEARLY_MONEY => {
+            problem(
+                Code::E011,
+                text!(sv: "beloppet {a} är för stort"; en: "amount {a} is too large"),
+                Text::new(
+                    "belopp anges i kronor; kontrollera storleksordningen",
+                    "amounts are in kronor; check the magnitude",
+                ),
+            );
+            return;
+        }
+        Ok(a) => Some(a),
+        Err(e) => {
+            problem(
+                Code::E004,
+                e.text()
+                    .map(|m, lang| format!("{}: {m}", lang.pick("belopp", "amount"))),
+                e.hint_text(),
+            );
+            return;
+        }
+    };
+    let default_kind = if line.is_cost() {
+        ActualKind::Cost
+    } else {
+        ActualKind::Benefit
+    };
+    let kind_text = c.kind.map_or("", |c| row.get(c));
+    let kind = if kind_text.is_empty() {
+        default_kind
+    } else {
+        match ActualKind::parse(kind_text) {
+            Some(k) => k,
+            None => {
+                problem(
+                    Code::E005,
+                    text!(
+                        sv: "slaget `{kind_text}` är inte cost, benefit eller harvest";
+                        en: "kind `{kind_text}` is not cost, benefit or harvest"
+                    ),
+                    Text::new(
+                        "lämna det tomt för radens eget slag",
+                        "leave it empty for the line's own kind",
+                    ),
+                );
+                return;
+            }
+        }
+    };
+    let fits = match kind {
+        ActualKind::Cost => line.is_cost(),
+        ActualKind::Benefit => !line.is_cost() && line.is_monetised(),
+        ActualKind::Harvest => line.realisation().is_some(),
+    };
+    if !fits {
+        let message = match kind {
+            ActualKind::Harvest => text!(
+                sv: "`harvest` för `{name}`, som saknar plan för hemtagning";
+                en: "`harvest` for `{name}`, which has no realisation plan"
+            ),
+            _ => {
+                let k = kind.as_str();
+                text!(sv: "`{k}` passar inte `{name}`"; en: "`{k}` does not fit `{name}`")
+            }
+        };
+        let hint = match kind {
+            ActualKind::Harvest => Text::new(
+                "lägg till `[benefits.realisation]` på raden, eller rapportera pengarna som `benefit`",
+                "add `[benefits.realisation]` to the line, or report the money as `benefit`",
+            ),
+            _ if line.is_monetised() => Text::new(
+                "använd `cost` för kostnader och `benefit` eller `harvest` för nyttor",
+                "use `cost` for costs and `benefit` or `harvest` for benefits",
+            ),
+            _ => Text::new(
+                "en kvalitativ nytta har inga pengar att följa upp; följ dess indikator i stället",
+                "a qualitative benefit has no money to follow up; follow its indicator instead",
+            ),
+        };
+        problem(Code::E006, message, hint);
+        return;
+    }
+    if !comment.is_empty() {
+        out.comments.insert((index, kind, year), comment);
+    }
+    let Some(amount) = amount else { return };
+    if out.actuals.insert((index, kind, year), amount).is_some() {
+        problem(
+            Code::E007,
+            {
+                let k = kind.as_str();
+                text!(
+                    sv: "en andra `{k}`-rad för `{name}` {year}";
+                    en: "a second `{k}` row for `{name}` in {year}"
+                )
+            },
+            Text::new(
+                "behåll en rad per rad-id, slag och år",
+                "keep one row per line, kind and year",
+            ),
         );
     }
-    if problems.is_empty() {
-        Ok(Actuals(actuals, comments))
-    } else {
-        Err(problems)
+}
+
+/// An actuals CSV for many projects (`nytta batch --follow-up --actuals FILE`): the
+/// columns of [`parse_actuals_csv`] and a `project` column naming each row's project by
+/// its id or its file name without `.toml` (docs/decisions.md, D80). It is read once and
+/// its rows kept by project; [`PortfolioActuals::actuals`] then reads one project's
+/// rows exactly as [`parse_actuals_csv`] reads a file of its own, with the same problems
+/// at the same rows of the whole file.
+#[derive(Debug)]
+pub struct PortfolioActuals {
+    columns: Columns,
+    rows: BTreeMap<String, Vec<Row>>,
+}
+
+impl PortfolioActuals {
+    /// Read the whole file (`text` decoded). `Err` with every problem of the file
+    /// itself: its header (a column unknown, named twice or missing), a row that does not
+    /// read as CSV (its project cannot be trusted), or a row too long to read.
+    /// Unfilled rows (no amount, no comment) are skipped, as in [`parse_actuals_csv`].
+    pub fn parse(text: &str) -> Result<PortfolioActuals, Vec<Diagnostic>> {
+        let mut reader = CsvReader::from_text(text).map_err(|e| vec![csv_error(&e, text)])?;
+        let (columns, mut problems) = header(&mut reader, true)?;
+        let project = columns.project.unwrap_or_default();
+        let mut rows: BTreeMap<String, Vec<Row>> = BTreeMap::new();
+        while let Some(row) = reader.next_row() {
+            match row {
+                Ok(row) => {
+                    if let Some(shape) = &row.problem {
+                        if problems.len() < MAX_SHOWN_FINDINGS {
+                            problems.push(
+                                Diagnostic::new(Code::E001, shape.map(|s, _| format!("CSV: {s}")))
+                                    .hint(Text::new(
+                                        "spara filen igen från kalkylprogrammet, eller rätta raden för hand",
+                                        "save the file again from the spreadsheet, or fix the row by hand",
+                                    ))
+                                    .span(row.span.clone())
+                                    .at(format!("row {}", row.line)),
+                            );
+                        }
+                    } else if !unfilled(&row, &columns) {
+                        rows.entry(row.get(project).to_string()).or_default().push(row);
+                    }
+                }
+                Err(e) => {
+                    problems.push(csv_error(&e, text));
+                    break;
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(PortfolioActuals { columns, rows })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Those of `keys` (a project's id and its file stem) that name rows, each once;
+    /// empty keys name none.
+    pub fn keys_of<'k>(&self, keys: &[&'k str]) -> Vec<&'k str> {
+        let mut found: Vec<&str> = Vec::new();
+        for k in keys {
+            if !k.is_empty() && self.rows.contains_key(*k) && !found.contains(k) {
+                found.push(k);
+            }
+        }
+        found
+    }
+
+    /// The actuals of the rows whose `project` is one of `keys`, read against `project`
+    /// (a line, kind and year given under two keys is a second row, E007); every problem
+    /// is located in the whole file. No rows: no actuals.
+    pub fn actuals(&self, keys: &[&str], project: &Project) -> Result<Actuals, Vec<Diagnostic>> {
+        let ctx = Context::new(project);
+        let mut out = Read::default();
+        for row in keys.iter().filter_map(|k| self.rows.get(*k)).flatten() {
+            read_row(row, &self.columns, &ctx, &mut out);
+        }
+        out.finish()
+    }
+
+    /// Every `project` value with the lines of its rows (1-based, as a spreadsheet
+    /// counts), in value order; an empty value is a row that names no project.
+    pub fn projects(&self) -> impl Iterator<Item = (&str, Vec<u64>)> {
+        self.rows
+            .iter()
+            .map(|(k, rows)| (k.as_str(), rows.iter().map(|r| r.line).collect()))
     }
 }
 
@@ -548,6 +729,45 @@ annual = 10
         let problems = parse_actuals_csv(text, &project()).unwrap_err();
         assert_eq!(problems[0].at.as_deref(), Some("row 4"));
         assert_eq!(&text[problems[0].span.clone().unwrap()], "drfit;2010;5");
+    }
+
+    #[test]
+    fn a_portfolio_csv_is_read_once_and_each_project_gets_its_rows() {
+        let p = project();
+        // Row 2 for P-1, row 3 for a stem, row 4 unfilled (skipped), row 5 for P-1 with
+        // an unknown line: located at row 5 of the whole file.
+        let text = "Project;line;year;amount;kind\nP-1;drift;2010;1 000,50;\nstem;tid;2010;45;harvest\nP-9;drift;2010;;\nP-1;drfit;2011;5;\n";
+        let all = PortfolioActuals::parse(text).unwrap();
+        assert_eq!(all.keys_of(&["", "stem"]), vec!["stem"]);
+        assert_eq!(all.keys_of(&["P-1", "stem", "P-1"]), vec!["P-1", "stem"]);
+        assert!(all.keys_of(&["P-2", "x"]).is_empty());
+        let problems = all.actuals(&["P-1", "stem"], &p).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].code, Code::E008);
+        assert_eq!(problems[0].at.as_deref(), Some("row 5"));
+        assert_eq!(&text[problems[0].span.clone().unwrap()], "P-1;drfit;2011;5;");
+        let stem = all.actuals(&["stem"], &p).unwrap();
+        assert_eq!(stem.get(&(1, ActualKind::Harvest, 2010)), Some(dec!(45)));
+        let projects: Vec<(&str, Vec<u64>)> = all.projects().collect();
+        assert_eq!(projects, vec![("P-1", vec![2, 5]), ("stem", vec![3])]);
+    }
+
+    #[test]
+    fn a_portfolio_csv_needs_its_project_column() {
+        let problems = PortfolioActuals::parse("line,year,amount\n").unwrap_err();
+        assert_eq!(problems[0].code, Code::E003);
+        assert!(
+            problems[0].message.en.contains("`project`"),
+            "{:?}",
+            problems[0].message
+        );
+        // A single project's CSV does not know the column.
+        let problems = parse_actuals_csv("project,line,year,amount\n", &project()).unwrap_err();
+        assert_eq!(problems[0].code, Code::E002);
+        // A row that does not read as CSV stops the whole file: its project is unsure.
+        let problems = PortfolioActuals::parse("project;line;year;amount\nP,drift,2010,5\n").unwrap_err();
+        assert_eq!(problems[0].code, Code::E001);
+        assert_eq!(problems[0].at.as_deref(), Some("row 2"));
     }
 
     #[test]

@@ -483,7 +483,7 @@ impl<W: Write> Sink for TableOut<W> {
             rank.map_or_else(String::new, |r| r.to_string()),
             visible(&row.source).into_owned(),
             visible(&row.name).into_owned(),
-            row.status.as_str().to_string(),
+            status(row.status, self.lang).to_string(),
             codes(row),
             kr(f.map(|f| f.total_costs)),
             kr(f.map(|f| f.total_benefits)),
@@ -502,11 +502,11 @@ impl<W: Write> Sink for TableOut<W> {
             "#",
             l(L::Source),
             l(L::Name),
-            "Status",
+            l(L::Status),
             l(L::Codes),
             l(L::Costs2),
             l(L::Benefits2),
-            "NPV",
+            l(L::Npv2),
             "BCR",
             l(L::Payback2),
             l(L::Harvest2),
@@ -523,7 +523,7 @@ impl<W: Write> Sink for TableOut<W> {
                 l(L::Year2),
                 l(L::Costs2),
                 l(L::Benefits2),
-                "NPV",
+                l(L::Npv2),
                 l(L::Harvest2),
             ];
             let mut t = new_table(header, 2);
@@ -544,12 +544,26 @@ impl<W: Write> Sink for TableOut<W> {
     }
 }
 
+/// A row's status in the reader's words (the machine formats keep `ok`, `warnings`,
+/// `error`).
+fn status(status: crate::batch::Status, lang: Lang) -> &'static str {
+    use super::labels::Label as L;
+    match status {
+        crate::batch::Status::Ok => L::StatusOk,
+        crate::batch::Status::Warnings => L::StatusWarnings,
+        crate::batch::Status::Error => L::StatusError,
+    }
+    .text(lang)
+}
+
 /// HTML: the portfolio as one self-contained page — the ranked table, a bar chart of
 /// NPV per project, and the sums per group and year (collects the rows, like the
 /// table).
 pub struct HtmlOut<W: Write> {
     out: W,
     lang: Lang,
+    /// Write the page as GitHub Markdown instead (no chart).
+    markdown: bool,
     rows: Vec<Vec<String>>,
     /// Name and NPV of the computed rows, in the table's order, for the chart.
     npv: Vec<(String, Decimal)>,
@@ -561,8 +575,18 @@ impl<W: Write> HtmlOut<W> {
         HtmlOut {
             out,
             lang,
+            markdown: false,
             rows: Vec::new(),
             npv: Vec::new(),
+        }
+    }
+
+    /// The same page as GitHub Markdown (`nytta batch --format markdown`): the tables,
+    /// no chart.
+    pub fn markdown(out: W, lang: Lang) -> Self {
+        HtmlOut {
+            markdown: true,
+            ..HtmlOut::new(out, lang)
         }
     }
 }
@@ -584,7 +608,7 @@ impl<W: Write> Sink for HtmlOut<W> {
             rank.map_or_else(String::new, |r| r.to_string()),
             row.source.clone(),
             name,
-            row.status.as_str().to_string(),
+            status(row.status, self.lang).to_string(),
             codes(row),
             kr(f.map(|f| f.total_costs)),
             kr(f.map(|f| f.total_benefits)),
@@ -608,8 +632,12 @@ impl<W: Write> Sink for HtmlOut<W> {
             groups.map(|_| group_rows.as_slice()),
             self.lang,
         );
-        self.out
-            .write_all(super::html::render_document(&doc, self.lang).as_bytes())?;
+        let page = if self.markdown {
+            super::markdown::render_document(&doc)
+        } else {
+            super::html::render_document(&doc, self.lang)
+        };
+        self.out.write_all(page.as_bytes())?;
         self.out.flush()
     }
 }

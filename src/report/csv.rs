@@ -206,7 +206,7 @@ pub fn write_rows(rows: &[Vec<Cell>], style: CsvStyle) -> String {
 
 /// The rows with the header (the first row) worded for people when `style` is for Excel;
 /// plain CSV keeps its keys.
-fn for_people(mut rows: Vec<Vec<Cell>>, style: CsvStyle) -> Vec<Vec<Cell>> {
+pub(crate) fn for_people(mut rows: Vec<Vec<Cell>>, style: CsvStyle) -> Vec<Vec<Cell>> {
     if style.excel
         && let Some(head) = rows.first_mut()
     {

@@ -1,14 +1,15 @@
 //! `nytta batch --follow-up`: the portfolio's follow-up, per project (worst first) and
-//! per group, as CSV, JSON and a terminal table. The figures come from
-//! [`crate::portfolio`] and the engine's follow-up; this module lays them out.
+//! per group, as CSV and JSON. The figures come from [`crate::portfolio`] and the
+//! engine's follow-up; this module lays them out. The human formats (table, Markdown,
+//! HTML, xlsx) are built by [`super::builder::portfolio::follow_up`] and
+//! [`super::builder::portfolio::follow_up_sheets`].
 
 use super::Lang;
-use super::csv::{Cell, CsvStyle, write_rows};
-use super::labels::Label as L;
-use super::visible::visible;
-use crate::engine::followup::FollowUpTotals;
-use crate::fmt::{kronor, money_plain, percent, rate_plain};
+use super::csv::{Cell, CsvStyle, for_people, write_rows};
+use crate::engine::followup::{FollowUpTotals, Forecast};
+use crate::fmt::{money_plain, rate_plain};
 use crate::portfolio::{GroupFollowUp, ProjectFollowUp};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// The money columns, after the project's or group's own.
@@ -21,9 +22,11 @@ const MONEY: &[&str] = &[
     "actual_harvest",
     "realisation_rate",
     "missing",
+    "planned_npv",
+    "forecast_npv",
 ];
 
-fn money_cells(t: &FollowUpTotals) -> Vec<Cell> {
+fn money_cells(t: &FollowUpTotals, planned_npv: Decimal, forecast_npv: Decimal) -> Vec<Cell> {
     let mut out: Vec<Cell> = [
         t.planned_costs,
         t.actual_costs,
@@ -37,6 +40,8 @@ fn money_cells(t: &FollowUpTotals) -> Vec<Cell> {
     .collect();
     out.push(Cell::opt_number(t.realisation_rate.map(rate_plain)));
     out.push(Cell::number(t.missing.to_string()));
+    out.push(Cell::number(money_plain(planned_npv)));
+    out.push(Cell::number(money_plain(forecast_npv)));
     out
 }
 
@@ -44,8 +49,10 @@ fn flags(p: &ProjectFollowUp) -> String {
     p.flags.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(" ")
 }
 
-/// CSV: the projects, worst first; an empty line; the groups.
-pub fn csv(projects: &[ProjectFollowUp], groups: &[GroupFollowUp], style: CsvStyle) -> String {
+/// CSV: the projects, worst first; an empty line; the groups. With `--excel` the
+/// headers are worded for people, in `style.lang`.
+/// Error messages are in `lang`.
+pub fn csv(projects: &[ProjectFollowUp], groups: &[GroupFollowUp], style: CsvStyle, lang: Lang) -> String {
     let mut header: Vec<Cell> = ["source", "id", "name", "group", "as_of"]
         .iter()
         .chain(MONEY)
@@ -61,13 +68,13 @@ pub fn csv(projects: &[ProjectFollowUp], groups: &[GroupFollowUp], style: CsvSty
             Cell::text(&p.group),
             Cell::number(p.as_of.to_string()),
         ];
-        r.extend(money_cells(&p.totals));
+        r.extend(money_cells(&p.totals, p.planned_npv, p.forecast_npv));
         r.push(Cell::text(flags(p)));
         r.push(Cell::text(if p.overdue { "yes" } else { "no" }));
-        r.push(Cell::opt_text(p.error.as_deref()));
+        r.push(Cell::opt_text(p.error.as_ref().map(|e| e.get(lang))));
         rows.push(r);
     }
-    let mut out = write_rows(&rows, style);
+    let mut out = write_rows(&for_people(rows, style), style);
     header = ["group", "projects", "overdue"]
         .iter()
         .chain(MONEY)
@@ -80,12 +87,12 @@ pub fn csv(projects: &[ProjectFollowUp], groups: &[GroupFollowUp], style: CsvSty
             Cell::number(g.projects.to_string()),
             Cell::number(g.overdue.to_string()),
         ];
-        r.extend(money_cells(&g.totals));
+        r.extend(money_cells(&g.totals, g.planned_npv, g.forecast_npv));
         rows.push(r);
     }
     // The second table without a second byte-order mark.
     let groups = write_rows(
-        &rows,
+        &for_people(rows, style),
         CsvStyle {
             excel: style.excel,
             ..style
@@ -106,10 +113,12 @@ struct TotalsOut {
     actual_harvest: String,
     realisation_rate: Option<String>,
     missing: usize,
+    planned_npv: String,
+    forecast_npv: String,
 }
 
-impl From<&FollowUpTotals> for TotalsOut {
-    fn from(t: &FollowUpTotals) -> Self {
+impl TotalsOut {
+    fn new(t: &FollowUpTotals, planned_npv: Decimal, forecast_npv: Decimal) -> Self {
         TotalsOut {
             planned_costs: money_plain(t.planned_costs),
             actual_costs: money_plain(t.actual_costs),
@@ -119,6 +128,8 @@ impl From<&FollowUpTotals> for TotalsOut {
             actual_harvest: money_plain(t.actual_harvest),
             realisation_rate: t.realisation_rate.map(rate_plain),
             missing: t.missing,
+            planned_npv: money_plain(planned_npv),
+            forecast_npv: money_plain(forecast_npv),
         }
     }
 }
@@ -137,6 +148,15 @@ struct ProjectOut<'a> {
     error: Option<&'a str>,
 }
 
+fn group_out(g: &GroupFollowUp) -> GroupOut<'_> {
+    GroupOut {
+        group: &g.group,
+        projects: g.projects,
+        overdue: g.overdue,
+        totals: TotalsOut::new(&g.totals, g.planned_npv, g.forecast_npv),
+    }
+}
+
 #[derive(Serialize)]
 struct GroupOut<'a> {
     group: &'a str,
@@ -146,107 +166,37 @@ struct GroupOut<'a> {
     totals: TotalsOut,
 }
 
-/// JSON: `{"format": 1, "projects": [...], "groups": [...]}`, projects worst first.
-pub fn json(projects: &[ProjectFollowUp], groups: &[GroupFollowUp]) -> String {
+/// JSON: `{"format": 1, "forecast": …, "projects": [...], "groups": [...], "total": {...}}`,
+/// projects worst first; error messages in `lang`.
+pub fn json(
+    projects: &[ProjectFollowUp],
+    groups: &[GroupFollowUp],
+    total: &GroupFollowUp,
+    forecast: Forecast,
+    lang: Lang,
+) -> String {
+    let mut total = serde_json::to_value(group_out(total)).unwrap_or_default();
+    if let Some(t) = total.as_object_mut() {
+        t.remove("group");
+    }
     let out = serde_json::json!({
         "format": 1,
+        "forecast": forecast.as_str(),
         "projects": projects.iter().map(|p| ProjectOut {
             source: &p.source,
             id: &p.id,
             name: &p.name,
             group: &p.group,
             as_of: p.as_of,
-            totals: (&p.totals).into(),
+            totals: TotalsOut::new(&p.totals, p.planned_npv, p.forecast_npv),
             flags: p.flags.iter().map(|c| c.as_str()).collect(),
             overdue: p.overdue,
-            error: p.error.as_deref(),
+            error: p.error.as_ref().map(|e| e.get(lang)),
         }).collect::<Vec<_>>(),
-        "groups": groups.iter().map(|g| GroupOut {
-            group: &g.group,
-            projects: g.projects,
-            overdue: g.overdue,
-            totals: (&g.totals).into(),
-        }).collect::<Vec<_>>(),
+        "groups": groups.iter().map(group_out).collect::<Vec<_>>(),
+        "total": total,
     });
     let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
     text.push('\n');
     text
-}
-
-/// The terminal tables: projects worst first, then the groups.
-pub fn table(projects: &[ProjectFollowUp], groups: &[GroupFollowUp], lang: Lang) -> String {
-    let l = |label: L| label.text(lang);
-    let kr = |d| kronor(d, lang);
-    let rate = |t: &FollowUpTotals| t.realisation_rate.map_or_else(|| "–".into(), |r| percent(r, lang));
-    let mut t = super::batch::new_table(
-        vec![
-            l(L::Name),
-            l(L::Group),
-            l(L::Year2),
-            l(L::CostsPlanned),
-            l(L::Actual),
-            l(L::BenefitsPlanned),
-            l(L::Actual),
-            l(L::PlannedHarvest2),
-            l(L::Actual),
-            l(L::RealisationSoFar),
-            l(L::Flags),
-        ],
-        2,
-    );
-    for p in projects {
-        let s = &p.totals;
-        let mut flags = flags(p);
-        if let Some(e) = &p.error {
-            flags = visible(e).into_owned();
-        }
-        t.add_row(vec![
-            visible(&p.name).into_owned(),
-            visible(&p.group).into_owned(),
-            p.as_of.to_string(),
-            kr(s.planned_costs),
-            kr(s.actual_costs),
-            kr(s.planned_benefits),
-            kr(s.actual_benefits),
-            kr(s.planned_harvest),
-            kr(s.actual_harvest),
-            rate(s),
-            flags,
-        ]);
-    }
-    let mut g = super::batch::new_table(
-        vec![
-            l(L::Group),
-            l(L::Projects2),
-            l(L::Overdue),
-            l(L::CostsPlanned),
-            l(L::Actual),
-            l(L::BenefitsPlanned),
-            l(L::Actual),
-            l(L::PlannedHarvest2),
-            l(L::Actual),
-            l(L::RealisationSoFar),
-        ],
-        1,
-    );
-    for x in groups {
-        let s = &x.totals;
-        g.add_row(vec![
-            visible(&x.group).into_owned(),
-            x.projects.to_string(),
-            x.overdue.to_string(),
-            kr(s.planned_costs),
-            kr(s.actual_costs),
-            kr(s.planned_benefits),
-            kr(s.actual_benefits),
-            kr(s.planned_harvest),
-            kr(s.actual_harvest),
-            rate(s),
-        ]);
-    }
-    format!(
-        "{}\n{t}\n\n{}\n{g}\n",
-        l(L::PortfolioFollowUpWorstFirst),
-        l(L::PortfolioFollowUpPerGroup)
-    )
 }

@@ -684,3 +684,472 @@ fn portfolio_follow_up_worst_first_with_group_sums() {
         .success()
         .stdout(predicates::str::contains("Portfolio follow-up, worst first"));
 }
+
+/// One actuals CSV for the whole portfolio (`--actuals FILE`), as Swedish Excel saves it:
+/// `;`, decimal commas, Windows-1252. A by id (`A-1`) and by file stem (`a`), C by id and
+/// stem; two rows name no project of the batch.
+const PORTFOLIO_ACTUALS: &[u8] = b"project;line;year;amount;kind;kommentar\r\n\
+A-1;Bygg;2025;90 000,00;;\r\n\
+a;Porto;2025;25 000;harvest;H\xe4lften hemtagen\r\n\
+C-1;Bygg;2025;120 000;;\r\n\
+C-1;Porto;2025;60 500,00;benefit;\r\n\
+c;Porto;2025;60500;harvest;\r\n\
+X-9;Bygg;2025;1;;\r\n\
+C1;Bygg;2025;5;;\r\n\
+C1;Porto;2025;;;\r\n";
+
+#[test]
+fn portfolio_follow_up_reads_one_actuals_csv_with_a_project_column() {
+    let dir = tempfile::tempdir().unwrap();
+    fixtures(dir.path());
+    let csv = dir.path().join("utfall.csv");
+    std::fs::write(&csv, PORTFOLIO_ACTUALS).unwrap();
+    let run = |extra: &[&str]| {
+        nytta()
+            .args([
+                "batch",
+                "--follow-up",
+                "--as-of",
+                "2025",
+                "--format",
+                "json",
+                "--actuals",
+            ])
+            .arg(&csv)
+            .args(extra)
+            .arg(dir.path().join("a.toml"))
+            .arg(dir.path().join("b.toml"))
+            .arg(dir.path().join("c.toml"))
+            .output()
+            .unwrap()
+    };
+    let out = run(&[]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let v = json_of(&out.stdout);
+    let projects = v["projects"].as_array().unwrap();
+    // A: harvest 25000 of 50000 (Porto) + 20000 (Tid) planned for 2025 = 25000 / 70000
+    // = 0.357142…; C: 60500 / 121000 = 0.5; B: nothing due. Worst first: A, C, B.
+    let order: Vec<&str> = projects.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert_eq!(order, vec!["A-1", "C-1", "B-1"]);
+    let a = &projects[0];
+    // A's costs: Bygg 100000 planned (Drift 0), 90000 actual; no benefit actual (0 of
+    // 70000). Rows by id (Bygg) and by file stem (Porto harvest) both count.
+    assert_eq!(
+        [
+            &a["planned_costs"],
+            &a["actual_costs"],
+            &a["planned_benefits"],
+            &a["actual_benefits"]
+        ],
+        ["100000.00", "90000.00", "70000.00", "0.00"]
+    );
+    assert_eq!(
+        [&a["planned_harvest"], &a["actual_harvest"], &a["realisation_rate"]],
+        ["70000.00", "25000.00", "0.357143"]
+    );
+    let c = &projects[1];
+    assert_eq!(
+        [
+            &c["actual_costs"],
+            &c["actual_benefits"],
+            &c["actual_harvest"],
+            &c["realisation_rate"]
+        ],
+        ["120000.00", "60500.00", "60500.00", "0.500000"]
+    );
+    // Stadsdel (A and B): harvest 25000 of 70000; costs 100000 (A 2025; B starts 2026)
+    // against 90000.
+    let stadsdel = &v["groups"][1];
+    assert_eq!(stadsdel["group"], "Stadsdel");
+    assert_eq!(
+        [
+            &stadsdel["planned_costs"],
+            &stadsdel["actual_costs"],
+            &stadsdel["actual_harvest"]
+        ],
+        ["100000.00", "90000.00", "25000.00"]
+    );
+    // Rows 7 and 8 name no project (row 9 is unfilled, skipped): warned, with a guess.
+    assert!(
+        stderr.contains("utfall.csv: row 7: project `X-9` is none of the projects"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "row 8: project `C1` is none of the projects (by project id or file name); not counted. Did you mean `C-1`?"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("row 9"), "{stderr}");
+    // NPV as planned and re-forecast (actuals to 2025, then trend):
+    //   A (rate 0): plan 140000 − 100000 = 40000; re-forecast: cost 90000 (actual), no
+    //     benefit actual, so the benefits keep their plan: 140000 − 90000 = 50000.
+    //   C (10 %): plan 121000; 2025 actual −120000 + 60500 = −59500; Porto ran at
+    //     60500 / 121000 = 0.5, so 2026 is 60500 / 1.1 = 55000: −4500.
+    //   B (starts 2026, nothing due): −40000 both.
+    // Portfolio: plan 40000 + 121000 − 40000 = 121000; re-forecast 50000 − 4500 − 40000 = 5500.
+    assert_eq!(v["forecast"], "trend");
+    assert_eq!([&a["planned_npv"], &a["forecast_npv"]], ["40000.00", "50000.00"]);
+    assert_eq!([&c["planned_npv"], &c["forecast_npv"]], ["121000.00", "-4500.00"]);
+    assert_eq!(
+        [
+            &v["total"]["planned_npv"],
+            &v["total"]["forecast_npv"],
+            &v["total"]["projects"]
+        ],
+        [
+            &serde_json::json!("121000.00"),
+            &serde_json::json!("5500.00"),
+            &serde_json::json!(3)
+        ]
+    );
+    // --forecast plan: C's 2026 keeps its plan, 121000 / 1.1 = 110000: −59500 + 110000 =
+    // 50500; the portfolio 50000 + 50500 − 40000 = 60500.
+    let plan = json_of(&run(&["--forecast", "plan"]).stdout);
+    assert_eq!(plan["forecast"], "plan");
+    assert_eq!(plan["projects"][1]["forecast_npv"], "50500.00");
+    assert_eq!(plan["total"]["forecast_npv"], "60500.00");
+    // --deny-warnings: rows that count for no project fail the run.
+    assert_eq!(run(&["--deny-warnings"]).status.code(), Some(1));
+    // In Swedish.
+    let out = nytta()
+        .args(["--lang", "sv", "batch", "--follow-up", "--as-of", "2025", "--actuals"])
+        .arg(&csv)
+        .arg(dir.path().join("c.toml"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("nytta: varning: ") && stderr.contains("rad 2: projektet `A-1` finns inte bland projekten"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn portfolio_actuals_csv_problems_and_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    fixtures(dir.path());
+    let c = dir.path().join("c.toml");
+    let run = |csv: &str| {
+        let path = write(dir.path(), "utfall.csv", csv);
+        nytta()
+            .args([
+                "batch",
+                "--follow-up",
+                "--as-of",
+                "2025",
+                "--format",
+                "json",
+                "--actuals",
+            ])
+            .arg(path)
+            .arg(&c)
+            .output()
+            .unwrap()
+    };
+    // No project column: the whole file is refused with its header located (exit 1).
+    let out = run("line,year,amount\nBygg,2025,1\n");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("utfall.csv:1:1: error[E003]"), "{stderr}");
+    assert!(stderr.contains("`project`"), "{stderr}");
+    assert!(out.stdout.is_empty());
+    // An unknown line of C: C cannot be followed up, the row located in the whole file.
+    let out = run("project,line,year,amount\nC-1,Bygg,2025,1\nC-1,Bgyg,2025,2\n");
+    assert_eq!(out.status.code(), Some(1));
+    let v = json_of(&out.stdout);
+    let error = v["projects"][0]["error"].as_str().unwrap();
+    assert!(error.ends_with("utfall.csv:3:1: unknown line `Bgyg`"), "{error}");
+    // The same line and year under the id and the file stem: a second row (E007).
+    let out = run("project,line,year,amount\nC-1,Bygg,2025,1\nc,Bygg,2025,2\n");
+    let v = json_of(&out.stdout);
+    assert!(
+        v["projects"][0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("a second `cost` row")
+    );
+    // A file that is not there: exit 2. --actuals without --follow-up: usage, exit 2.
+    nytta()
+        .args(["batch", "--follow-up", "--actuals", "nowhere.csv"])
+        .arg(&c)
+        .assert()
+        .code(2);
+    nytta().args(["batch", "--actuals", "x.csv"]).arg(&c).assert().code(2);
+    nytta()
+        .args(["batch", "--follow-up", "--csv", "x.csv"])
+        .arg(&c)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn portfolio_follow_up_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    fixtures(dir.path());
+    let csv = dir.path().join("utfall.csv");
+    std::fs::write(&csv, PORTFOLIO_ACTUALS).unwrap();
+    let run = |format: &str, out: Option<&Path>| {
+        let mut cmd = nytta();
+        cmd.args([
+            "--lang",
+            "sv",
+            "batch",
+            "--follow-up",
+            "--as-of",
+            "2025",
+            "--format",
+            format,
+            "--actuals",
+        ])
+        .arg(&csv)
+        .arg(dir.path());
+        if let Some(out) = out {
+            cmd.arg("-o").arg(out);
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // The same figures as the JSON test: the portfolio plans 121 000 kr of NPV and now
+    // forecasts 5 500 kr; harvest 25 000 + 60 500 = 85 500 of 70 000 + 121 000 = 191 000.
+    let table = run("table", None);
+    assert!(table.contains("Portföljuppföljning, sämst först"), "{table}");
+    assert!(table.contains("Hela portföljen"), "{table}");
+    assert!(table.contains("85 500") && table.contains("191 000"), "{table}");
+    assert!(table.contains("Avvikelser per projekt"), "{table}");
+    let md = run("markdown", None);
+    assert!(md.starts_with("# Portföljuppföljning"), "{md}");
+    assert!(md.contains("| **Hela portföljen** |   **3** |"), "{md}");
+    let html = run("html", None);
+    assert!(html.contains("<html lang=\"sv\">") && html.contains("<h1>Portföljuppföljning</h1>"));
+    assert!(html.contains("Nettonuvärde<br>prognos"), "{html}");
+    // xlsx: projects, groups (the whole portfolio last) and flags, Swedish headers,
+    // numbers as numbers.
+    let xlsx = dir.path().join("uppfoljning.xlsx");
+    run("xlsx", Some(&xlsx));
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    assert_eq!(wb.sheet_names(), vec!["Projekt", "Grupper", "Avvikelser att åtgärda"]);
+    let projects = wb.worksheet_range("Projekt").unwrap();
+    let header: Vec<String> = projects.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    assert_eq!(
+        header[..6],
+        [
+            "Namn",
+            "Diarienummer",
+            "Grupp",
+            "År",
+            "Kostnad, plan",
+            "Kostnad, utfall"
+        ]
+        .map(String::from)
+    );
+    assert!(header.contains(&"Nettonuvärde prognos".to_string()), "{header:?}");
+    // Worst first: A (harvest 25000 of 70000), then C, then B.
+    let a = projects.rows().nth(1).unwrap();
+    assert_eq!(a[1], Data::String("A-1".into()));
+    assert_eq!(a[5], Data::Float(90000.0));
+    let groups = wb.worksheet_range("Grupper").unwrap();
+    let last = groups.rows().next_back().unwrap();
+    assert_eq!(last[0], Data::String("Hela portföljen".into()));
+    assert_eq!(last[1], Data::Float(3.0));
+    let npv = header.iter().position(|h| h == "Nettonuvärde prognos").unwrap() - 1;
+    assert_eq!(last[npv], Data::Float(5500.0));
+    let flags = wb.worksheet_range("Avvikelser att åtgärda").unwrap();
+    // C's harvest ran 50 % behind: W201, in Swedish.
+    assert!(
+        flags
+            .rows()
+            .any(|r| r[2] == Data::String("W201".into()) && r[3].to_string().contains("hemtaget 60 500 kr")),
+        "{:?}",
+        flags.rows().collect::<Vec<_>>()
+    );
+    // CSV for Swedish Excel: headers worded for people.
+    let out = nytta()
+        .args(["--lang", "sv", "batch", "--follow-up", "--as-of", "2025", "--excel"])
+        .arg(dir.path().join("c.toml"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Kostnader, plan;Kostnader, utfall"), "{text}");
+    assert!(text.contains("Nettonuvärde, prognos"), "{text}");
+}
+
+#[test]
+fn dedupe_keeps_the_later_row_of_a_submissions_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    // Rate 0, 2025–2026, benefits from the start: NPV = 2 × financial − investment.
+    // Row 2: S-1, 2 × 60000 − 100000 = 20000; row 3: S-2, 2 × 30000 − 50000 = 10000;
+    // row 4: S-1 resubmitted, 2 × 60000 − 90000 = 30000; row 5: row 3 again.
+    let csv = write(
+        dir.path(),
+        "ansokningar.csv",
+        "id,name,organisation,start_year,years,discount_rate,investment,financial_annual\n\
+         S-1,Ett,Kultur,2025,2,0,100000,60000\n\
+         S-2,Två,Kultur,2025,2,0,50000,30000\n\
+         S-1,Ett v2,Kultur,2025,2,0,90000,60000\n\
+         S-2,Två,Kultur,2025,2,0,50000,30000\n",
+    );
+    // A project file S-1 written before the CSV: older than its rows, left out too.
+    let file = write(dir.path(), "s-1.toml", &C.replace("C-1", "S-1"));
+    let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_600_000_000);
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let run = |extra: &[&str]| {
+        nytta()
+            .args(["batch", "--format", "json", "--group-by", "organisation", "--csv"])
+            .arg(&csv)
+            .args(extra)
+            .arg(&file)
+            .output()
+            .unwrap()
+    };
+    // Without --dedupe: W302 on the later of each pair, naming both.
+    let v = json_of(&run(&[]).stdout);
+    let c = csv.display();
+    let w302: Vec<&str> = v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["findings"].as_array().unwrap())
+        .filter(|f| f["code"] == "W302")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    // Files come first, so the rows of S-1 are named against the file.
+    let f = file.display();
+    assert_eq!(
+        w302,
+        vec![
+            format!("{c}:2 has the same project id `S-1` as {f}"),
+            format!("{c}:4 has the same project id `S-1` as {f}"),
+            format!("{c}:5 has the same content as {c}:3"),
+        ]
+    );
+    // --dedupe: the file is older than the CSV; of the rows the later wins.
+    let out = run(&["--dedupe"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for (dropped, kept, why) in [
+        (format!("{f}"), format!("{c}:2"), "which is newer"),
+        (
+            format!("{c}:2"),
+            format!("{c}:4"),
+            "which comes later (the same modification time)",
+        ),
+        (
+            format!("{c}:3"),
+            format!("{c}:5"),
+            "which comes later (the same modification time)",
+        ),
+    ] {
+        assert!(
+            stderr.contains(&format!(
+                "leaving out {dropped} (W302: the same project as {kept}, {why})"
+            )),
+            "{stderr}"
+        );
+    }
+    assert!(stderr.contains("2 submissions"), "{stderr}");
+    let v = json_of(&out.stdout);
+    let kept: Vec<(&str, &str)> = v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["source"].as_str().unwrap(), r["npv"].as_str().unwrap()))
+        .collect();
+    let (r4, r5) = (format!("{c}:4"), format!("{c}:5"));
+    assert_eq!(kept, vec![(r4.as_str(), "30000.00"), (r5.as_str(), "10000.00")]);
+    // Kultur: 30000 + 10000 = 40000, no W302 left.
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("W302"));
+    let kultur = v["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["group"] == "Kultur" && g["year"].is_null());
+    assert_eq!(
+        kultur.map(|g| g["npv"].clone()),
+        Some(serde_json::json!("40000.00")),
+        "{}",
+        v["groups"]
+    );
+    // In Swedish.
+    let out = nytta()
+        .args(["--lang", "sv", "batch", "--dedupe", "--csv"])
+        .arg(&csv)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "utelämnar {c}:2 (W302: samma projekt som {c}:4, som kommer senare"
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_guides_portfolio_follow_up_on_the_bundled_examples() {
+    // docs/controller-guide-{sv,en}.md, section 14.
+    let out = nytta()
+        .args([
+            "batch",
+            "examples/",
+            "--follow-up",
+            "--actuals",
+            "examples/utfall-portfolj.csv",
+            "--as-of",
+            "2025",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    // Every row belongs to a project: no warning.
+    assert!(!stderr.contains("warning"), "{stderr}");
+    let v = json_of(&out.stdout);
+    let by_source = |s: &str| {
+        v["projects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["source"] == s)
+            .unwrap()
+            .clone()
+    };
+    // bokningssystem has no id: its rows by file stem, projekt 520000 + licens 4000.
+    let b = by_source("examples/bokningssystem.toml");
+    assert_eq!(b["actual_costs"], "524000.00");
+    // SBF-2022-087 by id: harvest 2025 = 150000 + 10125 + 50000 = 210125 from the CSV, and
+    // 20000 for 2024 from the file's own actuals: 230125. The NPVs the guide quotes.
+    let u = by_source("examples/uppfoljning-bygglov.toml");
+    assert_eq!(u["actual_harvest"], "230125.00");
+    assert_eq!([&u["planned_npv"], &u["forecast_npv"]], ["478840.19", "-677824.33"]);
+}
+
+#[test]
+fn batch_tables_for_people_are_swedish_with_lang_sv() {
+    for format in ["table", "markdown", "html"] {
+        let out = nytta()
+            .args(["--lang", "sv", "batch", "examples/", "--format", format])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        // Statuses and the NPV header in Swedish; JSON and CSV keep `ok`/`warnings`.
+        assert!(
+            text.contains("utan anmärkning") && text.contains("varningar"),
+            "{format}: {text}"
+        );
+        assert!(
+            text.contains("Nettonuvärde") || text.contains("Netto-"),
+            "{format}: {text}"
+        );
+        assert!(!text.contains("| ok ") && !text.contains("┆ ok "), "{format}: {text}");
+    }
+}

@@ -276,6 +276,11 @@ fn man_pages_name_the_commands_and_flags() {
     nytta().args(["man", "-o"]).arg(dir.path()).assert().success();
     let report = std::fs::read_to_string(dir.path().join("nytta-report.1")).unwrap();
     assert!(report.contains(r"\-\-scenario") && report.contains(r"\-\-set"));
+    // The portfolio follow-up's flags are on the batch page.
+    let batch = std::fs::read_to_string(dir.path().join("nytta-batch.1")).unwrap();
+    for flag in [r"\-\-actuals", r"\-\-actuals\-dir", r"\-\-forecast", r"\-\-dedupe"] {
+        assert!(batch.contains(flag), "no {flag} in nytta-batch.1");
+    }
     assert!(dir.path().join("nytta.1").exists() && dir.path().join("nytta-check.1").exists());
     nytta()
         .args(["man", "-o"])

@@ -680,6 +680,28 @@ pub enum Label {
     NpvOptimismBiasUpper,
     /// NPV, optimism bias (lower)
     NpvOptimismBiasLower,
+    /// Portfolio follow-up
+    PortfolioFollowUp,
+    /// NPV\nplan
+    NpvPlan,
+    /// NPV\nre-forecast
+    NpvReForecast,
+    /// Flags per project
+    FlagsPerProject,
+    /// Groups
+    SheetGroups,
+    /// Whole portfolio
+    PortfolioTotal,
+    /// Benefit, planned
+    BenefitPlanned,
+    /// Benefit, actual
+    BenefitActual,
+    /// ok
+    StatusOk,
+    /// warnings
+    StatusWarnings,
+    /// error
+    StatusError,
 }
 
 impl Label {
@@ -1016,6 +1038,17 @@ impl Label {
         Label::Group,
         Label::NpvOptimismBiasUpper,
         Label::NpvOptimismBiasLower,
+        Label::PortfolioFollowUp,
+        Label::NpvPlan,
+        Label::NpvReForecast,
+        Label::FlagsPerProject,
+        Label::SheetGroups,
+        Label::PortfolioTotal,
+        Label::BenefitPlanned,
+        Label::BenefitActual,
+        Label::StatusOk,
+        Label::StatusWarnings,
+        Label::StatusError,
     ];
 }
 
@@ -1222,6 +1255,20 @@ pub const COLUMN_KEYS: &[&str] = &[
     "optimism_upper_npv",
     "probability_negative",
     "group",
+    "as_of",
+    "planned_costs",
+    "actual_costs",
+    "planned_benefits",
+    "actual_benefits",
+    "actual_harvest",
+    "realisation_rate",
+    "missing",
+    "flags",
+    "overdue",
+    "error",
+    "projects",
+    "planned_npv",
+    "forecast_npv",
     "rank",
     "code",
     "severity",
