@@ -53,7 +53,35 @@ pub fn round(d: Decimal, dp: u32) -> Decimal {
 pub fn fixed(d: Decimal, dp: u32) -> String {
     let mut r = round(d, dp);
     r.rescale(dp);
-    r.to_string()
+    // The digits of the mantissa with the mark put in: what `Decimal`'s `Display` gives
+    // for a rescaled number, at a fraction of the cost (a batch writes a dozen per row).
+    match u64::try_from(r.mantissa().unsigned_abs()) {
+        Ok(m) if r.scale() == dp => {
+            let digits = m.to_string();
+            let dp = dp as usize;
+            let mut out = String::with_capacity(digits.len() + dp + 3);
+            if r.is_sign_negative() && m != 0 {
+                out.push('-');
+            }
+            if digits.len() <= dp {
+                out.push('0');
+                if dp > 0 {
+                    out.push('.');
+                    out.extend(std::iter::repeat_n('0', dp - digits.len()));
+                    out.push_str(&digits);
+                }
+            } else {
+                let (int, frac) = digits.split_at(digits.len() - dp);
+                out.push_str(int);
+                if dp > 0 {
+                    out.push('.');
+                    out.push_str(frac);
+                }
+            }
+            out
+        }
+        _ => r.to_string(),
+    }
 }
 
 /// Money for JSON and CSV: exactly 2 decimals, e.g. `"1234567.50"`.
@@ -192,6 +220,21 @@ pub fn signed_percent(fraction: Decimal, lang: Lang) -> String {
 mod tests {
     use super::*;
     use rust_decimal::dec;
+
+    proptest::proptest! {
+        /// `fixed` writes what `Decimal`'s own `Display` writes for the rounded number
+        /// (a zero without its sign), also where the fast path does not apply.
+        #[test]
+        fn fixed_is_decimal_display(lo in proptest::num::u64::ANY, hi in 0u32..=u32::MAX, neg: bool, scale in 0u32..=28, dp in 0u32..=8) {
+            let d = Decimal::from_parts(lo as u32, (lo >> 32) as u32, hi % 4, neg, scale);
+            let mut r = round(d, dp);
+            r.rescale(dp);
+            if r.is_zero() {
+                r.set_sign_positive(true);
+            }
+            proptest::prop_assert_eq!(fixed(d, dp), r.to_string());
+        }
+    }
 
     #[test]
     fn plain_money_and_rates() {

@@ -32,23 +32,25 @@ pub fn present_value(values: &[Decimal], factors: &[Decimal]) -> Option<Decimal>
 /// The first month (index) after whose end the cumulative net, rounded to öre, is ≥ 0
 /// and stays ≥ 0 to the end; `None` if it never does. The series is in × 12 units (see
 /// [`super::series`]).
-pub fn payback_month_index(monthly_net_x12: &[Decimal]) -> Option<usize> {
+pub fn payback_month_index(monthly_net_x12: impl IntoIterator<Item = Decimal>) -> Option<usize> {
     // The cumulative net rounded to öre (half away from zero) is negative exactly when
     // it is at most −0.005 kr, that is at most −0.06 in × 12 units: no division needed.
     let negative_from = Decimal::new(-6, 2);
     let mut cumulative = Decimal::ZERO;
     let mut last_negative: Option<usize> = None;
-    for (i, net) in monthly_net_x12.iter().enumerate() {
-        cumulative = cumulative.checked_add(*net)?;
+    let mut months = 0;
+    for (i, net) in monthly_net_x12.into_iter().enumerate() {
+        cumulative = cumulative.checked_add(net)?;
         if cumulative <= negative_from {
             last_negative = Some(i);
         }
+        months = i + 1;
     }
     match last_negative {
-        None if monthly_net_x12.is_empty() => None,
+        None if months == 0 => None,
         // Never negative (even if nothing is ever spent or gained): the first month.
         None => Some(0),
-        Some(i) if i + 1 < monthly_net_x12.len() => Some(i + 1),
+        Some(i) if i + 1 < months => Some(i + 1),
         Some(_) => None,
     }
 }
@@ -267,22 +269,24 @@ mod tests {
         let x12 = |v: &[Decimal]| v.iter().map(|d| d * dec!(12)).collect::<Vec<_>>();
         // Cumulative: −10, −5, 0, 5 → paid back after month index 2.
         assert_eq!(
-            payback_month_index(&x12(&[dec!(-10), dec!(5), dec!(5), dec!(5)])),
+            payback_month_index(x12(&[dec!(-10), dec!(5), dec!(5), dec!(5)])),
             Some(2)
         );
         // Dips again: cumulative −10, 5, −1, 4 → index 3.
         assert_eq!(
-            payback_month_index(&x12(&[dec!(-10), dec!(15), dec!(-6), dec!(5)])),
+            payback_month_index(x12(&[dec!(-10), dec!(15), dec!(-6), dec!(5)])),
             Some(3)
         );
         // Never.
-        assert_eq!(payback_month_index(&x12(&[dec!(-10), dec!(5)])), None);
+        assert_eq!(payback_month_index(x12(&[dec!(-10), dec!(5)])), None);
         // Never negative: the first month.
-        assert_eq!(payback_month_index(&x12(&[dec!(1), dec!(1)])), Some(0));
+        assert_eq!(payback_month_index(x12(&[dec!(1), dec!(1)])), Some(0));
         // Nothing at all: the cumulative net is 0 from the start, so the first month (docs/method.md).
-        assert_eq!(payback_month_index(&x12(&[dec!(0), dec!(0)])), Some(0));
+        assert_eq!(payback_month_index(x12(&[dec!(0), dec!(0)])), Some(0));
         // −0.004 rounds to 0.00: not negative; −0.005 rounds to −0.01: negative.
-        assert_eq!(payback_month_index(&x12(&[dec!(-0.004), dec!(0)])), Some(0));
-        assert_eq!(payback_month_index(&x12(&[dec!(-0.005), dec!(0.005)])), Some(1));
+        assert_eq!(payback_month_index(x12(&[dec!(-0.004), dec!(0)])), Some(0));
+        assert_eq!(payback_month_index(x12(&[dec!(-0.005), dec!(0.005)])), Some(1));
+        // No months at all: no payback.
+        assert_eq!(payback_month_index(Vec::new()), None);
     }
 }

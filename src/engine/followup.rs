@@ -367,7 +367,7 @@ fn reforecast(
     let nets: Vec<Decimal> = benefits.iter().zip(&costs).map(|(b, c)| b - c).collect();
     let factors: Vec<Decimal> = base.years.iter().map(|y| y.discount_factor).collect();
     let npv = finance::present_value(&nets, &factors).unwrap_or_default();
-    let payback = finance::payback_month_index(&monthly_net);
+    let payback = finance::payback_month_index(monthly_net.iter().copied());
     Reforecast {
         years: (0..n_years)
             .map(|y| (project.start_year + y as i32, costs[y], benefits[y]))

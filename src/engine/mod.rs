@@ -413,14 +413,11 @@ fn compute_with(project: &Project, scenario: &Scenario, key_figures: bool) -> Re
     let planned_harvest: Decimal = harvest.iter().sum();
     let payback_index = if key_figures {
         let mut running = Decimal::ZERO;
-        let monthly_net: Vec<Decimal> = net_differences[..project.months()]
-            .iter()
-            .map(|d| {
-                running += *d;
-                running
-            })
-            .collect();
-        finance::payback_month_index(&monthly_net)
+        let monthly_net = net_differences[..project.months()].iter().map(|d| {
+            running += *d;
+            running
+        });
+        finance::payback_month_index(monthly_net)
     } else {
         None
     };

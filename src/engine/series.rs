@@ -112,7 +112,12 @@ pub fn year_sums(runs: &[Run], years: usize) -> Option<Vec<Decimal>> {
             m = until;
         }
     }
-    Some(sums.into_iter().map(|s| s / TWELVE).collect())
+    // Most years of most lines are empty: no division for them.
+    Some(
+        sums.into_iter()
+            .map(|s| if s.is_zero() { s } else { s / TWELVE })
+            .collect(),
+    )
 }
 
 /// Add (or, for costs, subtract) runs into a difference array of length months + 1;

@@ -12,7 +12,7 @@ impl Walker {
     pub(super) fn unknown_keys(&mut self, table: &DeTable, known: &[&str], path: &dyn Display) {
         for (key, _) in table.iter() {
             let name = key.get_ref().as_ref();
-            if known.contains(&name) {
+            if known.iter().any(|k| same_key(k, name)) {
                 continue;
             }
             let hint = match did_you_mean(name, known.iter().copied()) {
