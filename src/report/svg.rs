@@ -265,7 +265,6 @@ fn columns(
     stacked: bool,
     line: Option<&Series>,
 ) -> DrawResult<()> {
-    use plotters::style::text_anchor::{HPos, VPos};
     let n = categories.len();
     let value = |s: &Series, i: usize| s.values.get(i).copied().flatten().map(f);
     let (mut lo, mut hi) = (0.0f64, 0.0f64);
@@ -289,34 +288,8 @@ fn columns(
         }
     }
     let (lo, hi) = padded(lo, hi);
-    let lang = chart.lang;
+    let mut cc = category_frame(area, chart, (lo, hi), categories.iter().map(String::as_str))?;
     let (left, right) = (-0.5, n.max(1) as f64 - 0.5);
-    let mut cc = ChartBuilder::on(area)
-        .margin(12)
-        .margin_right(24)
-        .x_label_area_size(56)
-        .y_label_area_size(number_area(lo, hi, lang) + 26)
-        .build_cartesian_2d(left..right, lo..hi)
-        .map_err(err)?;
-    cc.configure_mesh()
-        .disable_x_mesh()
-        .light_line_style(WHITE)
-        .bold_line_style(GRID)
-        .x_labels(0)
-        .y_labels(8)
-        .y_label_formatter(&|v| axis_number(*v, lang))
-        .x_desc(chart.x_label.as_str())
-        .y_desc(chart.y_label.as_str())
-        .label_style((FONT, FONT_SIZE).into_font().color(&TEXT))
-        .axis_desc_style((FONT, FONT_SIZE).into_font().color(&TEXT))
-        .draw()
-        .map_err(err)?;
-    // Category names under the axis; every other one when they would crowd.
-    let step = if n > 16 { n.div_ceil(16) } else { 1 };
-    for (i, name) in categories.iter().enumerate().step_by(step) {
-        let (x, y) = cc.backend_coord(&(i as f64, lo));
-        text_at(area, name, (x, y + 8), HPos::Center, VPos::Top, &TEXT)?;
-    }
     let groups = if stacked { 1 } else { bars.len().max(1) };
     let each = 0.76 / groups as f64;
     let mut rects = Vec::new();
@@ -434,6 +407,47 @@ fn bars(area: &DrawingArea<SVGBackend, Shift>, chart: &Chart, names: &[String], 
     Ok(())
 }
 
+/// The frame of a chart over categories (bars, or years): one slot per category from
+/// −0.5 to n − 0.5, `lo..hi` up the side with numbers in the chart's language, the axis
+/// descriptions, and the category names under the axis (every other one, or fewer,
+/// when more than 16 would crowd).
+fn category_frame<'a, 'b>(
+    area: &'a DrawingArea<SVGBackend<'b>, Shift>,
+    chart: &Chart,
+    (lo, hi): (f64, f64),
+    names: impl ExactSizeIterator<Item = &'a str> + Clone + 'a,
+) -> DrawResult<ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>> {
+    use plotters::style::text_anchor::{HPos, VPos};
+    let lang = chart.lang;
+    let n = names.len();
+    let mut cc = ChartBuilder::on(area)
+        .margin(12)
+        .margin_right(24)
+        .x_label_area_size(56)
+        .y_label_area_size(number_area(lo, hi, lang) + 26)
+        .build_cartesian_2d(-0.5..n.max(1) as f64 - 0.5, lo..hi)
+        .map_err(err)?;
+    cc.configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(WHITE)
+        .bold_line_style(GRID)
+        .x_labels(0)
+        .y_labels(8)
+        .y_label_formatter(&|v| axis_number(*v, lang))
+        .x_desc(chart.x_label.as_str())
+        .y_desc(chart.y_label.as_str())
+        .label_style((FONT, FONT_SIZE).into_font().color(&TEXT))
+        .axis_desc_style((FONT, FONT_SIZE).into_font().color(&TEXT))
+        .draw()
+        .map_err(err)?;
+    let step = if n > 16 { n.div_ceil(16) } else { 1 };
+    for (i, name) in names.enumerate().step_by(step) {
+        let (x, y) = cc.backend_coord(&(i as f64, lo));
+        text_at(area, name, (x, y + 8), HPos::Center, VPos::Top, &TEXT)?;
+    }
+    Ok(cc)
+}
+
 fn cumulative(
     area: &DrawingArea<SVGBackend, Shift>,
     chart: &Chart,
@@ -451,33 +465,9 @@ fn cumulative(
         xy.iter().map(|p| p.1).fold(0.0, f64::min),
         xy.iter().map(|p| p.1).fold(0.0, f64::max),
     );
-    let lang = chart.lang;
+    let years: Vec<String> = points.iter().map(|(year, _)| year.to_string()).collect();
     let (left, right) = (-0.5, n as f64 - 0.5);
-    let mut cc = ChartBuilder::on(area)
-        .margin(12)
-        .margin_right(24)
-        .x_label_area_size(56)
-        .y_label_area_size(number_area(lo, hi, lang) + 26)
-        .build_cartesian_2d(left..right, lo..hi)
-        .map_err(err)?;
-    cc.configure_mesh()
-        .disable_x_mesh()
-        .light_line_style(WHITE)
-        .bold_line_style(GRID)
-        .x_labels(0)
-        .y_labels(8)
-        .y_label_formatter(&|v| axis_number(*v, lang))
-        .x_desc(chart.x_label.as_str())
-        .y_desc(chart.y_label.as_str())
-        .label_style((FONT, FONT_SIZE).into_font().color(&TEXT))
-        .axis_desc_style((FONT, FONT_SIZE).into_font().color(&TEXT))
-        .draw()
-        .map_err(err)?;
-    let step = if n > 16 { n.div_ceil(16) } else { 1 };
-    for (i, (year, _)) in points.iter().enumerate().step_by(step) {
-        let (x, y) = cc.backend_coord(&(i as f64, lo));
-        text_at(area, &year.to_string(), (x, y + 8), HPos::Center, VPos::Top, &TEXT)?;
-    }
+    let mut cc = category_frame(area, chart, (lo, hi), years.iter().map(String::as_str))?;
     // Year boundaries.
     cc.draw_series((0..=n).map(|i| {
         let x = i as f64 - 0.5;
