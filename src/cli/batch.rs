@@ -188,7 +188,7 @@ fn process(source: &Source, options: Options) -> BatchRow {
             let shown = format!("{file}:{}", s.row);
             let mut row = match &s.project {
                 Ok(text) => summarise_opts(shown, text, Some(&s.claimed), options),
-                Err(reason) => BatchRow::unreadable(shown, reason.to_string()),
+                Err(reason) => BatchRow::unreadable(shown, reason.0.get(lang).to_string()),
             };
             if row.figures.is_none() {
                 row.id.clone_from(&s.id);
@@ -433,7 +433,8 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Option<Source> {
 /// before anything is computed), its rows one chunk at a time as the batch goes.
 fn open_submissions(path: &Path) -> Result<impl Iterator<Item = Result<Source, Failure>>, Failure> {
     let file = std::fs::File::open(path).or_fail(|| cannot_read(path))?;
-    let reader = SubmissionReader::new(file).map_err(|e| Failure::new(format!("{}: {e}", path.display())))?;
+    let reader = SubmissionReader::new(file)
+        .map_err(|e| Failure::new(format!("{}: {}", path.display(), e.0.get(super::lang()))))?;
     if !reader.unknown_columns.is_empty() {
         let (shown, columns) = (path.display(), reader.unknown_columns.join(", "));
         noteln!(
@@ -451,7 +452,7 @@ fn open_submissions(path: &Path) -> Result<impl Iterator<Item = Result<Source, F
             file: file.clone(),
             submission: Box::new(submission),
         }),
-        Err(e) => Err(Failure::new(format!("{shown}: {e}"))),
+        Err(e) => Err(Failure::new(format!("{shown}: {}", e.0.get(super::lang())))),
     }))
 }
 
@@ -703,8 +704,10 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     noteln!(
         "nytta: {}",
         say!(
-            sv: "{total} ansökningar: {ok} utan anmärkning, {warnings} med varningar, {errors} med fel";
-            en: "{total} submissions: {ok} ok, {warnings} with warnings, {errors} with errors"
+            sv: "{total} {}: {ok} utan anmärkning, {warnings} med varningar, {errors} med fel",
+                if total == 1 { "ansökan" } else { "ansökningar" };
+            en: "{total} {}: {ok} ok, {warnings} with warnings, {errors} with errors",
+                if total == 1 { "submission" } else { "submissions" }
         )
     );
     if errors > 0 || (args.deny_warnings && warnings > 0) {
@@ -794,7 +797,7 @@ impl Collector {
         if let Some(sums) = self.stakeholders.take() {
             let (table, notes) = sums.finish(self.by_year);
             for note in notes {
-                noteln!("nytta: {}", visible(&note));
+                noteln!("nytta: {}", visible(note.get(super::lang())));
             }
             if !self.closed
                 && let Err(e) = self.sink.stakeholders(&table)
@@ -817,7 +820,7 @@ impl Collector {
             self.closed = broken_pipe(e)?;
         }
         for note in self.sink.take_notes() {
-            noteln!("nytta: {}", visible(&note));
+            noteln!("nytta: {}", visible(note.get(super::lang())));
         }
         Ok(())
     }

@@ -237,6 +237,16 @@ fn said_cases(dir: &Path) -> Vec<Said> {
         "id,name,organisation,start_year,years,investment,financial_annual,kommentar\nA-1,A,K,2025,3,100,50,x\n",
     );
     let actuals = write("utfall.csv", "project,line,year,amount\nokand,drift,2010,1\n");
+    let holders = dir.join("holders");
+    std::fs::create_dir_all(&holders).unwrap();
+    for (name, text) in [
+        ("a.toml", crate::controllers::A),
+        ("b.toml", crate::controllers::B),
+        ("c.toml", crate::controllers::C),
+    ] {
+        std::fs::write(holders.join(name), text).unwrap();
+    }
+    let header = write("header.csv", "name,start_year\nA,2025\n");
     let nope = dir.join("nope.toml");
     let none = dir.join("none");
     let pages = dir.join("pages");
@@ -338,8 +348,14 @@ fn said_cases(dir: &Path) -> Vec<Said> {
         said(
             &[&"batch", &p],
             0,
-            &["submissions", "with warnings"],
-            &["ansökningar", "utan anmärkning"],
+            &["submission:", "with warnings"],
+            &["ansökan:", "utan anmärkning"],
+        ),
+        said(
+            &[&"batch", &"--group-by", &"stakeholder", &"--format", &"json", &holders],
+            0,
+            &["differ only in case", "kept apart", "summed as"],
+            &["skiljer sig bara i skiftläge", "hålls isär", "summeras som"],
         ),
         said(&[&"batch"], 2, &["give project files"], &["ange projektfiler"]),
         said(
@@ -347,6 +363,12 @@ fn said_cases(dir: &Path) -> Vec<Said> {
             2,
             &["no such file or directory"],
             &["filen eller mappen finns inte"],
+        ),
+        said(
+            &[&"batch", &"--csv", &header],
+            2,
+            &["lacks the required column"],
+            &["saknar obligatoriska kolumner"],
         ),
         said(&[&"batch", &"--csv", &nope], 2, &["cannot read"], &["kan inte läsa"]),
         said(
