@@ -11,6 +11,7 @@
 //! matched by name: summed as one when their names agree the same way, kept apart
 //! otherwise; either way the near-miss is reported ([`StakeholderSums::finish`]).
 
+use crate::diagnostic::Text;
 use crate::engine::Calculation;
 use crate::model::Method;
 use rust_decimal::Decimal;
@@ -302,9 +303,9 @@ impl StakeholderSums {
         }
     }
 
-    /// The table, with notes for the user on ids matched or kept apart by name and on
-    /// ids with more than one name.
-    pub fn finish(self, by_year: bool) -> (StakeholderTable, Vec<String>) {
+    /// The table, with notes for the user (in both languages) on ids matched or kept
+    /// apart by name and on ids with more than one name.
+    pub fn finish(self, by_year: bool) -> (StakeholderTable, Vec<Text>) {
         let mut notes = Vec::new();
         // Ids that fold alike, by their folded form.
         let mut alike: BTreeMap<String, Vec<(String, Entry)>> = BTreeMap::new();
@@ -329,10 +330,12 @@ impl StakeholderSums {
                         .iter()
                         .flat_map(|(_, v)| v.iter().map(|(id, e)| format!("`{id}` ({})", e.name())))
                         .collect();
-                    notes.push(format!(
-                        "stakeholder ids {} differ only in case, diacritics, `-` or `_` but their names differ: \
-                         kept apart; write one id if they are the same",
-                        listed.join(", ")
+                    let listed = listed.join(", ");
+                    notes.push(crate::text!(
+                        sv: "intressent-id:na {listed} skiljer sig bara i skiftläge, diakritiska tecken, `-` eller `_` \
+                             men deras namn skiljer sig: hålls isär; skriv ett id om de är samma";
+                        en: "stakeholder ids {listed} differ only in case, diacritics, `-` or `_` but their names differ: \
+                             kept apart; write one id if they are the same"
                     ));
                 }
                 for (_, mut members) in by_name {
@@ -350,12 +353,14 @@ impl StakeholderSums {
                     let merged = merged.unwrap_or_default();
                     if ids.len() > 1 {
                         let listed: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
-                        notes.push(format!(
-                            "stakeholder ids {} differ only in case, diacritics, `-` or `_` and name the same \
-                             stakeholder ({}): summed as `{}`; write the same id in every file",
-                            listed.join(" and "),
-                            merged.name(),
-                            ids[0]
+                        let (name, shown) = (merged.name(), &ids[0]);
+                        notes.push(crate::text!(
+                            sv: "intressent-id:na {} skiljer sig bara i skiftläge, diakritiska tecken, `-` eller `_` \
+                                 och namnger samma intressent ({name}): summeras som `{shown}`; skriv samma id i alla filer",
+                                listed.join(" och ");
+                            en: "stakeholder ids {} differ only in case, diacritics, `-` or `_` and name the same \
+                                 stakeholder ({name}): summed as `{shown}`; write the same id in every file",
+                                listed.join(" and ")
                         ));
                     }
                     rows.push(total(ids, merged, &mut notes));
@@ -374,21 +379,17 @@ impl StakeholderSums {
     }
 }
 
-fn total(ids: Vec<String>, entry: Entry, notes: &mut Vec<String>) -> StakeholderTotal {
+fn total(ids: Vec<String>, entry: Entry, notes: &mut Vec<Text>) -> StakeholderTotal {
     let mut folded: Vec<String> = entry.names.iter().map(|n| fold(n)).collect();
     folded.sort_unstable();
     folded.dedup();
     if folded.len() > 1 || entry.more_names > 0 {
-        let more = if entry.more_names > 0 {
-            format!(" and {} more", entry.more_names)
-        } else {
-            String::new()
-        };
-        notes.push(format!(
-            "stakeholder id `{}` has different names in different files ({}{more}): summed as one, shown as {}",
-            ids[0],
-            entry.names.join(", "),
-            entry.name()
+        let (id, names, name, more) = (&ids[0], entry.names.join(", "), entry.name(), entry.more_names);
+        notes.push(crate::text!(
+            sv: "intressent-id `{id}` har olika namn i olika filer ({names}{}): summeras som en, visas som {name}",
+                if more > 0 { format!(" och {more} till") } else { String::new() };
+            en: "stakeholder id `{id}` has different names in different files ({names}{}): summed as one, shown as {name}",
+                if more > 0 { format!(" and {more} more") } else { String::new() }
         ));
     }
     StakeholderTotal {
@@ -424,12 +425,12 @@ pub struct ProjectFollowUp {
     /// The follow-up flags raised (W201–W204), in code order, each once.
     pub flags: Vec<crate::diagnostic::Code>,
     /// Every flag raised, with its message, in the order raised.
-    pub findings: Vec<(crate::diagnostic::Code, crate::diagnostic::Text)>,
+    pub findings: Vec<(crate::diagnostic::Code, Text)>,
     /// Live for more than a year with no benefit actuals (W204).
     pub overdue: bool,
     /// Why it could not be followed up (the file does not validate, or its actuals CSV
     /// does not read), in both languages; the figures are zero then.
-    pub error: Option<crate::diagnostic::Text>,
+    pub error: Option<Text>,
 }
 
 impl ProjectFollowUp {
@@ -572,6 +573,7 @@ mod tests {
         assert_eq!(StakeholderTable::year(&table.rows[0], 2026).costs, dec!(51));
         assert_eq!(table.total().costs, dec!(161));
         assert_eq!(notes.len(), 2, "{notes:?}");
+        let notes: Vec<&str> = notes.iter().map(|n| n.en.as_str()).collect();
         assert!(
             notes
                 .iter()

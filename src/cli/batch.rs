@@ -5,11 +5,11 @@
 //! Submissions are computed in parallel, a chunk at a time, and written in input order
 //! as each chunk completes, so memory stays flat and the bytes do not depend on `--jobs`.
 
-use super::{Failure, Outcome, output};
-use anyhow::Context as _;
+use super::{Failure, OrFail as _, Outcome, cannot_read, os_error_in, output};
 use clap::ValueEnum;
 use nytta::batch::{BatchRow, GroupBy, Groups, Options, Rank, RankKey, rank_key, summarise_opts};
 use nytta::check::duplicates::{Duplicates, fingerprint};
+use nytta::diagnostic::Text;
 use nytta::engine::realism::Draws;
 use nytta::model::submission::{Submission, SubmissionReader};
 use nytta::portfolio::StakeholderSums;
@@ -131,7 +131,8 @@ enum Source {
     /// Found while searching a directory but not readable as a file: an error row.
     Unreadable {
         shown: String,
-        reason: String,
+        /// In both languages: the row is worded in the batch's findings language.
+        reason: Text,
     },
 }
 
@@ -142,7 +143,10 @@ const CHUNK: usize = 512;
 /// only add memory; a few per core cover files read from a slow disk.
 const THREADS_PER_CORE: usize = 4;
 
+/// A row's error in the language of the batch's findings ([`Options::lang`]): English
+/// for the machine formats, the reader's for the human ones.
 fn process(source: &Source, options: Options) -> BatchRow {
+    let lang = options.lang;
     match source {
         Source::File(path) => {
             let shown = path.display().to_string();
@@ -154,27 +158,37 @@ fn process(source: &Source, options: Options) -> BatchRow {
                 let read = std::fs::File::open(path)
                     .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, limit + 1), buffer));
                 match read {
-                    Err(e) => BatchRow::unreadable(shown, format!("cannot read the file: {e}")),
-                    Ok(n) if n as u64 > limit => {
-                        BatchRow::unreadable(shown, super::input::too_large(limit, "a project file"))
-                    }
+                    Err(e) => BatchRow::unreadable(
+                        shown,
+                        say!(in lang; sv: "kan inte läsa filen: {}", os_error_in(lang, &e); en: "cannot read the file: {e}"),
+                    ),
+                    Ok(n) if n as u64 > limit => BatchRow::unreadable(
+                        shown,
+                        super::input::too_large_text(limit, "en projektfil", "a project file")
+                            .get(lang)
+                            .to_string(),
+                    ),
                     Ok(_) => match std::str::from_utf8(buffer) {
                         Ok(text) => summarise_opts(shown, text, None, options),
                         Err(e) => {
                             let (text, d) = nytta::diagnostic::not_utf8(buffer, e);
                             let (line, col) = nytta::diagnostic::line_col(&text, e.valid_up_to());
-                            BatchRow::unreadable(shown, format!("line {line}, column {col}: {}", d.message.en))
+                            let message = d.message.get(lang);
+                            BatchRow::unreadable(
+                                shown,
+                                say!(in lang; sv: "rad {line}, kolumn {col}: {message}"; en: "line {line}, column {col}: {message}"),
+                            )
                         }
                     },
                 }
             })
         }
-        Source::Unreadable { shown, reason } => BatchRow::unreadable(shown.clone(), reason.clone()),
+        Source::Unreadable { shown, reason } => BatchRow::unreadable(shown.clone(), reason.get(lang).to_string()),
         Source::CsvRow { file, submission: s } => {
             let shown = format!("{file}:{}", s.row);
             let mut row = match &s.project {
                 Ok(text) => summarise_opts(shown, text, Some(&s.claimed), options),
-                Err(reason) => BatchRow::unreadable(shown, reason.to_string()),
+                Err(reason) => BatchRow::unreadable(shown, reason.0.get(lang).to_string()),
             };
             if row.figures.is_none() {
                 row.id.clone_from(&s.id);
@@ -201,7 +215,10 @@ fn collect_files(paths: &[PathBuf]) -> Result<Vec<Source>, Failure> {
         match output::identity(&path) {
             Some(id) => match seen.get(&id) {
                 Some(first) => out.push(Source::Unreadable {
-                    reason: format!("the same file as {first} (a link or a second path to it); counted once"),
+                    reason: Text::new(
+                        format!("samma fil som {first} (en länk eller en andra sökväg till den); räknas en gång"),
+                        format!("the same file as {first} (a link or a second path to it); counted once"),
+                    ),
                     shown,
                 }),
                 None => {
@@ -231,15 +248,15 @@ fn collect_files(paths: &[PathBuf]) -> Result<Vec<Source>, Failure> {
         } else if path.exists() {
             add(path.clone(), &mut out);
         } else if std::fs::symlink_metadata(path).is_ok() {
-            return Err(Failure(anyhow::anyhow!(
-                "{}: a symbolic link to nothing (its target does not exist)",
-                path.display()
-            )));
+            return Err(fail!(
+                sv: "{}: en symbolisk länk till ingenting (det den pekar på finns inte)", path.display();
+                en: "{}: a symbolic link to nothing (its target does not exist)", path.display()
+            ));
         } else {
-            return Err(Failure(anyhow::anyhow!(
-                "{}: no such file or directory",
-                path.display()
-            )));
+            return Err(fail!(
+                sv: "{}: filen eller mappen finns inte", path.display();
+                en: "{}: no such file or directory", path.display()
+            ));
         }
     }
     Ok(out)
@@ -260,7 +277,6 @@ struct Seen {
 /// wins, as a resubmission appended to the sheet). Says on standard error which were
 /// left out. Returns which to keep, in input order.
 fn newest(seen: &[Option<Seen>]) -> Vec<bool> {
-    let lang = super::lang();
     let mut keep = vec![true; seen.len()];
     let mut by_id: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut by_content: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
@@ -276,21 +292,18 @@ fn newest(seen: &[Option<Seen>]) -> Vec<bool> {
                 let (kept, dropped) = if older { (o, s) } else { (s, o) };
                 keep[if older { i } else { j }] = false;
                 let (d, k) = (visible(&dropped.shown), visible(&kept.shown));
-                let newer = kept.modified > dropped.modified;
-                match (lang, newer) {
-                    (Lang::Sv, true) => {
-                        noteln!("nytta: --dedupe: utelämnar {d} (W302: samma projekt som {k}, som är nyare)")
-                    }
-                    (Lang::Sv, false) => noteln!(
-                        "nytta: --dedupe: utelämnar {d} (W302: samma projekt som {k}, som kommer senare (samma ändringstid))"
-                    ),
-                    (Lang::En, true) => {
-                        noteln!("nytta: --dedupe: leaving out {d} (W302: the same project as {k}, which is newer)")
-                    }
-                    (Lang::En, false) => noteln!(
-                        "nytta: --dedupe: leaving out {d} (W302: the same project as {k}, which comes later (the same modification time))"
-                    ),
-                }
+                let note = if kept.modified > dropped.modified {
+                    say!(
+                        sv: "utelämnar {d} (W302: samma projekt som {k}, som är nyare)";
+                        en: "leaving out {d} (W302: the same project as {k}, which is newer)"
+                    )
+                } else {
+                    say!(
+                        sv: "utelämnar {d} (W302: samma projekt som {k}, som kommer senare (samma ändringstid))";
+                        en: "leaving out {d} (W302: the same project as {k}, which comes later (the same modification time))"
+                    )
+                };
+                noteln!("nytta: --dedupe: {note}");
                 if older { j } else { i }
             }
             _ => i,
@@ -376,9 +389,15 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Option<Source> {
     if let Some(ancestor) = e.loop_ancestor() {
         return Some(Source::Unreadable {
             shown,
-            reason: format!(
-                "a symbolic link loop: this folder leads back to {}; not searched again",
-                ancestor.display()
+            reason: Text::new(
+                format!(
+                    "en slinga av symboliska länkar: mappen leder tillbaka till {}; genomsöks inte igen",
+                    ancestor.display()
+                ),
+                format!(
+                    "a symbolic link loop: this folder leads back to {}; not searched again",
+                    ancestor.display()
+                ),
             ),
         });
     }
@@ -386,13 +405,26 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Option<Source> {
     if io.is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound) {
         return is_toml(at).then(|| Source::Unreadable {
             shown,
-            reason: "a symbolic link to a file that does not exist".into(),
+            reason: Text::new(
+                "en symbolisk länk till en fil som inte finns",
+                "a symbolic link to a file that does not exist",
+            ),
         });
     }
     let reason = match io {
-        Some(io) if at.is_dir() => format!("cannot read the folder: {io}; its files are not in this batch"),
-        Some(io) => format!("cannot read: {io}"),
-        None => format!("cannot read: {e}"),
+        Some(io) if at.is_dir() => Text::by(|lang| {
+            let io = os_error_in(lang, io);
+            say!(
+                in lang;
+                sv: "kan inte läsa mappen: {io}; dess filer är inte med i körningen";
+                en: "cannot read the folder: {io}; its files are not in this batch"
+            )
+        }),
+        Some(io) => Text::by(|lang| {
+            let io = os_error_in(lang, io);
+            say!(in lang; sv: "kan inte läsa: {io}"; en: "cannot read: {io}")
+        }),
+        None => Text::new(format!("kan inte läsa: {e}"), format!("cannot read: {e}")),
     };
     Some(Source::Unreadable { shown, reason })
 }
@@ -400,16 +432,16 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Option<Source> {
 /// Open a submissions CSV: its header is read now (a bad header fails the whole batch
 /// before anything is computed), its rows one chunk at a time as the batch goes.
 fn open_submissions(path: &Path) -> Result<impl Iterator<Item = Result<Source, Failure>>, Failure> {
-    let file = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let reader = SubmissionReader::new(file).map_err(|e| Failure(anyhow::anyhow!("{}: {e}", path.display())))?;
+    let file = std::fs::File::open(path).or_fail(|| cannot_read(path))?;
+    let reader = SubmissionReader::new(file)
+        .map_err(|e| Failure::new(format!("{}: {}", path.display(), e.0.get(super::lang()))))?;
     if !reader.unknown_columns.is_empty() {
+        let (shown, columns) = (path.display(), reader.unknown_columns.join(", "));
         noteln!(
             "nytta: {}",
-            visible(&format!(
-                "{}: {}: {}",
-                path.display(),
-                super::lang().pick("okända kolumner läses inte", "ignoring unknown column(s)"),
-                reader.unknown_columns.join(", ")
+            visible(&say!(
+                sv: "{shown}: okända kolumner läses inte: {columns}";
+                en: "{shown}: ignoring unknown column(s): {columns}"
             ))
         );
     }
@@ -420,7 +452,7 @@ fn open_submissions(path: &Path) -> Result<impl Iterator<Item = Result<Source, F
             file: file.clone(),
             submission: Box::new(submission),
         }),
-        Err(e) => Err(Failure(anyhow::anyhow!("{shown}: {e}"))),
+        Err(e) => Err(Failure::new(format!("{shown}: {}", e.0.get(super::lang())))),
     }))
 }
 
@@ -451,19 +483,26 @@ fn threads(jobs: Option<usize>, submissions: usize) -> usize {
     };
     let threads = wanted.min(cap).min(submissions).max(1);
     if wanted > cap {
-        noteln!("nytta: --jobs {wanted} is more than helps (at most {THREADS_PER_CORE} per core); using {threads}");
+        noteln!(
+            "nytta: {}",
+            say!(
+                sv: "--jobs {wanted} är fler än som hjälper (högst {THREADS_PER_CORE} per kärna); använder {threads}";
+                en: "--jobs {wanted} is more than helps (at most {THREADS_PER_CORE} per core); using {threads}"
+            )
+        );
     }
     threads
 }
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
     if args.paths.is_empty() && args.csv.is_none() {
-        return Err(Failure(anyhow::anyhow!(
-            "give project files or directories, or --csv FILE"
-        )));
+        return Err(fail!(
+            sv: "ange projektfiler eller mappar, eller --csv FIL";
+            en: "give project files or directories, or --csv FILE"
+        ));
     }
     if args.format == Format::Xlsx && args.output.file.is_none() {
-        return Err(Failure(anyhow::anyhow!("--format xlsx needs -o FILE.xlsx")));
+        return Err(super::xlsx_needs_output());
     }
     let mut inputs = args.paths.clone();
     inputs.extend(args.csv.clone());
@@ -476,9 +515,10 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     }
     if args.follow_up {
         if args.csv.is_some() {
-            return Err(Failure(anyhow::anyhow!(
-                "--follow-up follows up project files, not the rows of a submissions CSV (--csv)"
-            )));
+            return Err(fail!(
+                sv: "--follow-up följer upp projektfiler, inte raderna i en ansökningsfil (--csv)";
+                en: "--follow-up follows up project files, not the rows of a submissions CSV (--csv)"
+            ));
         }
         return super::batch_follow_up::run(super::batch_follow_up::Settings {
             files: sources
@@ -517,10 +557,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             })
             .collect();
         if output::same_file_as_any(out, &files) {
-            return Err(Failure(anyhow::anyhow!(
-                "refusing to write over the input file {}",
-                out.display()
-            )));
+            return Err(super::overwrite_input(out));
         }
     }
     let file_count = sources.len();
@@ -537,14 +574,16 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     );
     // Files first, then the CSV's rows, pulled a chunk at a time: never all held at once.
     let mut sources = sources.into_iter().map(Ok).chain(rows.into_iter().flatten());
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .with_context(|| format!("cannot start {threads} worker threads"))?;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().map_err(
+        |e| fail!(sv: "kan inte starta {threads} arbetstrådar: {e}"; en: "cannot start {threads} worker threads: {e}"),
+    )?;
 
     let by_stakeholder = args.group_by == Some(GroupByArg::Stakeholder);
     if args.by_year && !by_stakeholder {
-        return Err(Failure(anyhow::anyhow!("--by-year goes with --group-by stakeholder")));
+        return Err(fail!(
+            sv: "--by-year hör ihop med --group-by stakeholder";
+            en: "--by-year goes with --group-by stakeholder"
+        ));
     }
     let destination = destination(target)?;
     let ranked = args.rank.is_some();
@@ -554,19 +593,20 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         Destination::File(opened) => Box::new(std::io::BufWriter::new(opened.writer()?)),
     };
     let sink: Box<dyn Sink + Send> = match (args.format, &destination) {
-        (Format::Csv, _) => Box::new(CsvOut::new(writer, style, ranked)?.with_realism(args.realism)),
-        (Format::Json, _) => Box::new(JsonOut::new(writer)?.with_realism(args.realism)),
+        (Format::Csv, _) => Box::new(
+            CsvOut::new(writer, style, ranked)
+                .or_fail(output_failed)?
+                .with_realism(args.realism),
+        ),
+        (Format::Json, _) => Box::new(JsonOut::new(writer).or_fail(output_failed)?.with_realism(args.realism)),
         (Format::Table, _) => Box::new(TableOut::new(writer, super::lang())),
         (Format::Html, _) => Box::new(HtmlOut::new(writer, super::lang())),
         (Format::Markdown, _) => Box::new(HtmlOut::markdown(writer, super::lang())),
-        (Format::Xlsx, Destination::File(_)) => Box::new(XlsxOut::with_realism(
-            writer,
-            ranked,
-            super::xlsx_created(),
-            args.realism,
-        )?),
+        (Format::Xlsx, Destination::File(_)) => {
+            Box::new(XlsxOut::with_realism(writer, ranked, super::xlsx_created(), args.realism).or_fail(output_failed)?)
+        }
         (Format::Xlsx, Destination::Stdout) => {
-            return Err(Failure(anyhow::anyhow!("--format xlsx needs -o FILE.xlsx")));
+            return Err(super::xlsx_needs_output());
         }
     };
     // Findings are worded in the reader's language where people read them (table,
@@ -649,7 +689,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         drop(sender);
         writer
             .join()
-            .unwrap_or_else(|_| Err(Failure(anyhow::anyhow!("the output writer failed"))))
+            .unwrap_or_else(|_| Err(fail!(sv: "utdataskrivaren fallerade"; en: "the output writer failed")))
     })?;
     if let Some(failure) = unreadable {
         return Err(failure);
@@ -661,14 +701,15 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
 
     let [ok, warnings, errors] = counts;
     let total = ok + warnings + errors;
-    match super::lang() {
-        Lang::Sv => {
-            noteln!("nytta: {total} ansökningar: {ok} utan anmärkning, {warnings} med varningar, {errors} med fel")
-        }
-        Lang::En => {
-            noteln!("nytta: {total} submissions: {ok} ok, {warnings} with warnings, {errors} with errors")
-        }
-    }
+    noteln!(
+        "nytta: {}",
+        say!(
+            sv: "{total} {}: {ok} utan anmärkning, {warnings} med varningar, {errors} med fel",
+                if total == 1 { "ansökan" } else { "ansökningar" };
+            en: "{total} {}: {ok} ok, {warnings} with warnings, {errors} with errors",
+                if total == 1 { "submission" } else { "submissions" }
+        )
+    );
     if errors > 0 || (args.deny_warnings && warnings > 0) {
         Ok(Outcome::Invalid)
     } else {
@@ -756,7 +797,7 @@ impl Collector {
         if let Some(sums) = self.stakeholders.take() {
             let (table, notes) = sums.finish(self.by_year);
             for note in notes {
-                noteln!("nytta: {}", visible(&note));
+                noteln!("nytta: {}", visible(note.get(super::lang())));
             }
             if !self.closed
                 && let Err(e) = self.sink.stakeholders(&table)
@@ -779,7 +820,7 @@ impl Collector {
             self.closed = broken_pipe(e)?;
         }
         for note in self.sink.take_notes() {
-            noteln!("nytta: {}", visible(&note));
+            noteln!("nytta: {}", visible(note.get(super::lang())));
         }
         Ok(())
     }
@@ -790,6 +831,11 @@ fn broken_pipe(e: std::io::Error) -> Result<bool, Failure> {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         Ok(true)
     } else {
-        Err(Failure(anyhow::anyhow!("cannot write the output: {e}")))
+        Err(e).or_fail(output_failed)
     }
+}
+
+/// "kan inte skriva utdata" / "cannot write the output".
+fn output_failed() -> String {
+    say!(sv: "kan inte skriva utdata"; en: "cannot write the output")
 }

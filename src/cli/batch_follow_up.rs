@@ -11,7 +11,7 @@
 //! on standard error. The years after are forecast by `--forecast` (default trend).
 //! Summaries are small, so the whole portfolio is held to sort it.
 
-use super::{Failure, Outcome, input, output};
+use super::{Failure, Outcome, input, os_error_in, output};
 use nytta::analysis::analyse;
 use nytta::diagnostic::{Diagnostic, Text, did_you_mean};
 use nytta::engine::followup::{Forecast, follow_up_with};
@@ -74,10 +74,13 @@ fn located(csv: &Path, text: &str, problems: &[Diagnostic]) -> Text {
         .map_or((1, 1), |s| nytta::diagnostic::line_col(text, s.start));
     let more = problems.len() - 1;
     first.message.map(|m, lang| {
-        let more = match (more, lang) {
-            (0, _) => String::new(),
-            (n, Lang::Sv) => format!(" (och {n} problem till: nytta follow-up visar alla)"),
-            (n, Lang::En) => format!(" (and {n} more: nytta follow-up shows them all)"),
+        let more = match more {
+            0 => String::new(),
+            n => say!(
+                in lang;
+                sv: " (och {n} problem till: nytta follow-up visar alla)";
+                en: " (and {n} more: nytta follow-up shows them all)"
+            ),
         };
         format!("{}:{line}:{col}: {m}{more}", csv.display())
     })
@@ -104,10 +107,10 @@ fn one(path: &Path, s: &Settings, shared: Option<&Shared>) -> (ProjectFollowUp, 
             return (out, Vec::new());
         }
         Err(e) => {
-            out.error = Some(Text::new(
-                format!("kan inte läsa filen: {e}"),
-                format!("cannot read the file: {e}"),
-            ));
+            out.error = Some(Text::by(|lang| {
+                let e = os_error_in(lang, &e);
+                say!(in lang; sv: "kan inte läsa filen: {e}"; en: "cannot read the file: {e}")
+            }));
             return (out, Vec::new());
         }
     };
@@ -158,10 +161,10 @@ fn one(path: &Path, s: &Settings, shared: Option<&Shared>) -> (ProjectFollowUp, 
                 }
             }
             Err(e) => {
-                out.error = Some(Text::new(
-                    format!("kan inte läsa {}: {e}", csv.display()),
-                    format!("cannot read {}: {e}", csv.display()),
-                ));
+                out.error = Some(Text::by(|lang| {
+                    let (csv, e) = (csv.display(), os_error_in(lang, &e));
+                    say!(in lang; sv: "kan inte läsa {csv}: {e}"; en: "cannot read {csv}: {e}")
+                }));
                 return (out, keys);
             }
         }
@@ -230,22 +233,21 @@ fn warn_unmatched(shared: &Shared, used: &BTreeSet<String>, files: &[PathBuf], p
             .find(|k| !folded.is_empty() && nytta::portfolio::fold(k) == folded)
             .map(String::as_str)
             .or_else(|| did_you_mean(value, known.iter().map(String::as_str)));
-        let rows = match (lang, lines.len()) {
-            (Lang::Sv, _) => format!("rad {rows}"),
-            (Lang::En, 1) => format!("row {rows}"),
-            (Lang::En, _) => format!("rows {rows}"),
+        let rows = match lines.len() {
+            1 => say!(sv: "rad {rows}"; en: "row {rows}"),
+            _ => say!(sv: "rad {rows}"; en: "rows {rows}"),
         };
-        let text = match (lang, value.is_empty()) {
-            (Lang::Sv, true) => format!("{rows}: inget projekt angivet; räknas inte"),
-            (Lang::En, true) => format!("{rows}: no project given; not counted"),
-            (Lang::Sv, false) => format!(
-                "{rows}: projektet `{value}` finns inte bland projekten (varken som projekt-id eller filnamn); räknas inte{}",
-                near.map_or(String::new(), |n| format!(". Menade du `{n}`?"))
-            ),
-            (Lang::En, false) => format!(
-                "{rows}: project `{value}` is none of the projects (by project id or file name); not counted{}",
-                near.map_or(String::new(), |n| format!(". Did you mean `{n}`?"))
-            ),
+        let near = near.map_or(
+            String::new(),
+            |n| say!(sv: ". Menade du `{n}`?"; en: ". Did you mean `{n}`?"),
+        );
+        let text = if value.is_empty() {
+            say!(sv: "{rows}: inget projekt angivet; räknas inte"; en: "{rows}: no project given; not counted")
+        } else {
+            say!(
+                sv: "{rows}: projektet `{value}` finns inte bland projekten (varken som projekt-id eller filnamn); räknas inte{near}";
+                en: "{rows}: project `{value}` is none of the projects (by project id or file name); not counted{near}"
+            )
         };
         noteln!(
             "nytta: {}: {}: {}",
@@ -263,12 +265,7 @@ pub fn read_shared(path: &Path) -> Result<Option<Shared>, Failure> {
     let lang = super::lang();
     let limit = nytta::limits::MAX_ACTUALS_CSV_BYTES;
     let Some(bytes) = input::read_limited(path, limit)? else {
-        noteln!(
-            "{}: {}[E001]: {}",
-            path.display(),
-            nytta::diagnostic::Severity::Error.word(lang),
-            input::too_large_text(limit, "en utfallsfil (CSV)", "an actuals CSV").get(lang)
-        );
+        input::actuals_too_large(path, limit);
         return Ok(None);
     };
     let text = decode_text(&bytes);
@@ -325,22 +322,21 @@ pub fn run(s: Settings) -> Result<Outcome, Failure> {
             &follow_up_sheets(&projects, &groups, &total, s.lang),
             super::xlsx_created(),
         )
-        .map_err(|e| Failure(anyhow::anyhow!("cannot write the workbook: {e}")))?,
+        .map_err(super::workbook_failed)?,
     };
     output::emit(s.output.as_deref(), &bytes)?;
     let errors = projects.iter().filter(|p| p.error.is_some()).count();
     let overdue = projects.iter().filter(|p| p.overdue).count();
     let flagged = projects.iter().filter(|p| !p.flags.is_empty()).count();
-    match s.lang {
-        Lang::Sv => noteln!(
-            "nytta: {} projekt följda upp: {overdue} försenade med uppföljningen, {errors} gick inte att följa upp",
-            projects.len()
-        ),
-        Lang::En => noteln!(
-            "nytta: {} projects followed up: {overdue} overdue for follow-up, {errors} could not be followed up",
-            projects.len()
-        ),
-    }
+    let n = projects.len();
+    noteln!(
+        "nytta: {}",
+        say!(
+            in s.lang;
+            sv: "{n} projekt följda upp: {overdue} försenade med uppföljningen, {errors} gick inte att följa upp";
+            en: "{n} projects followed up: {overdue} overdue for follow-up, {errors} could not be followed up"
+        )
+    );
     Ok(if errors > 0 || (s.deny_warnings && (unmatched || flagged > 0)) {
         Outcome::Invalid
     } else {

@@ -84,6 +84,11 @@ fn run_once(args: &Args) -> Result<Outcome, Failure> {
     let mut checked = Vec::new();
     let overrides = args.set.overrides();
     let several = args.files.len() > 1;
+    let lang = if args.format == Format::Json {
+        super::json_lang()
+    } else {
+        super::lang()
+    };
     let mut n = 0;
     for path in &args.files {
         match check_file(path, &overrides) {
@@ -91,7 +96,7 @@ fn run_once(args: &Args) -> Result<Outcome, Failure> {
             Ok(c) => {
                 n += 1;
                 checked.extend(
-                    super::set::split(&c.path, &c.text, c.diagnostics, c.omitted, &overrides, several)
+                    super::set::split(&c.path, &c.text, c.diagnostics, c.omitted, &overrides, several, lang)
                         .into_iter()
                         .map(|s| Checked {
                             path: s.path,
@@ -114,11 +119,7 @@ fn run_once(args: &Args) -> Result<Outcome, Failure> {
             text: &c.text,
             diagnostics: &c.diagnostics,
             omitted: c.omitted,
-            lang: if args.format == Format::Json {
-                super::json_lang()
-            } else {
-                super::lang()
-            },
+            lang,
         })
         .collect();
     let text = match args.format {
@@ -144,17 +145,14 @@ fn run_once(args: &Args) -> Result<Outcome, Failure> {
 /// `checked 1 file: 0 errors, 2 warnings` / `kontrollerade 1 fil: 0 fel, 2 varningar`.
 fn summary(n: usize, errors: usize, warnings: usize, lang: nytta::report::Lang) -> String {
     let s = |k: usize, one: &'static str, many: &'static str| if k == 1 { one } else { many };
-    match lang {
-        nytta::report::Lang::Sv => format!(
-            "kontrollerade {n} fil{}: {errors} fel, {warnings} varning{}",
+    say!(
+        in lang;
+        sv: "kontrollerade {n} fil{}: {errors} fel, {warnings} varning{}",
             s(n, "", "er"),
-            s(warnings, "", "ar"),
-        ),
-        nytta::report::Lang::En => format!(
-            "checked {n} file{}: {errors} error{}, {warnings} warning{}",
+            s(warnings, "", "ar");
+        en: "checked {n} file{}: {errors} error{}, {warnings} warning{}",
             s(n, "", "s"),
             s(errors, "", "s"),
-            s(warnings, "", "s"),
-        ),
-    }
+            s(warnings, "", "s")
+    )
 }

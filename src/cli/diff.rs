@@ -43,11 +43,18 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         input::load_project(&args.new, &Default::default())?,
     ) else {
         // Exit 1 means "they differ" with --exit-code: an invalid file is 2, as in git.
-        return Err(Failure(anyhow::anyhow!(
-            "cannot compare: a file does not validate (see above)"
-        )));
+        return Err(fail!(
+            sv: "kan inte jämföra: en fil går inte att läsa in (se ovan)";
+            en: "cannot compare: a file does not validate (see above)"
+        ));
     };
-    let d = nytta::diff::diff(&old.text, &new.text).map_err(|e| Failure(anyhow::anyhow!(e)))?;
+    // Both files validated above, so this is rare: a bridge step that does not compute.
+    let d = nytta::diff::diff(&old.text, &new.text).map_err(|e| match &e {
+        nytta::diff::DiffError::Invalid { which, message } => fail!(
+            sv: "den {} filen går inte att läsa in: {message}", if *which == "old" { "gamla" } else { "nya" };
+            en: "{e}"
+        ),
+    })?;
     let lang = resolve_lang(args.lang);
     let rendered = match args.format {
         Format::Table => table::render_document(&build(&d, &old.path, &new.path, lang)),

@@ -80,13 +80,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     if let Some(csv_path) = &args.actuals {
         let limit = nytta::limits::MAX_ACTUALS_CSV_BYTES;
         let Some(bytes) = input::read_limited(csv_path, limit)? else {
-            let lang = super::lang();
-            noteln!(
-                "{}: {}[E001]: {}",
-                csv_path.display(),
-                nytta::diagnostic::Severity::Error.word(lang),
-                input::too_large_text(limit, "en utfallsfil (CSV)", "an actuals CSV").get(lang)
-            );
+            input::actuals_too_large(csv_path, limit);
             return Ok(Outcome::Invalid);
         };
         let csv_text = decode_text(&bytes);

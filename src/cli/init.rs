@@ -1,7 +1,6 @@
 //! `nytta init [FILE] [--template basic|e-service|shared]`: a commented starter file.
 
-use super::{Failure, Outcome};
-use anyhow::Context as _;
+use super::{Failure, OrFail as _, Outcome, cannot_write};
 use clap::ValueEnum;
 use std::io::Write;
 use std::path::PathBuf;
@@ -39,37 +38,32 @@ impl Template {
 pub fn run(args: Args) -> Result<Outcome, Failure> {
     let path = &args.file;
     if path.exists() {
-        return Err(Failure(anyhow::anyhow!(
-            "{} already exists; nytta init never overwrites a file: give another name",
-            path.display()
-        )));
+        return Err(fail!(
+            sv: "{} finns redan; nytta init skriver aldrig över en fil: ge ett annat namn", path.display();
+            en: "{} already exists; nytta init never overwrites a file: give another name", path.display()
+        ));
     }
-    let context = || format!("cannot write {}", path.display());
+    let context = || cannot_write(path);
     let tmp = super::output::temp_beside(path)?;
-    let mut file = tmp.reopen().with_context(context)?;
-    file.write_all(args.template.text().as_bytes()).with_context(context)?;
+    let mut file = tmp.reopen().or_fail(context)?;
+    file.write_all(args.template.text().as_bytes()).or_fail(context)?;
     drop(file);
     // Fails if the file appeared meanwhile: still never overwrites.
-    tmp.persist(path, true).with_context(context)?;
-    match super::lang() {
-        nytta::report::Lang::Sv => {
-            noteln!(
-                "nytta: skrev {}; nästa steg: redigera den, kör sedan `nytta check {0}` och `nytta report {0}`",
-                path.display()
-            );
-            noteln!(
-                "nytta: för komplettering och kontroll i editorn, kör `nytta schema > nytta.schema.json` en gång i dess mapp"
-            );
-        }
-        nytta::report::Lang::En => {
-            noteln!(
-                "nytta: wrote {}; next: edit it, then `nytta check {0}` and `nytta report {0}`",
-                path.display()
-            );
-            noteln!(
-                "nytta: for completion and checking in the editor, run `nytta schema > nytta.schema.json` in its folder once"
-            );
-        }
-    }
+    tmp.persist(path, true).or_fail(context)?;
+    let shown = path.display();
+    noteln!(
+        "nytta: {}",
+        say!(
+            sv: "skrev {shown}; nästa steg: redigera den, kör sedan `nytta check {shown}` och `nytta report {shown}`";
+            en: "wrote {shown}; next: edit it, then `nytta check {shown}` and `nytta report {shown}`"
+        )
+    );
+    noteln!(
+        "nytta: {}",
+        say!(
+            sv: "för komplettering och kontroll i editorn, kör `nytta schema > nytta.schema.json` en gång i dess mapp";
+            en: "for completion and checking in the editor, run `nytta schema > nytta.schema.json` in its folder once"
+        )
+    );
     Ok(Outcome::Ok)
 }

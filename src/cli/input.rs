@@ -1,7 +1,6 @@
 //! Reading project files.
 
-use super::Failure;
-use anyhow::Context as _;
+use super::{Failure, OrFail as _, cannot_read};
 use nytta::Analysis;
 use nytta::analysis::analyse_with;
 use nytta::diagnostic::{Code, Diagnostic, Text, not_utf8};
@@ -76,16 +75,11 @@ pub fn load_project(path: &Path, overrides: &Overrides) -> Result<Option<Loaded>
 /// Read at most `limit` bytes of a file; `Ok(None)` when it is longer. I/O errors are
 /// failures (exit 2).
 pub fn read_limited(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, Failure> {
-    let context = || format!("cannot read {}", path.display());
-    let file = std::fs::File::open(path).with_context(context)?;
+    let context = || cannot_read(path);
+    let file = std::fs::File::open(path).or_fail(context)?;
     let mut bytes = Vec::new();
-    file.take(limit + 1).read_to_end(&mut bytes).with_context(context)?;
+    file.take(limit + 1).read_to_end(&mut bytes).or_fail(context)?;
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
-}
-
-/// "the file is larger than 10 MiB, the limit for a project file: is it the right file?"
-pub fn too_large(limit: u64, what: &str) -> String {
-    too_large_text(limit, what, what).en
 }
 
 /// The too-large message in both languages; `what_sv`/`what_en` name the kind of file.
@@ -95,6 +89,17 @@ pub fn too_large_text(limit: u64, what_sv: &str, what_en: &str) -> Text {
         format!("filen är större än {mib} MiB, gränsen för {what_sv}: är det rätt fil?"),
         format!("the file is larger than {mib} MiB, the limit for {what_en}: is it the right file?"),
     )
+}
+
+/// Say (standard error, E001) that an actuals CSV is larger than `limit`.
+pub fn actuals_too_large(path: &Path, limit: u64) {
+    let lang = super::lang();
+    noteln!(
+        "{}: {}[E001]: {}",
+        path.display(),
+        nytta::diagnostic::Severity::Error.word(lang),
+        too_large_text(limit, "en utfallsfil (CSV)", "an actuals CSV").get(lang)
+    );
 }
 
 /// Read a project file as text. Unreadable files are I/O failures (exit 2); a file that

@@ -2,7 +2,7 @@
 //! subcommand (`nytta-report(1)`, …): all to standard output (`nytta man | man -l -`),
 //! or each to its own file in a folder (`nytta man -o /usr/local/share/man/man1`).
 
-use super::{Cli, Failure, Outcome, output};
+use super::{Cli, Failure, OrFail as _, Outcome, output};
 use clap::CommandFactory;
 use std::path::PathBuf;
 
@@ -45,13 +45,14 @@ pub fn pages() -> Result<Vec<(String, Vec<u8>)>, Failure> {
     let mut out = Vec::new();
     let mut main = Vec::new();
     let man = clap_mangen::Man::new(cmd.clone());
-    man.render(&mut main)?;
+    let context = || say!(sv: "kan inte skriva manualen"; en: "cannot write the manual");
+    man.render(&mut main).or_fail(context)?;
     main.extend_from_slice(EXTRA.as_bytes());
     out.push((man.get_filename(), main));
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         let man = clap_mangen::Man::new(sub.clone());
         let mut page = Vec::new();
-        man.render(&mut page)?;
+        man.render(&mut page).or_fail(context)?;
         out.push((man.get_filename(), page));
     }
     Ok(out)
@@ -66,15 +67,19 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         }
         Some(dir) => {
             if !dir.is_dir() {
-                return Err(Failure(anyhow::anyhow!(
-                    "{} is not a folder: give an existing folder for the pages",
-                    dir.display()
-                )));
+                return Err(fail!(
+                    sv: "{} är inte en mapp: ge en befintlig mapp för sidorna", dir.display();
+                    en: "{} is not a folder: give an existing folder for the pages", dir.display()
+                ));
             }
             for (name, page) in &pages {
                 output::file(&dir.join(name), page)?;
             }
-            noteln!("nytta: wrote {} manual pages to {}", pages.len(), dir.display());
+            let (n, dir) = (pages.len(), dir.display());
+            noteln!(
+                "nytta: {}",
+                say!(sv: "skrev {n} manualsidor till {dir}"; en: "wrote {n} manual pages to {dir}")
+            );
         }
     }
     Ok(Outcome::Ok)

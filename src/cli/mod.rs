@@ -17,6 +17,30 @@ macro_rules! noteln {
     }};
 }
 
+/// A message of the CLI's own (an error, a note, a summary), worded in both languages
+/// where it is raised and formatted only in the run's language ([`lang`]), or in the
+/// language given with `in LANG;`:
+/// `say!(sv: "kan inte läsa {}", p; en: "cannot read {}", p)` (docs/decisions.md, D90).
+macro_rules! say {
+    (in $lang:expr; sv: $($sv:expr),+ ; en: $($en:expr),+ $(;)?) => {
+        match $lang {
+            nytta::report::Lang::Sv => format!($($sv),+),
+            nytta::report::Lang::En => format!($($en),+),
+        }
+    };
+    (sv: $($sv:expr),+ ; en: $($en:expr),+ $(;)?) => {
+        say!(in $crate::cli::lang(); sv: $($sv),+ ; en: $($en),+)
+    };
+}
+
+/// A [`Failure`] (exit 2) worded in both languages, shown in the run's language:
+/// `fail!(sv: "…", args; en: "…", args)`.
+macro_rules! fail {
+    ($($words:tt)+) => {
+        $crate::cli::Failure::new(say!($($words)+))
+    };
+}
+
 mod args;
 mod batch;
 mod batch_follow_up;
@@ -119,9 +143,13 @@ pub fn xlsx_created() -> i64 {
         Ok(text) => match text.trim().parse::<i64>() {
             Ok(seconds) if (0..253_402_300_800).contains(&seconds) => seconds,
             _ => {
+                let text = nytta::report::visible::visible(&text);
                 noteln!(
-                    "nytta: SOURCE_DATE_EPOCH={} is not seconds since 1970; the workbook says 1980-01-01",
-                    nytta::report::visible::visible(&text)
+                    "nytta: {}",
+                    say!(
+                        sv: "SOURCE_DATE_EPOCH={text} är inte sekunder sedan 1970; arbetsboken anger 1980-01-01";
+                        en: "SOURCE_DATE_EPOCH={text} is not seconds since 1970; the workbook says 1980-01-01"
+                    )
                 );
                 FIXED
             }
@@ -157,22 +185,68 @@ impl Outcome {
     }
 }
 
-/// A usage or I/O error: printed as `nytta: …` with its causes (`context: cause`),
-/// exit code 2. The library's typed errors and diagnostics become one at this edge.
+/// A usage or I/O error: printed as `nytta: …`, exit code 2. Made with [`fail!`] (or
+/// [`OrFail`] for an I/O error), so that it is worded in the run's language; the
+/// library's typed errors and diagnostics become one at this edge (docs/decisions.md, D90).
 #[derive(Debug)]
 pub struct Failure(pub anyhow::Error);
 
 impl Failure {
-    /// The message with its causes: `cannot read x.toml: No such file or directory`.
+    /// A failure whose message is already in the run's language.
+    pub fn new(message: String) -> Failure {
+        Failure(anyhow::Error::msg(message))
+    }
+    /// The message with its causes: `kan inte läsa x.toml: filen eller mappen finns inte`.
     pub fn message(&self) -> String {
         format!("{:#}", self.0)
     }
 }
 
-impl<E: Into<anyhow::Error>> From<E> for Failure {
-    fn from(e: E) -> Self {
-        Failure(e.into())
+/// An I/O error's text in the run's language. The operating system words its errors in
+/// English; in Swedish the common kinds get Swedish words, the rest keep the system's.
+pub fn os_error(e: &std::io::Error) -> String {
+    os_error_in(lang(), e)
+}
+
+/// An I/O error's text in `lang` ([`os_error`]).
+pub fn os_error_in(lang: Lang, e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let swedish = match e.kind() {
+        K::NotFound => "filen eller mappen finns inte",
+        K::PermissionDenied => "åtkomst nekas",
+        K::IsADirectory => "det är en mapp",
+        K::NotADirectory => "en del av sökvägen är inte en mapp",
+        K::AlreadyExists => "filen finns redan",
+        K::ReadOnlyFilesystem => "filsystemet är skrivskyddat",
+        K::StorageFull => "disken är full",
+        _ => return e.to_string(),
+    };
+    match lang {
+        Lang::Sv => swedish.to_string(),
+        Lang::En => e.to_string(),
     }
+}
+
+/// An I/O result made a [`Failure`]: `context: the error` in the run's language.
+pub trait OrFail<T> {
+    /// `context` (e.g. [`cannot_read`]) and the error's text ([`os_error`]).
+    fn or_fail(self, context: impl FnOnce() -> String) -> Result<T, Failure>;
+}
+
+impl<T> OrFail<T> for std::io::Result<T> {
+    fn or_fail(self, context: impl FnOnce() -> String) -> Result<T, Failure> {
+        self.map_err(|e| Failure::new(format!("{}: {}", context(), os_error(&e))))
+    }
+}
+
+/// "kan inte läsa FILE" / "cannot read FILE".
+pub fn cannot_read(path: &std::path::Path) -> String {
+    say!(sv: "kan inte läsa {}", path.display(); en: "cannot read {}", path.display())
+}
+
+/// "kan inte skriva FILE" / "cannot write FILE".
+pub fn cannot_write(path: &std::path::Path) -> String {
+    say!(sv: "kan inte skriva {}", path.display(); en: "cannot write {}", path.display())
 }
 
 /// Parse arguments, run, and return the exit code.
@@ -205,14 +279,29 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// `--format xlsx` without `-o FILE.xlsx`: a workbook is not written to a terminal.
+pub fn xlsx_needs_output() -> Failure {
+    fail!(sv: "--format xlsx behöver -o FIL.xlsx"; en: "--format xlsx needs -o FILE.xlsx")
+}
+
+/// The xlsx writer failed (its error is the library's, in English).
+pub fn workbook_failed(e: impl std::fmt::Display) -> Failure {
+    fail!(sv: "kan inte skriva arbetsboken: {e}"; en: "cannot write the workbook: {e}")
+}
+
+/// `-o` names an input file.
+pub fn overwrite_input(out: &std::path::Path) -> Failure {
+    fail!(
+        sv: "skriver inte över indatafilen {}", out.display();
+        en: "refusing to write over the input file {}", out.display()
+    )
+}
+
 /// An optional output file (`-o`), never one of the inputs.
 pub fn output_target(output: &Option<PathBuf>, inputs: &[PathBuf]) -> Result<Option<PathBuf>, Failure> {
     let Some(out) = output else { return Ok(None) };
     if output::same_file_as_any(out, inputs) {
-        return Err(Failure(anyhow::anyhow!(
-            "refusing to write over the input file {}",
-            out.display()
-        )));
+        return Err(overwrite_input(out));
     }
     Ok(Some(out.clone()))
 }

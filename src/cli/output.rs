@@ -12,8 +12,7 @@
 //! Pending temporary files are removed when SIGINT, SIGTERM or SIGHUP arrives; the
 //! process then ends by that signal.
 
-use super::Failure;
-use anyhow::Context as _;
+use super::{Failure, OrFail as _, cannot_write, os_error};
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -51,9 +50,10 @@ static NOTE_CLOSED_STDOUT: extern "C" fn() = note_closed_stdout;
 /// An error when standard output was closed: nothing written there would arrive.
 pub fn stdout_open() -> Result<(), Failure> {
     if STDOUT_CLOSED.load(Ordering::Relaxed) {
-        Err(Failure(anyhow::anyhow!(
-            "standard output is closed; redirect it, or write to a file with -o FILE"
-        )))
+        Err(fail!(
+            sv: "standard ut är stängd; styr om den, eller skriv till en fil med -o FIL";
+            en: "standard output is closed; redirect it, or write to a file with -o FILE"
+        ))
     } else {
         Ok(())
     }
@@ -71,7 +71,10 @@ pub fn stdout_bytes(bytes: &[u8]) -> Result<(), Failure> {
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure(anyhow::anyhow!("cannot write to standard output: {e}"))),
+        Err(e) => Err(fail!(
+            sv: "kan inte skriva till standard ut: {}", os_error(&e);
+            en: "cannot write to standard output: {e}"
+        )),
     }
 }
 
@@ -178,7 +181,7 @@ pub fn temp_beside(path: &Path) -> Result<Temp, Failure> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let context = || format!("cannot write {}", path.display());
+    let context = || cannot_write(path);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".nytta-");
     match std::fs::metadata(path) {
@@ -196,7 +199,7 @@ pub fn temp_beside(path: &Path) -> Result<Temp, Failure> {
     watch_signals();
     // Registered before it exists, so that a signal in between finds it too.
     let mut files = pending();
-    let tmp = builder.tempfile_in(&dir).with_context(context)?;
+    let tmp = builder.tempfile_in(&dir).or_fail(context)?;
     files.push(tmp.path().to_path_buf());
     drop(files);
     // Creation applied the umask to 0666; an existing file's mode is restored exactly.
@@ -234,8 +237,9 @@ fn follow_links(path: &Path) -> Result<(PathBuf, bool), Failure> {
     for _ in 0..MAX_LINKS {
         match std::fs::symlink_metadata(&current) {
             Ok(meta) if meta.file_type().is_symlink() => {
-                let to = std::fs::read_link(&current)
-                    .with_context(|| format!("cannot follow the link {}", current.display()))?;
+                let to = std::fs::read_link(&current).or_fail(|| {
+                    say!(sv: "kan inte följa länken {}", current.display(); en: "cannot follow the link {}", current.display())
+                })?;
                 current = match current.parent() {
                     Some(parent) if to.is_relative() => parent.join(to),
                     _ => to,
@@ -245,19 +249,19 @@ fn follow_links(path: &Path) -> Result<(PathBuf, bool), Failure> {
             _ => return Ok((current, system)),
         }
     }
-    Err(Failure(anyhow::anyhow!(
-        "cannot write {}: more than {MAX_LINKS} symbolic links in a row (a loop?); give the file itself",
-        path.display()
-    )))
+    Err(fail!(
+        sv: "{}: fler än {MAX_LINKS} symboliska länkar i rad (en slinga?); ange själva filen", cannot_write(path);
+        en: "{}: more than {MAX_LINKS} symbolic links in a row (a loop?); give the file itself", cannot_write(path)
+    ))
 }
 
 /// Decide how to write `-o path`.
 pub fn plan(path: &Path) -> Result<Plan, Failure> {
-    let shown = path.display();
     match std::fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => Err(Failure(anyhow::anyhow!(
-            "cannot write {shown}: it is a directory; give a file name"
-        ))),
+        Ok(meta) if meta.is_dir() => Err(fail!(
+            sv: "{}: det är en mapp; ange ett filnamn", cannot_write(path);
+            en: "{}: it is a directory; give a file name", cannot_write(path)
+        )),
         Ok(meta) if !meta.is_file() => Ok(Plan::Through { append: false }),
         _ => {
             let (target, system) = follow_links(path)?;
@@ -281,7 +285,7 @@ pub fn open(path: &Path) -> Result<Opened, Failure> {
     if matches!(path.to_str(), Some("/dev/stdout" | "/dev/fd/1" | "/proc/self/fd/1")) {
         stdout_open()?; // else it is the runtime's /dev/null, and the output is lost unseen
     }
-    let context = || format!("cannot write {}", path.display());
+    let context = || cannot_write(path);
     match plan(path)? {
         Plan::Atomic { target } => Ok(Opened::Atomic {
             tmp: temp_beside(&target)?,
@@ -293,7 +297,7 @@ pub fn open(path: &Path) -> Result<Opened, Failure> {
                 .write(true)
                 .append(append)
                 .open(path)
-                .with_context(context)?;
+                .or_fail(context)?;
             Ok(Opened::Through { file })
         }
     }
@@ -303,11 +307,10 @@ impl Opened {
     /// A handle to write the output through.
     pub fn writer(&self) -> Result<File, Failure> {
         match self {
-            Opened::Atomic { tmp, shown, .. } => tmp
-                .reopen()
-                .with_context(|| format!("cannot write {}", shown.display()))
-                .map_err(Failure),
-            Opened::Through { file } => file.try_clone().context("cannot write").map_err(Failure),
+            Opened::Atomic { tmp, shown, .. } => tmp.reopen().or_fail(|| cannot_write(shown)),
+            Opened::Through { file } => file
+                .try_clone()
+                .or_fail(|| say!(sv: "kan inte skriva"; en: "cannot write")),
         }
     }
 
@@ -315,11 +318,11 @@ impl Opened {
     pub fn commit(self) -> Result<(), Failure> {
         match self {
             Opened::Atomic { tmp, target, shown } => {
-                let context = || format!("cannot write {}", shown.display());
+                let context = || cannot_write(&shown);
                 if let Some(file) = tmp.as_file() {
-                    file.sync_all().with_context(context)?;
+                    file.sync_all().or_fail(context)?;
                 }
-                tmp.persist(&target, false).with_context(context).map_err(Failure)
+                tmp.persist(&target, false).or_fail(context)
             }
             Opened::Through { .. } => Ok(()),
         }
@@ -333,7 +336,7 @@ pub fn file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     match writer.write_all(bytes).and_then(|()| writer.flush()) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        Err(e) => return Err(Failure(anyhow::anyhow!("cannot write {}: {e}", path.display()))),
+        Err(e) => return Err(e).or_fail(|| cannot_write(path)),
     }
     drop(writer);
     opened.commit()

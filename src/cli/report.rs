@@ -95,7 +95,7 @@ impl SectionArg {
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
     if args.format == Format::Xlsx && args.output.file.is_none() {
-        return Err(Failure(anyhow::anyhow!("--format xlsx needs -o FILE.xlsx")));
+        return Err(super::xlsx_needs_output());
     }
     if args.watch {
         let clear = args.format == Format::Table && args.output.file.is_none();
@@ -139,9 +139,10 @@ fn run_once(args: &Args) -> Result<Outcome, Failure> {
                 html::render_document(&nytta::report::builder::compare::build(project, &all, lang), lang)
             }
             Format::Xlsx => {
-                return Err(Failure(anyhow::anyhow!(
-                    "--compare writes table, markdown, html, json or csv, not xlsx"
-                )));
+                return Err(fail!(
+                    sv: "--compare skriver table, markdown, html, json eller csv, inte xlsx";
+                    en: "--compare writes table, markdown, html, json or csv, not xlsx"
+                ));
             }
         };
         output::emit(target.as_deref(), rendered.as_bytes())?;
@@ -167,15 +168,17 @@ fn run_once(args: &Args) -> Result<Outcome, Failure> {
         None => {
             let all = project.scenario_names();
             let names: Vec<&str> = all.iter().map(String::as_str).collect();
-            let hint = match did_you_mean(&args.scenario, names.iter().copied()) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => format!("the file has: {}", names.join(", ")),
-            };
-            return Err(Failure(anyhow::anyhow!(
-                "no scenario `{}` in {}; {hint}",
-                args.scenario,
-                loaded.path
-            )));
+            let (scenario, file, names) = (&args.scenario, &loaded.path, names.join(", "));
+            return Err(match did_you_mean(scenario, all.iter().map(String::as_str)) {
+                Some(near) => fail!(
+                    sv: "inget scenario `{scenario}` i {file}; menade du `{near}`?";
+                    en: "no scenario `{scenario}` in {file}; did you mean `{near}`?"
+                ),
+                None => fail!(
+                    sv: "inget scenario `{scenario}` i {file}; filen har: {names}";
+                    en: "no scenario `{scenario}` in {file}; the file has: {names}"
+                ),
+            });
         }
     };
     let realism = match nytta::engine::realism::assess(
@@ -213,8 +216,7 @@ fn run_once(args: &Args) -> Result<Outcome, Failure> {
         (Format::Html, None) => html::render(&input),
         (Format::Html, Some(section)) => html::render_section(&input, section.section()),
         (Format::Xlsx, _) => {
-            let bytes = nytta::report::xlsx::render(&input, super::xlsx_created())
-                .map_err(|e| Failure(anyhow::anyhow!("cannot write the workbook: {e}")))?;
+            let bytes = nytta::report::xlsx::render(&input, super::xlsx_created()).map_err(super::workbook_failed)?;
             output::emit(target.as_deref(), &bytes)?;
             return Ok(outcome(args.deny_warnings, &findings));
         }
@@ -222,12 +224,13 @@ fn run_once(args: &Args) -> Result<Outcome, Failure> {
         (Format::Csv, section) => {
             let section = section.unwrap_or(SectionArg::Years);
             let Some(text) = csv::render(&input, section.section(), args.excel.style()) else {
-                return Err(Failure(anyhow::anyhow!(
-                    "--section {} has no CSV table; use years, lines, stakeholders or realisation",
-                    section
-                        .to_possible_value()
-                        .map_or_else(String::new, |v| v.get_name().to_string())
-                )));
+                let name = section
+                    .to_possible_value()
+                    .map_or_else(String::new, |v| v.get_name().to_string());
+                return Err(fail!(
+                    sv: "--section {name} har ingen CSV-tabell; använd years, lines, stakeholders eller realisation";
+                    en: "--section {name} has no CSV table; use years, lines, stakeholders or realisation"
+                ));
             };
             text
         }

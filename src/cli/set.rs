@@ -4,6 +4,7 @@
 
 use nytta::diagnostic::{Diagnostic, Omitted};
 use nytta::model::{Override, Overrides};
+use nytta::report::Lang;
 use nytta::report::diagnostics::{FileDiagnostics, human};
 
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -21,8 +22,14 @@ impl SetArgs {
     }
 }
 
-/// The name diagnostics about `--set` are shown under.
-pub const COMMAND_LINE: &str = "command line";
+/// The name diagnostics about `--set` are shown under, in `lang`: `kommandoraden`,
+/// `command line`; with several files, `… (for FILE)`.
+fn command_line(lang: Lang, for_path: Option<&str>) -> String {
+    match for_path {
+        None => say!(in lang; sv: "kommandoraden"; en: "command line"),
+        Some(path) => say!(in lang; sv: "kommandoraden (för {path})"; en: "command line (for {path})"),
+    }
+}
 
 /// One source of diagnostics: the file, or the command line.
 pub struct Source {
@@ -45,8 +52,8 @@ impl Source {
 }
 
 /// The diagnostics of `path` split into those about the file and, when there are any,
-/// those about the command line (`command line` for the only file, else `command line
-/// (for FILE)`).
+/// those about the command line, named in `lang` (`command line` for the only file, else
+/// `command line (for FILE)`).
 pub fn split(
     path: &str,
     text: &str,
@@ -54,6 +61,7 @@ pub fn split(
     omitted: Omitted,
     overrides: &Overrides,
     several_files: bool,
+    lang: Lang,
 ) -> Vec<Source> {
     let (file, cli) = Overrides::split(text.len(), diagnostics);
     let mut out = vec![Source {
@@ -64,11 +72,7 @@ pub fn split(
     }];
     if !cli.is_empty() {
         out.push(Source {
-            path: if several_files {
-                format!("{COMMAND_LINE} (for {path})")
-            } else {
-                COMMAND_LINE.to_string()
-            },
+            path: command_line(lang, several_files.then_some(path)),
             text: overrides.text(),
             diagnostics: cli,
             omitted: Omitted::default(),
@@ -85,9 +89,17 @@ pub fn human_text(
     omitted: Omitted,
     overrides: &Overrides,
 ) -> String {
-    split(path, text, diagnostics.to_vec(), omitted, overrides, false)
-        .iter()
-        .filter(|s| !s.diagnostics.is_empty() || s.omitted.total() > 0)
-        .map(|s| human(&s.view()))
-        .collect()
+    split(
+        path,
+        text,
+        diagnostics.to_vec(),
+        omitted,
+        overrides,
+        false,
+        super::lang(),
+    )
+    .iter()
+    .filter(|s| !s.diagnostics.is_empty() || s.omitted.total() > 0)
+    .map(|s| human(&s.view()))
+    .collect()
 }

@@ -6,7 +6,7 @@
 //! Events come through `notify-debouncer-mini`, so that one save (often several writes
 //! and a rename) gives one run.
 
-use super::{Failure, Outcome, output};
+use super::{Failure, OrFail as _, Outcome, output};
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
 use std::collections::BTreeSet;
@@ -18,17 +18,21 @@ use std::time::Duration;
 /// How long a burst of file events is gathered into one before running again.
 const SETTLE: Duration = Duration::from_millis(250);
 
+/// "kan inte bevaka FILE" / "cannot watch FILE".
+fn cannot_watch(path: &Path) -> String {
+    say!(sv: "kan inte bevaka {}", path.display(); en: "cannot watch {}", path.display())
+}
+
 /// The folder and full path of a file, absolute, as the watcher reports them.
 fn locate(file: &Path) -> Result<(PathBuf, PathBuf), Failure> {
-    let absolute =
-        std::path::absolute(file).map_err(|e| Failure(anyhow::anyhow!("cannot watch {}: {e}", file.display())))?;
+    let absolute = std::path::absolute(file).or_fail(|| cannot_watch(file))?;
     let dir = match absolute.parent() {
         Some(d) => d.to_path_buf(),
         None => {
-            return Err(Failure(anyhow::anyhow!(
-                "cannot watch {}: it has no folder",
-                file.display()
-            )));
+            return Err(fail!(
+                sv: "{}: den har ingen mapp", cannot_watch(file);
+                en: "{}: it has no folder", cannot_watch(file)
+            ));
         }
     };
     // The folder canonical (links resolved), as the operating system reports events.
@@ -54,13 +58,14 @@ pub fn watch(
         targets.insert(path);
     }
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let fail = |e: &dyn std::fmt::Display| Failure(anyhow::anyhow!("cannot watch for changes: {e}"));
-    let mut debouncer = new_debouncer(SETTLE, tx).map_err(|e| fail(&e))?;
+    let failed =
+        |e: &dyn std::fmt::Display| fail!(sv: "kan inte bevaka ändringar: {e}"; en: "cannot watch for changes: {e}");
+    let mut debouncer = new_debouncer(SETTLE, tx).map_err(|e| failed(&e))?;
     for dir in &dirs {
         debouncer
             .watcher()
             .watch(dir, RecursiveMode::NonRecursive)
-            .map_err(|e| Failure(anyhow::anyhow!("cannot watch {}: {e}", dir.display())))?;
+            .map_err(|e| Failure::new(format!("{}: {e}", cannot_watch(dir))))?;
     }
     let clear = clear && std::io::stdout().is_terminal();
     let shown: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
@@ -73,12 +78,13 @@ pub fn watch(
             Ok(_) => {}
             Err(failure) => noteln!("nytta: {}", nytta::report::visible::visible(&failure.message())),
         }
+        let files = shown.join(", ");
         noteln!(
             "nytta: {}",
-            nytta::report::visible::visible(&match super::lang() {
-                nytta::report::Lang::Sv => format!("bevakar {} efter ändringar (Ctrl-C avslutar)", shown.join(", ")),
-                nytta::report::Lang::En => format!("watching {} for changes (Ctrl-C ends)", shown.join(", ")),
-            })
+            nytta::report::visible::visible(&say!(
+                sv: "bevakar {files} efter ändringar (Ctrl-C avslutar)";
+                en: "watching {files} for changes (Ctrl-C ends)"
+            ))
         );
         // Wait for a change to one of the files.
         loop {
@@ -88,8 +94,8 @@ pub fn watch(
                         break;
                     }
                 }
-                Ok(Err(e)) => noteln!("nytta: watching: {e}"),
-                Err(_) => return Err(fail(&"the watcher stopped")),
+                Ok(Err(e)) => noteln!("nytta: {}", say!(sv: "bevakningen: {e}"; en: "watching: {e}")),
+                Err(_) => return Err(failed(&say!(sv: "bevakaren stannade"; en: "the watcher stopped"))),
             }
         }
     }

@@ -5,6 +5,8 @@
 
 use super::csvin::{CsvError, CsvReader, Row};
 use super::number::parse_number_str;
+use crate::diagnostic::Text;
+use crate::fmt::Lang;
 use rust_decimal::Decimal;
 use std::fmt::Write;
 
@@ -24,8 +26,15 @@ pub struct Claimed {
 /// Why a submissions CSV, or one of its rows, cannot be read: the CSV problem, or the
 /// column and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct SubmissionError(pub String);
+#[error("{}", .0.en)]
+pub struct SubmissionError(pub Text);
+
+impl SubmissionError {
+    /// The CSV itself cannot be read on.
+    fn csv(e: &CsvError) -> SubmissionError {
+        SubmissionError(Text::new(e.swedish(), e.to_string()))
+    }
+}
 
 /// One row of the submissions CSV, as a project file or as the reason it cannot be one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,13 +102,14 @@ impl<'r> SubmissionReader<'r> {
     /// Read the header of a CSV (bytes in any encoding the submissions spreadsheet may have, docs/controller-guide-en.md, or UTF-16). A header
     /// that lacks a required column or names one twice is an error for the whole file.
     pub fn new(input: impl std::io::Read + 'r) -> Result<Self, SubmissionError> {
-        Self::with(CsvReader::new(input).map_err(|e| SubmissionError(e.to_string()))?)
+        Self::with(CsvReader::new(input).map_err(|e| SubmissionError::csv(&e))?)
     }
 
     fn with(mut reader: CsvReader<'r>) -> Result<Self, SubmissionError> {
         if let Some((name, first, second)) = reader.duplicate_column() {
-            return Err(SubmissionError(format!(
-                "line 1: the header names `{name}` twice (columns {first} and {second}); keep one and delete or rename the other"
+            return Err(SubmissionError(crate::text!(
+                sv: "rad 1: rubrikraden anger `{name}` två gånger (kolumn {first} och {second}); behåll en och ta bort eller byt namn på den andra";
+                en: "line 1: the header names `{name}` twice (columns {first} and {second}); keep one and delete or rename the other"
             )));
         }
         let headers = reader.columns();
@@ -108,9 +118,10 @@ impl<'r> SubmissionReader<'r> {
             .filter(|c| !headers.iter().any(|h| h == c))
             .collect();
         if !missing.is_empty() {
-            return Err(SubmissionError(format!(
-                "the header lacks the required column(s) {}",
-                missing.join(", ")
+            let missing = missing.join(", ");
+            return Err(SubmissionError(crate::text!(
+                sv: "rubrikraden saknar obligatoriska kolumner: {missing}";
+                en: "the header lacks the required column(s) {missing}"
             )));
         }
         let unknown_columns = headers
@@ -139,17 +150,20 @@ impl Iterator for SubmissionReader<'_> {
         let row = match self.reader.next_row()? {
             Ok(row) => row,
             Err(CsvError::TooLong { line }) => {
-                let reason = CsvError::TooLong { line }.to_string();
-                return Some(Ok(Submission::unreadable(line, format!("CSV: {reason}"))));
+                let reason = SubmissionError::csv(&CsvError::TooLong { line }).0;
+                return Some(Ok(Submission::unreadable(line, reason.map(|m, _| format!("CSV: {m}")))));
             }
-            Err(e) => return Some(Err(SubmissionError(e.to_string()))),
+            Err(e) => return Some(Err(SubmissionError::csv(&e))),
         };
         let get = RowView {
             headers: self.reader.columns(),
             row: &row,
         };
         let (project, claimed) = match &row.problem {
-            Some(problem) => (Err(SubmissionError(format!("CSV: {}", problem.en))), Claimed::default()),
+            Some(problem) => (
+                Err(SubmissionError(problem.map(|m, _| format!("CSV: {m}")))),
+                Claimed::default(),
+            ),
             None => match build(&get) {
                 Ok((text, claimed)) => (Ok(text), claimed),
                 Err(e) => (Err(e), Claimed::default()),
@@ -168,7 +182,7 @@ impl Iterator for SubmissionReader<'_> {
 }
 
 impl Submission {
-    fn unreadable(row: u64, reason: String) -> Submission {
+    fn unreadable(row: u64, reason: Text) -> Submission {
         Submission {
             row,
             project: Err(SubmissionError(reason)),
@@ -184,7 +198,7 @@ impl Submission {
 /// Read a decoded submissions CSV whole. A header that lacks a required column is an
 /// error for the whole file; a row that cannot be read becomes a row with an error.
 pub fn parse_submissions(text: &str) -> Result<Submissions, SubmissionError> {
-    let reader = SubmissionReader::with(CsvReader::from_text(text).map_err(|e| SubmissionError(e.to_string()))?)?;
+    let reader = SubmissionReader::with(CsvReader::from_text(text).map_err(|e| SubmissionError::csv(&e))?)?;
     let unknown_columns = reader.unknown_columns.clone();
     let rows = reader.collect::<Result<Vec<_>, SubmissionError>>()?;
     Ok(Submissions { rows, unknown_columns })
@@ -212,9 +226,12 @@ fn number(get: &RowView, column: &str) -> Result<Option<Decimal>, SubmissionErro
     if text.is_empty() {
         return Ok(None);
     }
-    parse_number_str(text)
-        .map(Some)
-        .map_err(|e| SubmissionError(format!("column `{column}`: {e}")))
+    parse_number_str(text).map(Some).map_err(|e| {
+        SubmissionError(e.text().map(|m, lang| match lang {
+            Lang::Sv => format!("kolumn `{column}`: {m}"),
+            Lang::En => format!("column `{column}`: {m}"),
+        }))
+    })
 }
 
 fn whole(get: &RowView, column: &str) -> Result<Option<i64>, SubmissionError> {
@@ -222,9 +239,12 @@ fn whole(get: &RowView, column: &str) -> Result<Option<i64>, SubmissionError> {
     if text.is_empty() {
         return Ok(None);
     }
-    text.parse::<i64>()
-        .map(Some)
-        .map_err(|_| SubmissionError(format!("column `{column}`: `{text}` is not a whole number")))
+    text.parse::<i64>().map(Some).map_err(|_| {
+        SubmissionError(crate::text!(
+            sv: "kolumn `{column}`: `{text}` är inte ett heltal";
+            en: "column `{column}`: `{text}` is not a whole number"
+        ))
+    })
 }
 
 /// A TOML string literal.
@@ -249,20 +269,27 @@ fn quoted(s: &str) -> String {
 fn build(get: &RowView) -> Result<(String, Claimed), SubmissionError> {
     for required in ["name", "organisation", "start_year"] {
         if get.get(required).is_empty() {
-            return Err(SubmissionError(format!("column `{required}` is empty")));
+            return Err(SubmissionError(crate::text!(
+                sv: "kolumnen `{required}` är tom";
+                en: "column `{required}` is empty"
+            )));
         }
     }
     let start_year = whole(get, "start_year")?.unwrap_or_default();
     if !(1900..=2200).contains(&start_year) {
-        return Err(SubmissionError(format!(
-            "column `start_year`: {start_year} is not a year from 1900 to 2200"
+        return Err(SubmissionError(crate::text!(
+            sv: "kolumn `start_year`: {start_year} är inte ett år från 1900 till 2200";
+            en: "column `start_year`: {start_year} is not a year from 1900 to 2200"
         )));
     }
     let years = whole(get, "years")?;
     if let Some(y) = years
         && !(1..=50).contains(&y)
     {
-        return Err(SubmissionError(format!("column `years`: {y} is not from 1 to 50")));
+        return Err(SubmissionError(crate::text!(
+            sv: "kolumn `years`: {y} är inte från 1 till 50";
+            en: "column `years`: {y} is not from 1 to 50"
+        )));
     }
     let mut t = String::with_capacity(1024);
     let _ = writeln!(
@@ -293,8 +320,9 @@ fn build(get: &RowView) -> Result<(String, Claimed), SubmissionError> {
         "reallocation_annual",
     ] {
         if number(get, column)?.is_some_and(|v| v.is_sign_negative() && !v.is_zero()) {
-            return Err(SubmissionError(format!(
-                "column `{column}` is negative; write costs and benefits as positive amounts"
+            return Err(SubmissionError(crate::text!(
+                sv: "kolumnen `{column}` är negativ; skriv kostnader och nyttor som positiva belopp";
+                en: "column `{column}` is negative; write costs and benefits as positive amounts"
             )));
         }
     }
@@ -302,8 +330,9 @@ fn build(get: &RowView) -> Result<(String, Claimed), SubmissionError> {
         let spread = whole(get, "investment_years")?.unwrap_or(1);
         let horizon = years.unwrap_or(5);
         if spread < 1 || spread > horizon {
-            return Err(SubmissionError(format!(
-                "column `investment_years`: {spread} is not between 1 and the {horizon} years of the horizon"
+            return Err(SubmissionError(crate::text!(
+                sv: "kolumn `investment_years`: {spread} ligger inte mellan 1 och kalkylperiodens {horizon} år";
+                en: "column `investment_years`: {spread} is not between 1 and the {horizon} years of the horizon"
             )));
         }
         let per_year = investment / Decimal::from(spread);
@@ -386,8 +415,8 @@ mod tests {
         let text = "name,organisation,start_year,investment\nA,O,2025,tio\n,O,2025,1\nB,O,2025,100\n";
         let s = parse_submissions(text).unwrap();
         assert_eq!(s.rows.len(), 3);
-        assert!(s.rows[0].project.as_ref().unwrap_err().0.contains("investment"));
-        assert!(s.rows[1].project.as_ref().unwrap_err().0.contains("name"));
+        assert!(s.rows[0].project.as_ref().unwrap_err().0.en.contains("investment"));
+        assert!(s.rows[1].project.as_ref().unwrap_err().0.en.contains("name"));
         assert!(s.rows[2].project.is_ok());
     }
 
@@ -396,7 +425,7 @@ mod tests {
         let text = "name,organisation,start_year,years,investment,investment_years\nA,O,2025,,,\n\nB,O,2025,9223372036854775807,1,9223372036854775807\n";
         let s = parse_submissions(text).unwrap();
         assert_eq!(s.rows[1].row, 4);
-        assert!(s.rows[1].project.as_ref().unwrap_err().0.contains("years"));
+        assert!(s.rows[1].project.as_ref().unwrap_err().0.en.contains("years"));
     }
 
     #[test]
@@ -405,6 +434,7 @@ mod tests {
             parse_submissions("name,start_year\nA,2025\n")
                 .unwrap_err()
                 .0
+                .en
                 .contains("organisation")
         );
     }

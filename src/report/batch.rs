@@ -69,9 +69,9 @@ pub trait Sink {
     fn write_packed(&mut self, _packed: &[u8], _rank: Option<usize>) -> std::io::Result<()> {
         Ok(())
     }
-    /// Notes for the user about rows written so far (text cut to fit a cell), taken
-    /// once; the CLI prints them.
-    fn take_notes(&mut self) -> Vec<String> {
+    /// Notes for the user about rows written so far (text cut to fit a cell), in both
+    /// languages, taken once; the CLI prints them.
+    fn take_notes(&mut self) -> Vec<crate::diagnostic::Text> {
         Vec::new()
     }
     /// The sums per stakeholder (`--group-by stakeholder`), given after the last row
@@ -664,7 +664,7 @@ pub struct XlsxOut {
     /// The BCR, a plain ratio.
     ratio: Format,
     bold: Format,
-    notes: Vec<String>,
+    notes: Vec<crate::diagnostic::Text>,
 }
 
 const RESULTS: usize = 0;
@@ -771,10 +771,12 @@ impl XlsxOut {
         let (cell, cut) = xlsx_text(text);
         if let Some(chars) = cut {
             let sheet_name = ["Resultat", "Grupper", "Anmärkningar"][sheet];
-            self.notes.push(format!(
-                "{source}: {column} has {chars} characters, more than an Excel cell holds \
-                 ({XLSX_MAX_TEXT}); cut in the workbook (sheet {sheet_name}, row {})",
-                r + 1
+            let row = r + 1;
+            self.notes.push(crate::text!(
+                sv: "{source}: {column} har {chars} tecken, fler än en Excel-cell rymmer \
+                     ({XLSX_MAX_TEXT}); kortad i arbetsboken (blad {sheet_name}, rad {row})";
+                en: "{source}: {column} has {chars} characters, more than an Excel cell holds \
+                     ({XLSX_MAX_TEXT}); cut in the workbook (sheet {sheet_name}, row {row})"
             ));
         }
         let ws = self.workbook.worksheet_from_index(sheet).map_err(xlsx_err)?;
@@ -817,7 +819,7 @@ impl Sink for XlsxOut {
         Ok(())
     }
 
-    fn take_notes(&mut self) -> Vec<String> {
+    fn take_notes(&mut self) -> Vec<crate::diagnostic::Text> {
         std::mem::take(&mut self.notes)
     }
 

@@ -287,3 +287,71 @@ fn the_library_returns_typed_errors() {
         found.join("\n")
     );
 }
+
+/// `src/cli/` without its unit tests, as one text per file.
+fn cli_texts() -> Vec<(String, String)> {
+    rust_files(&root().join("src/cli"))
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap_or("").to_string();
+            (rel(&path), code)
+        })
+        .collect()
+}
+
+/// What is left of a format string when its placeholders (`{…}`), finding codes
+/// (`[E001]`), flags (`--dedupe`) and the `nytta: ` prefix are taken out.
+fn words_of_format(literal: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in literal.strip_prefix("nytta: ").unwrap_or(literal).chars() {
+        match c {
+            '{' | '[' => depth += 1,
+            '}' | ']' => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace()
+        .filter(|w| !w.starts_with("--"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_cli_words_its_messages_in_both_languages() {
+    // Errors are made with `fail!` or `OrFail` (both languages, shown in the run's), not
+    // with anyhow's English-only `anyhow!`/`context` (docs/decisions.md, D90).
+    let mut found = Vec::new();
+    for (name, text) in cli_texts() {
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") {
+                continue;
+            }
+            let raw = ["anyhow!", ".context(", "with_context(", "Error::msg("]
+                .iter()
+                .any(|w| code.contains(w))
+                && !(name == "src/cli/mod.rs" && code.contains("Failure(anyhow::Error::msg(message))"));
+            if raw {
+                found.push(format!("{name}:{}: {}", n + 1, code));
+            }
+        }
+        // Notes: the format string holds no words; they come from `say!`.
+        for (at, _) in text.match_indices("note") {
+            let rest = &text[at..];
+            let Some(args) = rest.strip_prefix("noteln!(").or_else(|| rest.strip_prefix("note!(")) else {
+                continue;
+            };
+            let Some(start) = args.find('"') else { continue };
+            let literal = &args[start + 1..];
+            let literal = &literal[..literal.find('"').unwrap_or(literal.len())];
+            if !words_of_format(literal).chars().all(|c| !c.is_alphabetic()) {
+                let line = text[..at].lines().count();
+                found.push(format!("{name}:{line}: note with words of one language: {literal:?}"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "CLI messages in one language:\n{}", found.join("\n"));
+}

@@ -342,6 +342,9 @@ fn a_closed_standard_output_is_an_error() {
             .arg(format!("\"$0\" {command} \"$1\" >&-"))
             .arg(bin())
             .arg(&file)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "en_US.UTF-8")
             .output()
             .unwrap();
         assert_eq!(output.status.code(), Some(2), "{command}: {output:?}");

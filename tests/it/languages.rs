@@ -169,3 +169,334 @@ fn swedish_findings_use_swedish_numbers() {
         w114.message_in(Lang::En)
     );
 }
+
+// ---------------------------------------------------------------- the CLI's own messages
+
+/// One message the CLI prints itself (an error, a note, a summary): the command, its exit
+/// code, and words that only the English and only the Swedish wording have.
+struct Said {
+    args: Vec<std::ffi::OsString>,
+    code: i32,
+    en: &'static [&'static str],
+    sv: &'static [&'static str],
+    /// Extra environment.
+    env: &'static [(&'static str, &'static str)],
+    /// Look at standard output too (where `check` writes its findings).
+    stdout: bool,
+}
+
+fn said(
+    args: &[&dyn AsRef<std::ffi::OsStr>],
+    code: i32,
+    en: &'static [&'static str],
+    sv: &'static [&'static str],
+) -> Said {
+    Said {
+        args: args.iter().map(|a| a.as_ref().to_os_string()).collect(),
+        code,
+        en,
+        sv,
+        env: &[],
+        stdout: false,
+    }
+}
+
+/// Standard error and exit code of `case` with `--lang` (or none) under the locale `lang_env`.
+fn stderr_in(case: &Said, lang: Option<&str>, lang_env: &str) -> (Option<i32>, String) {
+    let mut cmd = crate::cli::nytta();
+    cmd.env("LANG", lang_env).args(&case.args);
+    if let Some(lang) = lang {
+        cmd.args(["--lang", lang]);
+    }
+    for (k, v) in case.env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    let mut text = String::from_utf8_lossy(&out.stderr).into_owned();
+    if case.stdout {
+        text.push_str(&String::from_utf8_lossy(&out.stdout));
+    }
+    (out.status.code(), text)
+}
+
+/// The cases: every kind of message the commands in `src/cli/` print.
+fn said_cases(dir: &Path) -> Vec<Said> {
+    let write = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let p = write("p.toml", &crate::cli::QUIET_VALID);
+    let q = write("q.toml", &crate::cli::QUIET_VALID);
+    let bad = write("bad.toml", "format = 1\n[project\n");
+    let projects = dir.join("projects");
+    std::fs::create_dir_all(&projects).unwrap();
+    std::fs::write(projects.join("p.toml"), crate::cli::QUIET_VALID.as_str()).unwrap();
+    let subs = write(
+        "subs.csv",
+        "id,name,organisation,start_year,years,investment,financial_annual,kommentar\nA-1,A,K,2025,3,100,50,x\n",
+    );
+    let actuals = write("utfall.csv", "project,line,year,amount\nokand,drift,2010,1\n");
+    let holders = dir.join("holders");
+    std::fs::create_dir_all(&holders).unwrap();
+    for (name, text) in [
+        ("a.toml", crate::controllers::A),
+        ("b.toml", crate::controllers::B),
+        ("c.toml", crate::controllers::C),
+    ] {
+        std::fs::write(holders.join(name), text).unwrap();
+    }
+    let header = write("header.csv", "name,start_year\nA,2025\n");
+    let nope = dir.join("nope.toml");
+    let none = dir.join("none");
+    let pages = dir.join("pages");
+    std::fs::create_dir_all(&pages).unwrap();
+    let new = dir.join("new.toml");
+    let out_in_missing = dir.join("missing").join("out.csv");
+    let xlsx = dir.join("out.xlsx");
+    vec![
+        said(
+            &[&"report", &nope],
+            2,
+            &["cannot read", "No such file"],
+            &["kan inte läsa", "finns inte"],
+        ),
+        said(
+            &[&"check", &nope],
+            2,
+            &["cannot read", "checked"],
+            &["kan inte läsa", "kontrollerade"],
+        ),
+        said(
+            &[&"report", &dir],
+            2,
+            &["cannot read", "directory"],
+            &["kan inte läsa", "det är en mapp"],
+        ),
+        said(
+            &[&"batch", &"--format", &"xlsx", &dir],
+            2,
+            &["needs", "FILE.xlsx"],
+            &["behöver", "FIL.xlsx"],
+        ),
+        said(
+            &[&"report", &"--format", &"xlsx", &p],
+            2,
+            &["needs", "FILE.xlsx"],
+            &["behöver", "FIL.xlsx"],
+        ),
+        said(
+            &[&"report", &p, &"--scenario", &"nope"],
+            2,
+            &["no scenario", "the file has"],
+            &["inget scenario", "filen har"],
+        ),
+        said(
+            &[&"report", &p, &"--scenario", &"senn"],
+            2,
+            &["did you mean"],
+            &["menade du"],
+        ),
+        said(
+            &[&"report", &p, &"--compare", &"--format", &"xlsx", &"-o", &xlsx],
+            2,
+            &["writes", "not xlsx"],
+            &["skriver", "inte xlsx"],
+        ),
+        said(
+            &[&"report", &p, &"--format", &"csv", &"--section", &"summary"],
+            2,
+            &["has no CSV table", "use years"],
+            &["har ingen CSV-tabell", "använd years"],
+        ),
+        said(
+            &[&"report", &p, &"-o", &p],
+            2,
+            &["refusing to write over"],
+            &["skriver inte över indatafilen"],
+        ),
+        said(
+            &[&"report", &p, &"-o", &dir],
+            2,
+            &["cannot write", "directory", "give a file name"],
+            &["kan inte skriva", "mapp", "ange ett filnamn"],
+        ),
+        said(
+            &[&"batch", &p, &"-o", &out_in_missing],
+            2,
+            &["cannot write", "No such file"],
+            &["kan inte skriva", "finns inte"],
+        ),
+        said(
+            &[&"init", &p],
+            2,
+            &["already exists", "never overwrites"],
+            &["finns redan", "skriver aldrig över"],
+        ),
+        said(
+            &[&"init", &new],
+            0,
+            &["wrote", "next", "completion"],
+            &["skrev", "nästa steg", "komplettering"],
+        ),
+        said(
+            &[&"check", &p],
+            0,
+            &["checked", "errors", "warnings"],
+            &["kontrollerade", "fel", "varningar"],
+        ),
+        said(
+            &[&"batch", &p],
+            0,
+            &["submission:", "with warnings"],
+            &["ansökan:", "utan anmärkning"],
+        ),
+        said(
+            &[&"batch", &"--group-by", &"stakeholder", &"--format", &"json", &holders],
+            0,
+            &["differ only in case", "kept apart", "summed as"],
+            &["skiljer sig bara i skiftläge", "hålls isär", "summeras som"],
+        ),
+        said(&[&"batch"], 2, &["give project files"], &["ange projektfiler"]),
+        said(
+            &[&"batch", &none],
+            2,
+            &["no such file or directory"],
+            &["filen eller mappen finns inte"],
+        ),
+        said(
+            &[&"batch", &"--csv", &header],
+            2,
+            &["lacks the required column"],
+            &["saknar obligatoriska kolumner"],
+        ),
+        said(&[&"batch", &"--csv", &nope], 2, &["cannot read"], &["kan inte läsa"]),
+        said(
+            &[&"batch", &"--csv", &subs],
+            0,
+            &["ignoring unknown column"],
+            &["okända kolumner läses inte"],
+        ),
+        said(
+            &[&"batch", &"--csv", &subs, &"--follow-up"],
+            2,
+            &["follows up project files"],
+            &["följer upp projektfiler"],
+        ),
+        said(
+            &[&"batch", &"--dedupe", &p, &q],
+            0,
+            &["leaving out", "the same project"],
+            &["utelämnar", "samma projekt"],
+        ),
+        said(
+            &[&"batch", &"--jobs", &"100000", &p],
+            0,
+            &["more than helps", "using"],
+            &["fler än som hjälper", "använder"],
+        ),
+        said(
+            &[&"batch", &"--follow-up", &"--actuals", &actuals, &projects],
+            0,
+            &["is none of the projects", "not counted", "projects followed up"],
+            &["finns inte bland projekten", "räknas inte", "projekt följda upp"],
+        ),
+        said(&[&"man", &"-o", &nope], 2, &["is not a folder"], &["är inte en mapp"]),
+        said(
+            &[&"man", &"-o", &pages],
+            0,
+            &["wrote", "manual pages"],
+            &["skrev", "manualsidor"],
+        ),
+        said(&[&"diff", &bad, &p], 2, &["cannot compare"], &["kan inte jämföra"]),
+        Said {
+            stdout: true,
+            ..said(
+                &[&"check", &p, &"--set", &"assumptions.discount_rat=4%"],
+                1,
+                &["command line", "checked"],
+                &["kommandoraden", "kontrollerade"],
+            )
+        },
+        Said {
+            env: &[("SOURCE_DATE_EPOCH", "igår")],
+            ..said(
+                &[&"batch", &p, &"--format", &"xlsx", &"-o", &xlsx],
+                0,
+                &["is not seconds", "the workbook says"],
+                &["är inte sekunder", "arbetsboken anger"],
+            )
+        },
+    ]
+}
+
+#[test]
+fn the_cli_speaks_the_readers_language() {
+    let mut wrong = Vec::new();
+    for (lang, env, words, foreign) in [
+        (Some("en"), "sv_SE.UTF-8", "en", "sv"),
+        (Some("sv"), "en_US.UTF-8", "sv", "en"),
+        (None, "C.UTF-8", "sv", "en"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        for case in said_cases(dir.path()) {
+            let (code, stderr) = stderr_in(&case, lang, env);
+            let (want, not) = if words == "en" {
+                (case.en, case.sv)
+            } else {
+                (case.sv, case.en)
+            };
+            let shown = format!("{:?} --lang {lang:?} LANG={env}", case.args);
+            if code != Some(case.code) {
+                wrong.push(format!("{shown}: exit {code:?}, not {}: {stderr}", case.code));
+            }
+            for w in want {
+                if !stderr.contains(w) {
+                    wrong.push(format!("{shown}: `{w}` missing ({words}): {stderr}"));
+                }
+            }
+            // English words in Swedish, or Swedish in English ("fel" is part of "files").
+            for w in not.iter().filter(|w| !(words == "en" && **w == "fel")) {
+                if stderr.contains(w) {
+                    wrong.push(format!("{shown}: `{w}` ({foreign}) in the {words} text: {stderr}"));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Clap's own usage errors stay English (docs/decisions.md, D91), with exit code 2.
+#[test]
+fn clap_usage_errors_stay_english() {
+    let out = crate::cli::nytta()
+        .env("LANG", "sv_SE.UTF-8")
+        .args(["report", "--no-such-flag", "--lang", "sv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unexpected argument"));
+}
+
+/// A batch row's reason (a file that cannot be read) is in the reader's language where
+/// people read it (Excel CSV, xlsx, table), English in the machine formats (D61, D90).
+#[test]
+fn batch_row_reasons_follow_the_outputs_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.toml"), b"format = 1\n\xff\n").unwrap();
+    let run = |args: &[&str]| {
+        let out = crate::cli::nytta()
+            .args(["batch", "--lang", "sv"])
+            .args(args)
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let excel = run(&["--excel"]);
+    assert!(excel.contains("rad 2, kolumn 1: filen är inte UTF-8"), "{excel}");
+    for machine in [run(&[]), run(&["--format", "json"])] {
+        assert!(machine.contains("line 2, column 1: the file is not UTF-8"), "{machine}");
+    }
+}
