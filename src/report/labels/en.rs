@@ -443,7 +443,7 @@ pub(super) fn phrase(p: &Phrase) -> String {
         }
         Phrase::PricesOf { year } => format!("prices of {year}"),
         Phrase::RoundingRule { unit } => format!(
-            "Everything is computed exactly, month by month; amounts are rounded only when shown, to whole {unit} (half away from zero). Totals are sums of the exact amounts, so rounded rows of a table may differ from their total by a krona or two."
+            "Everything is computed exactly, month by month, and rounded only when shown, to whole {unit}. Totals are rounded as usual (half away from zero) and their parts so that they add up to the total (largest remainder method), so every table adds up as shown; net is benefits less costs as shown. A single item may therefore show 1 more or less than its own rounded amount. The exact amounts are in JSON and CSV."
         ),
         Phrase::ReforecastBasis { as_of } => format!(
             "The re-forecast takes the actuals up to and including {as_of} (the plan where none was reported) and, \

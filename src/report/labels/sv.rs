@@ -445,7 +445,7 @@ pub(super) fn phrase(p: &Phrase) -> String {
         }
         Phrase::PricesOf { year } => format!("{year} års priser"),
         Phrase::RoundingRule { unit } => format!(
-            "Allt beräknas exakt, per månad; beloppen avrundas först när de visas, till hela {unit} (hälften bort från noll). Summorna räknas på de exakta beloppen, så en avrundad tabellrad kan skilja sig från summan med någon krona."
+            "Allt beräknas exakt, per månad, och avrundas först när det visas, till hela {unit}. Summorna avrundas som vanligt (hälften bort från noll) och delarna så att de går jämnt upp i summan (största restmetoden), så varje tabell summerar som den står; netto är nytta minus kostnader som de visas. En enskild post kan därför visas 1 högre eller lägre än sitt eget avrundade belopp. De exakta beloppen finns i JSON och CSV."
         ),
         Phrase::ReforecastBasis { as_of } => format!(
             "Prognosen bygger på utfallet till och med {as_of} (planen där utfall saknas) och, för åren därefter, \
