@@ -50,7 +50,9 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let d = nytta::diff::diff(&old.text, &new.text).map_err(|e| Failure(anyhow::anyhow!(e)))?;
     let lang = resolve_lang(args.lang);
     let rendered = match args.format {
-        Format::Table => table::render_document(&build(&d, &old.path, &new.path, lang)),
+        Format::Table => {
+            table::render_document_at(&build(&d, &old.path, &new.path, lang), super::width(target.is_some()))
+        }
         Format::Markdown => markdown::render_document(&build(&d, &old.path, &new.path, lang)),
         Format::Json => json::diff(&d, &old.path, &new.path),
     };

@@ -1,7 +1,7 @@
 //! `--format markdown`: the whole report as GitHub-flavoured Markdown, ready to paste
 //! into an application (ansökan). Same content and labels as the terminal table.
 
-use super::document::{Align, Block, Document, Grid};
+use super::document::{self, Align, Block, Document, Grid};
 use super::visible::visible;
 use super::{ReportInput, Section};
 
@@ -40,13 +40,45 @@ pub fn render_document(doc: &Document) -> String {
                     if let Some(caption) = &grid.caption {
                         out.push_str(&format!("### {}\n\n", one_line(&escape(caption))));
                     }
-                    out.push_str(&pipe_table(grid));
+                    // A column per year: split into blocks of years a page wide.
+                    let parts = if grid.columns.iter().any(|c| c.period) {
+                        grid.split(measure, 3, PAGE_WIDTH)
+                    } else {
+                        vec![grid.clone()]
+                    };
+                    for (k, part) in parts.iter().enumerate() {
+                        if k > 0 {
+                            out.push('\n');
+                        }
+                        out.push_str(&pipe_table(part));
+                    }
                 }
                 Block::Chart(_) => {}
             }
         }
     }
     out
+}
+
+/// Markdown tables with a column per year are split into blocks of years no wider than
+/// this (as a piped terminal report, docs/decisions.md, D72), so that they paste into an
+/// application's page.
+const PAGE_WIDTH: usize = 100;
+
+/// Each column's width as the page needs it: numbers whole, text (which the reader's
+/// renderer wraps) at most [`document::TEXT_MIN_WIDTH`].
+fn measure(grid: &Grid) -> Vec<usize> {
+    (0..grid.columns.len())
+        .map(|i| {
+            let column = &grid.columns[i];
+            let cells = grid.rows.iter().filter_map(|r| r.cells.get(i)).map(|c| width(c));
+            let full = cells.chain([width(&join_header(&column.header))]).max().unwrap_or(0);
+            match column.align {
+                Align::Right => full,
+                Align::Left => full.min(document::TEXT_MIN_WIDTH),
+            }
+        })
+        .collect()
 }
 
 /// A pipe table with padded columns; number columns are right-aligned (`---:`) and

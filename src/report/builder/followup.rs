@@ -140,7 +140,7 @@ impl Builder<'_> {
         };
         let mut columns = vec![wrapped(self.t(L::Line), NAME_WIDTH), left(self.t(L::Kind))];
         let year_headers: Vec<String> = years.iter().map(i32::to_string).collect();
-        columns.extend(year_headers.iter().map(|y| right(y)));
+        columns.extend(year_headers.iter().map(|y| document::period(y)));
         columns.push(right(self.t(L::Total)));
         let mut grid = Grid::new(columns).caption(self.t(L::DeviationsPerLineAndYear));
         let mut comments = Grid::new(vec![

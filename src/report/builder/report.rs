@@ -14,7 +14,7 @@ use crate::fmt::{
 use crate::model::{Category, Class, Confidence, Line, Method, Project};
 use crate::report::builder::chart::Charts;
 use crate::report::chart::Chart;
-use crate::report::document::{Block, Chapter, Document, Grid, MISSING, NAME_WIDTH, left, right, wrapped};
+use crate::report::document::{Block, Chapter, Document, Grid, MISSING, NAME_WIDTH, left, period, right, wrapped};
 use crate::report::labels::{Label as L, Phrase};
 use crate::report::{Lang, ReportInput, Section};
 use rust_decimal::Decimal;
@@ -705,7 +705,7 @@ impl<'a> Builder<'a> {
     fn years(&self) -> Chapter {
         let n = self.c.years.len();
         let mut columns = vec![left(self.t(L::Item))];
-        columns.extend((0..n).map(|i| right(&self.year_label(i))));
+        columns.extend((0..n).map(|i| period(&self.year_label(i))));
         columns.push(right(self.t(L::Total)));
         let table = Grid::new(columns);
         let ys = &self.c.years;
@@ -783,7 +783,7 @@ impl<'a> Builder<'a> {
                 columns.push(left(self.t(L::Class)));
                 columns.push(left(self.t(L::Confidence)));
             }
-            columns.extend((0..n).map(|i| right(&self.year_label(i))));
+            columns.extend((0..n).map(|i| period(&self.year_label(i))));
             columns.push(right(self.t(L::Total)));
             columns.push(right(self.t(L::PresentValue)));
             let mut grid = Grid::new(columns).caption(caption);
@@ -918,59 +918,44 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// One stakeholder's years: each column adds up to the stakeholder's figures in the
-    /// summary (`sh`, row `k`).
+    /// One stakeholder's years, a column per year (as the year-by-year table): each row
+    /// adds up to the stakeholder's figures in the summary (`sh`, row `k`).
     fn stakeholder_years(&self, st: &StakeholderFigures, k: usize, sh: &StakeholdersShown) -> Grid {
-        let mut grid = Grid::new(vec![
-            left(self.t(L::Year2)),
-            right(self.t(L::Costs2)),
-            right(self.t(L::FinancialBenefits2)),
-            right(self.t(L::ReallocationBenefits2)),
-            right(self.t(L::TotalBenefits2)),
-            right(self.t(L::Net)),
-            right(self.t(L::PlannedHarvest2)),
-        ])
-        .caption(st.name.clone());
+        let mut columns = vec![left(self.t(L::Item))];
+        columns.extend((0..st.years.len()).map(|i| period(&self.year_label(i))));
+        columns.push(right(self.t(L::Total)));
+        let mut grid = Grid::new(columns).caption(st.name.clone());
         let costs: Vec<Decimal> = st.years.iter().map(|y| y.costs).collect();
         let costs = apportion(&costs, sh.costs[k], 0);
-        let benefits: Vec<Vec<Decimal>> = st
-            .years
-            .iter()
-            .map(|y| vec![y.financial_benefits, y.reallocation_benefits])
-            .collect();
-        let benefits = fmt_grid(&benefits, None, Some(&sh.benefits.cells[k]), sh.benefits.rows[k]);
-        let net = difference(&benefits.rows, &costs);
-        let harvest = &sh.harvest.cells[k];
-        for i in 0..st.years.len() {
-            grid.row(vec![
-                self.year_label(i),
-                self.kr(costs[i]),
-                self.kr(benefits.cells[i][0]),
-                self.kr(benefits.cells[i][1]),
-                self.kr(benefits.rows[i]),
-                self.kr(net[i]),
-                self.kr(harvest[i]),
-            ]);
-        }
+        let benefits: Vec<Vec<Decimal>> = vec![
+            st.years.iter().map(|y| y.financial_benefits).collect(),
+            st.years.iter().map(|y| y.reallocation_benefits).collect(),
+        ];
+        let benefits = fmt_grid(&benefits, Some(&sh.benefits.cells[k]), None, sh.benefits.rows[k]);
+        let net = difference(&benefits.columns, &costs);
         let net_total = difference(&[benefits.total], &[sh.costs[k]]);
-        grid.total(vec![
-            self.t(L::Total).to_string(),
-            self.kr(sh.costs[k]),
-            self.kr(benefits.columns[0]),
-            self.kr(benefits.columns[1]),
-            self.kr(benefits.total),
-            self.kr(net_total[0]),
-            self.kr(sh.harvest.rows[k]),
-        ]);
-        grid.total(vec![
-            self.t(L::Npv2).to_string(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            self.kr(sh.npv[k]),
-            String::new(),
-        ]);
+        let rows: [(L, &[Decimal], Decimal, bool); 6] = [
+            (L::Costs2, &costs, sh.costs[k], true),
+            (L::FinancialBenefits2, &benefits.cells[0], benefits.rows[0], false),
+            (L::ReallocationBenefits2, &benefits.cells[1], benefits.rows[1], false),
+            (L::TotalBenefits2, &benefits.columns, benefits.total, true),
+            (L::Net, &net, net_total[0], true),
+            (L::PlannedHarvest2, &sh.harvest.cells[k], sh.harvest.rows[k], false),
+        ];
+        for (label, cells, total, bold) in rows {
+            let mut row = vec![self.t(label).replace("-\n", "").replace('\n', " ")];
+            row.extend(cells.iter().map(|v| self.kr(*v)));
+            row.push(self.kr(total));
+            if bold {
+                grid.total(row);
+            } else {
+                grid.row(row);
+            }
+        }
+        let mut npv = vec![self.t(L::Npv2).to_string()];
+        npv.extend(st.years.iter().map(|_| String::new()));
+        npv.push(self.kr(sh.npv[k]));
+        grid.total(npv);
         grid
     }
 
@@ -1007,7 +992,7 @@ impl<'a> Builder<'a> {
         .caption(self.t(L::PlanPerBenefit));
         let n = self.c.years.len();
         let mut columns = vec![wrapped(self.t(L::Benefit), NAME_WIDTH)];
-        columns.extend((0..n).map(|i| right(&self.year_label(i))));
+        columns.extend((0..n).map(|i| period(&self.year_label(i))));
         columns.push(right(self.t(L::Total)));
         let mut per_year = Grid::new(columns).caption(self.t(L::PlannedHarvestPerYear));
         let totals = self.c.line_totals(benefits.iter().map(|(_, f)| *f));
@@ -1129,7 +1114,7 @@ impl<'a> Builder<'a> {
         };
         let n = self.c.years.len();
         let mut columns = vec![wrapped(self.t(L::Stakeholder), NAME_WIDTH), left(self.t(L::Method2))];
-        columns.extend((0..n).map(|i| right(&self.year_label(i))));
+        columns.extend((0..n).map(|i| period(&self.year_label(i))));
         columns.push(right(self.t(L::Total)));
         let mut grid = Grid::new(columns).caption(self.t(L::PlannedHarvestPerStakeholderAndYear));
         let mut carrying = 0;
