@@ -294,7 +294,12 @@ fn check_reports_every_problem_with_location_and_hint() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("error[E002]"))
-        .stdout(predicate::str::contains("error[E005]: `benefits[0].class`"))
+        .stdout(predicate::str::contains(
+            "error[E005]: `class` of [[benefits]] #1 \"Porto\" = \"finacial\"",
+        ))
+        .stdout(predicate::str::contains(
+            "unknown key `ammounts` in [[costs]] #1 \"Utveckling\"",
+        ))
         .stdout(predicate::str::contains("did you mean `\"financial\"`?"))
         .stdout(predicate::str::contains("`project.years` is out of range"))
         .stdout(predicate::str::contains("^^^^"))
