@@ -496,6 +496,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             ranked,
             super::xlsx_created(),
             args.realism,
+            super::lang(),
         )?),
         (Format::Xlsx, Destination::Stdout) => {
             return Err(Failure(anyhow::anyhow!("--format xlsx needs -o FILE.xlsx")));

@@ -148,6 +148,31 @@ pub fn cells(row: &BatchRow, rank: Option<usize>) -> Vec<Cell> {
     out
 }
 
+/// A row's status in words for people (the table, the page, the workbook); CSV and
+/// JSON keep `ok`, `warnings`, `error`.
+fn status_text(status: crate::batch::Status, lang: Lang) -> &'static str {
+    match status {
+        crate::batch::Status::Ok => L::StatusOk.text(lang),
+        crate::batch::Status::Warnings => L::StatusWarnings.text(lang),
+        crate::batch::Status::Error => L::StatusError.text(lang),
+    }
+}
+
+/// The sheet names of the batch workbook in `lang`: results, groups, findings,
+/// stakeholders, stakeholders per year.
+fn sheet_names(lang: Lang) -> [&'static str; 5] {
+    match lang {
+        Lang::Sv => [
+            "Resultat",
+            "Grupper",
+            "Anmärkningar",
+            "Intressenter",
+            "Intressenter per år",
+        ],
+        Lang::En => ["Results", "Groups", "Findings", "Stakeholders", "Stakeholders per year"],
+    }
+}
+
 fn header(ranked: bool, realism: bool) -> Vec<Cell> {
     let mut h: Vec<Cell> = COLUMNS.iter().map(|c| Cell::text(*c)).collect();
     if realism {
@@ -219,7 +244,11 @@ impl<W: Write> CsvOut<W> {
     fn ensure_header(&mut self) -> std::io::Result<()> {
         if !self.header_written {
             self.header_written = true;
-            self.sink.row(&header(self.ranked, self.realism))?;
+            let mut head = header(self.ranked, self.realism);
+            if self.style.excel {
+                super::csv::headings_for_people(&mut head, self.style.lang);
+            }
+            self.sink.row(&head)?;
         }
         Ok(())
     }
@@ -248,8 +277,11 @@ impl<W: Write> Sink for CsvOut<W> {
         if table.by_year {
             blocks.push(super::stakeholders::matrix_cells(table));
         }
-        for block in blocks {
+        for mut block in blocks {
             self.sink.blank_line()?;
+            if let (true, Some(head)) = (self.style.excel, block.first_mut()) {
+                super::csv::headings_for_people(head, self.style.lang);
+            }
             for row in block {
                 self.sink.row(&row)?;
             }
@@ -260,8 +292,11 @@ impl<W: Write> Sink for CsvOut<W> {
         self.ensure_header()?;
         if let Some((_, groups)) = groups {
             self.sink.blank_line()?;
-            self.sink
-                .row(&GROUP_COLUMNS.iter().map(|c| Cell::text(*c)).collect::<Vec<_>>())?;
+            let mut head: Vec<Cell> = GROUP_COLUMNS.iter().map(|c| Cell::text(*c)).collect();
+            if self.style.excel {
+                super::csv::headings_for_people(&mut head, self.style.lang);
+            }
+            self.sink.row(&head)?;
             for (group, year, slice) in group_rows(groups) {
                 self.sink.row(&group_cells(&group, year, &slice))?;
             }
@@ -483,7 +518,7 @@ impl<W: Write> Sink for TableOut<W> {
             rank.map_or_else(String::new, |r| r.to_string()),
             visible(&row.source).into_owned(),
             visible(&row.name).into_owned(),
-            row.status.as_str().to_string(),
+            status_text(row.status, lang).to_string(),
             codes(row),
             kr(f.map(|f| f.total_costs)),
             kr(f.map(|f| f.total_benefits)),
@@ -506,8 +541,8 @@ impl<W: Write> Sink for TableOut<W> {
             l(L::Codes),
             l(L::Costs2),
             l(L::Benefits2),
-            "NPV",
-            "BCR",
+            l(L::Npv2),
+            super::labels::column("bcr", self.lang).unwrap_or("BCR"),
             l(L::Payback2),
             l(L::Harvest2),
         ];
@@ -523,7 +558,7 @@ impl<W: Write> Sink for TableOut<W> {
                 l(L::Year2),
                 l(L::Costs2),
                 l(L::Benefits2),
-                "NPV",
+                l(L::Npv2),
                 l(L::Harvest2),
             ];
             let mut t = new_table(header, 2);
@@ -584,7 +619,7 @@ impl<W: Write> Sink for HtmlOut<W> {
             rank.map_or_else(String::new, |r| r.to_string()),
             row.source.clone(),
             name,
-            row.status.as_str().to_string(),
+            status_text(row.status, lang).to_string(),
             codes(row),
             kr(f.map(|f| f.total_costs)),
             kr(f.map(|f| f.total_benefits)),
@@ -637,6 +672,8 @@ pub struct XlsxOut {
     ratio: Format,
     bold: Format,
     notes: Vec<String>,
+    /// The language of sheet names, headings and statuses.
+    lang: Lang,
 }
 
 const RESULTS: usize = 0;
@@ -687,16 +724,18 @@ pub fn xlsx_text(text: &str) -> (std::borrow::Cow<'_, str>, Option<usize>) {
 impl XlsxOut {
     /// Write the workbook to `out` when finished; `created` (seconds since 1970) is
     /// the creation time it states.
-    pub fn new(out: Box<dyn Write + Send>, ranked: bool, created: i64) -> std::io::Result<Self> {
-        Self::with_realism(out, ranked, created, false)
+    pub fn new(out: Box<dyn Write + Send>, ranked: bool, created: i64, lang: Lang) -> std::io::Result<Self> {
+        Self::with_realism(out, ranked, created, false, lang)
     }
 
-    /// As [`XlsxOut::new`], with the realism columns (`nytta batch --realism`).
+    /// As [`XlsxOut::new`], with the realism columns (`nytta batch --realism`). Sheet
+    /// names, headings and statuses are in `lang`; the cells keep the figures.
     pub fn with_realism(
         out: Box<dyn Write + Send>,
         ranked: bool,
         created: i64,
         realism: bool,
+        lang: Lang,
     ) -> std::io::Result<Self> {
         let mut workbook = Workbook::new();
         let created = rust_xlsxwriter::ExcelDateTime::from_timestamp(created).map_err(xlsx_err)?;
@@ -708,17 +747,19 @@ impl XlsxOut {
             .chain(REALISM_COLUMNS.iter().copied().filter(|_| realism))
             .chain(ranked.then_some("rank"))
             .collect();
+        let names = sheet_names(lang);
         for (name, columns) in [
-            ("Resultat", result_columns.clone()),
-            ("Grupper", GROUP_COLUMNS.to_vec()),
-            ("Anmärkningar", vec!["source", "code", "severity", "message"]),
+            (names[RESULTS], result_columns.clone()),
+            (names[GROUPS], GROUP_COLUMNS.to_vec()),
+            (names[FINDINGS], vec!["source", "code", "severity", "message"]),
         ] {
             let ws = workbook.add_worksheet_with_constant_memory().map_err(xlsx_err)?;
             ws.set_name(name).map_err(xlsx_err)?;
-            for (c, title) in columns.iter().enumerate() {
-                ws.write_string_with_format(0, c as u16, *title, &bold)
+            for (c, key) in columns.iter().enumerate() {
+                let title = super::labels::column(key, lang).unwrap_or(key);
+                ws.write_string_with_format(0, c as u16, title, &bold)
                     .map_err(xlsx_err)?;
-                ws.set_column_width(c as u16, column_width(title)).map_err(xlsx_err)?;
+                ws.set_column_width(c as u16, column_width(key)).map_err(xlsx_err)?;
             }
             ws.set_freeze_panes(1, 0).map_err(xlsx_err)?;
         }
@@ -735,6 +776,7 @@ impl XlsxOut {
             ratio: Format::new().set_num_format("0.00"),
             bold,
             notes: Vec::new(),
+            lang,
         })
     }
 
@@ -742,7 +784,7 @@ impl XlsxOut {
     fn text(&mut self, sheet: usize, r: u32, c: u16, text: &str, source: &str, column: &str) -> std::io::Result<()> {
         let (cell, cut) = xlsx_text(text);
         if let Some(chars) = cut {
-            let sheet_name = ["Resultat", "Grupper", "Anmärkningar"][sheet];
+            let sheet_name = sheet_names(self.lang)[sheet];
             self.notes.push(format!(
                 "{source}: {column} has {chars} characters, more than an Excel cell holds \
                  ({XLSX_MAX_TEXT}); cut in the workbook (sheet {sheet_name}, row {})",
@@ -761,11 +803,27 @@ impl Sink for XlsxOut {
     }
 
     fn stakeholders(&mut self, table: &StakeholderTable) -> std::io::Result<()> {
-        let mut sheets = vec![("Intressenter", super::stakeholders::table_cells(table))];
+        let names = sheet_names(self.lang);
+        let mut sheets = vec![(names[3], super::stakeholders::table_cells(table))];
         if table.by_year {
-            sheets.push(("Intressenter per år", super::stakeholders::matrix_cells(table)));
+            sheets.push((names[4], super::stakeholders::matrix_cells(table)));
         }
-        for (name, rows) in sheets {
+        for (name, mut rows) in sheets {
+            if let Some(head) = rows.first_mut() {
+                super::csv::headings_for_people(head, self.lang);
+            }
+            // The total row's name and the measures, in words.
+            for row in rows.iter_mut().skip(1) {
+                for (c, cell) in row.iter_mut().enumerate() {
+                    if let Cell::Text(t) = cell {
+                        if c == 1 && t == "total" {
+                            *cell = Cell::text(L::Total.text(self.lang));
+                        } else if c == 2 && (t == "costs" || t == "besparingskrav") {
+                            *cell = Cell::text(super::labels::column(t, self.lang).unwrap_or_default());
+                        }
+                    }
+                }
+            }
             let ws = self.workbook.add_worksheet_with_constant_memory().map_err(xlsx_err)?;
             ws.set_name(name).map_err(xlsx_err)?;
             for (r, row) in rows.iter().enumerate() {
@@ -799,6 +857,11 @@ impl Sink for XlsxOut {
         let cells = cells_with(row, rank, self.realism);
         for (c, cell) in cells.iter().enumerate() {
             let column = self.columns.get(c).copied().unwrap_or("rank");
+            if column == "status" {
+                let status = status_text(row.status, self.lang);
+                self.text(RESULTS, r, c as u16, status, &row.source, column)?;
+                continue;
+            }
             let c = c as u16;
             match cell {
                 Cell::Text(t) => self.text(RESULTS, r, c, t, &row.source, column)?,
@@ -825,7 +888,8 @@ impl Sink for XlsxOut {
             self.text(FINDINGS, f, 0, &row.source, &row.source, "source")?;
             let ws = self.workbook.worksheet_from_index(FINDINGS).map_err(xlsx_err)?;
             ws.write_string(f, 1, code.as_str()).map_err(xlsx_err)?;
-            ws.write_string(f, 2, code.severity().as_str()).map_err(xlsx_err)?;
+            ws.write_string(f, 2, code.severity().word(self.lang))
+                .map_err(xlsx_err)?;
             self.text(FINDINGS, f, 3, message, &row.source, "message")?;
         }
         Ok(())
@@ -845,7 +909,7 @@ impl Sink for XlsxOut {
                 match year {
                     Some(y) => ws.write_number(g, 1, y).map_err(xlsx_err)?,
                     None => ws
-                        .write_string_with_format(g, 1, "total", &self.bold)
+                        .write_string_with_format(g, 1, L::Total.text(self.lang), &self.bold)
                         .map_err(xlsx_err)?,
                 };
                 let money = [s.costs, s.benefits, s.npv, s.planned_harvest].map(|v| crate::fmt::round(v, 2));

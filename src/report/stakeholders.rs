@@ -219,7 +219,7 @@ pub fn table_text(table: &StakeholderTable, lang: Lang) -> String {
             l(L::FinancialBenefits2),
             l(L::ReallocationBenefits2),
             l(L::Net),
-            "NPV",
+            l(L::Npv2),
             l(L::PlannedHarvest2),
             l(L::Besparingskrav2),
         ],

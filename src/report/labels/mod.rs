@@ -288,6 +288,12 @@ pub enum Label {
     To,
     /// Paid back
     PaidBack,
+    /// A batch row's status: computed, no finding
+    StatusOk,
+    /// A batch row's status: computed, with warnings
+    StatusWarnings,
+    /// A batch row's status: not computed, the file has errors
+    StatusError,
     /// Median
     Median,
     /// NPV as planned
@@ -820,6 +826,9 @@ impl Label {
         Label::From,
         Label::To,
         Label::PaidBack,
+        Label::StatusOk,
+        Label::StatusWarnings,
+        Label::StatusError,
         Label::Median,
         Label::NpvAsPlanned,
         Label::CostPlanned,
@@ -1225,6 +1234,14 @@ pub const COLUMN_KEYS: &[&str] = &[
     "rank",
     "code",
     "severity",
+    "comment",
+    "amount",
+    "stakeholder_id",
+    "stakeholder",
+    "ids",
+    "projects",
+    "besparingskrav",
+    "measure",
 ];
 
 impl Label {
@@ -1242,7 +1259,7 @@ mod tests {
     use super::*;
 
     /// Labels that read the same in both languages: abbreviations, codes and loanwords.
-    const SAME_IN_BOTH: &[&str] = &["Organisation", "Scenario", "Plan", "Id", "Status", "Median"];
+    const SAME_IN_BOTH: &[&str] = &["Organisation", "Scenario", "Plan", "Id", "Status", "Median", "ok"];
 
     #[test]
     fn every_column_is_worded_in_both_languages() {
