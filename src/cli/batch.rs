@@ -489,7 +489,9 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     let sink: Box<dyn Sink + Send> = match (args.format, &destination) {
         (Format::Csv, _) => Box::new(CsvOut::new(writer, style, ranked)?.with_realism(args.realism)),
         (Format::Json, _) => Box::new(JsonOut::new(writer)?.with_realism(args.realism)),
-        (Format::Table, _) => Box::new(TableOut::new(writer, super::lang())),
+        (Format::Table, _) => Box::new(
+            TableOut::new(writer, super::lang()).with_width(super::width(matches!(destination, Destination::File(_)))),
+        ),
         (Format::Html, _) => Box::new(HtmlOut::new(writer, super::lang())),
         (Format::Xlsx, Destination::File(_)) => Box::new(XlsxOut::with_realism(
             writer,

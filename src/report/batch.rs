@@ -9,7 +9,6 @@ use super::visible::visible;
 use crate::batch::{BatchRow, GroupBy, Groups, YearSlice};
 use crate::fmt::{money_plain, rate_plain};
 use crate::portfolio::StakeholderTable;
-use comfy_table::presets::UTF8_FULL_CONDENSED;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Serialize;
@@ -477,37 +476,37 @@ pub struct TableOut<W: Write> {
     rows: Vec<Vec<String>>,
     /// Tables written after the results by `finish` (the stakeholder sums).
     tail: String,
+    /// The page width the tables are laid out for (docs/decisions.md, D72).
+    width: usize,
 }
 
 impl<W: Write> TableOut<W> {
-    /// A table writer in `lang`; writes at the end.
+    /// A table writer in `lang`, for a page [`super::table::PIPED_WIDTH`] wide; writes
+    /// at the end.
     pub fn new(out: W, lang: Lang) -> Self {
         TableOut {
             out,
             lang,
             rows: Vec::new(),
             tail: String::new(),
+            width: super::table::PIPED_WIDTH,
         }
+    }
+
+    /// Lay the tables out for a page `width` characters wide.
+    pub fn with_width(mut self, width: usize) -> Self {
+        self.width = width;
+        self
     }
 }
 
-pub(crate) fn new_table(header: Vec<&str>, numeric_from: usize) -> comfy_table::Table {
-    let mut t = comfy_table::Table::new();
-    t.load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
-        .force_no_tty()
-        .set_header(header.clone());
-    for i in numeric_from..header.len() {
-        if let Some(c) = t.column_mut(i) {
-            c.set_cell_alignment(comfy_table::CellAlignment::Right);
-        }
-    }
-    t
+pub(crate) fn new_table(header: Vec<&str>, numeric_from: usize) -> super::table::Rows {
+    super::table::Rows::new(header, numeric_from)
 }
 
 impl<W: Write> Sink for TableOut<W> {
     fn stakeholders(&mut self, table: &StakeholderTable) -> std::io::Result<()> {
-        self.tail = super::stakeholders::table_text(table, self.lang);
+        self.tail = super::stakeholders::table_text(table, self.lang, self.width);
         Ok(())
     }
     fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()> {
@@ -546,9 +545,18 @@ impl<W: Write> Sink for TableOut<W> {
             l(L::Payback2),
             l(L::Harvest2),
         ];
-        let mut t = new_table(header, 5);
+        // The name first, so that a table split for a narrow page repeats it; the rank
+        // only when the portfolio is ranked.
+        let ranked = self.rows.iter().any(|r| !r[0].is_empty());
+        let order: Vec<usize> = [2, 0, 1]
+            .into_iter()
+            .filter(|&c| c != 0 || ranked)
+            .chain(3..header.len())
+            .collect();
+        let numeric_from = order.iter().position(|&c| c == 5).unwrap_or(order.len());
+        let mut t = new_table(order.iter().map(|&c| header[c]).collect(), numeric_from).width(self.width);
         for r in &self.rows {
-            t.add_row(r.clone());
+            t.add_row(order.iter().map(|&c| r[c].clone()).collect());
         }
         writeln!(self.out, "{t}")?;
         self.out.write_all(self.tail.as_bytes())?;
@@ -561,7 +569,7 @@ impl<W: Write> Sink for TableOut<W> {
                 l(L::Npv2),
                 l(L::Harvest2),
             ];
-            let mut t = new_table(header, 2);
+            let mut t = new_table(header, 2).width(self.width);
             for (group, year, s) in group_rows(groups) {
                 let kr = |d: Decimal| crate::fmt::kronor(d, self.lang);
                 t.add_row(vec![

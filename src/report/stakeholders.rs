@@ -207,10 +207,10 @@ fn shown(r: &StakeholderTotal) -> String {
 
 /// The terminal tables: per stakeholder, then (with `--by-year`) costs and
 /// besparingskrav per stakeholder and year.
-pub fn table_text(table: &StakeholderTable, lang: Lang) -> String {
+pub fn table_text(table: &StakeholderTable, lang: Lang, width: usize) -> String {
     let l = |label: L| label.text(lang);
     let kr = |d: Decimal| kronor(d, lang);
-    let mut out = format!("\n{}\n", l(L::PerStakeholderOverPortfolio));
+    let mut out = format!("\n{}\n", super::table::wrap(l(L::PerStakeholderOverPortfolio), width));
     let mut t = super::batch::new_table(
         vec![
             l(L::Stakeholder),
@@ -224,7 +224,8 @@ pub fn table_text(table: &StakeholderTable, lang: Lang) -> String {
             l(L::Besparingskrav2),
         ],
         1,
-    );
+    )
+    .width(width);
     // As shown (docs/method.md, "Rounding"): each column adds up to the total row, the
     // benefits of each row to what the net is taken from, and the net is the benefits
     // less the costs as shown.
@@ -276,7 +277,7 @@ pub fn table_text(table: &StakeholderTable, lang: Lang) -> String {
             let mut header = vec![l(L::Stakeholder)];
             header.extend(years.iter().map(String::as_str));
             header.push(l(L::Total));
-            let mut t = super::batch::new_table(header, 1);
+            let mut t = super::batch::new_table(header, 1).width(width);
             let pick = |y: ShareYear| if m == "costs" { y.costs } else { y.besparingskrav };
             let exact: Vec<Vec<Decimal>> = table
                 .rows
@@ -297,7 +298,7 @@ pub fn table_text(table: &StakeholderTable, lang: Lang) -> String {
             row.extend(by_year.columns.iter().map(|v| kr(*v)));
             row.push(kr(by_year.total));
             t.add_row(row);
-            out.push_str(&format!("\n{}\n{t}\n", l(title)));
+            out.push_str(&format!("\n{}\n{t}\n", super::table::wrap(l(title), width)));
         }
     }
     out

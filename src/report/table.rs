@@ -171,6 +171,57 @@ fn longest_word(grid: &Grid, i: usize) -> usize {
         .min(document::SPLIT_NAME_WIDTH)
 }
 
+/// A table of text rows for the terminal, laid out as the report's grids (split into
+/// blocks of years or columns to fit `width`, text wrapped, numbers whole): for the
+/// batch, stakeholder and portfolio tables, whose rows come one by one.
+pub(crate) struct Rows {
+    grid: Grid,
+    width: usize,
+}
+
+impl Rows {
+    /// Columns before `numeric_from` hold text, the others numbers; a column headed by
+    /// a year is a period ([`Grid::split`]). Laid out for [`PIPED_WIDTH`] until
+    /// [`Rows::width`] says otherwise.
+    pub(crate) fn new(header: Vec<&str>, numeric_from: usize) -> Self {
+        let columns = header
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let year = h.len() == 4 && h.bytes().all(|b| b.is_ascii_digit());
+                match (i < numeric_from, year) {
+                    (true, _) => document::left(h),
+                    (false, true) => document::period(h),
+                    (false, false) => document::right(h),
+                }
+            })
+            .collect();
+        Rows {
+            grid: Grid::new(columns),
+            width: PIPED_WIDTH,
+        }
+    }
+
+    /// Lay the table out for a page `width` characters wide.
+    pub(crate) fn width(mut self, width: usize) -> Self {
+        self.width = width.max(MIN_WIDTH);
+        self
+    }
+
+    /// Add a row of cells, control characters made visible.
+    pub(crate) fn add_row(&mut self, cells: Vec<String>) {
+        self.grid.row(cells.iter().map(|c| visible(c).into_owned()).collect());
+    }
+}
+
+impl std::fmt::Display for Rows {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts = self.grid.split(drawn_widths, 3, self.width);
+        let text: Vec<String> = parts.iter().map(|g| grid_table(g, self.width)).collect();
+        f.write_str(&text.join("\n\n"))
+    }
+}
+
 /// Each column's width as a page needs it at least: numbers as drawn (they never
 /// wrap), text (wrapped) at most [`document::TEXT_MIN_WIDTH`] wide or its longest word,
 /// since the table wraps text to fit.
@@ -238,7 +289,7 @@ fn grid_table(grid: &Grid, width: usize) -> String {
 
 /// Wrap text at word boundaries to lines of at most `width` characters (a longer word
 /// stays whole). Existing line breaks are kept.
-fn wrap(text: &str, width: usize) -> String {
+pub(crate) fn wrap(text: &str, width: usize) -> String {
     let mut lines = Vec::new();
     for paragraph in text.lines() {
         let mut line = String::new();

@@ -579,6 +579,19 @@ fn report_tables_follow_the_page_width() {
     // A number is never broken over two lines: every amount of the investment row reads
     // whole.
     assert!(out.contains("1 341 473") && out.contains("1 881 583"), "{out}");
+    // The batch tables follow the page too, the project's name repeated in each block.
+    let examples = format!("{}/examples", env!("CARGO_MANIFEST_DIR"));
+    let batch = nytta()
+        .args(["--width", "80", "batch", &examples, "--format", "table"])
+        .args(["--group-by", "stakeholder", "--by-year"])
+        .output()
+        .unwrap();
+    let batch = String::from_utf8(batch.stdout).unwrap();
+    assert!(widest(&batch) <= 80, "{} wide\n{batch}", widest(&batch));
+    assert!(
+        batch.lines().filter(|l| l.starts_with("│ Name ")).count() >= 2,
+        "{batch}"
+    );
     // At 200 characters the table is whole.
     let wide = nytta()
         .args(["--width", "200", "--lang", "sv", "report", &file, "--section", "years"])
