@@ -40,12 +40,8 @@ pub fn render_document(doc: &Document) -> String {
                     if let Some(caption) = &grid.caption {
                         out.push_str(&format!("### {}\n\n", one_line(&escape(caption))));
                     }
-                    // A column per year: split into blocks of years a page wide.
-                    let parts = if grid.columns.iter().any(|c| c.period) {
-                        grid.split(measure, 3, PAGE_WIDTH)
-                    } else {
-                        vec![grid.clone()]
-                    };
+                    // Split into blocks of years (or columns) a page wide.
+                    let parts = grid.split(measure, 3, PAGE_WIDTH);
                     for (k, part) in parts.iter().enumerate() {
                         if k > 0 {
                             out.push('\n');
@@ -60,9 +56,10 @@ pub fn render_document(doc: &Document) -> String {
     out
 }
 
-/// Markdown tables with a column per year are split into blocks of years no wider than
-/// this (as a piped terminal report, docs/decisions.md, D72), so that they paste into an
-/// application's page.
+/// Markdown tables are split into blocks of years (or of columns) no wider than this, as
+/// a piped terminal report (docs/decisions.md, D72), so that they paste into an
+/// application's page; text is counted at most [`document::TEXT_MIN_WIDTH`] wide, since
+/// the reader's renderer wraps it.
 const PAGE_WIDTH: usize = 100;
 
 /// Each column's width as the page needs it: numbers whole, text (which the reader's
@@ -199,6 +196,50 @@ fn escape(text: &str) -> String {
     out
 }
 
+/// The rows of every table in Markdown `out`, cells trimmed, with the blocks of a split
+/// table (consecutive tables with the same first header cell and as many rows) joined
+/// back into whole rows: for tests.
+#[cfg(test)]
+pub(crate) fn joined_rows(out: &str) -> Vec<Vec<String>> {
+    let mut tables: Vec<(usize, Vec<Vec<String>>)> = Vec::new();
+    let mut current: Vec<Vec<String>> = Vec::new();
+    let mut last_line = 0;
+    let lines: Vec<&str> = out.lines().collect();
+    let flush = |current: &mut Vec<Vec<String>>, end: usize, tables: &mut Vec<(usize, Vec<Vec<String>>)>| {
+        if current.is_empty() {
+            return;
+        }
+        let table = std::mem::take(current);
+        if let Some((prev_end, prev)) = tables.last_mut()
+            && end - table.len() == *prev_end + 1
+            && prev.len() == table.len()
+            && prev.first().and_then(|r| r.first()) == table.first().and_then(|r| r.first())
+        {
+            for (row, more) in prev.iter_mut().zip(table) {
+                row.extend(more.into_iter().skip(1));
+            }
+            *prev_end = end;
+        } else {
+            tables.push((end, table));
+        }
+    };
+    for (i, line) in lines.iter().enumerate() {
+        if line.starts_with('|') {
+            current.push(
+                line.trim_matches('|')
+                    .split(" | ")
+                    .map(|c| c.trim().to_string())
+                    .collect(),
+            );
+            last_line = i;
+        } else {
+            flush(&mut current, last_line + 1, &mut tables);
+        }
+    }
+    flush(&mut current, last_line + 1, &mut tables);
+    tables.into_iter().flat_map(|(_, t)| t).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,14 +266,8 @@ mod tests {
 
     /// The first table row whose first cell is `first` and that has a cell `cell`.
     fn row_with(out: &str, first: &str, cell: &str) -> Vec<String> {
-        out.lines()
-            .filter(|l| l.starts_with('|'))
-            .map(|l| {
-                l.trim_matches('|')
-                    .split(" | ")
-                    .map(|c| c.trim().to_string())
-                    .collect::<Vec<_>>()
-            })
+        joined_rows(out)
+            .into_iter()
             .find(|cells| cells.first().is_some_and(|c| c == first) && cells.iter().any(|c| c == cell))
             .unwrap_or_default()
     }

@@ -452,15 +452,8 @@ actuals = { 2011 = 30000 }
     /// The Markdown table row whose first cell is `first`, after `caption` (if any).
     fn row(out: &str, caption: &str, first: &str) -> Vec<String> {
         let start = out.find(caption).unwrap_or(0);
-        out[start..]
-            .lines()
-            .filter(|l| l.starts_with('|'))
-            .map(|l| {
-                l.trim_matches('|')
-                    .split(" | ")
-                    .map(|c| c.trim().to_string())
-                    .collect::<Vec<_>>()
-            })
+        crate::report::markdown::joined_rows(&out[start..])
+            .into_iter()
             .find(|cells| cells.first().is_some_and(|c| c == first))
             .unwrap_or_default()
     }
