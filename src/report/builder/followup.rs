@@ -165,10 +165,17 @@ impl Builder<'_> {
             start = end;
             let name = self.lines.get(line).map_or(MISSING, |l| l.name.as_str());
             let mut cells = vec![name.to_string(), self.kind(kind).to_string()];
+            let sums = Sums::of(group);
+            // As shown: the years' variances add up to the total shown (docs/method.md,
+            // "Rounding").
+            let exact: Vec<Decimal> = group.iter().filter_map(|r| r.variance()).collect();
+            let total = sums.variance().map(|v| round(v, 0));
+            let mut shown = shown::apportion(&exact, total.unwrap_or_default(), 0).into_iter();
             for y in &years {
                 let text = match group.iter().find(|r| r.year == *y) {
                     Some(r) => {
-                        let mut t = cell(r.variance(), r.variance_share());
+                        let variance = r.variance().and_then(|_| shown.next());
+                        let mut t = cell(variance, r.variance_share());
                         if let Some(c) = &r.comment {
                             t.push_str(" *");
                             comments.row(vec![
@@ -184,8 +191,7 @@ impl Builder<'_> {
                 };
                 cells.push(text);
             }
-            let sums = Sums::of(group);
-            cells.push(cell(sums.variance(), sums.variance_share()));
+            cells.push(cell(total, sums.variance_share()));
             grid.row(cells);
         }
         blocks.push(Block::Grid(grid));
