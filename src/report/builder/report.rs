@@ -144,15 +144,38 @@ struct Builder<'a> {
 /// The whole kronor the year-by-year figures are shown as, chosen once so that every
 /// table showing them adds up and shows a figure the same way in each
 /// ([`crate::fmt::grid`]; docs/method.md, "Rounding").
-struct YearsShown {
+pub(super) struct YearsShown {
     /// Investment, operations and other costs (rows) per year (columns).
-    costs: Shown,
+    pub(super) costs: Shown,
     /// Financial and reallocation benefits (rows) per year (columns).
-    benefits: Shown,
+    pub(super) benefits: Shown,
     /// Planned harvest per year.
-    harvest: Vec<Decimal>,
+    pub(super) harvest: Vec<Decimal>,
     /// Planned harvest over the horizon.
-    harvest_total: Decimal,
+    pub(super) harvest_total: Decimal,
+}
+
+/// The year-by-year figures of `c` as shown (the report's tables and the charts' data
+/// tables alike).
+pub(super) fn years_shown(c: &Calculation) -> YearsShown {
+    let s = &c.summary;
+    let ys = &c.years;
+    let costs: Vec<Vec<Decimal>> = Category::ALL
+        .iter()
+        .map(|cat| ys.iter().map(|y| y.costs[cat.index()]).collect())
+        .collect();
+    let benefits = vec![
+        ys.iter().map(|y| y.financial_benefits).collect(),
+        ys.iter().map(|y| y.reallocation_benefits).collect(),
+    ];
+    let harvest: Vec<Decimal> = ys.iter().map(|y| y.planned_harvest).collect();
+    let harvest_total = round(s.planned_harvest, 0);
+    YearsShown {
+        costs: fmt_grid(&costs, None, None, round(s.total_costs(), 0)),
+        benefits: fmt_grid(&benefits, None, None, round(s.total_benefits(), 0)),
+        harvest: apportion(&harvest, harvest_total, 0),
+        harvest_total,
+    }
 }
 
 /// The stakeholders' figures as shown ([`Builder::stakeholders_shown`]).
@@ -184,26 +207,7 @@ impl<'a> Builder<'a> {
 
     /// The year-by-year figures as shown.
     fn shown(&self) -> &YearsShown {
-        self.shown.get_or_init(|| {
-            let s = &self.c.summary;
-            let ys = &self.c.years;
-            let costs: Vec<Vec<Decimal>> = Category::ALL
-                .iter()
-                .map(|c| ys.iter().map(|y| y.costs[c.index()]).collect())
-                .collect();
-            let benefits = vec![
-                ys.iter().map(|y| y.financial_benefits).collect(),
-                ys.iter().map(|y| y.reallocation_benefits).collect(),
-            ];
-            let harvest: Vec<Decimal> = ys.iter().map(|y| y.planned_harvest).collect();
-            let harvest_total = round(s.planned_harvest, 0);
-            YearsShown {
-                costs: fmt_grid(&costs, None, None, round(s.total_costs(), 0)),
-                benefits: fmt_grid(&benefits, None, None, round(s.total_benefits(), 0)),
-                harvest: apportion(&harvest, harvest_total, 0),
-                harvest_total,
-            }
-        })
+        self.shown.get_or_init(|| years_shown(self.c))
     }
 
     fn title(&self) -> String {
