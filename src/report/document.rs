@@ -213,9 +213,12 @@ impl Grid {
                 Grid {
                     caption: if k == 0 { self.caption.clone() } else { None },
                     columns: cols.iter().map(|&i| narrow.columns[i].clone()).collect(),
+                    // A total row with nothing in this block's columns (an NPV shown
+                    // under the total only, a plan's total of text columns) is left out.
                     rows: self
                         .rows
                         .iter()
+                        .filter(|r| !r.total || block.iter().any(|&i| r.cells.get(i).is_some_and(|c| !c.is_empty())))
                         .map(|r| Row {
                             cells: cols
                                 .iter()
@@ -356,4 +359,72 @@ owner = "Enhetschef"
 share = 0.5
 lag_months = 6
 "#;
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::*;
+
+    /// Six years of 10 characters, an item column of 8 and a total of 10, each column
+    /// framed by 3: 1 + 11 + 6 × 13 + 13 = 103 characters whole.
+    fn years() -> Grid {
+        let mut columns = vec![left("Post")];
+        columns.extend((2027..2033).map(|y| period(&y.to_string())));
+        columns.push(right("Summa"));
+        let mut g = Grid::new(columns);
+        let mut cells = vec!["Kostnad".to_string()];
+        cells.extend((0..7).map(|_| "1 000 000 0".chars().take(10).collect::<String>()));
+        g.row(cells);
+        let mut npv = vec!["NPV".to_string()];
+        npv.extend((0..6).map(|_| String::new()));
+        npv.push("5".into());
+        g.total(npv);
+        g
+    }
+
+    fn measure(g: &Grid) -> Vec<usize> {
+        g.columns
+            .iter()
+            .map(|c| if c.period || c.align == Align::Right { 10 } else { 8 })
+            .collect()
+    }
+
+    #[test]
+    fn a_grid_that_fits_stays_whole() {
+        assert_eq!(years().split(measure, 3, 103).len(), 1);
+    }
+
+    #[test]
+    fn years_are_shared_out_evenly_with_the_item_repeated_and_the_total_last() {
+        // Two blocks of three years fit (the second with the total: 64 characters).
+        let blocks = years().split(measure, 3, 80);
+        let headers: Vec<Vec<&str>> = blocks
+            .iter()
+            .map(|b| b.columns.iter().map(|c| c.header.as_str()).collect())
+            .collect();
+        assert_eq!(
+            headers,
+            [
+                vec!["Post", "2027", "2028", "2029"],
+                vec!["Post", "2030", "2031", "2032", "Summa"]
+            ]
+        );
+        // The NPV row has nothing among the first years: it is left out of that block.
+        assert_eq!(blocks[0].rows.len(), 1);
+        assert_eq!(blocks[1].rows.len(), 2);
+        assert_eq!(blocks[1].rows[1].cells, ["NPV", "", "", "", "5"]);
+    }
+
+    #[test]
+    fn a_grid_without_years_shares_out_its_columns() {
+        let mut g = Grid::new(vec![left("Namn"), right("a"), right("b"), right("c"), right("d")]);
+        g.row(vec!["x".into(), "1".into(), "2".into(), "3".into(), "4".into()]);
+        let blocks = g.split(|_| vec![8, 20, 20, 20, 20], 3, 60);
+        assert_eq!(blocks.len(), 2);
+        assert!(
+            blocks
+                .iter()
+                .all(|b| b.columns[0].header == "Namn" && b.columns.len() == 3)
+        );
+    }
 }
