@@ -204,6 +204,36 @@ pub fn group_rows(groups: &Groups) -> Vec<(String, Option<i32>, YearSlice)> {
     out
 }
 
+/// [`group_rows`] in whole kronor as shown to people: each group's years add up to its
+/// total row, column by column (docs/method.md, "Rounding").
+pub fn shown_group_rows(groups: &Groups) -> Vec<(String, Option<i32>, YearSlice)> {
+    let mut rows = group_rows(groups);
+    let mut start = 0;
+    for end in 0..rows.len() {
+        if rows[end].1.is_some() {
+            continue;
+        }
+        let total = rows[end].2;
+        let columns: [fn(&mut YearSlice) -> &mut Decimal; 4] = [
+            |s| &mut s.costs,
+            |s| &mut s.benefits,
+            |s| &mut s.npv,
+            |s| &mut s.planned_harvest,
+        ];
+        for field in columns {
+            let mut t = total;
+            let sum = crate::fmt::round(*field(&mut t), 0);
+            let exact: Vec<Decimal> = rows[start..end].iter_mut().map(|r| *field(&mut r.2)).collect();
+            for (r, v) in rows[start..end].iter_mut().zip(crate::fmt::apportion(&exact, sum, 0)) {
+                *field(&mut r.2) = v;
+            }
+            *field(&mut rows[end].2) = sum;
+        }
+        start = end + 1;
+    }
+    rows
+}
+
 fn group_cells(group: &str, year: Option<i32>, s: &YearSlice) -> Vec<Cell> {
     vec![
         Cell::text(group),
@@ -570,7 +600,7 @@ impl<W: Write> Sink for TableOut<W> {
                 l(L::Harvest2),
             ];
             let mut t = new_table(header, 2).width(self.width);
-            for (group, year, s) in group_rows(groups) {
+            for (group, year, s) in shown_group_rows(groups) {
                 let kr = |d: Decimal| crate::fmt::kronor(d, self.lang);
                 t.add_row(vec![
                     visible(&group).into_owned(),
@@ -644,7 +674,7 @@ impl<W: Write> Sink for HtmlOut<W> {
     }
 
     fn finish(mut self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()> {
-        let group_rows = groups.map(|(_, g)| group_rows(g)).unwrap_or_default();
+        let group_rows = groups.map(|(_, g)| shown_group_rows(g)).unwrap_or_default();
         let doc = super::builder::portfolio::build(
             std::mem::take(&mut self.rows),
             &self.npv,

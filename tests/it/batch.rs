@@ -1190,3 +1190,47 @@ fn batch_output_file_gets_ordinary_permissions() {
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(format!("{:o}", mode(&out)), format!("{:o}", mode(&reference)));
 }
+
+/// The group table for people adds up as shown: each group's years sum to its total row,
+/// column by column (docs/method.md, "Rounding").
+#[test]
+fn batch_group_table_adds_up_as_shown() {
+    let examples = format!("{}/examples", env!("CARGO_MANIFEST_DIR"));
+    let out = stdout_of(
+        nytta()
+            .args([
+                "--width",
+                "200",
+                "batch",
+                &examples,
+                "--format",
+                "table",
+                "--group-by",
+                "organisation",
+            ])
+            .assert()
+            .code(0),
+    );
+    let kr = |c: &str| c.replace([' ', ','], "").parse::<i64>().ok();
+    let rows: Vec<Vec<String>> = out
+        .lines()
+        .skip_while(|l| !l.contains("│ Group "))
+        .filter(|l| l.starts_with('│'))
+        .map(|l| l.trim_matches('│').split('┆').map(|c| c.trim().to_string()).collect())
+        .collect();
+    let mut sums = [0i64; 4];
+    let mut totals = 0;
+    for r in rows.iter().skip(1) {
+        let values: Vec<i64> = r[2..6].iter().map(|c| kr(c).unwrap()).collect();
+        if r[1] == "Total" {
+            assert_eq!(sums.to_vec(), values, "{}", r[0]);
+            sums = [0; 4];
+            totals += 1;
+        } else {
+            for (s, v) in sums.iter_mut().zip(values) {
+                *s += v;
+            }
+        }
+    }
+    assert!(totals >= 3, "{out}");
+}
