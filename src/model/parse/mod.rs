@@ -474,6 +474,29 @@ pub(crate) fn known_lists(name: &str) -> &'static [&'static str] {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn paths_are_written_as_a_reader_knows_them() {
+        use crate::fmt::Lang;
+        let names = vec![("costs[3]".to_string(), "Licens".to_string())];
+        let en = |t: &str| readable_in(t, Lang::En, &names);
+        let sv = |t: &str| readable_in(t, Lang::Sv, &names);
+        assert_eq!(
+            en("`costs[3].annual` is empty"),
+            "`annual` of [[costs]] #4 \"Licens\" is empty"
+        );
+        assert_eq!(
+            sv("`costs[3].annual` är tom"),
+            "`annual` i [[costs]] nr 4 ”Licens” är tom"
+        );
+        assert_eq!(en("in `costs[3]`"), "in [[costs]] #4 \"Licens\"");
+        assert_eq!(
+            en("`benefits[0].realisation.share`: x"),
+            "`realisation.share` of [[benefits]] #1: x"
+        );
+        // Not a path: left alone.
+        assert_eq!(en("mycosts[1] and `costs[x]`"), "mycosts[1] and `costs[x]`");
+    }
+
     use super::*;
     use rust_decimal::dec;
 
