@@ -11,10 +11,10 @@ pub(crate) const NAME_WIDTH: usize = 36;
 
 /// Names are wrapped at this width in a grid split into blocks of years, to leave
 /// room for the years.
-pub(crate) const SPLIT_NAME_WIDTH: usize = 24;
+pub const SPLIT_NAME_WIDTH: usize = 24;
 
 /// A text column may be wrapped down to this width before a grid is split.
-pub(crate) const TEXT_MIN_WIDTH: usize = 20;
+pub const TEXT_MIN_WIDTH: usize = 20;
 
 /// Shown where a value is missing (no BCR, no IRR, no payback…).
 pub const MISSING: &str = "–";
