@@ -262,14 +262,15 @@ pub fn compare(calcs: &[&Calculation], style: CsvStyle) -> String {
     ])];
     for c in calcs {
         let s = &c.summary;
-        // For people, the base case in words ("grundkalkyl"); scripts read `base`.
-        let name = if style.excel && c.scenario.name == crate::model::Scenario::base().name {
-            crate::report::labels::Label::BaseCase.text(style.lang)
+        // For people, the base case and the presets in words ("grundkalkyl"); scripts
+        // read `base`, `optimism-upper`.
+        let name = if style.excel {
+            crate::report::labels::scenario_name(&c.scenario.name, style.lang)
         } else {
-            c.scenario.name.as_str()
+            c.scenario.name.as_str().into()
         };
         rows.push(vec![
-            Cell::text(name),
+            Cell::text(name.into_owned()),
             Cell::number(money_plain(s.npv)),
             Cell::number(money_plain(s.npv_financial)),
             Cell::opt_number(s.bcr.map(rate_plain)),

@@ -160,7 +160,13 @@ fn report_compare_puts_every_scenario_side_by_side() {
         .unwrap();
     let text = String::from_utf8_lossy(&table.stdout);
     assert!(text.contains("Scenarier sida vid sida"), "{text}");
-    for name in ["grundkalkyl", "sen", "optimism-upper", "optimism-lower"] {
+    // The base case and the presets in words; a written scenario by its name.
+    for name in [
+        "grundkalkyl",
+        "sen",
+        "optimismjustering, övre",
+        "optimismjustering, undre",
+    ] {
         assert!(text.contains(name), "{name}: {text}");
     }
     let csv = nytta()

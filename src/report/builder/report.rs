@@ -419,11 +419,7 @@ impl<'a> Builder<'a> {
         if let Some(r) = s.discount_rate {
             parts.push(format!("{} {}", self.t(L::DiscountRate), self.pct(r)));
         }
-        let name = if s.is_base() {
-            self.t(L::BaseCase).to_string()
-        } else {
-            s.name.clone()
-        };
+        let name = crate::report::labels::scenario_name(&s.name, self.lang).into_owned();
         if parts.is_empty() {
             name
         } else {

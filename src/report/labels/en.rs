@@ -167,6 +167,8 @@ pub(super) fn text(label: Label) -> &'static str {
         From => "From",
         To => "To",
         PaidBack => "Paid back",
+        ScenarioOptimismUpper => "optimism bias, upper",
+        ScenarioOptimismLower => "optimism bias, lower",
         StatusOk => "ok",
         StatusWarnings => "warnings",
         StatusError => "error",

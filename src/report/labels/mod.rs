@@ -288,6 +288,10 @@ pub enum Label {
     To,
     /// Paid back
     PaidBack,
+    /// The built-in scenario `optimism-upper`, for people
+    ScenarioOptimismUpper,
+    /// The built-in scenario `optimism-lower`, for people
+    ScenarioOptimismLower,
     /// A batch row's status: computed, no finding
     StatusOk,
     /// A batch row's status: computed, with warnings
@@ -826,6 +830,8 @@ impl Label {
         Label::From,
         Label::To,
         Label::PaidBack,
+        Label::ScenarioOptimismUpper,
+        Label::ScenarioOptimismLower,
         Label::StatusOk,
         Label::StatusWarnings,
         Label::StatusError,
@@ -1161,6 +1167,21 @@ impl Phrase<'_> {
             Lang::Sv => sv::phrase(self),
             Lang::En => en::phrase(self),
         }
+    }
+}
+
+/// A scenario's name for people: the base case and the built-in optimism presets in
+/// words ("grundkalkyl", "optimism (övre)"); a scenario the file names keeps its name.
+pub fn scenario_name(name: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+    use crate::model::{OptimismBias, Scenario};
+    if name == Scenario::base().name {
+        Label::BaseCase.text(lang).into()
+    } else if name == OptimismBias::Upper.scenario_name() {
+        Label::ScenarioOptimismUpper.text(lang).into()
+    } else if name == OptimismBias::Lower.scenario_name() {
+        Label::ScenarioOptimismLower.text(lang).into()
+    } else {
+        name.into()
     }
 }
 

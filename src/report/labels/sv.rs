@@ -169,6 +169,8 @@ pub(super) fn text(label: Label) -> &'static str {
         From => "Från",
         To => "Till",
         PaidBack => "Återbetald",
+        ScenarioOptimismUpper => "optimismjustering, övre",
+        ScenarioOptimismLower => "optimismjustering, undre",
         StatusOk => "ok",
         StatusWarnings => "varningar",
         StatusError => "fel",
