@@ -244,3 +244,22 @@ fn batch_workbook_and_excel_csv_speak_the_readers_language() {
         assert!(csv(false).starts_with("source,id,name"), "{lang}");
     }
 }
+
+/// The workbook's findings say where as a reader knows it: a line by its name, never an
+/// internal path such as `benefits[1]`.
+#[test]
+fn workbook_findings_name_lines_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = format!("{}/examples/delad-tjanst.toml", env!("CARGO_MANIFEST_DIR"));
+    let (mut wb, _) = workbook(&file, "sv", dir.path());
+    let findings = wb.worksheet_range("Anmärkningar").unwrap();
+    let places: Vec<String> = findings.rows().skip(1).map(|r| r[1].to_string()).collect();
+    assert!(!places.is_empty());
+    assert!(places.iter().all(|p| !p.contains('[')), "{places:?}");
+    assert!(
+        places
+            .iter()
+            .any(|p| p == "Uppsagt avtal om extern telefonsupport för felanmälan"),
+        "{places:?}"
+    );
+}
