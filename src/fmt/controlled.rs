@@ -33,22 +33,18 @@ pub fn apportion(parts: &[Decimal], total: Decimal, dp: u32) -> Vec<Decimal> {
     if parts.is_empty() {
         return shown;
     }
-    let mut gap = units(total - shown.iter().sum::<Decimal>(), unit);
+    let gap = units(total - shown.iter().sum::<Decimal>(), unit);
     // Remainders in units, largest first; ties to the earlier part.
     let mut order: Vec<usize> = (0..parts.len()).collect();
     order.sort_by(|&a, &b| (parts[b] - shown[b]).cmp(&(parts[a] - shown[a])));
-    let mut k = 0;
-    while gap > 0 {
-        shown[order[k % order.len()]] += unit;
-        gap -= 1;
-        k += 1;
-    }
-    let mut k = 0;
-    while gap < 0 {
-        // Too many units: take them from the smallest remainders.
-        shown[order[order.len() - 1 - k % order.len()]] -= unit;
-        gap += 1;
-        k += 1;
+    // Normally fewer units than parts are missing; any more go round evenly, so that a
+    // total far from the parts' sum costs no more than one pass.
+    let n = i64::try_from(order.len()).unwrap_or(i64::MAX);
+    let (each, rest) = (gap.div_euclid(n), gap.rem_euclid(n));
+    let rest = usize::try_from(rest).unwrap_or(0);
+    for (k, &i) in order.iter().enumerate() {
+        let extra = each + i64::from(k < rest);
+        shown[i] += Decimal::from(extra) * unit;
     }
     shown
 }
