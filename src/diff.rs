@@ -249,38 +249,12 @@ impl Diff {
     }
 
     /// The steps' effects rounded to `dp` decimals (2: öre, 0: kronor) so that they still
-    /// sum to the rounded difference: each rounded half away from zero, then the units
-    /// lost or gained in rounding given to the steps with the largest remainders (the
-    /// largest remainder method).
+    /// sum to the rounded difference, by the largest remainder method
+    /// ([`crate::fmt::apportion`]).
     pub fn rounded_effects(&self, dp: u32) -> Vec<Decimal> {
         let target = crate::fmt::round(self.new_npv, dp) - crate::fmt::round(self.old_npv, dp);
-        let mut rounded: Vec<Decimal> = self.bridge.iter().map(|s| crate::fmt::round(s.effect, dp)).collect();
-        let ore = Decimal::new(1, dp);
-        let mut gap = target - rounded.iter().sum::<Decimal>();
-        if gap.is_zero() || self.bridge.is_empty() {
-            return rounded;
-        }
-        // Order by how much each step lost (or gained) in rounding.
-        let mut order: Vec<usize> = (0..rounded.len()).collect();
-        order.sort_by_key(|&i| {
-            std::cmp::Reverse(
-                (self.bridge[i].effect - rounded[i])
-                    * if gap > Decimal::ZERO {
-                        Decimal::ONE
-                    } else {
-                        Decimal::NEGATIVE_ONE
-                    },
-            )
-        });
-        let mut k = 0;
-        while !gap.is_zero() {
-            let i = order[k % order.len()];
-            let d = if gap > Decimal::ZERO { ore } else { -ore };
-            rounded[i] += d;
-            gap -= d;
-            k += 1;
-        }
-        rounded
+        let effects: Vec<Decimal> = self.bridge.iter().map(|s| s.effect).collect();
+        crate::fmt::apportion(&effects, target, dp)
     }
 }
 

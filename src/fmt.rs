@@ -5,6 +5,9 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+mod controlled;
+pub use controlled::{Shown, apportion, difference, grid, running};
+
 /// Output language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {

@@ -599,12 +599,15 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                 .with_realism(args.realism),
         ),
         (Format::Json, _) => Box::new(JsonOut::new(writer).or_fail(output_failed)?.with_realism(args.realism)),
-        (Format::Table, _) => Box::new(TableOut::new(writer, super::lang())),
+        (Format::Table, _) => Box::new(
+            TableOut::new(writer, super::lang()).with_width(super::width(matches!(destination, Destination::File(_)))),
+        ),
         (Format::Html, _) => Box::new(HtmlOut::new(writer, super::lang())),
         (Format::Markdown, _) => Box::new(HtmlOut::markdown(writer, super::lang())),
-        (Format::Xlsx, Destination::File(_)) => {
-            Box::new(XlsxOut::with_realism(writer, ranked, super::xlsx_created(), args.realism).or_fail(output_failed)?)
-        }
+        (Format::Xlsx, Destination::File(_)) => Box::new(
+            XlsxOut::with_realism(writer, ranked, super::xlsx_created(), args.realism, super::lang())
+                .or_fail(output_failed)?,
+        ),
         (Format::Xlsx, Destination::Stdout) => {
             return Err(super::xlsx_needs_output());
         }

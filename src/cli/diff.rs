@@ -57,7 +57,9 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     })?;
     let lang = resolve_lang(args.lang);
     let rendered = match args.format {
-        Format::Table => table::render_document(&build(&d, &old.path, &new.path, lang)),
+        Format::Table => {
+            table::render_document_at(&build(&d, &old.path, &new.path, lang), super::width(target.is_some()))
+        }
         Format::Markdown => markdown::render_document(&build(&d, &old.path, &new.path, lang)),
         Format::Json => json::diff(&d, &old.path, &new.path),
     };

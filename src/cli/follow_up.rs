@@ -119,7 +119,10 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         match args.format {
             Format::Json => json::follow_up(project, base, &fu, &flags, super::json_lang()),
             Format::Csv => csv::follow_up(project, &fu, style),
-            Format::Table => table::render_document(&build(project, base, &fu, &flags, super::lang())),
+            Format::Table => table::render_document_at(
+                &build(project, base, &fu, &flags, super::lang()),
+                super::width(target.is_some()),
+            ),
             Format::Markdown => markdown::render_document(&build(project, base, &fu, &flags, super::lang())),
             Format::Html => {
                 let lang = super::lang();

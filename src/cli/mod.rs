@@ -72,6 +72,35 @@ pub struct Cli {
     /// names English). Also the language of JSON messages when given.
     #[arg(long, value_enum, global = true)]
     lang: Option<LangArg>,
+    /// Lay tables out for a page N characters wide (default: the terminal's width when
+    /// the output goes to a terminal, else 100, so that piped output is the same
+    /// everywhere). Wide year tables are split into blocks of years.
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(40..))]
+    width: Option<u16>,
+}
+
+/// `--width`, when given.
+static WIDTH: std::sync::OnceLock<Option<u16>> = std::sync::OnceLock::new();
+
+/// The page width tables are laid out for (docs/decisions.md, D72): `--width`; else,
+/// when the output goes to standard output and that is a terminal, `COLUMNS` or the
+/// terminal's width (80 when neither is known); else the fixed
+/// [`nytta::report::table::PIPED_WIDTH`], so that piped output and files are the same
+/// everywhere.
+pub fn width(to_file: bool) -> usize {
+    use std::io::IsTerminal;
+    if let Some(Some(n)) = WIDTH.get() {
+        return usize::from(*n);
+    }
+    if to_file || !std::io::stdout().is_terminal() {
+        return nytta::report::table::PIPED_WIDTH;
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or_else(output::terminal_width)
+        .unwrap_or(80)
 }
 
 /// The language chosen for this run, and whether `--lang` chose it.
@@ -259,6 +288,7 @@ pub fn main() -> ExitCode {
         }
     };
     let _ = LANG.set((resolve_lang(cli.lang), cli.lang.is_some()));
+    let _ = WIDTH.set(cli.width);
     let result = match cli.command {
         Command::Report(args) => report::run(args),
         Command::Check(args) => check::run(args),

@@ -36,6 +36,26 @@ extern "C" fn note_closed_stdout() {
     }
 }
 
+/// The width of the terminal on standard output, in characters, when it is one.
+#[cfg(unix)]
+pub fn terminal_width() -> Option<usize> {
+    let mut size = libc::winsize {
+        ws_row: 0,
+        ws_col: 0,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: TIOCGWINSZ only fills in `size`, which lives for the call.
+    let ok = unsafe { libc::ioctl(1, libc::TIOCGWINSZ, &mut size) } == 0;
+    (ok && size.ws_col > 0).then_some(usize::from(size.ws_col))
+}
+
+/// The width of the terminal: not known on this platform.
+#[cfg(not(unix))]
+pub fn terminal_width() -> Option<usize> {
+    None
+}
+
 /// Run [`note_closed_stdout`] as a constructor, before the runtime's own start-up.
 #[cfg(all(unix, not(target_vendor = "apple")))]
 #[used]

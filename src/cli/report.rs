@@ -128,9 +128,10 @@ fn run_once(args: &Args) -> Result<Outcome, Failure> {
         let rendered = match args.format {
             Format::Json => json::compare(&all),
             Format::Csv => csv::compare(&all, args.excel.style()),
-            Format::Table => {
-                table::render_document(&nytta::report::builder::compare::build(project, &all, super::lang()))
-            }
+            Format::Table => table::render_document_at(
+                &nytta::report::builder::compare::build(project, &all, super::lang()),
+                super::width(target.is_some()),
+            ),
             Format::Markdown => {
                 markdown::render_document(&nytta::report::builder::compare::build(project, &all, super::lang()))
             }
@@ -209,8 +210,10 @@ fn run_once(args: &Args) -> Result<Outcome, Failure> {
         },
     };
     let rendered = match (args.format, args.section) {
-        (Format::Table, None) => table::render(&input),
-        (Format::Table, Some(section)) => table::render_section(&input, section.section()),
+        (Format::Table, None) => table::render_at(&input, super::width(target.is_some())),
+        (Format::Table, Some(section)) => {
+            table::render_section_at(&input, section.section(), super::width(target.is_some()))
+        }
         (Format::Markdown, None) => markdown::render(&input),
         (Format::Markdown, Some(section)) => markdown::render_section(&input, section.section()),
         (Format::Html, None) => html::render(&input),

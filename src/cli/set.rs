@@ -11,7 +11,7 @@ use nytta::report::diagnostics::{FileDiagnostics, human};
 pub struct SetArgs {
     /// Override a value as if written in the file (repeatable), e.g.
     /// `--set assumptions.discount_rate=4%`, `--set project.go_live=2028-09`,
-    /// `--set benefits.ID.adoption.2028=0.3`; lines by id, name or position from 0.
+    /// `--set benefits.ID.adoption.2028=0.3`; lines by id, name or number from 1.
     #[arg(long = "set", value_name = "KEY=VALUE")]
     pub set: Vec<Override>,
 }

@@ -5,8 +5,8 @@
 //! A key is a dotted path as in TOML: `assumptions.discount_rate`, `project.go_live`,
 //! `scenarios.pessimistic.delay_months`. Entries of `costs`, `benefits` and
 //! `stakeholders` (arrays of tables) are addressed by their `id`, else by their exact
-//! `name`, else by their position counted from 0: `benefits.handlaggning.adoption.2028`,
-//! `costs."Licens och drift".annual`, `costs.0.annual`. A segment with a dot or a space
+//! `name`, else by their number counted from 1: `benefits.handlaggning.adoption.2028`,
+//! `costs."Licens och drift".annual`, `costs.1.annual` (the first). A segment with a dot or a space
 //! is written in double quotes.
 //!
 //! The value is read as a TOML value when it is one (`0.3`, `2028-09-01`, `"text"`,
@@ -264,7 +264,7 @@ fn describe(v: &DeValue) -> Text {
 }
 
 /// The entry of an array that `selector` names: by `id`, by exact `name`, or by
-/// position from 0.
+/// position from 1, as messages number them (`[[costs]] #1`).
 fn select(items: &DeArray, selector: &str) -> Option<usize> {
     let field = |item: &Spanned<DeValue>, key: &str| match item.get_ref() {
         DeValue::Table(t) => t.get(key).and_then(|v| v.get_ref().as_str().map(str::to_string)),
@@ -278,7 +278,13 @@ fn select(items: &DeArray, selector: &str) -> Option<usize> {
                 .iter()
                 .position(|item| field(item, "name").as_deref() == Some(selector))
         })
-        .or_else(|| selector.parse::<usize>().ok().filter(|i| *i < items.len()))
+        .or_else(|| {
+            selector
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| i.checked_sub(1))
+                .filter(|i| *i < items.len())
+        })
 }
 
 /// What an array's entries can be called: ids and names.
@@ -363,8 +369,8 @@ fn apply_one<'a>(root: &mut DeTable<'a>, p: &Placed<'a>) -> Result<(), Box<Diagn
                         None => {
                             let all = names.join(", ");
                             text!(
-                                sv: "ange en post med dess `id`, dess `name` eller dess plats räknat från 0: {all}";
-                                en: "name an entry by its `id`, its `name` or its position from 0: {all}"
+                                sv: "ange en post med dess `id`, dess `name` eller dess nummer räknat från 1: {all}";
+                                en: "name an entry by its `id`, its `name` or its number from 1: {all}"
                             )
                         }
                     };

@@ -9,7 +9,6 @@ use super::visible::visible;
 use crate::batch::{BatchRow, GroupBy, Groups, YearSlice};
 use crate::fmt::{money_plain, rate_plain};
 use crate::portfolio::StakeholderTable;
-use comfy_table::presets::UTF8_FULL_CONDENSED;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::Serialize;
@@ -148,6 +147,31 @@ pub fn cells(row: &BatchRow, rank: Option<usize>) -> Vec<Cell> {
     out
 }
 
+/// A row's status in words for people (the table, the page, the workbook); CSV and
+/// JSON keep `ok`, `warnings`, `error`.
+fn status_text(status: crate::batch::Status, lang: Lang) -> &'static str {
+    match status {
+        crate::batch::Status::Ok => L::StatusOk.text(lang),
+        crate::batch::Status::Warnings => L::StatusWarnings.text(lang),
+        crate::batch::Status::Error => L::StatusError.text(lang),
+    }
+}
+
+/// The sheet names of the batch workbook in `lang`: results, groups, findings,
+/// stakeholders, stakeholders per year.
+fn sheet_names(lang: Lang) -> [&'static str; 5] {
+    match lang {
+        Lang::Sv => [
+            "Resultat",
+            "Grupper",
+            "Anmärkningar",
+            "Intressenter",
+            "Intressenter per år",
+        ],
+        Lang::En => ["Results", "Groups", "Findings", "Stakeholders", "Stakeholders per year"],
+    }
+}
+
 fn header(ranked: bool, realism: bool) -> Vec<Cell> {
     let mut h: Vec<Cell> = COLUMNS.iter().map(|c| Cell::text(*c)).collect();
     if realism {
@@ -178,6 +202,36 @@ pub fn group_rows(groups: &Groups) -> Vec<(String, Option<i32>, YearSlice)> {
         out.push((name, None, total));
     }
     out
+}
+
+/// [`group_rows`] in whole kronor as shown to people: each group's years add up to its
+/// total row, column by column (docs/method.md, "Rounding").
+pub fn shown_group_rows(groups: &Groups) -> Vec<(String, Option<i32>, YearSlice)> {
+    let mut rows = group_rows(groups);
+    let mut start = 0;
+    for end in 0..rows.len() {
+        if rows[end].1.is_some() {
+            continue;
+        }
+        let total = rows[end].2;
+        let columns: [fn(&mut YearSlice) -> &mut Decimal; 4] = [
+            |s| &mut s.costs,
+            |s| &mut s.benefits,
+            |s| &mut s.npv,
+            |s| &mut s.planned_harvest,
+        ];
+        for field in columns {
+            let mut t = total;
+            let sum = crate::fmt::round(*field(&mut t), 0);
+            let exact: Vec<Decimal> = rows[start..end].iter_mut().map(|r| *field(&mut r.2)).collect();
+            for (r, v) in rows[start..end].iter_mut().zip(crate::fmt::apportion(&exact, sum, 0)) {
+                *field(&mut r.2) = v;
+            }
+            *field(&mut rows[end].2) = sum;
+        }
+        start = end + 1;
+    }
+    rows
 }
 
 fn group_cells(group: &str, year: Option<i32>, s: &YearSlice) -> Vec<Cell> {
@@ -219,7 +273,11 @@ impl<W: Write> CsvOut<W> {
     fn ensure_header(&mut self) -> std::io::Result<()> {
         if !self.header_written {
             self.header_written = true;
-            self.sink.row(&header(self.ranked, self.realism))?;
+            let mut head = header(self.ranked, self.realism);
+            if self.style.excel {
+                super::csv::headings_for_people(&mut head, self.style.lang);
+            }
+            self.sink.row(&head)?;
         }
         Ok(())
     }
@@ -248,8 +306,11 @@ impl<W: Write> Sink for CsvOut<W> {
         if table.by_year {
             blocks.push(super::stakeholders::matrix_cells(table));
         }
-        for block in blocks {
+        for mut block in blocks {
             self.sink.blank_line()?;
+            if let (true, Some(head)) = (self.style.excel, block.first_mut()) {
+                super::csv::headings_for_people(head, self.style.lang);
+            }
             for row in block {
                 self.sink.row(&row)?;
             }
@@ -260,8 +321,11 @@ impl<W: Write> Sink for CsvOut<W> {
         self.ensure_header()?;
         if let Some((_, groups)) = groups {
             self.sink.blank_line()?;
-            self.sink
-                .row(&GROUP_COLUMNS.iter().map(|c| Cell::text(*c)).collect::<Vec<_>>())?;
+            let mut head: Vec<Cell> = GROUP_COLUMNS.iter().map(|c| Cell::text(*c)).collect();
+            if self.style.excel {
+                super::csv::headings_for_people(&mut head, self.style.lang);
+            }
+            self.sink.row(&head)?;
             for (group, year, slice) in group_rows(groups) {
                 self.sink.row(&group_cells(&group, year, &slice))?;
             }
@@ -442,37 +506,37 @@ pub struct TableOut<W: Write> {
     rows: Vec<Vec<String>>,
     /// Tables written after the results by `finish` (the stakeholder sums).
     tail: String,
+    /// The page width the tables are laid out for (docs/decisions.md, D72).
+    width: usize,
 }
 
 impl<W: Write> TableOut<W> {
-    /// A table writer in `lang`; writes at the end.
+    /// A table writer in `lang`, for a page [`super::table::PIPED_WIDTH`] wide; writes
+    /// at the end.
     pub fn new(out: W, lang: Lang) -> Self {
         TableOut {
             out,
             lang,
             rows: Vec::new(),
             tail: String::new(),
+            width: super::table::PIPED_WIDTH,
         }
+    }
+
+    /// Lay the tables out for a page `width` characters wide.
+    pub fn with_width(mut self, width: usize) -> Self {
+        self.width = width;
+        self
     }
 }
 
-pub(crate) fn new_table(header: Vec<&str>, numeric_from: usize) -> comfy_table::Table {
-    let mut t = comfy_table::Table::new();
-    t.load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
-        .force_no_tty()
-        .set_header(header.clone());
-    for i in numeric_from..header.len() {
-        if let Some(c) = t.column_mut(i) {
-            c.set_cell_alignment(comfy_table::CellAlignment::Right);
-        }
-    }
-    t
+pub(crate) fn new_table(header: Vec<&str>, numeric_from: usize) -> super::table::Rows {
+    super::table::Rows::new(header, numeric_from)
 }
 
 impl<W: Write> Sink for TableOut<W> {
     fn stakeholders(&mut self, table: &StakeholderTable) -> std::io::Result<()> {
-        self.tail = super::stakeholders::table_text(table, self.lang);
+        self.tail = super::stakeholders::table_text(table, self.lang, self.width);
         Ok(())
     }
     fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()> {
@@ -483,7 +547,7 @@ impl<W: Write> Sink for TableOut<W> {
             rank.map_or_else(String::new, |r| r.to_string()),
             visible(&row.source).into_owned(),
             visible(&row.name).into_owned(),
-            status(row.status, self.lang).to_string(),
+            status_text(row.status, lang).to_string(),
             codes(row),
             kr(f.map(|f| f.total_costs)),
             kr(f.map(|f| f.total_benefits)),
@@ -507,13 +571,22 @@ impl<W: Write> Sink for TableOut<W> {
             l(L::Costs2),
             l(L::Benefits2),
             l(L::Npv2),
-            "BCR",
+            super::labels::column("bcr", self.lang).unwrap_or("BCR"),
             l(L::Payback2),
             l(L::Harvest2),
         ];
-        let mut t = new_table(header, 5);
+        // The name first, so that a table split for a narrow page repeats it; the rank
+        // only when the portfolio is ranked.
+        let ranked = self.rows.iter().any(|r| !r[0].is_empty());
+        let order: Vec<usize> = [2, 0, 1]
+            .into_iter()
+            .filter(|&c| c != 0 || ranked)
+            .chain(3..header.len())
+            .collect();
+        let numeric_from = order.iter().position(|&c| c == 5).unwrap_or(order.len());
+        let mut t = new_table(order.iter().map(|&c| header[c]).collect(), numeric_from).width(self.width);
         for r in &self.rows {
-            t.add_row(r.clone());
+            t.add_row(order.iter().map(|&c| r[c].clone()).collect());
         }
         writeln!(self.out, "{t}")?;
         self.out.write_all(self.tail.as_bytes())?;
@@ -526,8 +599,8 @@ impl<W: Write> Sink for TableOut<W> {
                 l(L::Npv2),
                 l(L::Harvest2),
             ];
-            let mut t = new_table(header, 2);
-            for (group, year, s) in group_rows(groups) {
+            let mut t = new_table(header, 2).width(self.width);
+            for (group, year, s) in shown_group_rows(groups) {
                 let kr = |d: Decimal| crate::fmt::kronor(d, self.lang);
                 t.add_row(vec![
                     visible(&group).into_owned(),
@@ -544,17 +617,6 @@ impl<W: Write> Sink for TableOut<W> {
     }
 }
 
-/// A row's status in the reader's words (the machine formats keep `ok`, `warnings`,
-/// `error`).
-fn status(status: crate::batch::Status, lang: Lang) -> &'static str {
-    use super::labels::Label as L;
-    match status {
-        crate::batch::Status::Ok => L::StatusOk,
-        crate::batch::Status::Warnings => L::StatusWarnings,
-        crate::batch::Status::Error => L::StatusError,
-    }
-    .text(lang)
-}
 
 /// HTML: the portfolio as one self-contained page — the ranked table, a bar chart of
 /// NPV per project, and the sums per group and year (collects the rows, like the
@@ -608,7 +670,7 @@ impl<W: Write> Sink for HtmlOut<W> {
             rank.map_or_else(String::new, |r| r.to_string()),
             row.source.clone(),
             name,
-            status(row.status, self.lang).to_string(),
+            status_text(row.status, lang).to_string(),
             codes(row),
             kr(f.map(|f| f.total_costs)),
             kr(f.map(|f| f.total_benefits)),
@@ -625,7 +687,7 @@ impl<W: Write> Sink for HtmlOut<W> {
     }
 
     fn finish(mut self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()> {
-        let group_rows = groups.map(|(_, g)| group_rows(g)).unwrap_or_default();
+        let group_rows = groups.map(|(_, g)| shown_group_rows(g)).unwrap_or_default();
         let doc = super::builder::portfolio::build(
             std::mem::take(&mut self.rows),
             &self.npv,
@@ -665,6 +727,8 @@ pub struct XlsxOut {
     ratio: Format,
     bold: Format,
     notes: Vec<crate::diagnostic::Text>,
+    /// The language of sheet names, headings and statuses.
+    lang: Lang,
 }
 
 const RESULTS: usize = 0;
@@ -715,16 +779,18 @@ pub fn xlsx_text(text: &str) -> (std::borrow::Cow<'_, str>, Option<usize>) {
 impl XlsxOut {
     /// Write the workbook to `out` when finished; `created` (seconds since 1970) is
     /// the creation time it states.
-    pub fn new(out: Box<dyn Write + Send>, ranked: bool, created: i64) -> std::io::Result<Self> {
-        Self::with_realism(out, ranked, created, false)
+    pub fn new(out: Box<dyn Write + Send>, ranked: bool, created: i64, lang: Lang) -> std::io::Result<Self> {
+        Self::with_realism(out, ranked, created, false, lang)
     }
 
-    /// As [`XlsxOut::new`], with the realism columns (`nytta batch --realism`).
+    /// As [`XlsxOut::new`], with the realism columns (`nytta batch --realism`). Sheet
+    /// names, headings and statuses are in `lang`; the cells keep the figures.
     pub fn with_realism(
         out: Box<dyn Write + Send>,
         ranked: bool,
         created: i64,
         realism: bool,
+        lang: Lang,
     ) -> std::io::Result<Self> {
         let mut workbook = Workbook::new();
         let created = rust_xlsxwriter::ExcelDateTime::from_timestamp(created).map_err(xlsx_err)?;
@@ -736,17 +802,19 @@ impl XlsxOut {
             .chain(REALISM_COLUMNS.iter().copied().filter(|_| realism))
             .chain(ranked.then_some("rank"))
             .collect();
+        let names = sheet_names(lang);
         for (name, columns) in [
-            ("Resultat", result_columns.clone()),
-            ("Grupper", GROUP_COLUMNS.to_vec()),
-            ("Anmärkningar", vec!["source", "code", "severity", "message"]),
+            (names[RESULTS], result_columns.clone()),
+            (names[GROUPS], GROUP_COLUMNS.to_vec()),
+            (names[FINDINGS], vec!["source", "code", "severity", "message"]),
         ] {
             let ws = workbook.add_worksheet_with_constant_memory().map_err(xlsx_err)?;
             ws.set_name(name).map_err(xlsx_err)?;
-            for (c, title) in columns.iter().enumerate() {
-                ws.write_string_with_format(0, c as u16, *title, &bold)
+            for (c, key) in columns.iter().enumerate() {
+                let title = super::labels::column(key, lang).unwrap_or(key);
+                ws.write_string_with_format(0, c as u16, title, &bold)
                     .map_err(xlsx_err)?;
-                ws.set_column_width(c as u16, column_width(title)).map_err(xlsx_err)?;
+                ws.set_column_width(c as u16, column_width(key)).map_err(xlsx_err)?;
             }
             ws.set_freeze_panes(1, 0).map_err(xlsx_err)?;
         }
@@ -763,6 +831,7 @@ impl XlsxOut {
             ratio: Format::new().set_num_format("0.00"),
             bold,
             notes: Vec::new(),
+            lang,
         })
     }
 
@@ -770,8 +839,10 @@ impl XlsxOut {
     fn text(&mut self, sheet: usize, r: u32, c: u16, text: &str, source: &str, column: &str) -> std::io::Result<()> {
         let (cell, cut) = xlsx_text(text);
         if let Some(chars) = cut {
-            let sheet_name = ["Resultat", "Grupper", "Anmärkningar"][sheet];
             let row = r + 1;
+            // The note is read on stderr in the run's language; the sheet is named as
+            // the workbook names it.
+            let sheet_name = sheet_names(self.lang)[sheet];
             self.notes.push(crate::text!(
                 sv: "{source}: {column} har {chars} tecken, fler än en Excel-cell rymmer \
                      ({XLSX_MAX_TEXT}); kortad i arbetsboken (blad {sheet_name}, rad {row})";
@@ -791,11 +862,27 @@ impl Sink for XlsxOut {
     }
 
     fn stakeholders(&mut self, table: &StakeholderTable) -> std::io::Result<()> {
-        let mut sheets = vec![("Intressenter", super::stakeholders::table_cells(table))];
+        let names = sheet_names(self.lang);
+        let mut sheets = vec![(names[3], super::stakeholders::table_cells(table))];
         if table.by_year {
-            sheets.push(("Intressenter per år", super::stakeholders::matrix_cells(table)));
+            sheets.push((names[4], super::stakeholders::matrix_cells(table)));
         }
-        for (name, rows) in sheets {
+        for (name, mut rows) in sheets {
+            if let Some(head) = rows.first_mut() {
+                super::csv::headings_for_people(head, self.lang);
+            }
+            // The total row's name and the measures, in words.
+            for row in rows.iter_mut().skip(1) {
+                for (c, cell) in row.iter_mut().enumerate() {
+                    if let Cell::Text(t) = cell {
+                        if c == 1 && t == "total" {
+                            *cell = Cell::text(L::Total.text(self.lang));
+                        } else if c == 2 && (t == "costs" || t == "besparingskrav") {
+                            *cell = Cell::text(super::labels::column(t, self.lang).unwrap_or_default());
+                        }
+                    }
+                }
+            }
             let ws = self.workbook.add_worksheet_with_constant_memory().map_err(xlsx_err)?;
             ws.set_name(name).map_err(xlsx_err)?;
             for (r, row) in rows.iter().enumerate() {
@@ -829,6 +916,11 @@ impl Sink for XlsxOut {
         let cells = cells_with(row, rank, self.realism);
         for (c, cell) in cells.iter().enumerate() {
             let column = self.columns.get(c).copied().unwrap_or("rank");
+            if column == "status" {
+                let status = status_text(row.status, self.lang);
+                self.text(RESULTS, r, c as u16, status, &row.source, column)?;
+                continue;
+            }
             let c = c as u16;
             match cell {
                 Cell::Text(t) => self.text(RESULTS, r, c, t, &row.source, column)?,
@@ -855,7 +947,8 @@ impl Sink for XlsxOut {
             self.text(FINDINGS, f, 0, &row.source, &row.source, "source")?;
             let ws = self.workbook.worksheet_from_index(FINDINGS).map_err(xlsx_err)?;
             ws.write_string(f, 1, code.as_str()).map_err(xlsx_err)?;
-            ws.write_string(f, 2, code.severity().as_str()).map_err(xlsx_err)?;
+            ws.write_string(f, 2, code.severity().word(self.lang))
+                .map_err(xlsx_err)?;
             self.text(FINDINGS, f, 3, message, &row.source, "message")?;
         }
         Ok(())
@@ -875,7 +968,7 @@ impl Sink for XlsxOut {
                 match year {
                     Some(y) => ws.write_number(g, 1, y).map_err(xlsx_err)?,
                     None => ws
-                        .write_string_with_format(g, 1, "total", &self.bold)
+                        .write_string_with_format(g, 1, L::Total.text(self.lang), &self.bold)
                         .map_err(xlsx_err)?,
                 };
                 let money = [s.costs, s.benefits, s.npv, s.planned_harvest].map(|v| crate::fmt::round(v, 2));

@@ -210,15 +210,21 @@ pub(crate) fn for_people(mut rows: Vec<Vec<Cell>>, style: CsvStyle) -> Vec<Vec<C
     if style.excel
         && let Some(head) = rows.first_mut()
     {
-        for cell in head.iter_mut() {
-            if let Cell::Text(key) = cell
-                && let Some(title) = crate::report::labels::column(key, style.lang)
-            {
-                *cell = Cell::text(title);
-            }
-        }
+        headings_for_people(head, style.lang);
     }
     rows
+}
+
+/// A header row's keys worded for people in `lang` (a key the catalogue does not know,
+/// such as a year, stays as it is): for `--excel` CSV and spreadsheets.
+pub(crate) fn headings_for_people(head: &mut [Cell], lang: crate::fmt::Lang) {
+    for cell in head.iter_mut() {
+        if let Cell::Text(key) = cell
+            && let Some(title) = crate::report::labels::column(key, lang)
+        {
+            *cell = Cell::text(title);
+        }
+    }
 }
 
 fn header(names: &[&str]) -> Vec<Cell> {
@@ -256,8 +262,15 @@ pub fn compare(calcs: &[&Calculation], style: CsvStyle) -> String {
     ])];
     for c in calcs {
         let s = &c.summary;
+        // For people, the base case and the presets in words ("grundkalkyl"); scripts
+        // read `base`, `optimism-upper`.
+        let name = if style.excel {
+            crate::report::labels::scenario_name(&c.scenario.name, style.lang)
+        } else {
+            c.scenario.name.as_str().into()
+        };
         rows.push(vec![
-            Cell::text(&c.scenario.name),
+            Cell::text(name.into_owned()),
             Cell::number(money_plain(s.npv)),
             Cell::number(money_plain(s.npv_financial)),
             Cell::opt_number(s.bcr.map(rate_plain)),

@@ -1,7 +1,7 @@
 //! `--format markdown`: the whole report as GitHub-flavoured Markdown, ready to paste
 //! into an application (ansökan). Same content and labels as the terminal table.
 
-use super::document::{Align, Block, Document, Grid};
+use super::document::{self, Align, Block, Document, Grid};
 use super::visible::visible;
 use super::{ReportInput, Section};
 
@@ -40,13 +40,42 @@ pub fn render_document(doc: &Document) -> String {
                     if let Some(caption) = &grid.caption {
                         out.push_str(&format!("### {}\n\n", one_line(&escape(caption))));
                     }
-                    out.push_str(&pipe_table(grid));
+                    // Split into blocks of years (or columns) a page wide.
+                    let parts = grid.split(measure, 3, PAGE_WIDTH);
+                    for (k, part) in parts.iter().enumerate() {
+                        if k > 0 {
+                            out.push('\n');
+                        }
+                        out.push_str(&pipe_table(part));
+                    }
                 }
                 Block::Chart(_) => {}
             }
         }
     }
     out
+}
+
+/// Markdown tables are split into blocks of years (or of columns) no wider than this, as
+/// a piped terminal report (docs/decisions.md, D72), so that they paste into an
+/// application's page; text is counted at most [`document::TEXT_MIN_WIDTH`] wide, since
+/// the reader's renderer wraps it.
+const PAGE_WIDTH: usize = 100;
+
+/// Each column's width as the page needs it: numbers whole, text (which the reader's
+/// renderer wraps) at most [`document::TEXT_MIN_WIDTH`].
+fn measure(grid: &Grid) -> Vec<usize> {
+    (0..grid.columns.len())
+        .map(|i| {
+            let column = &grid.columns[i];
+            let cells = grid.rows.iter().filter_map(|r| r.cells.get(i)).map(|c| width(c));
+            let full = cells.chain([width(&join_header(&column.header))]).max().unwrap_or(0);
+            match column.align {
+                Align::Right => full,
+                Align::Left => full.min(document::TEXT_MIN_WIDTH),
+            }
+        })
+        .collect()
 }
 
 /// A pipe table with padded columns; number columns are right-aligned (`---:`) and
@@ -167,6 +196,50 @@ fn escape(text: &str) -> String {
     out
 }
 
+/// The rows of every table in Markdown `out`, cells trimmed, with the blocks of a split
+/// table (consecutive tables with the same first header cell and as many rows) joined
+/// back into whole rows: for tests.
+#[cfg(test)]
+pub(crate) fn joined_rows(out: &str) -> Vec<Vec<String>> {
+    let mut tables: Vec<(usize, Vec<Vec<String>>)> = Vec::new();
+    let mut current: Vec<Vec<String>> = Vec::new();
+    let mut last_line = 0;
+    let lines: Vec<&str> = out.lines().collect();
+    let flush = |current: &mut Vec<Vec<String>>, end: usize, tables: &mut Vec<(usize, Vec<Vec<String>>)>| {
+        if current.is_empty() {
+            return;
+        }
+        let table = std::mem::take(current);
+        if let Some((prev_end, prev)) = tables.last_mut()
+            && end - table.len() == *prev_end + 1
+            && prev.len() == table.len()
+            && prev.first().and_then(|r| r.first()) == table.first().and_then(|r| r.first())
+        {
+            for (row, more) in prev.iter_mut().zip(table) {
+                row.extend(more.into_iter().skip(1));
+            }
+            *prev_end = end;
+        } else {
+            tables.push((end, table));
+        }
+    };
+    for (i, line) in lines.iter().enumerate() {
+        if line.starts_with('|') {
+            current.push(
+                line.trim_matches('|')
+                    .split(" | ")
+                    .map(|c| c.trim().to_string())
+                    .collect(),
+            );
+            last_line = i;
+        } else {
+            flush(&mut current, last_line + 1, &mut tables);
+        }
+    }
+    flush(&mut current, last_line + 1, &mut tables);
+    tables.into_iter().flat_map(|(_, t)| t).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,14 +266,8 @@ mod tests {
 
     /// The first table row whose first cell is `first` and that has a cell `cell`.
     fn row_with(out: &str, first: &str, cell: &str) -> Vec<String> {
-        out.lines()
-            .filter(|l| l.starts_with('|'))
-            .map(|l| {
-                l.trim_matches('|')
-                    .split(" | ")
-                    .map(|c| c.trim().to_string())
-                    .collect::<Vec<_>>()
-            })
+        joined_rows(out)
+            .into_iter()
             .find(|cells| cells.first().is_some_and(|c| c == first) && cells.iter().any(|c| c == cell))
             .unwrap_or_default()
     }

@@ -7,8 +7,8 @@ use super::Lang;
 use super::csv::Cell;
 use super::labels::Label as L;
 use super::visible::visible;
-use crate::fmt::{kronor, money_plain};
-use crate::portfolio::{ShareMoney, StakeholderTable, StakeholderTotal};
+use crate::fmt::{apportion, difference, grid, kronor, money_plain, round};
+use crate::portfolio::{ShareMoney, ShareYear, StakeholderTable, StakeholderTotal};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -207,10 +207,10 @@ fn shown(r: &StakeholderTotal) -> String {
 
 /// The terminal tables: per stakeholder, then (with `--by-year`) costs and
 /// besparingskrav per stakeholder and year.
-pub fn table_text(table: &StakeholderTable, lang: Lang) -> String {
+pub fn table_text(table: &StakeholderTable, lang: Lang, width: usize) -> String {
     let l = |label: L| label.text(lang);
     let kr = |d: Decimal| kronor(d, lang);
-    let mut out = format!("\n{}\n", l(L::PerStakeholderOverPortfolio));
+    let mut out = format!("\n{}\n", super::table::wrap(l(L::PerStakeholderOverPortfolio), width));
     let mut t = super::batch::new_table(
         vec![
             l(L::Stakeholder),
@@ -219,31 +219,53 @@ pub fn table_text(table: &StakeholderTable, lang: Lang) -> String {
             l(L::FinancialBenefits2),
             l(L::ReallocationBenefits2),
             l(L::Net),
-            "NPV",
+            l(L::Npv2),
             l(L::PlannedHarvest2),
             l(L::Besparingskrav2),
         ],
         1,
-    );
-    let money_row = |m: &ShareMoney| {
+    )
+    .width(width);
+    // As shown (docs/method.md, "Rounding"): each column adds up to the total row, the
+    // benefits of each row to what the net is taken from, and the net is the benefits
+    // less the costs as shown.
+    let total = table.total();
+    let column = |f: &dyn Fn(&ShareMoney) -> Decimal| {
+        let exact: Vec<Decimal> = table.rows.iter().map(|r| f(&r.money)).collect();
+        let sum = round(f(&total), 0);
+        (apportion(&exact, sum, 0), sum)
+    };
+    let costs = column(&|m| m.costs);
+    let benefits: Vec<Vec<Decimal>> = table
+        .rows
+        .iter()
+        .map(|r| vec![r.money.financial_benefits, r.money.reallocation_benefits])
+        .collect();
+    let benefits = grid(&benefits, None, None, round(total.benefits(), 0));
+    let net = difference(&benefits.rows, &costs.0);
+    let npv = column(&|m| m.npv);
+    let harvest = column(&|m| m.planned_harvest);
+    let besparingskrav = column(&|m| m.besparingskrav);
+    let money_row = |k: Option<usize>| {
+        let pick = |c: &(Vec<Decimal>, Decimal)| kr(k.map_or(c.1, |k| c.0[k]));
         vec![
-            kr(m.costs),
-            kr(m.financial_benefits),
-            kr(m.reallocation_benefits),
-            kr(m.net()),
-            kr(m.npv),
-            kr(m.planned_harvest),
-            kr(m.besparingskrav),
+            pick(&costs),
+            kr(k.map_or(benefits.columns[0], |k| benefits.cells[k][0])),
+            kr(k.map_or(benefits.columns[1], |k| benefits.cells[k][1])),
+            kr(k.map_or_else(|| difference(&[benefits.total], &[costs.1])[0], |k| net[k])),
+            pick(&npv),
+            pick(&harvest),
+            pick(&besparingskrav),
         ]
     };
-    for r in &table.rows {
+    for (k, r) in table.rows.iter().enumerate() {
         let mut row = vec![shown(r), r.projects.to_string()];
-        row.extend(money_row(&r.money));
+        row.extend(money_row(Some(k)));
         t.add_row(row);
     }
-    let mut total = vec![l(L::Total).to_string(), String::new()];
-    total.extend(money_row(&table.total()));
-    t.add_row(total);
+    let mut total_row = vec![l(L::Total).to_string(), String::new()];
+    total_row.extend(money_row(None));
+    t.add_row(total_row);
     out.push_str(&t.to_string());
     out.push('\n');
     if table.by_year {
@@ -255,26 +277,28 @@ pub fn table_text(table: &StakeholderTable, lang: Lang) -> String {
             let mut header = vec![l(L::Stakeholder)];
             header.extend(years.iter().map(String::as_str));
             header.push(l(L::Total));
-            let mut t = super::batch::new_table(header, 1);
-            for r in &table.rows {
+            let mut t = super::batch::new_table(header, 1).width(width);
+            let pick = |y: ShareYear| if m == "costs" { y.costs } else { y.besparingskrav };
+            let exact: Vec<Vec<Decimal>> = table
+                .rows
+                .iter()
+                .map(|r| table.years.iter().map(|&y| measure(r, y, m)).collect())
+                .collect();
+            let (rows, sum) = if m == "costs" { &costs } else { &besparingskrav };
+            let years: Vec<Decimal> = table.years.iter().map(|&y| pick(table.year_total(y))).collect();
+            let years = apportion(&years, *sum, 0);
+            let by_year = grid(&exact, Some(rows), Some(&years), *sum);
+            for (k, r) in table.rows.iter().enumerate() {
                 let mut row = vec![shown(r)];
-                row.extend(table.years.iter().map(|&y| kr(measure(r, y, m))));
-                row.push(kr(if m == "costs" {
-                    r.money.costs
-                } else {
-                    r.money.besparingskrav
-                }));
+                row.extend(by_year.cells[k].iter().map(|v| kr(*v)));
+                row.push(kr(by_year.rows[k]));
                 t.add_row(row);
             }
             let mut row = vec![l(L::Total).to_string()];
-            row.extend(table.years.iter().map(|&y| {
-                let yt = table.year_total(y);
-                kr(if m == "costs" { yt.costs } else { yt.besparingskrav })
-            }));
-            let tt = table.total();
-            row.push(kr(if m == "costs" { tt.costs } else { tt.besparingskrav }));
+            row.extend(by_year.columns.iter().map(|v| kr(*v)));
+            row.push(kr(by_year.total));
             t.add_row(row);
-            out.push_str(&format!("\n{}\n{t}\n", l(title)));
+            out.push_str(&format!("\n{}\n{t}\n", super::table::wrap(l(title), width)));
         }
     }
     out

@@ -1,46 +1,76 @@
 //! The terminal report (`nytta report FILE`, the default): headings and comfy-table
-//! grids. The layout never depends on the terminal: no width detection, no colours, so
-//! the output is the same whether or not stdout is a terminal.
+//! grids, laid out for a page `width` characters wide. The CLI passes the terminal's
+//! width when stdout is a terminal and [`PIPED_WIDTH`] otherwise (or `--width N`), so
+//! piped output is the same everywhere (docs/decisions.md, D72). Within that width, a
+//! table with a column per year is split into blocks of years, each repeating the item
+//! column ([`Grid::split`]); other wide tables wrap their text columns, never their
+//! numbers. No colours.
 
 use super::document::{self, Align, Block, Document, Grid};
 use super::visible::visible;
 use super::{ReportInput, Section};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{CellAlignment, ContentArrangement, Table};
+use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Width};
 
-/// Paragraphs are wrapped at this many characters.
+/// Paragraphs are wrapped at this many characters at most.
 const TEXT_WIDTH: usize = 100;
 
-/// Render the report for a terminal.
+/// The page width when the output is not a terminal (piped or written to a file):
+/// fixed, so that the same input gives the same bytes everywhere.
+pub const PIPED_WIDTH: usize = 100;
+
+/// The narrowest page laid out for; a smaller width is taken as this.
+pub const MIN_WIDTH: usize = 40;
+
+/// Render the report for a terminal [`PIPED_WIDTH`] wide.
 pub fn render(input: &ReportInput) -> String {
-    render_document(&super::builder::report::build(input))
+    render_at(input, PIPED_WIDTH)
 }
 
-/// Render one section for a terminal, under the title and the project facts.
-/// [`Section::Realisation`] is a stand-alone benefit realisation plan (nyttorealiseringsplan).
+/// Render the report for a terminal `width` characters wide.
+pub fn render_at(input: &ReportInput, width: usize) -> String {
+    render_document_at(&super::builder::report::build(input), width)
+}
+
+/// Render one section for a terminal [`PIPED_WIDTH`] wide, under the title and the
+/// project facts. [`Section::Realisation`] is a stand-alone benefit realisation plan
+/// (nyttorealiseringsplan).
 pub fn render_section(input: &ReportInput, section: Section) -> String {
-    render_document(&super::builder::report::build_section(input, section))
+    render_section_at(input, section, PIPED_WIDTH)
 }
 
-/// Render any document for a terminal. Control characters in its text are made
-/// visible first ([`super::visible`]), so that widths and wrapping see what is shown.
+/// [`render_section`] for a terminal `width` characters wide.
+pub fn render_section_at(input: &ReportInput, section: Section, width: usize) -> String {
+    render_document_at(&super::builder::report::build_section(input, section), width)
+}
+
+/// Render any document for a terminal [`PIPED_WIDTH`] wide.
 pub fn render_document(doc: &Document) -> String {
+    render_document_at(doc, PIPED_WIDTH)
+}
+
+/// Render any document for a terminal `width` characters wide. Control characters in
+/// its text are made visible first ([`super::visible`]), so that widths and wrapping
+/// see what is shown.
+pub fn render_document_at(doc: &Document, width: usize) -> String {
+    let width = width.max(MIN_WIDTH);
+    let text_width = width.min(TEXT_WIDTH);
     let doc = &visible_document(doc);
     let mut out = String::new();
     underline(&mut out, &doc.title, '═');
-    let width = doc
+    let label_width = doc
         .facts
         .iter()
         .map(|(label, _)| label.chars().count())
         .max()
         .unwrap_or(0);
     for (label, value) in &doc.facts {
-        let pad = width - label.chars().count();
+        let pad = label_width - label.chars().count();
         out.push_str(&format!("{label}:{} {value}\n", " ".repeat(pad)));
     }
     if let Some(description) = &doc.description {
         out.push('\n');
-        out.push_str(&wrap(description, TEXT_WIDTH));
+        out.push_str(&wrap(description, text_width));
         out.push('\n');
     }
     for section in &doc.chapters {
@@ -52,7 +82,7 @@ pub fn render_document(doc: &Document) -> String {
             }
             match block {
                 Block::Text(text) => {
-                    out.push_str(&wrap(text, TEXT_WIDTH));
+                    out.push_str(&wrap(text, text_width));
                     out.push('\n');
                 }
                 Block::Grid(grid) => {
@@ -60,8 +90,13 @@ pub fn render_document(doc: &Document) -> String {
                         out.push_str(caption);
                         out.push('\n');
                     }
-                    out.push_str(&grid_table(grid));
-                    out.push('\n');
+                    for (k, part) in grid.split(drawn_widths, 3, width).iter().enumerate() {
+                        if k > 0 {
+                            out.push('\n');
+                        }
+                        out.push_str(&grid_table(part, width));
+                        out.push('\n');
+                    }
                 }
                 Block::Chart(_) => {}
             }
@@ -122,24 +157,107 @@ fn underline(out: &mut String, text: &str, ch: char) {
     out.push('\n');
 }
 
-fn grid_table(grid: &Grid) -> String {
+/// The longest word of a column's header and cells, up to
+/// [`document::SPLIT_NAME_WIDTH`]: text is not wrapped narrower than this.
+fn longest_word(grid: &Grid, i: usize) -> usize {
+    grid.rows
+        .iter()
+        .filter_map(|r| r.cells.get(i))
+        .chain(grid.columns.get(i).map(|c| &c.header))
+        .flat_map(|t| t.split_whitespace())
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(1)
+        .min(document::SPLIT_NAME_WIDTH)
+}
+
+/// A table of text rows for the terminal, laid out as the report's grids (split into
+/// blocks of years or columns to fit `width`, text wrapped, numbers whole): for the
+/// batch, stakeholder and portfolio tables, whose rows come one by one.
+pub(crate) struct Rows {
+    grid: Grid,
+    width: usize,
+}
+
+impl Rows {
+    /// Columns before `numeric_from` hold text, the others numbers; a column headed by
+    /// a year is a period ([`Grid::split`]). Laid out for [`PIPED_WIDTH`] until
+    /// [`Rows::width`] says otherwise.
+    pub(crate) fn new(header: Vec<&str>, numeric_from: usize) -> Self {
+        let columns = header
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let year = h.len() == 4 && h.bytes().all(|b| b.is_ascii_digit());
+                match (i < numeric_from, year) {
+                    (true, _) => document::left(h),
+                    (false, true) => document::period(h),
+                    (false, false) => document::right(h),
+                }
+            })
+            .collect();
+        Rows {
+            grid: Grid::new(columns),
+            width: PIPED_WIDTH,
+        }
+    }
+
+    /// Lay the table out for a page `width` characters wide.
+    pub(crate) fn width(mut self, width: usize) -> Self {
+        self.width = width.max(MIN_WIDTH);
+        self
+    }
+
+    /// Add a row of cells, control characters made visible.
+    pub(crate) fn add_row(&mut self, cells: Vec<String>) {
+        self.grid.row(cells.iter().map(|c| visible(c).into_owned()).collect());
+    }
+}
+
+impl std::fmt::Display for Rows {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts = self.grid.split(drawn_widths, 3, self.width);
+        let text: Vec<String> = parts.iter().map(|g| grid_table(g, self.width)).collect();
+        f.write_str(&text.join("\n\n"))
+    }
+}
+
+/// Each column's width as a page needs it at least: numbers as drawn (they never
+/// wrap), text (wrapped) at most [`document::TEXT_MIN_WIDTH`] wide or its longest word,
+/// since the table wraps text to fit.
+fn drawn_widths(grid: &Grid) -> Vec<usize> {
+    let longest = |text: &str| text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    grid.columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let cells = grid
+                .rows
+                .iter()
+                .filter_map(|r| r.cells.get(i))
+                .map(|cell| match c.wrap {
+                    Some(w) => longest(&wrap(cell, w)),
+                    None => longest(cell),
+                });
+            let full = cells.chain([longest(&c.header)]).max().unwrap_or(0);
+            match c.align {
+                Align::Right => full,
+                Align::Left => full.min(document::TEXT_MIN_WIDTH.max(longest_word(grid, i))),
+            }
+        })
+        .collect()
+}
+
+fn grid_table(grid: &Grid, width: usize) -> String {
     let mut table = Table::new();
     table
         .load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(u16::try_from(width).unwrap_or(u16::MAX))
         .force_no_tty();
     table.set_header(grid.columns.iter().map(|c| c.header.clone()).collect::<Vec<_>>());
     for row in &grid.rows {
-        let cells: Vec<String> = row
-            .cells
-            .iter()
-            .enumerate()
-            .map(|(i, cell)| match grid.columns.get(i).and_then(|c| c.wrap) {
-                Some(width) => wrap(cell, width),
-                None => cell.clone(),
-            })
-            .collect();
-        table.add_row(cells);
+        table.add_row(row.cells.clone());
     }
     for (i, column) in grid.columns.iter().enumerate() {
         if let Some(c) = table.column_mut(i) {
@@ -147,6 +265,23 @@ fn grid_table(grid: &Grid) -> String {
                 Align::Left => CellAlignment::Left,
                 Align::Right => CellAlignment::Right,
             });
+            if column.align == Align::Right {
+                // Numbers are never wrapped; only text gives way to a narrow page.
+                c.set_constraint(ColumnConstraint::ContentWidth);
+            } else {
+                // Text is wrapped at its width (with padding) or narrower, but not so
+                // narrow that its words break.
+                let word = longest_word(grid, i);
+                let fixed = |n: usize| Width::Fixed(u16::try_from(n + 2).unwrap_or(u16::MAX));
+                let lower = fixed(word);
+                c.set_constraint(match column.wrap {
+                    Some(most) => ColumnConstraint::Boundaries {
+                        lower,
+                        upper: fixed(most.max(word)),
+                    },
+                    None => ColumnConstraint::LowerBoundary(lower),
+                });
+            }
         }
     }
     table.to_string()
@@ -154,7 +289,7 @@ fn grid_table(grid: &Grid) -> String {
 
 /// Wrap text at word boundaries to lines of at most `width` characters (a longer word
 /// stays whole). Existing line breaks are kept.
-fn wrap(text: &str, width: usize) -> String {
+pub(crate) fn wrap(text: &str, width: usize) -> String {
     let mut lines = Vec::new();
     for paragraph in text.lines() {
         let mut line = String::new();
@@ -248,7 +383,12 @@ mod tests {
             plan.contains("besparingskrav") && plan.contains("50 %") && plan.contains("0 mån"),
             "{plan}"
         );
-        assert!(plan.contains("330 000") && plan.contains("165 000"), "{plan}");
+        // At 100 characters the plan is split: the amounts are in a second block.
+        assert!(
+            out.lines()
+                .any(|l| line_with(l, "Porto") == l && l.contains("330 000") && l.contains("165 000")),
+            "{out}"
+        );
         // Qualitative, tornado (±50 % of PV 298 264,46 around −1 735,54), findings.
         assert!(out.contains("NKI") && out.contains("Enkät"), "{out}");
         assert!(out.contains("-150 868") && out.contains("147 397"), "{out}");
@@ -346,20 +486,29 @@ stakeholder = "sdf"
         let c = calc(&p);
         let out = report(&p, &c, &[], Lang::Sv);
         // slk: costs 60 000 a year; sdf: costs 40 000 and benefits 200 000 a year.
-        let slk = line_with(&out, "Stadsledningskontoret ");
+        // The summary may be split in blocks at 100 characters: read every row of a name.
+        let rows_of = |name: &str| -> String {
+            out.lines()
+                .filter(|l| line_with(l, name) == *l)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let slk = rows_of("Stadsledningskontoret ");
         assert!(slk.contains("120 000") && slk.contains("-120 000"), "{out}");
-        let sdf = line_with(&out, "Stadsdelsförvaltningen ");
+        let sdf = rows_of("Stadsdelsförvaltningen ");
         assert!(
             sdf.contains("80 000") && sdf.contains("400 000") && sdf.contains("320 000"),
             "{out}"
         );
         // A yearly table per stakeholder, captioned with its name.
         assert!(out.contains("\nStadsdelsförvaltningen\n"), "{out}");
-        let rows: Vec<&str> = out
+        // Years as columns: sdf's net is 160 000 a year, 320 000 in all.
+        let net = out
             .lines()
-            .filter(|l| l.contains("2011 ") && l.contains("40 000"))
-            .collect();
-        assert!(rows.iter().any(|l| l.contains("160 000")), "{out}");
+            .filter(|l| line_with(l, "Netto ") == *l)
+            .find(|l| l.contains("160 000"))
+            .unwrap_or("");
+        assert!(net.contains("320 000"), "{out}");
         // Rendering twice gives the same text.
         assert_eq!(out, report(&p, &c, &[], Lang::Sv));
     }

@@ -7,6 +7,13 @@ use predicates::prelude::*;
 use std::path::Path;
 
 /// The columns the batch output puts first (docs/controller-guide-en.md), in this order.
+/// A column's heading for people in English (xlsx, `--excel` CSV), by its CSV key.
+fn heading(key: &str) -> String {
+    nytta::report::labels::column(key, nytta::report::Lang::En)
+        .unwrap_or(key)
+        .to_string()
+}
+
 const SPEC_COLUMNS: &str = "source,id,name,organisation,portfolio,status,errors,warnings,codes,total_costs,total_benefits,net,npv,bcr,irr,payback_month,planned_harvest,harvest_share";
 
 const GROUP_HEADER: &str = "group,year,costs,benefits,npv,planned_harvest";
@@ -143,9 +150,10 @@ impl Table {
         }
     }
     fn col(&self, name: &str) -> usize {
+        // A key (plain CSV) or its English heading (`--excel`).
         self.header
             .iter()
-            .position(|h| h == name)
+            .position(|h| h == name || *h == heading(name))
             .unwrap_or_else(|| panic!("no column {name} in {:?}", self.header))
     }
     fn get(&self, row: usize, name: &str) -> &str {
@@ -626,7 +634,9 @@ fn batch_excel_csv_has_bom_semicolons_and_decimal_commas() {
     assert!(out.starts_with(b"\xef\xbb\xbf"), "UTF-8 BOM");
     let text = String::from_utf8(out).unwrap();
     let header = text.trim_start_matches('\u{feff}').lines().next().unwrap();
-    assert!(header.starts_with(&SPEC_COLUMNS.replace(',', ";")), "{header}");
+    // Headings for people: `--excel` is a file for a person, not a script.
+    let spec: Vec<String> = SPEC_COLUMNS.split(',').map(heading).collect();
+    assert!(header.starts_with(&spec.join(";")), "{header}");
     let t = Table::parse(&text, b';');
     assert_eq!(t.get(0, "total_costs"), "333000,00");
     assert_eq!(t.get(0, "npv"), "-1735,54");
@@ -889,14 +899,16 @@ fn batch_xlsx_reads_back_with_numbers() {
         .code(1)
         .stdout("");
     let mut book = open_workbook_auto(&out).unwrap();
-    assert_eq!(book.sheet_names(), ["Resultat", "Grupper", "Anmärkningar"]);
+    assert_eq!(book.sheet_names(), ["Results", "Groups", "Findings"]);
 
-    let results = book.worksheet_range("Resultat").unwrap();
+    let results = book.worksheet_range("Results").unwrap();
     let rows: Vec<&[Data]> = results.rows().collect();
     let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
-    assert_eq!(header[..18].join(","), SPEC_COLUMNS);
-    assert_eq!(header.last().unwrap(), "rank");
-    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    // Headings for people (English here), one per documented column.
+    let spec: Vec<String> = SPEC_COLUMNS.split(',').map(heading).collect();
+    assert_eq!(header[..18], spec[..]);
+    assert_eq!(header.last().unwrap(), &heading("rank"));
+    let col = |name: &str| header.iter().position(|h| *h == heading(name)).unwrap();
     assert_eq!(rows.len(), 6); // header + 5 files
     // Ranked by NPV: P5 (P2 without operations: 180000 − 100000 = 80000) first, then P1.
     let first = rows[1];
@@ -924,10 +936,11 @@ fn batch_xlsx_reads_back_with_numbers() {
     assert_eq!(broken[col("npv")], Data::Empty);
     assert!(matches!(broken[col("rank")], Data::Empty));
 
-    let groups = book.worksheet_range("Grupper").unwrap();
+    let groups = book.worksheet_range("Groups").unwrap();
     let rows: Vec<&[Data]> = groups.rows().collect();
     let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
-    assert_eq!(header.join(","), GROUP_HEADER);
+    let group_header: Vec<String> = GROUP_HEADER.split(',').map(heading).collect();
+    assert_eq!(header, group_header);
     // Digital now holds P2, P3 and P5 (P2 without operations).
     // 2025: P3 alone: 220000, 110000, −110000.
     assert_eq!(rows[1][0], Data::String("Digital".into()));
@@ -937,7 +950,7 @@ fn batch_xlsx_reads_back_with_numbers() {
     // Total: costs 390000 + 100000, benefits 510000 + 180000, npv 96198.35 + 80000.
     let total = rows
         .iter()
-        .find(|r| r[0] == Data::String("Digital".into()) && r[1] == Data::String("total".into()))
+        .find(|r| r[0] == Data::String("Digital".into()) && r[1] == Data::String("Total".into()))
         .unwrap();
     assert_eq!(total[2], Data::Float(490000.0));
     assert_eq!(total[3], Data::Float(690000.0));
@@ -946,10 +959,10 @@ fn batch_xlsx_reads_back_with_numbers() {
         ref other => panic!("npv is not a number: {other:?}"),
     }
 
-    let findings = book.worksheet_range("Anmärkningar").unwrap();
+    let findings = book.worksheet_range("Findings").unwrap();
     let rows: Vec<&[Data]> = findings.rows().collect();
     let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
-    assert_eq!(header, ["source", "code", "severity", "message"]);
+    assert_eq!(header, ["source", "code", "severity", "message"].map(heading));
     let codes: Vec<String> = rows[1..].iter().map(|r| r[1].to_string()).collect();
     assert!(codes.contains(&"W102".to_string()), "{codes:?}");
     assert!(codes.contains(&"E001".to_string()), "{codes:?}");
@@ -978,7 +991,8 @@ fn batch_findings_are_worded_for_their_reader() {
             .assert()
             .code(0);
         let mut book = open_workbook_auto(&out).unwrap();
-        let findings = book.worksheet_range("Anmärkningar").unwrap();
+        let sheet = if lang == "sv" { "Anmärkningar" } else { "Findings" };
+        let findings = book.worksheet_range(sheet).unwrap();
         findings
             .rows()
             .find(|r| r[1] == Data::String("W102".into()))
@@ -1181,11 +1195,11 @@ fn batch_xlsx_group_money_is_rounded_to_ore() {
         .assert()
         .success();
     let mut book = open_workbook_auto(&out).unwrap();
-    let groups = book.worksheet_range("Grupper").unwrap();
+    let groups = book.worksheet_range("Groups").unwrap();
     let rows: Vec<&[Data]> = groups.rows().collect();
     // As in the CSV group table: 2026 npv 90000/1.1 = 81818.18, total 46198.35.
     assert_eq!(rows[2][4], Data::Float(81818.18));
-    assert_eq!(rows[4][1], Data::String("total".into()));
+    assert_eq!(rows[4][1], Data::String("Total".into()));
     assert_eq!(rows[4][4], Data::Float(46198.35));
 }
 
@@ -1222,4 +1236,48 @@ fn batch_output_file_gets_ordinary_permissions() {
     nytta().args(["batch", "-o"]).arg(&out).arg(&file).assert().success();
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(format!("{:o}", mode(&out)), format!("{:o}", mode(&reference)));
+}
+
+/// The group table for people adds up as shown: each group's years sum to its total row,
+/// column by column (docs/method.md, "Rounding").
+#[test]
+fn batch_group_table_adds_up_as_shown() {
+    let examples = format!("{}/examples", env!("CARGO_MANIFEST_DIR"));
+    let out = stdout_of(
+        nytta()
+            .args([
+                "--width",
+                "200",
+                "batch",
+                &examples,
+                "--format",
+                "table",
+                "--group-by",
+                "organisation",
+            ])
+            .assert()
+            .code(0),
+    );
+    let kr = |c: &str| c.replace([' ', ','], "").parse::<i64>().ok();
+    let rows: Vec<Vec<String>> = out
+        .lines()
+        .skip_while(|l| !l.contains("│ Group "))
+        .filter(|l| l.starts_with('│'))
+        .map(|l| l.trim_matches('│').split('┆').map(|c| c.trim().to_string()).collect())
+        .collect();
+    let mut sums = [0i64; 4];
+    let mut totals = 0;
+    for r in rows.iter().skip(1) {
+        let values: Vec<i64> = r[2..6].iter().map(|c| kr(c).unwrap()).collect();
+        if r[1] == "Total" {
+            assert_eq!(sums.to_vec(), values, "{}", r[0]);
+            sums = [0; 4];
+            totals += 1;
+        } else {
+            for (s, v) in sums.iter_mut().zip(values) {
+                *s += v;
+            }
+        }
+    }
+    assert!(totals >= 3, "{out}");
 }

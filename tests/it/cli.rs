@@ -160,7 +160,13 @@ fn report_compare_puts_every_scenario_side_by_side() {
         .unwrap();
     let text = String::from_utf8_lossy(&table.stdout);
     assert!(text.contains("Scenarier sida vid sida"), "{text}");
-    for name in ["grundkalkyl", "sen", "optimism-upper", "optimism-lower"] {
+    // The base case and the presets in words; a written scenario by its name.
+    for name in [
+        "grundkalkyl",
+        "sen",
+        "optimismjustering, övre",
+        "optimismjustering, undre",
+    ] {
         assert!(text.contains(name), "{name}: {text}");
     }
     let csv = nytta()
@@ -294,7 +300,12 @@ fn check_reports_every_problem_with_location_and_hint() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("error[E002]"))
-        .stdout(predicate::str::contains("error[E005]: `benefits[0].class`"))
+        .stdout(predicate::str::contains(
+            "error[E005]: `class` of [[benefits]] #1 \"Porto\" = \"finacial\"",
+        ))
+        .stdout(predicate::str::contains(
+            "unknown key `ammounts` in [[costs]] #1 \"Utveckling\"",
+        ))
         .stdout(predicate::str::contains("did you mean `\"financial\"`?"))
         .stdout(predicate::str::contains("`project.years` is out of range"))
         .stdout(predicate::str::contains("^^^^"))
@@ -524,4 +535,74 @@ fn years_and_months_may_be_quoted_and_huge_figures_are_errors_not_panics() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("error[E007]"));
+}
+
+/// The widest line of a text, in characters.
+fn widest(text: &str) -> usize {
+    text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+}
+
+/// Tables follow the page (docs/decisions.md, D72): `--width 80` gives lines of at most
+/// 80 characters, year tables split into blocks of years that each repeat the item
+/// column, and no number is broken; piped output is laid out for 100 characters
+/// whatever `COLUMNS` says, the same on every run.
+#[test]
+fn report_tables_follow_the_page_width() {
+    for example in [
+        "bokningssystem",
+        "delad-tjanst",
+        "e-tjanst-bygglov",
+        "klassiskt-fel",
+        "klassiskt-fel-rattat",
+        "uppfoljning-bygglov",
+        "worked-example",
+    ] {
+        let file = format!("{}/examples/{example}.toml", env!("CARGO_MANIFEST_DIR"));
+        let narrow = nytta().args(["--width", "80", "report", &file]).output().unwrap();
+        let narrow = String::from_utf8(narrow.stdout).unwrap();
+        assert!(widest(&narrow) <= 80, "{example}: {} wide\n{narrow}", widest(&narrow));
+        let piped = nytta().args(["report", &file]).env("COLUMNS", "60").output().unwrap();
+        let piped = String::from_utf8(piped.stdout).unwrap();
+        assert!(widest(&piped) <= 100, "{example}: {} wide", widest(&piped));
+        let again = nytta().args(["report", &file]).env("COLUMNS", "200").output().unwrap();
+        assert_eq!(piped, String::from_utf8(again.stdout).unwrap(), "{example}");
+    }
+    // Six years at 80 characters: two blocks, each with the item column, the total in the
+    // last; every year once.
+    let file = format!("{}/examples/e-tjanst-bygglov.toml", env!("CARGO_MANIFEST_DIR"));
+    let out = nytta()
+        .args(["--width", "80", "--lang", "sv", "report", &file, "--section", "years"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    let headers: Vec<&str> = out.lines().filter(|l| l.starts_with("│ Post ")).collect();
+    assert_eq!(headers.len(), 2, "{out}");
+    assert!(headers[0].contains("2027") && !headers[0].contains("Summa"), "{out}");
+    assert!(headers[1].contains("2032") && headers[1].contains("Summa"), "{out}");
+    for year in 2027..=2032 {
+        assert_eq!(out.matches(&format!(" {year} ")).count(), 1, "{year}\n{out}");
+    }
+    // A number is never broken over two lines: every amount of the investment row reads
+    // whole.
+    assert!(out.contains("1 341 473") && out.contains("1 881 583"), "{out}");
+    // The batch tables follow the page too, the project's name repeated in each block.
+    let examples = format!("{}/examples", env!("CARGO_MANIFEST_DIR"));
+    let batch = nytta()
+        .args(["--width", "80", "batch", &examples, "--format", "table"])
+        .args(["--group-by", "stakeholder", "--by-year"])
+        .output()
+        .unwrap();
+    let batch = String::from_utf8(batch.stdout).unwrap();
+    assert!(widest(&batch) <= 80, "{} wide\n{batch}", widest(&batch));
+    assert!(
+        batch.lines().filter(|l| l.starts_with("│ Name ")).count() >= 2,
+        "{batch}"
+    );
+    // At 200 characters the table is whole.
+    let wide = nytta()
+        .args(["--width", "200", "--lang", "sv", "report", &file, "--section", "years"])
+        .output()
+        .unwrap();
+    let wide = String::from_utf8(wide.stdout).unwrap();
+    assert_eq!(wide.lines().filter(|l| l.starts_with("│ Post ")).count(), 1, "{wide}");
 }

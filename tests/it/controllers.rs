@@ -317,6 +317,8 @@ fn group_by_stakeholder_in_csv_table_and_xlsx() {
             "--by-year",
             "--format",
             "xlsx",
+            "--lang",
+            "sv",
             "-o",
         ])
         .arg(&xlsx)

@@ -278,7 +278,16 @@ fn flag_money_matches_the_grid() {
         &PROJECT.replace("actuals = { 2010 = 20000 }", "actuals = { 2010 = 20000.5 }"),
     );
     let out = nytta()
-        .args(["follow-up", file.to_str().unwrap(), "--as-of", "2010", "--lang", "en"])
+        .args([
+            "follow-up",
+            file.to_str().unwrap(),
+            "--as-of",
+            "2010",
+            "--lang",
+            "en",
+            "--width",
+            "200",
+        ])
         .assert()
         .success()
         .get_output()

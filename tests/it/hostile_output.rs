@@ -436,7 +436,7 @@ fn xlsx_cuts_overlong_text_with_a_warning_and_neutralises_formulas() {
     );
     let out = dir.path().join("ut.xlsx");
     let assert = nytta()
-        .args(["batch", "--format", "xlsx", "-o"])
+        .args(["batch", "--format", "xlsx", "--lang", "sv", "-o"])
         .arg(&out)
         .arg(dir.path())
         .assert()

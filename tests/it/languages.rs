@@ -500,3 +500,55 @@ fn batch_row_reasons_follow_the_outputs_language() {
         assert!(machine.contains("line 2, column 1: the file is not UTF-8"), "{machine}");
     }
 }
+
+/// Lines are named as a reader knows them (issue 10, item 5): 1-based and by name, in
+/// both languages, never as the 0-based path JSON keeps in `at` for scripts.
+#[test]
+fn parse_errors_name_lines_by_number_and_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = crate::cli::write(
+        dir.path(),
+        "p.toml",
+        "format = 1\n[project]\nname = \"P\"\norganisation = \"O\"\nstart_year = 2026\nyears = 3\n\
+         [[costs]]\nname = \"Drift\"\ncategory = \"operations\"\nannual = 1000\n\
+         [[costs]]\nname = \"Licens\"\ncategory = \"investment\"\nannual = \"abc\"\nfoo = 1\n\
+         [[benefits]]\nname = \"Tid\"\nclass = \"reallocation\"\nhours = 10\n\
+         [benefits.realisation]\nshare = 2\n",
+    );
+    let run = |lang: &str| {
+        let out = crate::cli::nytta()
+            .args(["check", "--lang", lang])
+            .arg(&file)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let sv = run("sv");
+    for want in [
+        "p.toml:14:10: fel[E005]: `annual` i [[costs]] nr 2 ”Licens”",
+        "okänd nyckel `foo` i [[costs]] nr 2 ”Licens”",
+        "`hours` i [[benefits]] nr 1 ”Tid” ska vara",
+        "`realisation.share` i [[benefits]] nr 1 ”Tid”",
+    ] {
+        assert!(sv.contains(want), "{want}\n{sv}");
+    }
+    let en = run("en");
+    for want in [
+        "p.toml:14:10: error[E005]: `annual` of [[costs]] #2 \"Licens\"",
+        "unknown key `foo` in [[costs]] #2 \"Licens\"",
+        "`realisation.share` of [[benefits]] #1 \"Tid\"",
+    ] {
+        assert!(en.contains(want), "{want}\n{en}");
+    }
+    for text in [&sv, &en] {
+        assert!(!text.contains("costs[") && !text.contains("benefits["), "{text}");
+    }
+    // JSON keeps the path for scripts.
+    let json = crate::cli::nytta()
+        .args(["check", "--format", "json"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let json = String::from_utf8(json.stdout).unwrap();
+    assert!(json.contains("\"at\": \"costs[1].annual\""), "{json}");
+}

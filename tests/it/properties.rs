@@ -308,6 +308,174 @@ proptest! {
     }
 }
 
+/// Every table of the report adds up on its face, in whole kronor as shown
+/// (docs/method.md, "Rounding"): years to their total, rows to the total row, and the
+/// sums and differences between columns and rows that a reader checks.
+mod tables_add_up {
+    use super::*;
+    use nytta::report::builder::report::build_with_charts;
+    use nytta::report::document::{Block, Grid};
+    use nytta::report::labels::Label;
+
+    /// A whole-krona cell as shown (`-1 234`), or `None` for text and empty cells.
+    fn kr(cell: &str) -> Option<i128> {
+        let plain: String = cell.chars().filter(|c| *c != ' ').collect();
+        if plain.is_empty() || !plain.trim_start_matches('-').chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        plain.parse().ok()
+    }
+
+    fn col(g: &Grid, header: &str) -> Option<usize> {
+        g.columns
+            .iter()
+            .position(|c| c.header.replace("-\n", "").replace('\n', " ") == header)
+    }
+
+    fn label(l: Label) -> String {
+        l.text(Lang::Sv).replace("-\n", "").replace('\n', " ")
+    }
+
+    /// Years add up to the Total column; rows add up to the Total row.
+    fn check(g: &Grid) -> Result<(), String> {
+        let total = label(Label::Total);
+        let years: Vec<usize> = (0..g.columns.len())
+            .filter(|&i| g.columns[i].header.len() == 4 && g.columns[i].header.parse::<i32>().is_ok())
+            .collect();
+        if let (Some(t), false) = (col(g, &total), years.is_empty()) {
+            for r in &g.rows {
+                let Some(shown) = kr(&r.cells[t]) else { continue };
+                if years.iter().all(|&i| r.cells[i].is_empty()) {
+                    continue; // a figure of the whole period only (NPV)
+                }
+                let sum: i128 = years.iter().filter_map(|&i| kr(&r.cells[i])).sum();
+                if sum != shown {
+                    return Err(format!("{:?}: years {sum} against total {shown}", r.cells));
+                }
+            }
+        }
+        // The row named Total adds up the rows that are not totals above it.
+        if let Some(at) = g.rows.iter().position(|r| r.total && r.cells[0] == total) {
+            for c in 1..g.columns.len() {
+                let Some(shown) = kr(&g.rows[at].cells[c]) else {
+                    continue;
+                };
+                let sum: i128 = g.rows[..at]
+                    .iter()
+                    .filter(|r| !r.total)
+                    .filter_map(|r| kr(&r.cells[c]))
+                    .sum();
+                if sum != shown {
+                    return Err(format!("column {c} of {:?}: {sum} against total {shown}", g.caption));
+                }
+            }
+        }
+        // Financial + reallocation = benefits; benefits − costs = net (stakeholder tables).
+        let (fin, realloc, benefits, costs, net) = (
+            col(g, &label(Label::FinancialBenefits2)),
+            col(g, &label(Label::ReallocationBenefits2)),
+            col(g, &label(Label::TotalBenefits2)),
+            col(g, &label(Label::Costs2)),
+            col(g, &label(Label::Net)),
+        );
+        if let (Some(f), Some(r), Some(b), Some(c), Some(n)) = (fin, realloc, benefits, costs, net) {
+            for row in &g.rows {
+                let v = |i: usize| kr(&row.cells[i]);
+                if let (Some(f), Some(r), Some(b), Some(c), Some(n)) = (v(f), v(r), v(b), v(c), v(n))
+                    && (f + r != b || b - c != n)
+                {
+                    return Err(format!("{:?}: does not add up across", row.cells));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The year-by-year table: costs and benefits add up per year, net is their
+    /// difference, and the cumulative net its running sum.
+    fn check_years(g: &Grid) -> Result<(), String> {
+        let row = |l: Label| {
+            g.rows
+                .iter()
+                .find(|r| r.cells[0] == label(l))
+                .map(|r| r.cells.iter().map(|c| kr(c)).collect::<Vec<_>>())
+        };
+        let (inv, ops, other, costs) = (
+            row(Label::Investment2),
+            row(Label::Operations4),
+            row(Label::OtherCosts2),
+            row(Label::TotalCosts2),
+        );
+        let (fin, realloc, benefits, net, cum) = (
+            row(Label::FinancialBenefits2),
+            row(Label::ReallocationBenefits2),
+            row(Label::TotalBenefits2),
+            row(Label::Net),
+            row(Label::CumulativeNet),
+        );
+        let [
+            Some(inv),
+            Some(ops),
+            Some(other),
+            Some(costs),
+            Some(fin),
+            Some(realloc),
+            Some(benefits),
+            Some(net),
+            Some(cum),
+        ] = [inv, ops, other, costs, fin, realloc, benefits, net, cum]
+        else {
+            return Err("a row is missing".into());
+        };
+        let mut running = 0;
+        for i in 1..g.columns.len() {
+            let v = |r: &Vec<Option<i128>>| r[i].unwrap_or(0);
+            if v(&inv) + v(&ops) + v(&other) != v(&costs)
+                || v(&fin) + v(&realloc) != v(&benefits)
+                || v(&benefits) - v(&costs) != v(&net)
+            {
+                return Err(format!("column {i} does not add up"));
+            }
+            if let Some(c) = cum[i] {
+                running += v(&net);
+                if c != running {
+                    return Err(format!("cumulative net {c} against {running}"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn every_table_adds_up_as_shown(g in project()) {
+            let p = parse(&g.toml());
+            let c = base(&p);
+            // With charts (HTML): their data tables add up too.
+            let doc = build_with_charts(&ReportInput { project: &p, calc: &c, findings: &[], realism: None, lang: Lang::Sv });
+            for chapter in &doc.chapters {
+                for block in &chapter.blocks {
+                    let grid = match block {
+                        Block::Grid(grid) => grid,
+                        Block::Chart(chart) => &chart.table,
+                        Block::Text(_) => continue,
+                    };
+                    if let Err(e) = check(grid) {
+                        prop_assert!(false, "{}: {e}\n{}", chapter.heading, g.toml());
+                    }
+                    if chapter.heading == label(Label::YearByYear)
+                        && let Err(e) = check_years(grid)
+                    {
+                        prop_assert!(false, "{}: {e}", chapter.heading);
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn p_is_cost(g: &GenProject, index: usize) -> bool {
     let n_costs = g.lines.iter().filter(|l| l.cost).count();
     index < n_costs

@@ -415,7 +415,7 @@ fn report_shows_the_realism_section_in_both_languages() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "p.toml", SIMPLE);
     let sv = nytta()
-        .args(["report", "--lang", "sv", "--section", "realism"])
+        .args(["report", "--lang", "sv", "--section", "realism", "--width", "200"])
         .arg(&file)
         .output()
         .unwrap();

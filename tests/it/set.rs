@@ -67,7 +67,8 @@ fn a_line_by_id_by_name_and_by_position() {
     let edited = VALID.replace("annual = 12000", "annual = 24000");
     same_as_edited(&["costs.drift.annual=24000"], &edited);
     same_as_edited(&["costs.Drift.annual=24 000"], &edited);
-    same_as_edited(&["costs.1.annual=24000"], &edited);
+    // Numbered from 1, as messages name lines (`[[costs]] #2`).
+    same_as_edited(&["costs.2.annual=24000"], &edited);
     same_as_edited(&["costs.\"Drift\".annual=24000"], &edited);
 }
 

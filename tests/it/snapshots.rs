@@ -66,6 +66,32 @@ fn markdown_english() {
     );
 }
 
+/// Markdown to paste into an application (issue 10, item 8), in English too for the
+/// shared-service example: stakeholders, besparingskrav, realism; narrow tables (years
+/// split into blocks at 100 characters), no internal path such as `costs[2]`.
+#[test]
+fn markdown_english_shared_service() {
+    let out = run(&[
+        "report",
+        &example("delad-tjanst"),
+        "--format",
+        "markdown",
+        "--lang",
+        "en",
+    ]);
+    for path in ["costs[", "benefits[", "stakeholders["] {
+        assert!(!out.contains(path), "{path}");
+    }
+    // Every table of years is at most a page wide (names from the file aside).
+    for line in out
+        .lines()
+        .filter(|l| l.starts_with("| Line ") || l.starts_with("| Item "))
+    {
+        assert!(line.matches(" | 20").count() <= 6, "{line}");
+    }
+    insta::assert_snapshot!("markdown_en_delad-tjanst", out);
+}
+
 /// `LANG=C.UTF-8` (a CI runner, a container) gives Swedish: nytta's readers are Swedish.
 #[test]
 fn c_locale_is_swedish() {

@@ -146,3 +146,120 @@ fn xlsx_needs_an_output_file() {
         .code(2)
         .stderr(predicates::str::contains("-o FILE.xlsx"));
 }
+
+/// Files for people speak the reader's language (issue 10, item 1): the batch workbook's
+/// sheet names, headings, statuses and severities, and `--excel` CSV headings, are
+/// Swedish with `--lang sv` and English with `--lang en`; plain CSV keeps the English
+/// keys for scripts.
+#[test]
+fn batch_workbook_and_excel_csv_speak_the_readers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let examples: Vec<String> = ["delad-tjanst", "worked-example"]
+        .iter()
+        .map(|e| format!("{}/examples/{e}.toml", env!("CARGO_MANIFEST_DIR")))
+        .collect();
+    let header = |wb: &mut Xlsx<std::io::BufReader<std::fs::File>>, sheet: &str| -> Vec<String> {
+        let range = wb.worksheet_range(sheet).unwrap();
+        range.rows().next().unwrap().iter().map(|c| c.to_string()).collect()
+    };
+    for (lang, sheets, want, status) in [
+        (
+            "sv",
+            [
+                "Resultat",
+                "Grupper",
+                "Anmärkningar",
+                "Intressenter",
+                "Intressenter per år",
+            ],
+            ["Källa", "Nettonuvärde", "Återbetalningsmånad", "Besparingskrav", "Mått"],
+            "varningar",
+        ),
+        (
+            "en",
+            ["Results", "Groups", "Findings", "Stakeholders", "Stakeholders per year"],
+            [
+                "Source",
+                "NPV",
+                "Payback month",
+                "Savings demand (besparingskrav)",
+                "Measure",
+            ],
+            "warnings",
+        ),
+    ] {
+        let out = dir.path().join(format!("b-{lang}.xlsx"));
+        nytta()
+            .args([
+                "batch",
+                "--format",
+                "xlsx",
+                "--group-by",
+                "stakeholder",
+                "--by-year",
+                "--lang",
+                lang,
+            ])
+            .args(&examples)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
+        assert_eq!(wb.sheet_names(), sheets.map(String::from).to_vec(), "{lang}");
+        let mut all = Vec::new();
+        for sheet in sheets {
+            let h = header(&mut wb, sheet);
+            assert!(h.iter().all(|c| !c.contains('_')), "{lang} {sheet}: {h:?}");
+            all.extend(h);
+        }
+        for w in want {
+            assert!(all.iter().any(|h| h == w), "{lang}: {w} in {all:?}");
+        }
+        let results = wb.worksheet_range(sheets[0]).unwrap();
+        assert!(results.rows().any(|r| r.iter().any(|c| *c == status)), "{lang}");
+        // --excel CSV: headings for people; plain CSV: the keys.
+        let csv = |excel: bool| {
+            let mut cmd = nytta();
+            cmd.args(["batch", "--format", "csv", "--group-by", "stakeholder", "--lang", lang]);
+            if excel {
+                cmd.arg("--excel");
+            }
+            String::from_utf8(cmd.args(&examples).output().unwrap().stdout).unwrap()
+        };
+        let excel = csv(true);
+        let first = excel.trim_start_matches('\u{feff}').lines().next().unwrap().to_string();
+        assert!(
+            first.starts_with(if lang == "sv" {
+                "Källa;Id;Namn"
+            } else {
+                "Source;Id;Name"
+            }),
+            "{first}"
+        );
+        assert!(
+            !excel.contains("stakeholder_id") && !excel.contains("total_costs"),
+            "{excel}"
+        );
+        assert!(csv(false).starts_with("source,id,name"), "{lang}");
+    }
+}
+
+/// The workbook's findings say where as a reader knows it: a line by its name, never an
+/// internal path such as `benefits[1]`.
+#[test]
+fn workbook_findings_name_lines_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = format!("{}/examples/delad-tjanst.toml", env!("CARGO_MANIFEST_DIR"));
+    let (mut wb, _) = workbook(&file, "sv", dir.path());
+    let findings = wb.worksheet_range("Anmärkningar").unwrap();
+    let places: Vec<String> = findings.rows().skip(1).map(|r| r[1].to_string()).collect();
+    assert!(!places.is_empty());
+    assert!(places.iter().all(|p| !p.contains('[')), "{places:?}");
+    assert!(
+        places
+            .iter()
+            .any(|p| p == "Uppsagt avtal om extern telefonsupport för felanmälan"),
+        "{places:?}"
+    );
+}

@@ -105,6 +105,7 @@ pub fn parse_project_with(text: &str, overrides: &Overrides) -> Parsed {
     let (root, set_errors) = overrides.apply(root.into_inner(), text.len());
     let mut walker = Walker {
         diags: set_errors,
+        names: entry_names(&root),
         ..Walker::default()
     };
     let mut project = walker.project(&root, root_span);
@@ -233,6 +234,94 @@ struct Walker {
     diags: Vec<Diagnostic>,
     header: Header,
     omitted: Omitted,
+    /// The name of every `[[costs]]`, `[[benefits]]` and `[[stakeholders]]` entry that
+    /// has one, by its path (`costs[3]`), so that messages name lines as a reader knows
+    /// them ([`readable`]).
+    names: Vec<(String, String)>,
+}
+
+/// The names of the entries of `root`'s line and stakeholder arrays, by path.
+fn entry_names(root: &DeTable) -> Vec<(String, String)> {
+    let mut names = Vec::new();
+    for section in ["costs", "benefits", "stakeholders"] {
+        let Some(DeValue::Array(items)) = get(root, section).map(|v| v.get_ref()) else {
+            continue;
+        };
+        for (i, item) in items.iter().enumerate() {
+            if let DeValue::Table(t) = item.get_ref()
+                && let Some(DeValue::String(name)) = get(t, "name").map(|v| v.get_ref())
+                && !name.trim().is_empty()
+            {
+                names.push((format!("{section}[{i}]"), name.to_string()));
+            }
+        }
+    }
+    names
+}
+
+/// A message with every internal path of a line or stakeholder (`costs[3].annual`,
+/// 0-based, as JSON's `at` keeps it) written as a reader knows it: 1-based and by name,
+/// `` `annual` of [[costs]] #4 "Licens" `` (`` `annual` i [[costs]] nr 4 ”Licens” `` in
+/// Swedish). A backquoted path loses its backquotes; the key after it keeps them.
+fn readable(text: &Text, names: &[(String, String)]) -> Text {
+    text.map(|t, lang| readable_in(t, lang, names))
+}
+
+fn readable_in(text: &str, lang: crate::fmt::Lang, names: &[(String, String)]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    'scan: while !rest.is_empty() {
+        for section in ["costs", "benefits", "stakeholders"] {
+            let quoted = rest.starts_with('`');
+            let body = if quoted { &rest[1..] } else { rest };
+            let at_word = out.is_empty() || out.ends_with([' ', '(', '`']) || quoted;
+            let Some(after) = body.strip_prefix(section).and_then(|r| r.strip_prefix('[')) else {
+                continue;
+            };
+            let digits = after.chars().take_while(char::is_ascii_digit).count();
+            let Some(tail) = after[digits..].strip_prefix(']') else {
+                continue;
+            };
+            let Ok(n) = after[..digits].parse::<usize>() else {
+                continue;
+            };
+            if !at_word {
+                continue;
+            }
+            // The key after the entry, up to the closing backquote or a space.
+            let key_len = tail
+                .strip_prefix('.')
+                .map_or(0, |k| 1 + k.find(['`', ' ', ',', ':', ')']).unwrap_or(k.len()));
+            let key = &tail[..key_len].trim_start_matches('.');
+            let mut end = tail[key_len..].len();
+            if quoted && tail[key_len..].starts_with('`') {
+                end -= 1;
+            }
+            let entry = format!(
+                "[[{section}]] {}",
+                lang.pick(&format!("nr {}", n + 1), &format!("#{}", n + 1))
+            );
+            let name = names
+                .iter()
+                .find(|(p, _)| *p == format!("{section}[{n}]"))
+                .map(|(_, name)| match lang {
+                    crate::fmt::Lang::Sv => format!(" ”{name}”"),
+                    crate::fmt::Lang::En => format!(" \"{name}\""),
+                })
+                .unwrap_or_default();
+            if key.is_empty() {
+                out.push_str(&format!("{entry}{name}"));
+            } else {
+                out.push_str(&format!("`{key}` {} {entry}{name}", lang.pick("i", "of")));
+            }
+            rest = &rest[rest.len() - end..];
+            continue 'scan;
+        }
+        let ch = rest.chars().next().unwrap_or(' ');
+        out.push(ch);
+        rest = &rest[ch.len_utf8()..];
+    }
+    out
 }
 
 /// Look a key up in a table. Project-file tables have a handful of keys, and comparing
@@ -323,24 +412,18 @@ fn deep_key_span(text: &str) -> Option<Span> {
     None
 }
 
-/// A readable name for a path: `[[costs]] #2` for `costs[1]`.
+/// A readable name for a path: `[[costs]] #2 "Licens"` for `costs[1]` (by [`readable`]).
 fn describe_path(path: &str) -> Text {
     if path.is_empty() {
         return Text::new("filen", "the file");
     }
-    for section in ["costs", "benefits", "stakeholders"] {
-        if let Some(rest) = path.strip_prefix(section).and_then(|r| r.strip_prefix('['))
-            && let Some((n, tail)) = rest.split_once(']')
-            && let Ok(n) = n.parse::<usize>()
-        {
-            let entry = format!("[[{section}]] #{}", n + 1);
-            let key = tail.trim_start_matches('.');
-            return if tail.is_empty() {
-                text!(sv: "[[{section}]] nr {}", n + 1; en: "{entry}")
-            } else {
-                text!(sv: "`{key}` i [[{section}]] nr {}", n + 1; en: "`{key}` of {entry}")
-            };
-        }
+    if ["costs[", "benefits[", "stakeholders["]
+        .iter()
+        .any(|s| path.starts_with(s))
+    {
+        // Written as a reader knows it when the message is recorded ([`readable`]).
+        let quoted = format!("`{path}`");
+        return Text::new(quoted.clone(), quoted);
     }
     let table = format!("[{path}]");
     Text::new(table.clone(), table)
@@ -400,6 +483,29 @@ pub(crate) fn known_lists(name: &str) -> &'static [&'static str] {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn paths_are_written_as_a_reader_knows_them() {
+        use crate::fmt::Lang;
+        let names = vec![("costs[3]".to_string(), "Licens".to_string())];
+        let en = |t: &str| readable_in(t, Lang::En, &names);
+        let sv = |t: &str| readable_in(t, Lang::Sv, &names);
+        assert_eq!(
+            en("`costs[3].annual` is empty"),
+            "`annual` of [[costs]] #4 \"Licens\" is empty"
+        );
+        assert_eq!(
+            sv("`costs[3].annual` är tom"),
+            "`annual` i [[costs]] nr 4 ”Licens” är tom"
+        );
+        assert_eq!(en("in `costs[3]`"), "in [[costs]] #4 \"Licens\"");
+        assert_eq!(
+            en("`benefits[0].realisation.share`: x"),
+            "`realisation.share` of [[benefits]] #1: x"
+        );
+        // Not a path: left alone.
+        assert_eq!(en("mycosts[1] and `costs[x]`"), "mycosts[1] and `costs[x]`");
+    }
+
     use super::*;
     use rust_decimal::dec;
 

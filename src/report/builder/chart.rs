@@ -99,20 +99,22 @@ impl<'a> Charts<'a> {
             right(&self.t(L::TotalBenefitsPlain)),
             right(&self.t(L::NetPlain)),
         ]);
-        for y in years {
+        // As the year-by-year table shows them, adding up.
+        let sh = super::report::years_shown(self.c);
+        let net = crate::fmt::difference(&sh.benefits.columns, &sh.costs.columns);
+        for (i, y) in years.iter().enumerate() {
             table.row(vec![
                 y.year.to_string(),
-                self.kr(y.total_costs()),
-                self.kr(y.total_benefits()),
-                self.kr(y.net()),
+                self.kr(sh.costs.columns[i]),
+                self.kr(sh.benefits.columns[i]),
+                self.kr(net[i]),
             ]);
         }
-        let s = &self.c.summary;
         table.total(vec![
             self.t(L::Total),
-            self.kr(s.total_costs()),
-            self.kr(s.total_benefits()),
-            self.kr(s.net()),
+            self.kr(sh.costs.total),
+            self.kr(sh.benefits.total),
+            self.kr(crate::fmt::difference(&[sh.benefits.total], &[sh.costs.total])[0]),
         ]);
         self.chart(
             "costs-benefits",
@@ -134,8 +136,11 @@ impl<'a> Charts<'a> {
         let s = &self.c.summary;
         let payback = s.payback_month.map(|m| (m, format!("{} {m}", self.t(L::PaidBack))));
         let mut table = Grid::new(vec![left(&self.t(L::Year2)), right(&self.t(L::CumulativeNetPlain))]);
-        for y in &self.c.years {
-            table.row(vec![y.year.to_string(), self.kr(y.cumulative_net)]);
+        // The running sum of the nets as shown, as in the year-by-year table.
+        let sh = super::report::years_shown(self.c);
+        let cumulative = crate::fmt::running(&crate::fmt::difference(&sh.benefits.columns, &sh.costs.columns));
+        for (y, c) in self.c.years.iter().zip(&cumulative) {
+            table.row(vec![y.year.to_string(), self.kr(*c)]);
         }
         table.total(vec![
             self.t(L::Payback),
@@ -186,18 +191,18 @@ impl<'a> Charts<'a> {
             right(&self.t(L::MonetisedBenefits)),
             right(&self.t(L::PlannedHarvest)),
         ]);
-        for y in years {
+        let sh = super::report::years_shown(self.c);
+        for (i, y) in years.iter().enumerate() {
             table.row(vec![
                 y.year.to_string(),
-                self.kr(y.total_benefits()),
-                self.kr(y.planned_harvest),
+                self.kr(sh.benefits.columns[i]),
+                self.kr(sh.harvest[i]),
             ]);
         }
-        let s = &self.c.summary;
         table.total(vec![
             self.t(L::Total),
-            self.kr(s.total_benefits()),
-            self.kr(s.planned_harvest),
+            self.kr(sh.benefits.total),
+            self.kr(sh.harvest_total),
         ]);
         Some(self.chart(
             "harvest",

@@ -25,11 +25,7 @@ pub fn build(project: &Project, calcs: &[&Calculation], lang: Lang) -> Document 
     ]);
     for c in calcs {
         let s = &c.summary;
-        let name = if c.scenario.is_base() {
-            t(L::BaseCase).to_string()
-        } else {
-            c.scenario.name.clone()
-        };
+        let name = crate::report::labels::scenario_name(&c.scenario.name, lang).into_owned();
         grid.row(vec![
             name,
             money(s.npv),

@@ -5,8 +5,8 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::engine::Calculation;
-use crate::engine::followup::{FollowUp, Forecast, Reforecast, Sums, difference, payback_shift};
-use crate::fmt::{currency_unit, kronor, money_in, percent, round, signed_percent, years};
+use crate::engine::followup::{FollowUp, Forecast, Sums, difference, payback_shift};
+use crate::fmt::{self as shown, currency_unit, kronor, money_in, percent, round, signed_percent, years};
 use crate::model::actuals::ActualKind;
 use crate::model::{Line, Month, Project};
 use crate::report::Lang;
@@ -140,7 +140,7 @@ impl Builder<'_> {
         };
         let mut columns = vec![wrapped(self.t(L::Line), NAME_WIDTH), left(self.t(L::Kind))];
         let year_headers: Vec<String> = years.iter().map(i32::to_string).collect();
-        columns.extend(year_headers.iter().map(|y| right(y)));
+        columns.extend(year_headers.iter().map(|y| document::period(y)));
         columns.push(right(self.t(L::Total)));
         let mut grid = Grid::new(columns).caption(self.t(L::DeviationsPerLineAndYear));
         let mut comments = Grid::new(vec![
@@ -165,10 +165,17 @@ impl Builder<'_> {
             start = end;
             let name = self.lines.get(line).map_or(MISSING, |l| l.name.as_str());
             let mut cells = vec![name.to_string(), self.kind(kind).to_string()];
+            let sums = Sums::of(group);
+            // As shown: the years' variances add up to the total shown (docs/method.md,
+            // "Rounding").
+            let exact: Vec<Decimal> = group.iter().filter_map(|r| r.variance()).collect();
+            let total = sums.variance().map(|v| round(v, 0));
+            let mut shown = shown::apportion(&exact, total.unwrap_or_default(), 0).into_iter();
             for y in &years {
                 let text = match group.iter().find(|r| r.year == *y) {
                     Some(r) => {
-                        let mut t = cell(r.variance(), r.variance_share());
+                        let variance = r.variance().and_then(|_| shown.next());
+                        let mut t = cell(variance, r.variance_share());
                         if let Some(c) = &r.comment {
                             t.push_str(" *");
                             comments.row(vec![
@@ -184,8 +191,7 @@ impl Builder<'_> {
                 };
                 cells.push(text);
             }
-            let sums = Sums::of(group);
-            cells.push(cell(sums.variance(), sums.variance_share()));
+            cells.push(cell(total, sums.variance_share()));
             grid.row(cells);
         }
         blocks.push(Block::Grid(grid));
@@ -282,26 +288,41 @@ impl Builder<'_> {
             right(self.t(L::NetReForecast)),
         ])
         .caption(self.t(L::PlanAndReForecastPerYear));
-        for (plan, forecast) in self.c.years.iter().zip(&r.years) {
-            let &(year, costs, benefits) = forecast;
+        // As shown: each column adds up to its total; net is benefits less costs as shown.
+        let column = |f: &dyn Fn(usize) -> Decimal, total: Decimal| {
+            let exact: Vec<Decimal> = (0..r.years.len()).map(f).collect();
+            let total = round(total, 0);
+            (shown::apportion(&exact, total, 0), total)
+        };
+        let plan_costs = column(&|i| self.c.years[i].total_costs(), s.total_costs());
+        let forecast_costs = column(&|i| r.years[i].1, r.total_costs());
+        let plan_benefits = column(&|i| self.c.years[i].total_benefits(), s.total_benefits());
+        let forecast_benefits = column(&|i| r.years[i].2, r.total_benefits());
+        let plan_net = shown::difference(&plan_benefits.0, &plan_costs.0);
+        let forecast_net = shown::difference(&forecast_benefits.0, &forecast_costs.0);
+        let net_totals = shown::difference(
+            &[plan_benefits.1, forecast_benefits.1],
+            &[plan_costs.1, forecast_costs.1],
+        );
+        for (i, &(year, _, _)) in r.years.iter().enumerate().take(self.c.years.len()) {
             by_year.row(vec![
                 year.to_string(),
-                self.kr(plan.total_costs()),
-                self.kr(costs),
-                self.kr(plan.total_benefits()),
-                self.kr(benefits),
-                self.kr(plan.net()),
-                self.kr(Reforecast::net_of(forecast)),
+                self.kr(plan_costs.0[i]),
+                self.kr(forecast_costs.0[i]),
+                self.kr(plan_benefits.0[i]),
+                self.kr(forecast_benefits.0[i]),
+                self.kr(plan_net[i]),
+                self.kr(forecast_net[i]),
             ]);
         }
         by_year.total(vec![
             self.t(L::Total).to_string(),
-            self.kr(s.total_costs()),
-            self.kr(r.total_costs()),
-            self.kr(s.total_benefits()),
-            self.kr(r.total_benefits()),
-            self.kr(s.net()),
-            self.kr(r.net()),
+            self.kr(plan_costs.1),
+            self.kr(forecast_costs.1),
+            self.kr(plan_benefits.1),
+            self.kr(forecast_benefits.1),
+            self.kr(net_totals[0]),
+            self.kr(net_totals[1]),
         ]);
         blocks.push(Block::Grid(by_year));
         match self.fu.forecast {
@@ -437,15 +458,8 @@ actuals = { 2011 = 30000 }
     /// The Markdown table row whose first cell is `first`, after `caption` (if any).
     fn row(out: &str, caption: &str, first: &str) -> Vec<String> {
         let start = out.find(caption).unwrap_or(0);
-        out[start..]
-            .lines()
-            .filter(|l| l.starts_with('|'))
-            .map(|l| {
-                l.trim_matches('|')
-                    .split(" | ")
-                    .map(|c| c.trim().to_string())
-                    .collect::<Vec<_>>()
-            })
+        crate::report::markdown::joined_rows(&out[start..])
+            .into_iter()
             .find(|cells| cells.first().is_some_and(|c| c == first))
             .unwrap_or_default()
     }

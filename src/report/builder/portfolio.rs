@@ -38,8 +38,8 @@ pub fn build(
         right(l(L::Costs2)),
         right(l(L::Benefits2)),
         right(l(L::Npv2)),
-        right("BCR"),
-        right("IRR"),
+        right(crate::report::labels::column("bcr", lang).unwrap_or("BCR")),
+        right(crate::report::labels::column("irr", lang).unwrap_or("IRR")),
         right(l(L::Payback2)),
         right(l(L::Harvest2)),
     ]);

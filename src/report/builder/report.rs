@@ -7,14 +7,18 @@ use crate::engine::indicators::effekthemtagning;
 use crate::engine::realism::Realism;
 use crate::engine::totals::{HARVEST_KINDS, change_of};
 use crate::engine::{Calculation, LineFigures, StakeholderFigures};
-use crate::fmt::{currency_unit, factor, kronor, money_in, number, percent, ratio, signed_percent, years};
+use crate::fmt::{
+    Shown, apportion, currency_unit, difference, factor, grid as fmt_grid, kronor, money_in, number, percent, ratio,
+    round, running, signed_percent, years,
+};
 use crate::model::{Category, Class, Confidence, Line, Method, Project};
 use crate::report::builder::chart::Charts;
 use crate::report::chart::Chart;
-use crate::report::document::{Block, Chapter, Document, Grid, MISSING, NAME_WIDTH, left, right, wrapped};
+use crate::report::document::{Block, Chapter, Document, Grid, MISSING, NAME_WIDTH, left, period, right, wrapped};
 use crate::report::labels::{Label as L, Phrase};
 use crate::report::{Lang, ReportInput, Section};
 use rust_decimal::Decimal;
+use std::cell::OnceCell;
 
 /// The discount rate used when a file states none (docs/method.md).
 const DEFAULT_DISCOUNT_RATE: Decimal = Decimal::from_parts(3, 0, 0, false, 2);
@@ -134,6 +138,60 @@ struct Builder<'a> {
     c: &'a Calculation,
     lang: Lang,
     lines: Vec<&'a Line>,
+    shown: OnceCell<YearsShown>,
+}
+
+/// The whole kronor the year-by-year figures are shown as, chosen once so that every
+/// table showing them adds up and shows a figure the same way in each
+/// ([`crate::fmt::grid`]; docs/method.md, "Rounding").
+pub(super) struct YearsShown {
+    /// Investment, operations and other costs (rows) per year (columns).
+    pub(super) costs: Shown,
+    /// Financial and reallocation benefits (rows) per year (columns).
+    pub(super) benefits: Shown,
+    /// Planned harvest per year.
+    pub(super) harvest: Vec<Decimal>,
+    /// Planned harvest over the horizon.
+    pub(super) harvest_total: Decimal,
+}
+
+/// The year-by-year figures of `c` as shown (the report's tables and the charts' data
+/// tables alike).
+pub(super) fn years_shown(c: &Calculation) -> YearsShown {
+    let s = &c.summary;
+    let ys = &c.years;
+    let costs: Vec<Vec<Decimal>> = Category::ALL
+        .iter()
+        .map(|cat| ys.iter().map(|y| y.costs[cat.index()]).collect())
+        .collect();
+    let benefits = vec![
+        ys.iter().map(|y| y.financial_benefits).collect(),
+        ys.iter().map(|y| y.reallocation_benefits).collect(),
+    ];
+    let harvest: Vec<Decimal> = ys.iter().map(|y| y.planned_harvest).collect();
+    let harvest_total = round(s.planned_harvest, 0);
+    YearsShown {
+        costs: fmt_grid(&costs, None, None, round(s.total_costs(), 0)),
+        benefits: fmt_grid(&benefits, None, None, round(s.total_benefits(), 0)),
+        harvest: apportion(&harvest, harvest_total, 0),
+        harvest_total,
+    }
+}
+
+/// The stakeholders' figures as shown ([`Builder::stakeholders_shown`]).
+struct StakeholdersShown {
+    /// Each stakeholder's costs.
+    costs: Vec<Decimal>,
+    /// All stakeholders' costs.
+    costs_total: Decimal,
+    /// Financial and reallocation benefits (columns) per stakeholder (rows).
+    benefits: Shown,
+    /// Each stakeholder's NPV.
+    npv: Vec<Decimal>,
+    /// All stakeholders' NPV.
+    npv_total: Decimal,
+    /// Planned harvest per stakeholder (rows) and year (columns).
+    harvest: Shown,
 }
 
 impl<'a> Builder<'a> {
@@ -143,7 +201,13 @@ impl<'a> Builder<'a> {
             c,
             lang,
             lines: p.lines().collect(),
+            shown: OnceCell::new(),
         }
+    }
+
+    /// The year-by-year figures as shown.
+    fn shown(&self) -> &YearsShown {
+        self.shown.get_or_init(|| years_shown(self.c))
     }
 
     fn title(&self) -> String {
@@ -355,11 +419,7 @@ impl<'a> Builder<'a> {
         if let Some(r) = s.discount_rate {
             parts.push(format!("{} {}", self.t(L::DiscountRate), self.pct(r)));
         }
-        let name = if s.is_base() {
-            self.t(L::BaseCase).to_string()
-        } else {
-            s.name.clone()
-        };
+        let name = crate::report::labels::scenario_name(&s.name, self.lang).into_owned();
         if parts.is_empty() {
             name
         } else {
@@ -443,30 +503,35 @@ impl<'a> Builder<'a> {
         let s = &self.c.summary;
         let mut amounts = Grid::new(vec![left(self.t(L::Item)), right(self.t(L::Amount))])
             .caption(self.t(L::CostsAndBenefitsOverHorizon));
+        // As shown in the year-by-year table; the confidence levels add up to the benefits.
+        let sh = self.shown();
+        let (costs, benefits) = (&sh.costs, &sh.benefits);
+        let confidence = apportion(&s.benefits_by_confidence, benefits.total, 0);
+        let net = difference(&[benefits.total], &[costs.total]);
         let rows: [(&str, Decimal, bool); 11] = [
-            (self.t(L::Investment2), s.costs[Category::Investment.index()], false),
-            (self.t(L::Operations3), s.costs[Category::Operations.index()], false),
-            (self.t(L::OtherCosts), s.costs[Category::Other.index()], false),
-            (self.t(L::TotalCosts), s.total_costs(), true),
-            (self.t(L::FinancialBenefits), s.financial_benefits, false),
-            (self.t(L::ReallocationBenefits), s.reallocation_benefits, false),
-            (self.t(L::TotalBenefits), s.total_benefits(), true),
+            (self.t(L::Investment2), costs.rows[0], false),
+            (self.t(L::Operations3), costs.rows[1], false),
+            (self.t(L::OtherCosts), costs.rows[2], false),
+            (self.t(L::TotalCosts), costs.total, true),
+            (self.t(L::FinancialBenefits), benefits.rows[0], false),
+            (self.t(L::ReallocationBenefits), benefits.rows[1], false),
+            (self.t(L::TotalBenefits), benefits.total, true),
             (
                 self.t(L::OfWhichHighConfidence),
-                s.benefits_by_confidence[Confidence::High.index()],
+                confidence[Confidence::High.index()],
                 false,
             ),
             (
                 self.t(L::OfWhichMediumConfidence),
-                s.benefits_by_confidence[Confidence::Medium.index()],
+                confidence[Confidence::Medium.index()],
                 false,
             ),
             (
                 self.t(L::OfWhichLowConfidence),
-                s.benefits_by_confidence[Confidence::Low.index()],
+                confidence[Confidence::Low.index()],
                 false,
             ),
-            (self.t(L::NetBenefitsCosts), s.net(), true),
+            (self.t(L::NetBenefitsCosts), net[0], true),
         ];
         for (label, value, total) in rows {
             let cells = vec![label.to_string(), self.money(value)];
@@ -640,76 +705,42 @@ impl<'a> Builder<'a> {
     fn years(&self) -> Chapter {
         let n = self.c.years.len();
         let mut columns = vec![left(self.t(L::Item))];
-        columns.extend((0..n).map(|i| right(&self.year_label(i))));
+        columns.extend((0..n).map(|i| period(&self.year_label(i))));
         columns.push(right(self.t(L::Total)));
-        let mut grid = Grid::new(columns);
-        let s = &self.c.summary;
+        let table = Grid::new(columns);
         let ys = &self.c.years;
-        let kr = |d: Decimal| self.kr(d);
-        let rows: Vec<(L, Vec<String>, String, bool)> = vec![
+        let sh = self.shown();
+        let kr = |d: &Decimal| self.kr(*d);
+        let row = |cells: &[Decimal], total: &Decimal| (cells.iter().map(kr).collect::<Vec<_>>(), kr(total));
+        let net = difference(&sh.benefits.columns, &sh.costs.columns);
+        let net_total = difference(&[sh.benefits.total], &[sh.costs.total])[0];
+        let cumulative = running(&net);
+        let mut rows: Vec<(L, (Vec<String>, String), bool)> = Vec::new();
+        for (label, i) in [(L::Investment2, 0), (L::Operations4, 1), (L::OtherCosts2, 2)] {
+            rows.push((label, row(&sh.costs.cells[i], &sh.costs.rows[i]), false));
+        }
+        rows.push((L::TotalCosts2, row(&sh.costs.columns, &sh.costs.total), true));
+        for (label, i) in [(L::FinancialBenefits2, 0), (L::ReallocationBenefits2, 1)] {
+            rows.push((label, row(&sh.benefits.cells[i], &sh.benefits.rows[i]), false));
+        }
+        rows.push((L::TotalBenefits2, row(&sh.benefits.columns, &sh.benefits.total), true));
+        rows.push((L::Net, row(&net, &net_total), true));
+        rows.push((
+            L::CumulativeNet,
+            (cumulative.iter().map(kr).collect(), String::new()),
+            false,
+        ));
+        rows.push((
+            L::DiscountFactor,
             (
-                L::Investment2,
-                ys.iter().map(|y| kr(y.costs[Category::Investment.index()])).collect(),
-                kr(s.costs[Category::Investment.index()]),
-                false,
-            ),
-            (
-                L::Operations4,
-                ys.iter().map(|y| kr(y.costs[Category::Operations.index()])).collect(),
-                kr(s.costs[Category::Operations.index()]),
-                false,
-            ),
-            (
-                L::OtherCosts2,
-                ys.iter().map(|y| kr(y.costs[Category::Other.index()])).collect(),
-                kr(s.costs[Category::Other.index()]),
-                false,
-            ),
-            (
-                L::TotalCosts2,
-                ys.iter().map(|y| kr(y.total_costs())).collect(),
-                kr(s.total_costs()),
-                true,
-            ),
-            (
-                L::FinancialBenefits2,
-                ys.iter().map(|y| kr(y.financial_benefits)).collect(),
-                kr(s.financial_benefits),
-                false,
-            ),
-            (
-                L::ReallocationBenefits2,
-                ys.iter().map(|y| kr(y.reallocation_benefits)).collect(),
-                kr(s.reallocation_benefits),
-                false,
-            ),
-            (
-                L::TotalBenefits2,
-                ys.iter().map(|y| kr(y.total_benefits())).collect(),
-                kr(s.total_benefits()),
-                true,
-            ),
-            (L::Net, ys.iter().map(|y| kr(y.net())).collect(), kr(s.net()), true),
-            (
-                L::CumulativeNet,
-                ys.iter().map(|y| kr(y.cumulative_net)).collect(),
-                String::new(),
-                false,
-            ),
-            (
-                L::DiscountFactor,
                 ys.iter().map(|y| factor(y.discount_factor, 4, self.lang)).collect(),
                 String::new(),
-                false,
             ),
-            (
-                L::PlannedHarvest2,
-                ys.iter().map(|y| kr(y.planned_harvest)).collect(),
-                kr(s.planned_harvest),
-                false,
-            ),
-        ];
-        for (label, cells, total, bold) in rows {
+            false,
+        ));
+        rows.push((L::PlannedHarvest2, row(&sh.harvest, &sh.harvest_total), false));
+        let mut grid = table;
+        for (label, (cells, total), bold) in rows {
             let mut row = vec![self.t(label).replace("-\n", "").replace('\n', " ")];
             row.extend(cells);
             row.push(total);
@@ -730,13 +761,7 @@ impl<'a> Builder<'a> {
         let n = self.c.years.len();
         let mut blocks = Vec::new();
         for costs in [true, false] {
-            let figures: Vec<(&Line, &LineFigures)> = self
-                .c
-                .lines
-                .iter()
-                .filter_map(|f| self.line(f).map(|l| (l, f)))
-                .filter(|(l, _)| l.is_cost() == costs && l.is_monetised())
-                .collect();
+            let (figures, shown) = self.lines_shown(costs);
             let caption = if costs {
                 self.t(L::Costs2)
             } else {
@@ -758,28 +783,31 @@ impl<'a> Builder<'a> {
                 columns.push(left(self.t(L::Class)));
                 columns.push(left(self.t(L::Confidence)));
             }
-            columns.extend((0..n).map(|i| right(&self.year_label(i))));
+            columns.extend((0..n).map(|i| period(&self.year_label(i))));
             columns.push(right(self.t(L::Total)));
             columns.push(right(self.t(L::PresentValue)));
             let mut grid = Grid::new(columns).caption(caption);
             let totals = self.c.line_totals(figures.iter().map(|(_, f)| *f));
-            for (line, f) in &figures {
+            let pvs: Vec<Decimal> = figures.iter().map(|(_, f)| self.c.line_pv(f)).collect();
+            let pv_total = round(totals.pv, 0);
+            let pvs = apportion(&pvs, pv_total, 0);
+            for (k, (line, _)) in figures.iter().enumerate() {
                 let mut cells = vec![line.name.clone(), self.kind(line).to_string()];
                 if let Some(b) = line.benefit() {
                     cells.push(self.confidence(b.confidence).to_string());
                 }
-                cells.extend((0..n).map(|i| self.kr(f.by_year.get(i).copied().unwrap_or_default())));
-                cells.push(self.kr(f.total));
-                cells.push(self.kr(self.c.line_pv(f)));
+                cells.extend(shown.cells[k].iter().map(|v| self.kr(*v)));
+                cells.push(self.kr(shown.rows[k]));
+                cells.push(self.kr(pvs[k]));
                 grid.row(cells);
             }
             let mut cells = vec![self.t(L::Total).to_string(), String::new()];
             if !costs {
                 cells.push(String::new());
             }
-            cells.extend(totals.by_year.iter().map(|v| self.kr(*v)));
-            cells.push(self.kr(totals.total));
-            cells.push(self.kr(totals.pv));
+            cells.extend(shown.columns.iter().map(|v| self.kr(*v)));
+            cells.push(self.kr(shown.total));
+            cells.push(self.kr(pv_total));
             grid.total(cells);
             blocks.push(Block::Grid(grid));
         }
@@ -789,8 +817,60 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The monetised cost lines (`costs`) or benefit lines, with their years as shown:
+    /// each year's column adds up to the year-by-year table's total for that year.
+    fn lines_shown(&self, costs: bool) -> (Vec<(&'a Line, &'a LineFigures)>, Shown) {
+        let figures: Vec<(&Line, &LineFigures)> = self
+            .c
+            .lines
+            .iter()
+            .filter_map(|f| self.line(f).map(|l| (l, f)))
+            .filter(|(l, _)| l.is_cost() == costs && l.is_monetised())
+            .collect();
+        let n = self.c.years.len();
+        let cells: Vec<Vec<Decimal>> = figures
+            .iter()
+            .map(|(_, f)| (0..n).map(|i| f.by_year.get(i).copied().unwrap_or_default()).collect())
+            .collect();
+        let sh = self.shown();
+        let years = if costs { &sh.costs } else { &sh.benefits };
+        let shown = fmt_grid(&cells, None, Some(&years.columns), years.total);
+        (figures, shown)
+    }
+
+    /// The stakeholders' figures as shown: each column adds up to its total, financial
+    /// and reallocation benefits to the benefits, and each stakeholder's years to its
+    /// totals.
+    fn stakeholders_shown(&self) -> StakeholdersShown {
+        let list = &self.c.stakeholders;
+        let t = self.c.stakeholder_totals();
+        let costs: Vec<Decimal> = list.iter().map(StakeholderFigures::costs).collect();
+        let benefits: Vec<Vec<Decimal>> = list
+            .iter()
+            .map(|st| vec![st.financial_benefits(), st.reallocation_benefits()])
+            .collect();
+        let npv: Vec<Decimal> = list.iter().map(|st| st.npv).collect();
+        let (by_year, harvest_total) = self.c.stakeholder_harvest_by_year();
+        let harvest_total = round(harvest_total, 0);
+        let harvest_years = apportion(&by_year, harvest_total, 0);
+        let harvest: Vec<Vec<Decimal>> = list
+            .iter()
+            .map(|st| st.years.iter().map(|y| y.planned_harvest).collect())
+            .collect();
+        StakeholdersShown {
+            costs: apportion(&costs, round(t.costs, 0), 0),
+            costs_total: round(t.costs, 0),
+            benefits: fmt_grid(&benefits, None, None, round(t.benefits, 0)),
+            npv: apportion(&npv, round(t.npv, 0), 0),
+            npv_total: round(t.npv, 0),
+            harvest: fmt_grid(&harvest, None, Some(&harvest_years), harvest_total),
+        }
+    }
+
     fn stakeholders(&self) -> Chapter {
         let list = &self.c.stakeholders;
+        let sh = self.stakeholders_shown();
+        let net = difference(&sh.benefits.rows, &sh.costs);
         let mut summary = Grid::new(vec![
             wrapped(self.t(L::Stakeholder), NAME_WIDTH),
             right(self.t(L::Costs2)),
@@ -801,35 +881,35 @@ impl<'a> Builder<'a> {
             right(self.t(L::Npv)),
             right(self.t(L::PlannedHarvest2)),
         ]);
-        for st in list {
+        for (k, st) in list.iter().enumerate() {
             summary.row(vec![
                 st.name.clone(),
-                self.kr(st.costs()),
-                self.kr(st.financial_benefits()),
-                self.kr(st.reallocation_benefits()),
-                self.kr(st.benefits()),
-                self.kr(st.net()),
-                self.kr(st.npv),
-                self.kr(st.planned_harvest()),
+                self.kr(sh.costs[k]),
+                self.kr(sh.benefits.cells[k][0]),
+                self.kr(sh.benefits.cells[k][1]),
+                self.kr(sh.benefits.rows[k]),
+                self.kr(net[k]),
+                self.kr(sh.npv[k]),
+                self.kr(sh.harvest.rows[k]),
             ]);
         }
         if list.len() > 1 {
-            let t = self.c.stakeholder_totals();
+            let net_total = difference(&[sh.benefits.total], &[sh.costs_total]);
             summary.total(vec![
                 self.t(L::Total).to_string(),
-                self.kr(t.costs),
-                self.kr(t.financial_benefits),
-                self.kr(t.reallocation_benefits),
-                self.kr(t.benefits),
-                self.kr(t.net),
-                self.kr(t.npv),
-                self.kr(t.planned_harvest),
+                self.kr(sh.costs_total),
+                self.kr(sh.benefits.columns[0]),
+                self.kr(sh.benefits.columns[1]),
+                self.kr(sh.benefits.total),
+                self.kr(net_total[0]),
+                self.kr(sh.npv_total),
+                self.kr(sh.harvest.total),
             ]);
         }
         let mut blocks = vec![Block::Grid(summary)];
         if list.len() > 1 {
-            for st in list {
-                blocks.push(Block::Grid(self.stakeholder_years(st)));
+            for (k, st) in list.iter().enumerate() {
+                blocks.push(Block::Grid(self.stakeholder_years(st, k, &sh)));
             }
         }
         Chapter {
@@ -838,46 +918,44 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn stakeholder_years(&self, st: &StakeholderFigures) -> Grid {
-        let mut grid = Grid::new(vec![
-            left(self.t(L::Year2)),
-            right(self.t(L::Costs2)),
-            right(self.t(L::FinancialBenefits2)),
-            right(self.t(L::ReallocationBenefits2)),
-            right(self.t(L::TotalBenefits2)),
-            right(self.t(L::Net)),
-            right(self.t(L::PlannedHarvest2)),
-        ])
-        .caption(st.name.clone());
-        for (i, y) in st.years.iter().enumerate() {
-            grid.row(vec![
-                self.year_label(i),
-                self.kr(y.costs),
-                self.kr(y.financial_benefits),
-                self.kr(y.reallocation_benefits),
-                self.kr(y.benefits()),
-                self.kr(y.net()),
-                self.kr(y.planned_harvest),
-            ]);
+    /// One stakeholder's years, a column per year (as the year-by-year table): each row
+    /// adds up to the stakeholder's figures in the summary (`sh`, row `k`).
+    fn stakeholder_years(&self, st: &StakeholderFigures, k: usize, sh: &StakeholdersShown) -> Grid {
+        let mut columns = vec![left(self.t(L::Item))];
+        columns.extend((0..st.years.len()).map(|i| period(&self.year_label(i))));
+        columns.push(right(self.t(L::Total)));
+        let mut grid = Grid::new(columns).caption(st.name.clone());
+        let costs: Vec<Decimal> = st.years.iter().map(|y| y.costs).collect();
+        let costs = apportion(&costs, sh.costs[k], 0);
+        let benefits: Vec<Vec<Decimal>> = vec![
+            st.years.iter().map(|y| y.financial_benefits).collect(),
+            st.years.iter().map(|y| y.reallocation_benefits).collect(),
+        ];
+        let benefits = fmt_grid(&benefits, Some(&sh.benefits.cells[k]), None, sh.benefits.rows[k]);
+        let net = difference(&benefits.columns, &costs);
+        let net_total = difference(&[benefits.total], &[sh.costs[k]]);
+        let rows: [(L, &[Decimal], Decimal, bool); 6] = [
+            (L::Costs2, &costs, sh.costs[k], true),
+            (L::FinancialBenefits2, &benefits.cells[0], benefits.rows[0], false),
+            (L::ReallocationBenefits2, &benefits.cells[1], benefits.rows[1], false),
+            (L::TotalBenefits2, &benefits.columns, benefits.total, true),
+            (L::Net, &net, net_total[0], true),
+            (L::PlannedHarvest2, &sh.harvest.cells[k], sh.harvest.rows[k], false),
+        ];
+        for (label, cells, total, bold) in rows {
+            let mut row = vec![self.t(label).replace("-\n", "").replace('\n', " ")];
+            row.extend(cells.iter().map(|v| self.kr(*v)));
+            row.push(self.kr(total));
+            if bold {
+                grid.total(row);
+            } else {
+                grid.row(row);
+            }
         }
-        grid.total(vec![
-            self.t(L::Total).to_string(),
-            self.kr(st.costs()),
-            self.kr(st.financial_benefits()),
-            self.kr(st.reallocation_benefits()),
-            self.kr(st.benefits()),
-            self.kr(st.net()),
-            self.kr(st.planned_harvest()),
-        ]);
-        grid.total(vec![
-            self.t(L::Npv2).to_string(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            self.kr(st.npv),
-            String::new(),
-        ]);
+        let mut npv = vec![self.t(L::Npv2).to_string()];
+        npv.extend(st.years.iter().map(|_| String::new()));
+        npv.push(self.kr(sh.npv[k]));
+        grid.total(npv);
         grid
     }
 
@@ -914,10 +992,39 @@ impl<'a> Builder<'a> {
         .caption(self.t(L::PlanPerBenefit));
         let n = self.c.years.len();
         let mut columns = vec![wrapped(self.t(L::Benefit), NAME_WIDTH)];
-        columns.extend((0..n).map(|i| right(&self.year_label(i))));
+        columns.extend((0..n).map(|i| period(&self.year_label(i))));
         columns.push(right(self.t(L::Total)));
         let mut per_year = Grid::new(columns).caption(self.t(L::PlannedHarvestPerYear));
         let totals = self.c.line_totals(benefits.iter().map(|(_, f)| *f));
+        // As shown: each benefit's total as in the lines table, split into planned
+        // harvest, harvest after the horizon and harvest not planned; then the planned
+        // harvest per year, adding up to the year-by-year table's.
+        let sh = self.shown();
+        let (_, lines) = self.lines_shown(false);
+        let split: Vec<Vec<Decimal>> = benefits
+            .iter()
+            .map(|(_, f)| vec![f.planned_harvest(), f.harvest_after_horizon, f.not_planned()])
+            .collect();
+        let rest = difference(&[lines.total], &[sh.harvest_total]);
+        let mut split_totals = vec![sh.harvest_total];
+        split_totals.extend(apportion(&[totals.after_horizon, totals.not_planned()], rest[0], 0));
+        let split = fmt_grid(&split, Some(&lines.rows), Some(&split_totals), lines.total);
+        let harvest: Vec<Vec<Decimal>> = benefits
+            .iter()
+            .map(|(_, f)| {
+                (0..n)
+                    .map(|i| {
+                        f.harvest_by_year
+                            .as_ref()
+                            .and_then(|h| h.get(i))
+                            .copied()
+                            .unwrap_or_default()
+                    })
+                    .collect()
+            })
+            .collect();
+        let harvested: Vec<Decimal> = split.cells.iter().map(|r| r[0]).collect();
+        let harvest = fmt_grid(&harvest, Some(&harvested), Some(&sh.harvest), sh.harvest_total);
         let mut follow_up = Grid::new(vec![
             wrapped(self.t(L::Benefit), NAME_WIDTH),
             wrapped(self.t(L::MeasuredBy), 24),
@@ -928,7 +1035,7 @@ impl<'a> Builder<'a> {
             left(self.t(L::FollowUp)),
         ])
         .caption(self.t(L::FollowingUpRealisation));
-        for (line, f) in benefits {
+        for (k, (line, _)) in benefits.into_iter().enumerate() {
             let r = line.realisation();
             let owner = r
                 .and_then(|r| r.owner.as_deref())
@@ -939,28 +1046,19 @@ impl<'a> Builder<'a> {
                 Some(r) if r.schedule.is_some() => (self.t(L::Schedule).to_string(), MISSING.to_string()),
                 Some(r) => (self.pct(r.share), format!("{} {}", r.lag_months, self.t(L::Mo))),
             };
-            let harvested = f.planned_harvest();
-            plan.row(vec![
+            let mut cells = vec![
                 line.name.clone(),
                 owner.map_or_else(|| self.t(L::Missing).to_string(), str::to_string),
                 Self::opt(r.and_then(|r| r.method).map(|m| self.method(m).to_string())),
                 share,
                 lag,
-                self.kr(f.total),
-                self.kr(harvested),
-                self.kr(f.harvest_after_horizon),
-                self.kr(f.not_planned()),
-            ]);
+                self.kr(split.rows[k]),
+            ];
+            cells.extend(split.cells[k].iter().map(|v| self.kr(*v)));
+            plan.row(cells);
             let mut cells = vec![line.name.clone()];
-            cells.extend((0..n).map(|i| {
-                self.kr(f
-                    .harvest_by_year
-                    .as_ref()
-                    .and_then(|h| h.get(i))
-                    .copied()
-                    .unwrap_or_default())
-            }));
-            cells.push(self.kr(harvested));
+            cells.extend(harvest.cells[k].iter().map(|v| self.kr(*v)));
+            cells.push(self.kr(harvest.rows[k]));
             per_year.row(cells);
             if let Some(r) = r {
                 let fields = [&r.measured_by, &r.baseline, &r.baseline_date, &r.target, &r.target_date];
@@ -982,20 +1080,19 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        plan.total(vec![
+        let mut cells = vec![
             self.t(L::Total).to_string(),
             String::new(),
             String::new(),
             String::new(),
             String::new(),
-            self.kr(totals.total),
-            self.kr(totals.harvest),
-            self.kr(totals.after_horizon),
-            self.kr(totals.not_planned()),
-        ]);
+        ];
+        cells.push(self.kr(split.total));
+        cells.extend(split.columns.iter().map(|v| self.kr(*v)));
+        plan.total(cells);
         let mut cells = vec![self.t(L::Total).to_string()];
-        cells.extend(totals.harvest_by_year.iter().map(|v| self.kr(*v)));
-        cells.push(self.kr(totals.harvest));
+        cells.extend(harvest.columns.iter().map(|v| self.kr(*v)));
+        cells.push(self.kr(harvest.total));
         per_year.total(cells);
         let mut blocks = vec![Block::Grid(plan), Block::Grid(per_year)];
         blocks.extend(self.budget_consequence());
@@ -1017,11 +1114,12 @@ impl<'a> Builder<'a> {
         };
         let n = self.c.years.len();
         let mut columns = vec![wrapped(self.t(L::Stakeholder), NAME_WIDTH), left(self.t(L::Method2))];
-        columns.extend((0..n).map(|i| right(&self.year_label(i))));
+        columns.extend((0..n).map(|i| period(&self.year_label(i))));
         columns.push(right(self.t(L::Total)));
         let mut grid = Grid::new(columns).caption(self.t(L::PlannedHarvestPerStakeholderAndYear));
         let mut carrying = 0;
-        for st in &self.c.stakeholders {
+        let shown = self.stakeholders_shown();
+        for (s, st) in self.c.stakeholders.iter().enumerate() {
             let kinds: Vec<usize> = (0..HARVEST_KINDS)
                 .filter(|&k| st.years.iter().any(|y| !y.harvest_for(k).is_zero()))
                 .collect();
@@ -1029,16 +1127,24 @@ impl<'a> Builder<'a> {
                 continue;
             }
             carrying += 1;
-            for &k in &kinds {
+            // As shown: the methods add up to the stakeholder's harvest per year, as in
+            // its own table.
+            let exact: Vec<Vec<Decimal>> = kinds
+                .iter()
+                .map(|&k| st.years.iter().map(|y| y.harvest_for(k)).collect())
+                .collect();
+            let years = &shown.harvest.cells[s];
+            let by_kind = fmt_grid(&exact, None, Some(years), shown.harvest.rows[s]);
+            for (row, &k) in kinds.iter().enumerate() {
                 let mut cells = vec![st.name.clone(), label(k)];
-                cells.extend(st.years.iter().map(|y| self.kr(y.harvest_for(k))));
-                cells.push(self.kr(st.harvest_for(k)));
+                cells.extend(by_kind.cells[row].iter().map(|v| self.kr(*v)));
+                cells.push(self.kr(by_kind.rows[row]));
                 grid.row(cells);
             }
             if kinds.len() > 1 {
                 let mut cells = vec![st.name.clone(), self.t(L::Total2).to_string()];
-                cells.extend(st.years.iter().map(|y| self.kr(y.planned_harvest)));
-                cells.push(self.kr(st.planned_harvest()));
+                cells.extend(years.iter().map(|v| self.kr(*v)));
+                cells.push(self.kr(shown.harvest.rows[s]));
                 grid.total(cells);
             }
         }
@@ -1047,9 +1153,8 @@ impl<'a> Builder<'a> {
         }
         if carrying > 1 {
             let mut cells = vec![self.t(L::Total).to_string(), String::new()];
-            let (by_year, total) = self.c.stakeholder_harvest_by_year();
-            cells.extend(by_year.iter().map(|v| self.kr(*v)));
-            cells.push(self.kr(total));
+            cells.extend(shown.harvest.columns.iter().map(|v| self.kr(*v)));
+            cells.push(self.kr(shown.harvest.total));
             grid.total(cells);
         }
         vec![
@@ -1075,13 +1180,18 @@ impl<'a> Builder<'a> {
             right(self.t(L::HarvestInvestment)),
         ])
         .caption(self.t(L::HarvestAgainstInvestmentPerYearEffekthemtagning));
-        for y in &years {
+        // As shown: the year-by-year table's investment and harvest, and their running
+        // sums.
+        let sh = self.shown();
+        let investment = &sh.costs.cells[Category::Investment.index()];
+        let (invested, harvested) = (running(investment), running(&sh.harvest));
+        for (i, y) in years.iter().enumerate() {
             grid.row(vec![
                 y.year.to_string(),
-                self.kr(y.investment),
-                self.kr(y.cumulative_investment),
-                self.kr(y.planned_harvest),
-                self.kr(y.cumulative_harvest),
+                self.kr(investment[i]),
+                self.kr(invested[i]),
+                self.kr(sh.harvest[i]),
+                self.kr(harvested[i]),
                 Self::opt(y.share.map(|s| self.pct(s))),
             ]);
         }

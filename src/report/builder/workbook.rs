@@ -589,7 +589,8 @@ fn findings_sheet(b: &Builder, input: &ReportInput) -> Sheet {
         .map(|d| {
             vec![
                 Builder::text(d.code.as_str()),
-                d.at.clone().map_or(XCell::Empty, XCell::Text),
+                // Where, as a reader knows it (a line by its name), never `benefits[1]`.
+                XCell::Text(super::report::place(b.p, b.c, b.lang, d.at.as_deref())),
                 Builder::text(d.message_with_scenarios(b.lang)),
                 d.hint
                     .as_ref()

@@ -167,6 +167,11 @@ pub(super) fn text(label: Label) -> &'static str {
         From => "From",
         To => "To",
         PaidBack => "Paid back",
+        ScenarioOptimismUpper => "optimism bias, upper",
+        ScenarioOptimismLower => "optimism bias, lower",
+        StatusOk => "ok",
+        StatusWarnings => "warnings",
+        StatusError => "error",
         Median => "Median",
         NpvAsPlanned => "NPV as planned",
         CostPlanned => "Cost, planned",
@@ -371,7 +376,7 @@ pub(super) fn text(label: Label) -> &'static str {
         Flag => "Flag",
         Name => "Name",
         Codes => "Codes",
-        Payback2 => "Payback",
+        Payback2 => "Payback month",
         Group => "Group",
         NpvOptimismBiasUpper => "NPV, optimism bias (upper)",
         NpvOptimismBiasLower => "NPV, optimism bias (lower)",
@@ -383,9 +388,6 @@ pub(super) fn text(label: Label) -> &'static str {
         PortfolioTotal => "Whole portfolio",
         BenefitPlanned => "Benefit, planned",
         BenefitActual => "Benefit, actual",
-        StatusOk => "ok",
-        StatusWarnings => "warnings",
-        StatusError => "error",
     }
 }
 
@@ -454,7 +456,7 @@ pub(super) fn phrase(p: &Phrase) -> String {
         }
         Phrase::PricesOf { year } => format!("prices of {year}"),
         Phrase::RoundingRule { unit } => format!(
-            "Everything is computed exactly, month by month; amounts are rounded only when shown, to whole {unit} (half away from zero). Totals are sums of the exact amounts, so rounded rows of a table may differ from their total by a krona or two."
+            "Everything is computed exactly, month by month, and rounded only when shown, to whole {unit}. Totals are rounded as usual (half away from zero) and their parts so that they add up to the total (largest remainder method), so every table adds up as shown; net is benefits less costs as shown. A single item may therefore show 1 more or less than its own rounded amount. The exact amounts are in JSON and CSV."
         ),
         Phrase::ReforecastBasis { as_of } => format!(
             "The re-forecast takes the actuals up to and including {as_of} (the plan where none was reported) and, \
@@ -538,6 +540,13 @@ pub(super) fn column(key: &str) -> Option<&'static str> {
         "npv_financial" => "NPV, financial benefits only",
         "key" => "Assumption",
         "value" => "Value",
+        "comment" => "Comment",
+        "amount" => "Amount",
+        "stakeholder_id" => "Stakeholder id",
+        "stakeholder" => "Stakeholder",
+        "ids" => "Ids in the files",
+        "besparingskrav" => "Savings demand (besparingskrav)",
+        "measure" => "Measure",
         _ => return None,
     })
 }

@@ -288,6 +288,16 @@ pub enum Label {
     To,
     /// Paid back
     PaidBack,
+    /// The built-in scenario `optimism-upper`, for people
+    ScenarioOptimismUpper,
+    /// The built-in scenario `optimism-lower`, for people
+    ScenarioOptimismLower,
+    /// A batch row's status: computed, no finding
+    StatusOk,
+    /// A batch row's status: computed, with warnings
+    StatusWarnings,
+    /// A batch row's status: not computed, the file has errors
+    StatusError,
     /// Median
     Median,
     /// NPV as planned
@@ -696,12 +706,6 @@ pub enum Label {
     BenefitPlanned,
     /// Benefit, actual
     BenefitActual,
-    /// ok
-    StatusOk,
-    /// warnings
-    StatusWarnings,
-    /// error
-    StatusError,
 }
 
 impl Label {
@@ -842,6 +846,11 @@ impl Label {
         Label::From,
         Label::To,
         Label::PaidBack,
+        Label::ScenarioOptimismUpper,
+        Label::ScenarioOptimismLower,
+        Label::StatusOk,
+        Label::StatusWarnings,
+        Label::StatusError,
         Label::Median,
         Label::NpvAsPlanned,
         Label::CostPlanned,
@@ -1046,9 +1055,6 @@ impl Label {
         Label::PortfolioTotal,
         Label::BenefitPlanned,
         Label::BenefitActual,
-        Label::StatusOk,
-        Label::StatusWarnings,
-        Label::StatusError,
     ];
 }
 
@@ -1188,6 +1194,21 @@ impl Phrase<'_> {
     }
 }
 
+/// A scenario's name for people: the base case and the built-in optimism presets in
+/// words ("grundkalkyl", "optimism (övre)"); a scenario the file names keeps its name.
+pub fn scenario_name(name: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+    use crate::model::{OptimismBias, Scenario};
+    if name == Scenario::base().name {
+        Label::BaseCase.text(lang).into()
+    } else if name == OptimismBias::Upper.scenario_name() {
+        Label::ScenarioOptimismUpper.text(lang).into()
+    } else if name == OptimismBias::Lower.scenario_name() {
+        Label::ScenarioOptimismLower.text(lang).into()
+    } else {
+        name.into()
+    }
+}
+
 /// The heading of a column for people (`--excel` CSV, spreadsheets) in `lang`, by the
 /// column's key in the plain CSV (`planned_harvest` → "Planerad hemtagning"); `None` for
 /// a key the catalogue does not know (a year, say), which is shown as it is.
@@ -1272,6 +1293,14 @@ pub const COLUMN_KEYS: &[&str] = &[
     "rank",
     "code",
     "severity",
+    "comment",
+    "amount",
+    "stakeholder_id",
+    "stakeholder",
+    "ids",
+    "projects",
+    "besparingskrav",
+    "measure",
 ];
 
 impl Label {
@@ -1289,7 +1318,7 @@ mod tests {
     use super::*;
 
     /// Labels that read the same in both languages: abbreviations, codes and loanwords.
-    const SAME_IN_BOTH: &[&str] = &["Organisation", "Scenario", "Plan", "Id", "Status", "Median"];
+    const SAME_IN_BOTH: &[&str] = &["Organisation", "Scenario", "Plan", "Id", "Status", "Median", "ok"];
 
     #[test]
     fn every_column_is_worded_in_both_languages() {

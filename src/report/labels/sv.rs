@@ -169,6 +169,11 @@ pub(super) fn text(label: Label) -> &'static str {
         From => "Från",
         To => "Till",
         PaidBack => "Återbetald",
+        ScenarioOptimismUpper => "optimismjustering, övre",
+        ScenarioOptimismLower => "optimismjustering, undre",
+        StatusOk => "utan anmärkning",
+        StatusWarnings => "varningar",
+        StatusError => "fel",
         Median => "Median",
         NpvAsPlanned => "Nettonuvärde enligt plan",
         CostPlanned => "Kostnad, plan",
@@ -373,7 +378,7 @@ pub(super) fn text(label: Label) -> &'static str {
         Flag => "Avvikelse",
         Name => "Namn",
         Codes => "Koder",
-        Payback2 => "Återbetald",
+        Payback2 => "Återbetalningsmånad",
         Group => "Grupp",
         NpvOptimismBiasUpper => "Nettonuvärde, optimism (övre)",
         NpvOptimismBiasLower => "Nettonuvärde, optimism (undre)",
@@ -385,9 +390,6 @@ pub(super) fn text(label: Label) -> &'static str {
         PortfolioTotal => "Hela portföljen",
         BenefitPlanned => "Nytta, plan",
         BenefitActual => "Nytta, utfall",
-        StatusOk => "utan anmärkning",
-        StatusWarnings => "varningar",
-        StatusError => "fel",
     }
 }
 
@@ -456,7 +458,7 @@ pub(super) fn phrase(p: &Phrase) -> String {
         }
         Phrase::PricesOf { year } => format!("{year} års priser"),
         Phrase::RoundingRule { unit } => format!(
-            "Allt beräknas exakt, per månad; beloppen avrundas först när de visas, till hela {unit} (hälften bort från noll). Summorna räknas på de exakta beloppen, så en avrundad tabellrad kan skilja sig från summan med någon krona."
+            "Allt beräknas exakt, per månad, och avrundas först när det visas, till hela {unit}. Summorna avrundas som vanligt (hälften bort från noll) och delarna så att de går jämnt upp i summan (största restmetoden), så varje tabell summerar som den står; netto är nytta minus kostnader som de visas. En enskild post kan därför visas 1 högre eller lägre än sitt eget avrundade belopp. De exakta beloppen finns i JSON och CSV."
         ),
         Phrase::ReforecastBasis { as_of } => format!(
             "Prognosen bygger på utfallet till och med {as_of} (planen där utfall saknas) och, för åren därefter, \
@@ -540,6 +542,13 @@ pub(super) fn column(key: &str) -> Option<&'static str> {
         "npv_financial" => "Nettonuvärde, endast finansiell nytta",
         "key" => "Förutsättning",
         "value" => "Värde",
+        "comment" => "Kommentar",
+        "amount" => "Belopp",
+        "stakeholder_id" => "Intressentens id",
+        "stakeholder" => "Intressent",
+        "ids" => "Id i filerna",
+        "besparingskrav" => "Besparingskrav",
+        "measure" => "Mått",
         _ => return None,
     })
 }
