@@ -617,7 +617,6 @@ impl<W: Write> Sink for TableOut<W> {
     }
 }
 
-
 /// HTML: the portfolio as one self-contained page — the ranked table, a bar chart of
 /// NPV per project, and the sums per group and year (collects the rows, like the
 /// table).
