@@ -103,12 +103,23 @@ pub fn parse_project_with(text: &str, overrides: &Overrides) -> Parsed {
     }
     let root_span = root.span();
     let (root, set_errors) = overrides.apply(root.into_inner(), text.len());
+    let from_the_file = set_errors.len();
     let mut walker = Walker {
         diags: set_errors,
-        names: entry_names(&root),
         ..Walker::default()
     };
     let mut project = walker.project(&root, root_span);
+    // Paths in the walk's findings become names a reader knows; the names are looked up
+    // only for a file that has findings (most files of a batch have none here).
+    if walker.diags.len() > from_the_file {
+        let names = entry_names(&root);
+        for d in &mut walker.diags[from_the_file..] {
+            d.message = readable(&d.message, &names);
+            if let Some(hint) = &d.hint {
+                d.hint = Some(readable(hint, &names));
+            }
+        }
+    }
     if let Some(p) = &mut project {
         p.overrides = overrides.listed();
     }
@@ -234,10 +245,6 @@ struct Walker {
     diags: Vec<Diagnostic>,
     header: Header,
     omitted: Omitted,
-    /// The name of every `[[costs]]`, `[[benefits]]` and `[[stakeholders]]` entry that
-    /// has one, by its path (`costs[3]`), so that messages name lines as a reader knows
-    /// them ([`readable`]).
-    names: Vec<(String, String)>,
 }
 
 /// The names of the entries of `root`'s line and stakeholder arrays, by path.
@@ -264,6 +271,10 @@ fn entry_names(root: &DeTable) -> Vec<(String, String)> {
 /// `` `annual` of [[costs]] #4 "Licens" `` (`` `annual` i [[costs]] nr 4 ”Licens” `` in
 /// Swedish). A backquoted path loses its backquotes; the key after it keeps them.
 fn readable(text: &Text, names: &[(String, String)]) -> Text {
+    let has_path = |t: &str| ["costs[", "benefits[", "stakeholders["].iter().any(|p| t.contains(p));
+    if !has_path(&text.sv) && !has_path(&text.en) {
+        return text.clone();
+    }
     text.map(|t, lang| readable_in(t, lang, names))
 }
 
@@ -271,6 +282,24 @@ fn readable_in(text: &str, lang: crate::fmt::Lang, names: &[(String, String)]) -
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
     'scan: while !rest.is_empty() {
+        // Copy up to the next place a path can start (a section name, or the backquote
+        // before it) in one go.
+        let next = ["costs[", "benefits[", "stakeholders["]
+            .iter()
+            .filter_map(|p| rest.find(p))
+            .min()
+            .map(|i| if rest[..i].ends_with('`') { i - 1 } else { i });
+        match next {
+            None => {
+                out.push_str(rest);
+                break;
+            }
+            Some(i) if i > 0 => {
+                out.push_str(&rest[..i]);
+                rest = &rest[i..];
+            }
+            Some(_) => {}
+        }
         for section in ["costs", "benefits", "stakeholders"] {
             let quoted = rest.starts_with('`');
             let body = if quoted { &rest[1..] } else { rest };
@@ -504,6 +533,11 @@ mod tests {
         );
         // Not a path: left alone.
         assert_eq!(en("mycosts[1] and `costs[x]`"), "mycosts[1] and `costs[x]`");
+        // Several paths, with text before, between and after.
+        assert_eq!(
+            en("lines `costs[3].annual` and (benefits[0]) differ: å"),
+            "lines `annual` of [[costs]] #4 \"Licens\" and ([[benefits]] #1) differ: å"
+        );
     }
 
     use super::*;

@@ -4,8 +4,6 @@ use super::*;
 
 impl Walker {
     pub(super) fn push(&mut self, code: Code, message: Text, hint: Text, span: Span, at: &dyn Display) {
-        let message = readable(&message, &self.names);
-        let hint = readable(&hint, &self.names);
         let d = Diagnostic::new(code, message).hint(hint).span(span).at(at.to_string());
         keep(&mut self.diags, &mut self.omitted, d);
     }
