@@ -1,0 +1,139 @@
+//! Found by trying the tool as a controller and a project leader would (a QA pass):
+//! each test fails without its fix.
+
+use crate::cli::{nytta, write};
+use crate::controllers::{A, C};
+
+/// `--actuals-dir` that is not there (a typo) or is a file stops the run (exit 2) and
+/// says so, instead of following up every project without its CSV.
+#[test]
+fn actuals_dir_that_is_no_folder_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = write(dir.path(), "c.toml", C);
+    let missing = dir.path().join("utfal");
+    let out = nytta()
+        .args(["--lang", "sv", "batch", "--follow-up", "--actuals-dir"])
+        .arg(&missing)
+        .arg(&c)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("--actuals-dir") && err.contains("utfal"), "{err}");
+    assert!(err.contains("finns inte"), "{err}");
+    assert!(out.stdout.is_empty());
+
+    let file = write(dir.path(), "C-1.csv", "line,year,amount\nBygg,2025,1\n");
+    let out = nytta()
+        .args(["batch", "--follow-up", "--actuals-dir"])
+        .arg(&file)
+        .arg(&c)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("not a folder") && err.contains("--actuals"), "{err}");
+}
+
+/// `batch --follow-up` over the same project twice (a copy in another folder) warns
+/// W302 on the later one, as plain `batch` does, instead of summing it twice in silence;
+/// `--deny-warnings` then exits 1. Swedish summary line: "uppföljda", not "följda upp".
+#[test]
+fn portfolio_follow_up_flags_the_same_project_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.toml", A);
+    let copy = write(dir.path(), "a-kopia.toml", &format!("# kopia\n{A}"));
+    let c = write(dir.path(), "c.toml", C);
+    let out = nytta()
+        .args(["batch", "--follow-up", "--as-of", "2025", "--format", "json"])
+        .args([&a, &copy, &c])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let of = |source: &std::path::Path| {
+        v["projects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["source"] == source.display().to_string())
+            .unwrap()
+            .clone()
+    };
+    let has_w302 = |p: serde_json::Value| p["flags"].as_array().unwrap().iter().any(|f| f == "W302");
+    assert!(!has_w302(of(&a)) && !has_w302(of(&c)), "{v}");
+    assert!(has_w302(of(&copy)), "{v}");
+
+    let out = nytta()
+        .args([
+            "--lang",
+            "sv",
+            "batch",
+            "--follow-up",
+            "--as-of",
+            "2025",
+            "--deny-warnings",
+            "--format",
+            "table",
+        ])
+        .args([&a, &copy])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.contains("W302") && table.contains("samma innehåll"), "{table}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("2 projekt uppföljda: 0 försenade"), "{err}");
+}
+
+/// A CSV in `--actuals-dir` that no project reads (a typo in its name) is warned about
+/// with the name it probably meant, as the rows of `--actuals` naming no project are;
+/// `--deny-warnings` makes it exit 1.
+#[test]
+fn actuals_dir_csv_that_no_project_reads_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = write(dir.path(), "c.toml", C);
+    let act = dir.path().join("utfall");
+    std::fs::create_dir(&act).unwrap();
+    write(&act, "C-1.csv", "line,year,amount\nBygg,2025,120000\n");
+    write(&act, "C1.csv", "line,year,amount\nBygg,2025,120000\n");
+    write(&act, "noter.txt", "inte en CSV\n");
+    let out = nytta()
+        .args([
+            "batch",
+            "--follow-up",
+            "--as-of",
+            "2025",
+            "--format",
+            "json",
+            "--actuals-dir",
+        ])
+        .arg(&act)
+        .arg(&c)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("C1.csv belongs to none of the projects") && err.contains("Did you mean `C-1.csv`?"),
+        "{err}"
+    );
+    assert!(!err.contains("C-1.csv belongs") && !err.contains("noter.txt"), "{err}");
+    // C-1.csv itself was read: 120000 against 110000 planned.
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["projects"][0]["actual_costs"], "120000.00");
+    let out = nytta()
+        .args([
+            "batch",
+            "--follow-up",
+            "--as-of",
+            "2025",
+            "--deny-warnings",
+            "--actuals-dir",
+        ])
+        .arg(&act)
+        .arg(&c)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
