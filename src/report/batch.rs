@@ -565,6 +565,8 @@ pub struct HtmlOut<W: Write> {
     /// Write the page as GitHub Markdown instead (no chart).
     markdown: bool,
     rows: Vec<Vec<String>>,
+    /// The sums per stakeholder (`--group-by stakeholder`), shown after the projects.
+    stakeholders: Option<super::document::Chapter>,
     /// Name and NPV of the computed rows, in the table's order, for the chart.
     npv: Vec<(String, Decimal)>,
 }
@@ -577,6 +579,7 @@ impl<W: Write> HtmlOut<W> {
             lang,
             markdown: false,
             rows: Vec::new(),
+            stakeholders: None,
             npv: Vec::new(),
         }
     }
@@ -592,6 +595,10 @@ impl<W: Write> HtmlOut<W> {
 }
 
 impl<W: Write> Sink for HtmlOut<W> {
+    fn stakeholders(&mut self, table: &StakeholderTable) -> std::io::Result<()> {
+        self.stakeholders = Some(super::stakeholders::chapter(table, self.lang));
+        Ok(())
+    }
     fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()> {
         let lang = self.lang;
         let f = row.figures.as_ref();
@@ -626,12 +633,13 @@ impl<W: Write> Sink for HtmlOut<W> {
 
     fn finish(mut self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()> {
         let group_rows = groups.map(|(_, g)| group_rows(g)).unwrap_or_default();
-        let doc = super::builder::portfolio::build(
+        let mut doc = super::builder::portfolio::build(
             std::mem::take(&mut self.rows),
             &self.npv,
             groups.map(|_| group_rows.as_slice()),
             self.lang,
         );
+        doc.chapters.extend(self.stakeholders.take());
         let page = if self.markdown {
             super::markdown::render_document(&doc)
         } else {

@@ -137,3 +137,84 @@ fn actuals_dir_csv_that_no_project_reads_is_warned_about() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// `batch --group-by stakeholder [--by-year]` in Markdown and HTML shows the sums per
+/// stakeholder (and the year matrices) as the table, CSV, JSON and xlsx do; they were
+/// left out in silence. Hand sums over A, B and C (tests/it/controllers.rs): costs
+/// 110000 (Kultur) + 90000 (SDF Norr: A 60000 + B 2 × 15000) + 30000 (t_k) + 40000 (tk)
+/// = 270000; besparingskrav 242000 + 20000 + 0 + 100000 = 362000; costs in 2025
+/// 110000 + 60000 + 40000 = 210000.
+#[test]
+fn group_by_stakeholder_in_markdown_and_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        write(dir.path(), "a.toml", A),
+        write(dir.path(), "b.toml", crate::controllers::B),
+        write(dir.path(), "c.toml", C),
+    ];
+    for format in ["markdown", "html"] {
+        let out = nytta()
+            .args([
+                "--lang",
+                "en",
+                "batch",
+                "--group-by",
+                "stakeholder",
+                "--by-year",
+                "--format",
+                format,
+            ])
+            .args(&files)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).unwrap();
+        for want in [
+            "Per stakeholder, summed over the portfolio",
+            "SDF Norr (sdf-norr)",
+            "270,000",
+            "362,000",
+            "Costs per stakeholder and year",
+            "210,000",
+        ] {
+            assert!(text.contains(want), "{format}: `{want}` missing: {text}");
+        }
+    }
+    // Swedish headings in Swedish.
+    let out = nytta()
+        .args([
+            "--lang",
+            "sv",
+            "batch",
+            "--group-by",
+            "stakeholder",
+            "--format",
+            "markdown",
+        ])
+        .args(&files)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("## Per intressent") && text.contains("Besparingskrav") && text.contains("270 000"),
+        "{text}"
+    );
+    assert!(!text.contains("Kostnader per intressent och år"), "{text}");
+    // The terminal table's NPV column in Swedish too.
+    let out = nytta()
+        .args([
+            "--lang",
+            "sv",
+            "batch",
+            "--group-by",
+            "stakeholder",
+            "--format",
+            "table",
+        ])
+        .args(&files)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let tail = text.split("Per intressent").nth(1).unwrap();
+    assert!(tail.contains("Nettonuvärde") && !tail.contains(" NPV "), "{text}");
+}
