@@ -218,3 +218,24 @@ fn group_by_stakeholder_in_markdown_and_html() {
     let tail = text.split("Per intressent").nth(1).unwrap();
     assert!(tail.contains("Nettonuvärde") && !tail.contains(" NPV "), "{text}");
 }
+
+/// `nytta diff` with a file that does not validate: exit 1 (invalid input, as every
+/// command); 2 only with `--exit-code`, where 1 means "they differ" (D95).
+#[test]
+fn diff_of_an_invalid_file_is_invalid_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = write(dir.path(), "c.toml", C);
+    let bad = write(dir.path(), "bad.toml", "format = 1\n");
+    let out = nytta().arg("diff").arg(&c).arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("E003") && err.contains("cannot compare"), "{err}");
+    let out = nytta()
+        .args(["diff", "--exit-code"])
+        .arg(&c)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
