@@ -239,3 +239,38 @@ fn diff_of_an_invalid_file_is_invalid_input() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A CSV where the project file goes (`follow-up` with its arguments swapped) is named as
+/// a CSV with the command that reads it, not reported as "not UTF-8, save as UTF-8".
+#[test]
+fn a_csv_given_as_the_project_file_says_so() {
+    let out = nytta()
+        .args([
+            "--lang",
+            "sv",
+            "follow-up",
+            "examples/utfall-2025.csv",
+            "--actuals",
+            "examples/uppfoljning-bygglov.toml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("examples/utfall-2025.csv är en CSV-fil, inte en projektfil (.toml)")
+            && err.contains("nytta follow-up PROJEKT.toml --actuals examples/utfall-2025.csv"),
+        "{err}"
+    );
+    assert!(!err.contains("UTF-8"), "{err}");
+    let out = nytta()
+        .args(["report", "examples/utfall-portfolj.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("is a CSV file, not a project file")
+    );
+}
