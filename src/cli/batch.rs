@@ -520,6 +520,23 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                 en: "--follow-up follows up project files, not the rows of a submissions CSV (--csv)"
             ));
         }
+        // Flags of the plain batch that the follow-up would otherwise drop in silence.
+        let ignored: Vec<&str> = [
+            (args.group_by == Some(GroupByArg::Stakeholder), "--group-by stakeholder"),
+            (args.by_year, "--by-year"),
+            (args.rank.is_some(), "--rank"),
+            (args.realism, "--realism"),
+        ]
+        .into_iter()
+        .filter_map(|(given, flag)| given.then_some(flag))
+        .collect();
+        if !ignored.is_empty() {
+            let flags = ignored.join(", ");
+            return Err(fail!(
+                sv: "{flags} hör inte ihop med --follow-up: uppföljningen sorteras sämst först och summeras per organisation (eller portfölj med --group-by portfolio); kör batch utan --follow-up för det";
+                en: "{flags} does not go with --follow-up: the follow-up is sorted worst first and summed per organisation (or portfolio with --group-by portfolio); run batch without --follow-up for that"
+            ));
+        }
         return super::batch_follow_up::run(super::batch_follow_up::Settings {
             files: sources
                 .into_iter()

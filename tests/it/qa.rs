@@ -274,3 +274,43 @@ fn a_csv_given_as_the_project_file_says_so() {
             .contains("is a CSV file, not a project file")
     );
 }
+
+/// `batch --follow-up` with flags it cannot honour (`--group-by stakeholder`, `--by-year`,
+/// `--rank`, `--realism`) is a usage error naming them, instead of a follow-up grouped by
+/// organisation and unranked as if they had not been given.
+#[test]
+fn follow_up_refuses_the_flags_it_would_ignore() {
+    for extra in [
+        &["--group-by", "stakeholder"][..],
+        &["--group-by", "stakeholder", "--by-year"][..],
+        &["--rank", "npv"][..],
+        &["--realism"][..],
+    ] {
+        let out = nytta()
+            .args(["batch", "examples/", "--follow-up"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{extra:?}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains(&format!("{} ", extra[0])) && err.contains("does not go with --follow-up"),
+            "{extra:?}: {err}"
+        );
+    }
+    // --group-by portfolio still does.
+    let out = nytta()
+        .args([
+            "batch",
+            "examples/",
+            "--follow-up",
+            "--group-by",
+            "portfolio",
+            "--as-of",
+            "2025",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
