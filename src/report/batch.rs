@@ -440,6 +440,8 @@ pub struct TableOut<W: Write> {
     out: W,
     lang: Lang,
     rows: Vec<Vec<String>>,
+    /// Source and reason of each row that could not be computed, listed under the table.
+    errors: Vec<(String, String)>,
     /// Tables written after the results by `finish` (the stakeholder sums).
     tail: String,
 }
@@ -451,6 +453,7 @@ impl<W: Write> TableOut<W> {
             out,
             lang,
             rows: Vec::new(),
+            errors: Vec::new(),
             tail: String::new(),
         }
     }
@@ -479,6 +482,10 @@ impl<W: Write> Sink for TableOut<W> {
         let lang = self.lang;
         let f = row.figures.as_ref();
         let kr = |d: Option<Decimal>| d.map_or_else(|| "–".to_string(), |d| crate::fmt::kronor(d, lang));
+        if row.status == crate::batch::Status::Error {
+            self.errors
+                .push((visible(&row.source).into_owned(), visible(row.reason()).into_owned()));
+        }
         self.rows.push(vec![
             rank.map_or_else(String::new, |r| r.to_string()),
             visible(&row.source).into_owned(),
@@ -516,6 +523,15 @@ impl<W: Write> Sink for TableOut<W> {
             t.add_row(r.clone());
         }
         writeln!(self.out, "{t}")?;
+        if !self.errors.is_empty() {
+            // Why each row could not be computed: the table shows only its code.
+            let column = |key: &str| crate::report::labels::column(key, self.lang).unwrap_or("");
+            let mut t = new_table(vec![column("source"), column("message")], 2);
+            for (source, reason) in &self.errors {
+                t.add_row(vec![source.clone(), reason.clone()]);
+            }
+            writeln!(self.out, "\n{t}")?;
+        }
         self.out.write_all(self.tail.as_bytes())?;
         if let Some((_, groups)) = groups {
             let header = vec![
@@ -567,6 +583,8 @@ pub struct HtmlOut<W: Write> {
     rows: Vec<Vec<String>>,
     /// The sums per stakeholder (`--group-by stakeholder`), shown after the projects.
     stakeholders: Option<super::document::Chapter>,
+    /// Source and reason of each row that could not be computed, listed after the table.
+    errors: Vec<(String, String)>,
     /// Name and NPV of the computed rows, in the table's order, for the chart.
     npv: Vec<(String, Decimal)>,
 }
@@ -580,6 +598,7 @@ impl<W: Write> HtmlOut<W> {
             markdown: false,
             rows: Vec::new(),
             stakeholders: None,
+            errors: Vec::new(),
             npv: Vec::new(),
         }
     }
@@ -611,6 +630,9 @@ impl<W: Write> Sink for HtmlOut<W> {
         if let Some(f) = f {
             self.npv.push((name.clone(), f.npv));
         }
+        if row.status == crate::batch::Status::Error {
+            self.errors.push((row.source.clone(), row.reason().to_string()));
+        }
         self.rows.push(vec![
             rank.map_or_else(String::new, |r| r.to_string()),
             row.source.clone(),
@@ -639,6 +661,22 @@ impl<W: Write> Sink for HtmlOut<W> {
             groups.map(|_| group_rows.as_slice()),
             self.lang,
         );
+        if !self.errors.is_empty() {
+            // Why each row could not be computed: the table shows only its code.
+            use super::document::{Block, Chapter, Grid, left, wrapped};
+            let column = |key: &str| crate::report::labels::column(key, self.lang).unwrap_or("");
+            let mut grid = Grid::new(vec![wrapped(column("source"), 40), left(column("message"))]);
+            for (source, reason) in std::mem::take(&mut self.errors) {
+                grid.row(vec![source, reason]);
+            }
+            doc.chapters.insert(
+                1.min(doc.chapters.len()),
+                Chapter {
+                    heading: column("errors").to_string(),
+                    blocks: vec![Block::Grid(grid)],
+                },
+            );
+        }
         doc.chapters.extend(self.stakeholders.take());
         let page = if self.markdown {
             super::markdown::render_document(&doc)

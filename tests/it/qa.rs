@@ -314,3 +314,38 @@ fn follow_up_refuses_the_flags_it_would_ignore() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+/// `batch --format table|markdown|html` says why a row could not be computed (the
+/// table shows only `error` and the code): one line per such row, source and message,
+/// also when the portfolio is ranked.
+#[test]
+fn batch_tables_for_people_say_why_a_row_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "c.toml", C);
+    write(
+        dir.path(),
+        "trasig.toml",
+        "format = 1\n[project]\nname = \"X\"\nstart_year = 2026\n",
+    );
+    for (format, rank) in [("table", false), ("table", true), ("markdown", false), ("html", true)] {
+        let mut cmd = nytta();
+        cmd.args(["--lang", "sv", "batch", "--format", format]).arg(dir.path());
+        if rank {
+            cmd.args(["--rank", "npv"]);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains("Meddelande") && text.contains("saknas i") && text.contains("organisation"),
+            "{format}: {text}"
+        );
+    }
+    // No such list when every row computed.
+    let out = nytta()
+        .args(["--lang", "sv", "batch", "--format", "table"])
+        .arg(dir.path().join("c.toml"))
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(out.stdout).unwrap().contains("Meddelande"));
+}
