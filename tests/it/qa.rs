@@ -176,6 +176,7 @@ fn group_by_stakeholder_in_markdown_and_html() {
             "362,000",
             "Costs per stakeholder and year",
             "210,000",
+            "Savings demand (besparingskrav: planned harvest by budget reduction) per stakeholder and year",
         ] {
             assert!(text.contains(want), "{format}: `{want}` missing: {text}");
         }
