@@ -186,7 +186,7 @@ fn one(path: &Path, s: &Settings, shared: Option<&Shared>) -> (ProjectFollowUp, 
     out.as_of = s
         .as_of
         .or(actuals.latest_year())
-        .unwrap_or_else(|| (super::follow_up::current_year() - 1).clamp(project.start_year, last));
+        .unwrap_or_else(|| super::follow_up::default_as_of(project.start_year, last));
     let fu = follow_up_with(project, base, &actuals, out.as_of, s.forecast);
     let flags = nytta::check::followup::flags(project, &fu, &actuals);
     out.flags = flags.iter().map(|d| d.code).collect();

@@ -350,3 +350,37 @@ fn batch_tables_for_people_say_why_a_row_failed() {
         .unwrap();
     assert!(!String::from_utf8(out.stdout).unwrap().contains("Meddelande"));
 }
+
+/// With no actuals and no `--as-of`, a project that has not started by last year is
+/// followed up to the year before it starts (nothing due), not to its first year, which
+/// has not closed: no W203 "no actual reported" for a year still to come (D97). Its
+/// template still lists its first year to fill in.
+#[test]
+fn default_as_of_never_follows_up_a_year_still_to_come() {
+    let dir = tempfile::tempdir().unwrap();
+    let future = write(dir.path(), "framtid.toml", &C.replace("2025", "2099"));
+    let out = nytta()
+        .args(["batch", "--follow-up", "--format", "json"])
+        .arg(&future)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let p = &v["projects"][0];
+    assert_eq!(p["as_of"], 2098, "{v}");
+    assert_eq!(p["flags"], serde_json::json!([]), "{v}");
+    assert_eq!(p["planned_costs"], "0.00");
+
+    let out = nytta()
+        .args(["follow-up", "--format", "json"])
+        .arg(&future)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("W203"), "{text}");
+
+    let out = nytta().args(["follow-up", "--template"]).arg(&future).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains(",2099,"), "{text}");
+}
