@@ -595,6 +595,14 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         |e| fail!(sv: "kan inte starta {threads} arbetstrådar: {e}"; en: "cannot start {threads} worker threads: {e}"),
     )?;
 
+    if args.realism && matches!(args.format, Format::Table | Format::Markdown | Format::Html) {
+        // The break-even columns are written in CSV, JSON and xlsx only: computing them for
+        // a page that does not show them would look like they were checked.
+        return Err(fail!(
+            sv: "--realism skriver sina kolumner i csv, json och xlsx, inte i table, markdown eller html: ange --format csv, json eller xlsx";
+            en: "--realism writes its columns in csv, json and xlsx, not in table, markdown or html: give --format csv, json or xlsx"
+        ));
+    }
     let by_stakeholder = args.group_by == Some(GroupByArg::Stakeholder);
     if args.by_year && !by_stakeholder {
         return Err(fail!(

@@ -384,3 +384,27 @@ fn default_as_of_never_follows_up_a_year_still_to_come() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains(",2099,"), "{text}");
 }
+
+/// `batch --realism` with a format that does not show its columns (table, Markdown,
+/// HTML) is a usage error saying where they are, not a silent no-op.
+#[test]
+fn realism_columns_need_a_format_that_shows_them() {
+    for format in ["table", "markdown", "html"] {
+        let out = nytta()
+            .args(["batch", "examples/worked-example.toml", "--realism", "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("--realism writes its columns in csv, json and xlsx"),
+            "{err}"
+        );
+    }
+    let out = nytta()
+        .args(["batch", "examples/worked-example.toml", "--realism", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stdout).unwrap().contains("benefit_breakeven"));
+}
