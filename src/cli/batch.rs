@@ -53,11 +53,11 @@ pub struct Args {
     #[arg(long)]
     realism: bool,
     /// Monte Carlo draws per project with `--realism`.
-    #[arg(long, value_name = "N", default_value_t = nytta::engine::realism::DEFAULT_DRAWS,
+    #[arg(long, value_name = "N", default_value_t = nytta::engine::realism::DEFAULT_DRAWS, requires = "realism",
           value_parser = clap::value_parser!(u32).range(1..=i64::from(nytta::engine::realism::MAX_DRAWS)))]
     draws: u32,
     /// Seed of the Monte Carlo generator with `--realism`.
-    #[arg(long, value_name = "S", default_value_t = nytta::engine::realism::DEFAULT_SEED)]
+    #[arg(long, value_name = "S", default_value_t = nytta::engine::realism::DEFAULT_SEED, requires = "realism")]
     seed: u64,
     /// Exit with code 1 when any submission has warnings.
     #[arg(long)]

@@ -408,3 +408,17 @@ fn realism_columns_need_a_format_that_shows_them() {
     assert!(out.status.success());
     assert!(String::from_utf8(out.stdout).unwrap().contains("benefit_breakeven"));
 }
+
+/// `batch --draws`/`--seed` without `--realism` is a usage error (they were ignored).
+#[test]
+fn batch_draws_and_seed_need_realism() {
+    for flag in [["--draws", "5"], ["--seed", "7"]] {
+        let out = nytta()
+            .args(["batch", "examples/worked-example.toml"])
+            .args(flag)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{flag:?}");
+        assert!(String::from_utf8(out.stderr).unwrap().contains("--realism"));
+    }
+}
