@@ -53,11 +53,11 @@ pub struct Args {
     #[arg(long)]
     realism: bool,
     /// Monte Carlo draws per project with `--realism`.
-    #[arg(long, value_name = "N", default_value_t = nytta::engine::realism::DEFAULT_DRAWS,
+    #[arg(long, value_name = "N", default_value_t = nytta::engine::realism::DEFAULT_DRAWS, requires = "realism",
           value_parser = clap::value_parser!(u32).range(1..=i64::from(nytta::engine::realism::MAX_DRAWS)))]
     draws: u32,
     /// Seed of the Monte Carlo generator with `--realism`.
-    #[arg(long, value_name = "S", default_value_t = nytta::engine::realism::DEFAULT_SEED)]
+    #[arg(long, value_name = "S", default_value_t = nytta::engine::realism::DEFAULT_SEED, requires = "realism")]
     seed: u64,
     /// Exit with code 1 when any submission has warnings.
     #[arg(long)]
@@ -520,6 +520,23 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
                 en: "--follow-up follows up project files, not the rows of a submissions CSV (--csv)"
             ));
         }
+        // Flags of the plain batch that the follow-up would otherwise drop in silence.
+        let ignored: Vec<&str> = [
+            (args.group_by == Some(GroupByArg::Stakeholder), "--group-by stakeholder"),
+            (args.by_year, "--by-year"),
+            (args.rank.is_some(), "--rank"),
+            (args.realism, "--realism"),
+        ]
+        .into_iter()
+        .filter_map(|(given, flag)| given.then_some(flag))
+        .collect();
+        if !ignored.is_empty() {
+            let flags = ignored.join(", ");
+            return Err(fail!(
+                sv: "{flags} hör inte ihop med --follow-up: uppföljningen sorteras sämst först och summeras per organisation (eller portfölj med --group-by portfolio); kör batch utan --follow-up för det";
+                en: "{flags} does not go with --follow-up: the follow-up is sorted worst first and summed per organisation (or portfolio with --group-by portfolio); run batch without --follow-up for that"
+            ));
+        }
         return super::batch_follow_up::run(super::batch_follow_up::Settings {
             files: sources
                 .into_iter()
@@ -578,6 +595,14 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         |e| fail!(sv: "kan inte starta {threads} arbetstrådar: {e}"; en: "cannot start {threads} worker threads: {e}"),
     )?;
 
+    if args.realism && matches!(args.format, Format::Table | Format::Markdown | Format::Html) {
+        // The break-even columns are written in CSV, JSON and xlsx only: computing them for
+        // a page that does not show them would look like they were checked.
+        return Err(fail!(
+            sv: "--realism skriver sina kolumner i csv, json och xlsx, inte i table, markdown eller html: ange --format csv, json eller xlsx";
+            en: "--realism writes its columns in csv, json and xlsx, not in table, markdown or html: give --format csv, json or xlsx"
+        ));
+    }
     let by_stakeholder = args.group_by == Some(GroupByArg::Stakeholder);
     if args.by_year && !by_stakeholder {
         return Err(fail!(

@@ -11,7 +11,7 @@
 //! on standard error. The years after are forecast by `--forecast` (default trend).
 //! Summaries are small, so the whole portfolio is held to sort it.
 
-use super::{Failure, Outcome, input, os_error_in, output};
+use super::{Failure, OrFail, Outcome, input, os_error_in, output};
 use nytta::analysis::analyse;
 use nytta::diagnostic::{Diagnostic, Text, did_you_mean};
 use nytta::engine::followup::{Forecast, follow_up_with};
@@ -86,9 +86,9 @@ fn located(csv: &Path, text: &str, problems: &[Diagnostic]) -> Text {
     })
 }
 
-/// One project followed up, and the `project` values of the shared actuals CSV that
-/// named it (its id, its file stem).
-fn one(path: &Path, s: &Settings, shared: Option<&Shared>) -> (ProjectFollowUp, Vec<String>) {
+/// One project followed up, the `project` values of the shared actuals CSV that named
+/// it (its id, its file stem), and its content's fingerprint (W302).
+fn one(path: &Path, s: &Settings, shared: Option<&Shared>) -> (ProjectFollowUp, Vec<String>, Option<u64>) {
     let source = path.display().to_string();
     let mut out = ProjectFollowUp {
         source,
@@ -104,16 +104,17 @@ fn one(path: &Path, s: &Settings, shared: Option<&Shared>) -> (ProjectFollowUp, 
                 "en projektfil",
                 "a project file",
             ));
-            return (out, Vec::new());
+            return (out, Vec::new(), None);
         }
         Err(e) => {
             out.error = Some(Text::by(|lang| {
                 let e = os_error_in(lang, &e);
                 say!(in lang; sv: "kan inte läsa filen: {e}"; en: "cannot read the file: {e}")
             }));
-            return (out, Vec::new());
+            return (out, Vec::new(), None);
         }
     };
+    let content = Some(nytta::check::duplicates::fingerprint(&text));
     let analysis = analyse(&text);
     out.id = analysis.header.id.clone();
     out.name = analysis.header.name.clone();
@@ -139,7 +140,7 @@ fn one(path: &Path, s: &Settings, shared: Option<&Shared>) -> (ProjectFollowUp, 
             "filen går inte att läsa in: kör nytta check",
             "the file does not validate: run nytta check",
         ));
-        return (out, keys);
+        return (out, keys, content);
     };
     let mut actuals = Actuals::from_project(project);
     if let Some(dir) = &s.actuals_dir
@@ -156,7 +157,7 @@ fn one(path: &Path, s: &Settings, shared: Option<&Shared>) -> (ProjectFollowUp, 
                     Ok(from_csv) => actuals = actuals.merged_with(&from_csv),
                     Err(problems) => {
                         out.error = Some(located(&csv, &text, &problems));
-                        return (out, keys);
+                        return (out, keys, content);
                     }
                 }
             }
@@ -165,7 +166,7 @@ fn one(path: &Path, s: &Settings, shared: Option<&Shared>) -> (ProjectFollowUp, 
                     let (csv, e) = (csv.display(), os_error_in(lang, &e));
                     say!(in lang; sv: "kan inte läsa {csv}: {e}"; en: "cannot read {csv}: {e}")
                 }));
-                return (out, keys);
+                return (out, keys, content);
             }
         }
     }
@@ -177,7 +178,7 @@ fn one(path: &Path, s: &Settings, shared: Option<&Shared>) -> (ProjectFollowUp, 
             Ok(from_csv) => actuals = actuals.merged_with(&from_csv),
             Err(problems) => {
                 out.error = Some(located(&shared.path, &shared.text, &problems));
-                return (out, keys);
+                return (out, keys, content);
             }
         }
     }
@@ -185,7 +186,7 @@ fn one(path: &Path, s: &Settings, shared: Option<&Shared>) -> (ProjectFollowUp, 
     out.as_of = s
         .as_of
         .or(actuals.latest_year())
-        .unwrap_or_else(|| (super::follow_up::current_year() - 1).clamp(project.start_year, last));
+        .unwrap_or_else(|| super::follow_up::default_as_of(project.start_year, last));
     let fu = follow_up_with(project, base, &actuals, out.as_of, s.forecast);
     let flags = nytta::check::followup::flags(project, &fu, &actuals);
     out.flags = flags.iter().map(|d| d.code).collect();
@@ -196,7 +197,7 @@ fn one(path: &Path, s: &Settings, shared: Option<&Shared>) -> (ProjectFollowUp, 
     out.totals = fu.totals;
     out.planned_npv = base.summary.npv;
     out.forecast_npv = fu.reforecast.npv;
-    (out, keys)
+    (out, keys, content)
 }
 
 /// Rows of the shared actuals CSV shown at most in one warning.
@@ -207,16 +208,7 @@ const SHOWN_ROWS: usize = 10;
 /// whether there was any.
 fn warn_unmatched(shared: &Shared, used: &BTreeSet<String>, files: &[PathBuf], projects: &[ProjectFollowUp]) -> bool {
     let lang = super::lang();
-    let known: Vec<String> = projects
-        .iter()
-        .map(|p| p.id.clone())
-        .chain(
-            files
-                .iter()
-                .filter_map(|f| f.file_stem().map(|s| s.to_string_lossy().into_owned())),
-        )
-        .filter(|k| !k.is_empty())
-        .collect();
+    let known = known_keys(files, projects);
     let mut unmatched: Vec<(&str, Vec<u64>)> = shared.rows.projects().filter(|(v, _)| !used.contains(*v)).collect();
     unmatched.sort_by_key(|(_, lines)| lines.first().copied());
     for (value, lines) in &unmatched {
@@ -226,13 +218,7 @@ fn warn_unmatched(shared: &Shared, used: &BTreeSet<String>, files: &[PathBuf], p
             rows.push(format!("… ({} {})", lines.len(), lang.pick("rader", "rows")));
         }
         let rows = rows.join(", ");
-        // The same id but for case, diacritics and separators (`C1`, `c-1`), else a near one.
-        let folded = nytta::portfolio::fold(value);
-        let near = known
-            .iter()
-            .find(|k| !folded.is_empty() && nytta::portfolio::fold(k) == folded)
-            .map(String::as_str)
-            .or_else(|| did_you_mean(value, known.iter().map(String::as_str)));
+        let near = nearest(value, &known);
         let rows = match lines.len() {
             1 => say!(sv: "rad {rows}"; en: "row {rows}"),
             _ => say!(sv: "rad {rows}"; en: "rows {rows}"),
@@ -257,6 +243,65 @@ fn warn_unmatched(shared: &Shared, used: &BTreeSet<String>, files: &[PathBuf], p
         );
     }
     !unmatched.is_empty()
+}
+
+/// What a project's actuals are found by: its id and its file stem.
+fn known_keys(files: &[PathBuf], projects: &[ProjectFollowUp]) -> Vec<String> {
+    projects
+        .iter()
+        .map(|p| p.id.clone())
+        .chain(
+            files
+                .iter()
+                .filter_map(|f| f.file_stem().map(|s| s.to_string_lossy().into_owned())),
+        )
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+/// The known key `value` was probably meant to be: the same but for case, diacritics and
+/// separators (`C1`, `c-1`), else a near one.
+fn nearest<'a>(value: &str, known: &'a [String]) -> Option<&'a str> {
+    let folded = nytta::portfolio::fold(value);
+    known
+        .iter()
+        .find(|k| !folded.is_empty() && nytta::portfolio::fold(k) == folded)
+        .map(String::as_str)
+        .or_else(|| did_you_mean(value, known.iter().map(String::as_str)))
+}
+
+/// Warn (standard error) about every CSV in `--actuals-dir` that no project reads (its
+/// name is neither `<project id>.csv` nor `<file stem>.csv`), with the nearest name.
+/// Returns whether there was any.
+fn warn_unread_csvs(dir: &Path, files: &[PathBuf], projects: &[ProjectFollowUp]) -> bool {
+    let lang = super::lang();
+    let known = known_keys(files, projects);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false; // checked readable at the start; gone since: nothing to say
+    };
+    let mut unread: Vec<(String, Option<&str>)> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+        .filter_map(|p| {
+            let stem = p.file_stem()?.to_string_lossy().into_owned();
+            let read = p.extension().is_some_and(|e| e == "csv") && known.contains(&stem);
+            (!read).then(|| (p.display().to_string(), nearest(&stem, &known)))
+        })
+        .collect();
+    unread.sort();
+    for (csv, near) in &unread {
+        let near = near.map_or(
+            String::new(),
+            |n| say!(sv: ". Menade du `{n}.csv`?"; en: ". Did you mean `{n}.csv`?"),
+        );
+        let text = say!(
+            sv: "{csv} hör inte till något av projekten (namnet är varken <projekt-id>.csv eller <filnamn>.csv); räknas inte{near}";
+            en: "{csv} belongs to none of the projects (its name is neither <project id>.csv nor <file name>.csv); not counted{near}"
+        );
+        noteln!("nytta: {}: {}", lang.pick("varning", "warning"), visible(&text));
+    }
+    !unread.is_empty()
 }
 
 /// Read the shared actuals CSV: `Ok(None)` (its problems printed) when it cannot be
@@ -295,6 +340,18 @@ pub fn read_shared(path: &Path) -> Result<Option<Shared>, Failure> {
 
 /// Follow up every file, sort worst first, sum per group and write.
 pub fn run(s: Settings) -> Result<Outcome, Failure> {
+    // A folder that is not there (a typo) would otherwise give every project no CSV,
+    // quietly: the follow-up would run on the files' own actuals alone.
+    if let Some(dir) = &s.actuals_dir {
+        let meta = std::fs::metadata(dir)
+            .or_fail(|| say!(sv: "--actuals-dir {}", dir.display(); en: "--actuals-dir {}", dir.display()))?;
+        if !meta.is_dir() {
+            return Err(fail!(
+                sv: "--actuals-dir {}: det är inte en mapp; ange mappen med en CSV per projekt (<projekt-id>.csv eller <filnamn>.csv), eller en fil med kolumnen `project` med --actuals", dir.display();
+                en: "--actuals-dir {}: not a folder; give the folder with one CSV per project (<project id>.csv or <file name>.csv), or one file with a `project` column with --actuals", dir.display()
+            ));
+        }
+    }
     let shared = match &s.actuals {
         Some(path) => match read_shared(path)? {
             Some(shared) => Some(shared),
@@ -302,12 +359,29 @@ pub fn run(s: Settings) -> Result<Outcome, Failure> {
         },
         None => None,
     };
-    let (mut projects, keys): (Vec<ProjectFollowUp>, Vec<Vec<String>>) =
-        s.files.par_iter().map(|p| one(p, &s, shared.as_ref())).unzip();
-    let unmatched = match &shared {
+    let followed: Vec<_> = s.files.par_iter().map(|p| one(p, &s, shared.as_ref())).collect();
+    let mut projects = Vec::with_capacity(followed.len());
+    let mut keys = Vec::with_capacity(followed.len());
+    // The same project twice (by id or content) would be summed twice in its group and
+    // the portfolio: W302 on the later one, as plain `batch` raises it, in input order.
+    let mut duplicates = nytta::check::duplicates::Duplicates::default();
+    for (mut p, k, content) in followed {
+        for d in duplicates.check(&p.source, &p.id, content) {
+            if !p.flags.contains(&d.code) {
+                p.flags.push(d.code);
+            }
+            p.findings.push((d.code, d.message));
+        }
+        projects.push(p);
+        keys.push(k);
+    }
+    let mut unmatched = match &shared {
         Some(shared) => warn_unmatched(shared, &keys.into_iter().flatten().collect(), &s.files, &projects),
         None => false,
     };
+    if let Some(dir) = &s.actuals_dir {
+        unmatched |= warn_unread_csvs(dir, &s.files, &projects);
+    }
     projects.sort_by_key(ProjectFollowUp::worst_first_key);
     let groups = group_follow_ups(&projects);
     let total = portfolio_follow_up(&projects);
@@ -333,8 +407,11 @@ pub fn run(s: Settings) -> Result<Outcome, Failure> {
         "nytta: {}",
         say!(
             in s.lang;
-            sv: "{n} projekt följda upp: {overdue} försenade med uppföljningen, {errors} gick inte att följa upp";
-            en: "{n} projects followed up: {overdue} overdue for follow-up, {errors} could not be followed up"
+            sv: "{n} projekt {}: {overdue} {} med uppföljningen, {errors} gick inte att följa upp",
+                if n == 1 { "uppföljt" } else { "uppföljda" },
+                if overdue == 1 { "försenat" } else { "försenade" };
+            en: "{n} {} followed up: {overdue} overdue for follow-up, {errors} could not be followed up",
+                if n == 1 { "project" } else { "projects" }
         )
     );
     Ok(if errors > 0 || (s.deny_warnings && (unmatched || flagged > 0)) {

@@ -42,11 +42,17 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         input::load_project(&args.old, &Default::default())?,
         input::load_project(&args.new, &Default::default())?,
     ) else {
-        // Exit 1 means "they differ" with --exit-code: an invalid file is 2, as in git.
-        return Err(fail!(
+        let why = say!(
             sv: "kan inte jämföra: en fil går inte att läsa in (se ovan)";
             en: "cannot compare: a file does not validate (see above)"
-        ));
+        );
+        // Exit 1 means "they differ" with --exit-code: an invalid file is 2 then, as in
+        // git; without it, invalid input is 1, as in every other command (D95).
+        if args.exit_code {
+            return Err(Failure::new(why));
+        }
+        noteln!("nytta: {why}");
+        return Ok(Outcome::Invalid);
     };
     // Both files validated above, so this is rare: a bridge step that does not compute.
     let d = nytta::diff::diff(&old.text, &new.text).map_err(|e| match &e {

@@ -104,13 +104,22 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         }
     }
     let last_horizon_year = project.end_year() - 1;
+    // Last year by default, but never a year of the horizon that has not closed yet: a
+    // project that starts this year or later has nothing due (D97).
+    let defaulted = args.as_of.or(actuals.latest_year()).is_none();
     let as_of = args
         .as_of
         .or(actuals.latest_year())
-        .unwrap_or_else(|| (current_year() - 1).clamp(project.start_year, last_horizon_year));
+        .unwrap_or_else(|| default_as_of(project.start_year, last_horizon_year));
     let style = args.excel.style();
     let mut flagged = !loaded.warnings.is_empty();
     let rendered = if args.template {
+        // The template of a project not yet started still lists its first year, to fill in.
+        let as_of = if defaulted {
+            as_of.max(project.start_year)
+        } else {
+            as_of
+        };
         csv::follow_up_template(project, base, as_of, style)
     } else {
         let fu = follow_up_with(project, base, &actuals, as_of, args.forecast.into());
@@ -139,6 +148,12 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
 }
 
 /// The current calendar year (UTC), from the system clock.
+/// The default `--as-of` with no actuals: last calendar year, within the horizon, or
+/// the year before it starts when it starts this year or later (nothing is due then).
+pub(super) fn default_as_of(start_year: i32, last_horizon_year: i32) -> i32 {
+    (current_year() - 1).clamp(start_year - 1, last_horizon_year)
+}
+
 pub(super) fn current_year() -> i32 {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

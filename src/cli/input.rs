@@ -29,6 +29,18 @@ pub struct Loaded {
 /// printed to standard error, and the command ends with exit code 1.
 pub fn load_project(path: &Path, overrides: &Overrides) -> Result<Option<Loaded>, Failure> {
     let shown = path.display().to_string();
+    // An actuals or submissions CSV where the project file goes (the arguments swapped):
+    // its first non-TOML byte would be reported, with a hint that cannot help.
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
+        noteln!(
+            "nytta: {}",
+            say!(
+                sv: "{shown} är en CSV-fil, inte en projektfil (.toml); utfall läses med `nytta follow-up PROJEKT.toml --actuals {shown}`, ansökningar med `nytta batch --csv {shown}`";
+                en: "{shown} is a CSV file, not a project file (.toml); actuals are read by `nytta follow-up PROJECT.toml --actuals {shown}`, submissions by `nytta batch --csv {shown}`"
+            )
+        );
+        return Ok(None);
+    }
     let text = match read_text(path)? {
         Ok(text) => text,
         Err((text, d)) => {

@@ -504,6 +504,8 @@ pub struct TableOut<W: Write> {
     out: W,
     lang: Lang,
     rows: Vec<Vec<String>>,
+    /// Source and reason of each row that could not be computed, listed under the table.
+    errors: Vec<(String, String)>,
     /// Tables written after the results by `finish` (the stakeholder sums).
     tail: String,
     /// The page width the tables are laid out for (docs/decisions.md, D72).
@@ -518,6 +520,7 @@ impl<W: Write> TableOut<W> {
             out,
             lang,
             rows: Vec::new(),
+            errors: Vec::new(),
             tail: String::new(),
             width: super::table::PIPED_WIDTH,
         }
@@ -543,6 +546,10 @@ impl<W: Write> Sink for TableOut<W> {
         let lang = self.lang;
         let f = row.figures.as_ref();
         let kr = |d: Option<Decimal>| d.map_or_else(|| "–".to_string(), |d| crate::fmt::kronor(d, lang));
+        if row.status == crate::batch::Status::Error {
+            self.errors
+                .push((visible(&row.source).into_owned(), visible(row.reason()).into_owned()));
+        }
         self.rows.push(vec![
             rank.map_or_else(String::new, |r| r.to_string()),
             visible(&row.source).into_owned(),
@@ -589,6 +596,15 @@ impl<W: Write> Sink for TableOut<W> {
             t.add_row(order.iter().map(|&c| r[c].clone()).collect());
         }
         writeln!(self.out, "{t}")?;
+        if !self.errors.is_empty() {
+            // Why each row could not be computed: the table shows only its code.
+            let column = |key: &str| crate::report::labels::column(key, self.lang).unwrap_or("");
+            let mut t = new_table(vec![column("source"), column("message")], 2);
+            for (source, reason) in &self.errors {
+                t.add_row(vec![source.clone(), reason.clone()]);
+            }
+            writeln!(self.out, "\n{t}")?;
+        }
         self.out.write_all(self.tail.as_bytes())?;
         if let Some((_, groups)) = groups {
             let header = vec![
@@ -626,6 +642,10 @@ pub struct HtmlOut<W: Write> {
     /// Write the page as GitHub Markdown instead (no chart).
     markdown: bool,
     rows: Vec<Vec<String>>,
+    /// The sums per stakeholder (`--group-by stakeholder`), shown after the projects.
+    stakeholders: Option<super::document::Chapter>,
+    /// Source and reason of each row that could not be computed, listed after the table.
+    errors: Vec<(String, String)>,
     /// Name and NPV of the computed rows, in the table's order, for the chart.
     npv: Vec<(String, Decimal)>,
 }
@@ -638,6 +658,8 @@ impl<W: Write> HtmlOut<W> {
             lang,
             markdown: false,
             rows: Vec::new(),
+            stakeholders: None,
+            errors: Vec::new(),
             npv: Vec::new(),
         }
     }
@@ -653,6 +675,10 @@ impl<W: Write> HtmlOut<W> {
 }
 
 impl<W: Write> Sink for HtmlOut<W> {
+    fn stakeholders(&mut self, table: &StakeholderTable) -> std::io::Result<()> {
+        self.stakeholders = Some(super::stakeholders::chapter(table, self.lang));
+        Ok(())
+    }
     fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()> {
         let lang = self.lang;
         let f = row.figures.as_ref();
@@ -664,6 +690,9 @@ impl<W: Write> Sink for HtmlOut<W> {
         };
         if let Some(f) = f {
             self.npv.push((name.clone(), f.npv));
+        }
+        if row.status == crate::batch::Status::Error {
+            self.errors.push((row.source.clone(), row.reason().to_string()));
         }
         self.rows.push(vec![
             rank.map_or_else(String::new, |r| r.to_string()),
@@ -687,12 +716,29 @@ impl<W: Write> Sink for HtmlOut<W> {
 
     fn finish(mut self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()> {
         let group_rows = groups.map(|(_, g)| shown_group_rows(g)).unwrap_or_default();
-        let doc = super::builder::portfolio::build(
+        let mut doc = super::builder::portfolio::build(
             std::mem::take(&mut self.rows),
             &self.npv,
             groups.map(|_| group_rows.as_slice()),
             self.lang,
         );
+        if !self.errors.is_empty() {
+            // Why each row could not be computed: the table shows only its code.
+            use super::document::{Block, Chapter, Grid, left, wrapped};
+            let column = |key: &str| crate::report::labels::column(key, self.lang).unwrap_or("");
+            let mut grid = Grid::new(vec![wrapped(column("source"), 40), left(column("message"))]);
+            for (source, reason) in std::mem::take(&mut self.errors) {
+                grid.row(vec![source, reason]);
+            }
+            doc.chapters.insert(
+                1.min(doc.chapters.len()),
+                Chapter {
+                    heading: column("errors").to_string(),
+                    blocks: vec![Block::Grid(grid)],
+                },
+            );
+        }
+        doc.chapters.extend(self.stakeholders.take());
         let page = if self.markdown {
             super::markdown::render_document(&doc)
         } else {

@@ -5,6 +5,7 @@
 
 use super::Lang;
 use super::csv::Cell;
+use super::document::{Block, Chapter, Grid, right, wrapped};
 use super::labels::Label as L;
 use super::visible::visible;
 use crate::fmt::{apportion, difference, grid, kronor, money_plain, round};
@@ -302,4 +303,74 @@ pub fn table_text(table: &StakeholderTable, lang: Lang, width: usize) -> String 
         }
     }
     out
+}
+
+/// The same tables as [`table_text`], as a chapter of the batch's HTML and Markdown page
+/// ([`super::batch::HtmlOut`]): per stakeholder, then (with `--by-year`) costs and
+/// besparingskrav per stakeholder and year. Totals are the table's exact sums.
+pub fn chapter(table: &StakeholderTable, lang: Lang) -> Chapter {
+    let l = |label: L| label.text(lang);
+    let kr = |d: Decimal| kronor(d, lang);
+    let mut grid = Grid::new(vec![
+        wrapped(l(L::Stakeholder), 40),
+        right(l(L::Projects2)),
+        right(l(L::Costs2)),
+        right(l(L::FinancialBenefits2)),
+        right(l(L::ReallocationBenefits2)),
+        right(l(L::Net)),
+        right(l(L::Npv2)),
+        right(l(L::PlannedHarvest2)),
+        right(l(L::Besparingskrav2)),
+    ]);
+    let money_row = |m: &ShareMoney| {
+        vec![
+            kr(m.costs),
+            kr(m.financial_benefits),
+            kr(m.reallocation_benefits),
+            kr(m.net()),
+            kr(m.npv),
+            kr(m.planned_harvest),
+            kr(m.besparingskrav),
+        ]
+    };
+    for r in &table.rows {
+        let mut row = vec![shown(r), r.projects.to_string()];
+        row.extend(money_row(&r.money));
+        grid.row(row);
+    }
+    let mut total = vec![l(L::Total).to_string(), String::new()];
+    total.extend(money_row(&table.total()));
+    grid.total(total);
+    let mut blocks = vec![Block::Grid(grid)];
+    if table.by_year {
+        for (title, m) in [
+            (L::CostsPerStakeholderAndYear, "costs"),
+            (L::BesparingskravPerStakeholderAndYear, "besparingskrav"),
+        ] {
+            let years: Vec<String> = table.years.iter().map(i32::to_string).collect();
+            let mut columns = vec![wrapped(l(L::Stakeholder), 40)];
+            columns.extend(years.iter().map(|y| right(y)));
+            columns.push(right(l(L::Total)));
+            let mut grid = Grid::new(columns).caption(l(title));
+            let pick = |m2: &ShareMoney| if m == "costs" { m2.costs } else { m2.besparingskrav };
+            for r in &table.rows {
+                let mut row = vec![shown(r)];
+                row.extend(table.years.iter().map(|&y| kr(measure(r, y, m))));
+                row.push(kr(pick(&r.money)));
+                grid.row(row);
+            }
+            let mut row = vec![l(L::Total).to_string()];
+            row.extend(table.years.iter().map(|&y| {
+                let yt = table.year_total(y);
+                kr(if m == "costs" { yt.costs } else { yt.besparingskrav })
+            }));
+            row.push(kr(pick(&table.total())));
+            grid.total(row);
+            blocks.push(Block::Grid(grid));
+        }
+    }
+    Chapter {
+        heading: l(L::PerStakeholderOverPortfolio).to_string(),
+        blocks,
+    }
 }

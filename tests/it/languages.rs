@@ -398,8 +398,12 @@ fn said_cases(dir: &Path) -> Vec<Said> {
         said(
             &[&"batch", &"--follow-up", &"--actuals", &actuals, &projects],
             0,
-            &["is none of the projects", "not counted", "projects followed up"],
-            &["finns inte bland projekten", "räknas inte", "projekt följda upp"],
+            &["is none of the projects", "not counted", "1 project followed up"],
+            &[
+                "finns inte bland projekten",
+                "räknas inte",
+                "1 projekt uppföljt: 1 försenat",
+            ],
         ),
         said(&[&"man", &"-o", &nope], 2, &["is not a folder"], &["är inte en mapp"]),
         said(
@@ -408,7 +412,7 @@ fn said_cases(dir: &Path) -> Vec<Said> {
             &["wrote", "manual pages"],
             &["skrev", "manualsidor"],
         ),
-        said(&[&"diff", &bad, &p], 2, &["cannot compare"], &["kan inte jämföra"]),
+        said(&[&"diff", &bad, &p], 1, &["cannot compare"], &["kan inte jämföra"]),
         Said {
             stdout: true,
             ..said(

@@ -13,6 +13,7 @@ mod hostile_output;
 mod html;
 mod languages;
 mod properties;
+mod qa;
 mod realism;
 mod set;
 mod snapshots;

@@ -76,7 +76,7 @@ pub(super) fn text(label: Label) -> &'static str {
         }
         CostsPerStakeholderAndYear => "Costs per stakeholder and year",
         BesparingskravPerStakeholderAndYear => {
-            "Besparingskrav (planned harvest by budget reduction) per stakeholder and year"
+            "Savings demand (besparingskrav: planned harvest by budget reduction) per stakeholder and year"
         }
         Year => "year",
         Years => "years",

@@ -1,0 +1,424 @@
+//! Found by trying the tool as a controller and a project leader would (a QA pass):
+//! each test fails without its fix.
+
+use crate::cli::{nytta, write};
+use crate::controllers::{A, C};
+
+/// `--actuals-dir` that is not there (a typo) or is a file stops the run (exit 2) and
+/// says so, instead of following up every project without its CSV.
+#[test]
+fn actuals_dir_that_is_no_folder_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = write(dir.path(), "c.toml", C);
+    let missing = dir.path().join("utfal");
+    let out = nytta()
+        .args(["--lang", "sv", "batch", "--follow-up", "--actuals-dir"])
+        .arg(&missing)
+        .arg(&c)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("--actuals-dir") && err.contains("utfal"), "{err}");
+    assert!(err.contains("finns inte"), "{err}");
+    assert!(out.stdout.is_empty());
+
+    let file = write(dir.path(), "C-1.csv", "line,year,amount\nBygg,2025,1\n");
+    let out = nytta()
+        .args(["batch", "--follow-up", "--actuals-dir"])
+        .arg(&file)
+        .arg(&c)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("not a folder") && err.contains("--actuals"), "{err}");
+}
+
+/// `batch --follow-up` over the same project twice (a copy in another folder) warns
+/// W302 on the later one, as plain `batch` does, instead of summing it twice in silence;
+/// `--deny-warnings` then exits 1. Swedish summary line: "uppföljda", not "följda upp".
+#[test]
+fn portfolio_follow_up_flags_the_same_project_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.toml", A);
+    let copy = write(dir.path(), "a-kopia.toml", &format!("# kopia\n{A}"));
+    let c = write(dir.path(), "c.toml", C);
+    let out = nytta()
+        .args(["batch", "--follow-up", "--as-of", "2025", "--format", "json"])
+        .args([&a, &copy, &c])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let of = |source: &std::path::Path| {
+        v["projects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["source"] == source.display().to_string())
+            .unwrap()
+            .clone()
+    };
+    let has_w302 = |p: serde_json::Value| p["flags"].as_array().unwrap().iter().any(|f| f == "W302");
+    assert!(!has_w302(of(&a)) && !has_w302(of(&c)), "{v}");
+    assert!(has_w302(of(&copy)), "{v}");
+
+    let out = nytta()
+        .args([
+            "--lang",
+            "sv",
+            "batch",
+            "--follow-up",
+            "--as-of",
+            "2025",
+            "--deny-warnings",
+            "--format",
+            "table",
+        ])
+        .args([&a, &copy])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.contains("W302") && table.contains("samma innehåll"), "{table}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("2 projekt uppföljda: 0 försenade"), "{err}");
+}
+
+/// A CSV in `--actuals-dir` that no project reads (a typo in its name) is warned about
+/// with the name it probably meant, as the rows of `--actuals` naming no project are;
+/// `--deny-warnings` makes it exit 1.
+#[test]
+fn actuals_dir_csv_that_no_project_reads_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = write(dir.path(), "c.toml", C);
+    let act = dir.path().join("utfall");
+    std::fs::create_dir(&act).unwrap();
+    write(&act, "C-1.csv", "line,year,amount\nBygg,2025,120000\n");
+    write(&act, "C1.csv", "line,year,amount\nBygg,2025,120000\n");
+    write(&act, "noter.txt", "inte en CSV\n");
+    let out = nytta()
+        .args([
+            "batch",
+            "--follow-up",
+            "--as-of",
+            "2025",
+            "--format",
+            "json",
+            "--actuals-dir",
+        ])
+        .arg(&act)
+        .arg(&c)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("C1.csv belongs to none of the projects") && err.contains("Did you mean `C-1.csv`?"),
+        "{err}"
+    );
+    assert!(!err.contains("C-1.csv belongs") && !err.contains("noter.txt"), "{err}");
+    // C-1.csv itself was read: 120000 against 110000 planned.
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["projects"][0]["actual_costs"], "120000.00");
+    let out = nytta()
+        .args([
+            "batch",
+            "--follow-up",
+            "--as-of",
+            "2025",
+            "--deny-warnings",
+            "--actuals-dir",
+        ])
+        .arg(&act)
+        .arg(&c)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
+
+/// `batch --group-by stakeholder [--by-year]` in Markdown and HTML shows the sums per
+/// stakeholder (and the year matrices) as the table, CSV, JSON and xlsx do; they were
+/// left out in silence. Hand sums over A, B and C (tests/it/controllers.rs): costs
+/// 110000 (Kultur) + 90000 (SDF Norr: A 60000 + B 2 × 15000) + 30000 (t_k) + 40000 (tk)
+/// = 270000; besparingskrav 242000 + 20000 + 0 + 100000 = 362000; costs in 2025
+/// 110000 + 60000 + 40000 = 210000.
+#[test]
+fn group_by_stakeholder_in_markdown_and_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        write(dir.path(), "a.toml", A),
+        write(dir.path(), "b.toml", crate::controllers::B),
+        write(dir.path(), "c.toml", C),
+    ];
+    for format in ["markdown", "html"] {
+        let out = nytta()
+            .args([
+                "--lang",
+                "en",
+                "batch",
+                "--group-by",
+                "stakeholder",
+                "--by-year",
+                "--format",
+                format,
+            ])
+            .args(&files)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).unwrap();
+        for want in [
+            "Per stakeholder, summed over the portfolio",
+            "SDF Norr (sdf-norr)",
+            "270,000",
+            "362,000",
+            "Costs per stakeholder and year",
+            "210,000",
+            "Savings demand (besparingskrav: planned harvest by budget reduction) per stakeholder and year",
+        ] {
+            assert!(text.contains(want), "{format}: `{want}` missing: {text}");
+        }
+    }
+    // Swedish headings in Swedish.
+    let out = nytta()
+        .args([
+            "--lang",
+            "sv",
+            "batch",
+            "--group-by",
+            "stakeholder",
+            "--format",
+            "markdown",
+        ])
+        .args(&files)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("## Per intressent") && text.contains("Besparingskrav") && text.contains("270 000"),
+        "{text}"
+    );
+    assert!(!text.contains("Kostnader per intressent och år"), "{text}");
+    // The terminal table's NPV column in Swedish too.
+    let out = nytta()
+        .args([
+            "--lang",
+            "sv",
+            "batch",
+            "--group-by",
+            "stakeholder",
+            "--format",
+            "table",
+        ])
+        .args(&files)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let tail = text.split("Per intressent").nth(1).unwrap();
+    assert!(tail.contains("Nettonuvärde") && !tail.contains(" NPV "), "{text}");
+}
+
+/// `nytta diff` with a file that does not validate: exit 1 (invalid input, as every
+/// command); 2 only with `--exit-code`, where 1 means "they differ" (D95).
+#[test]
+fn diff_of_an_invalid_file_is_invalid_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = write(dir.path(), "c.toml", C);
+    let bad = write(dir.path(), "bad.toml", "format = 1\n");
+    let out = nytta().arg("diff").arg(&c).arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("E003") && err.contains("cannot compare"), "{err}");
+    let out = nytta()
+        .args(["diff", "--exit-code"])
+        .arg(&c)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// A CSV where the project file goes (`follow-up` with its arguments swapped) is named as
+/// a CSV with the command that reads it, not reported as "not UTF-8, save as UTF-8".
+#[test]
+fn a_csv_given_as_the_project_file_says_so() {
+    let out = nytta()
+        .args([
+            "--lang",
+            "sv",
+            "follow-up",
+            "examples/utfall-2025.csv",
+            "--actuals",
+            "examples/uppfoljning-bygglov.toml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("examples/utfall-2025.csv är en CSV-fil, inte en projektfil (.toml)")
+            && err.contains("nytta follow-up PROJEKT.toml --actuals examples/utfall-2025.csv"),
+        "{err}"
+    );
+    assert!(!err.contains("UTF-8"), "{err}");
+    let out = nytta()
+        .args(["report", "examples/utfall-portfolj.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("is a CSV file, not a project file")
+    );
+}
+
+/// `batch --follow-up` with flags it cannot honour (`--group-by stakeholder`, `--by-year`,
+/// `--rank`, `--realism`) is a usage error naming them, instead of a follow-up grouped by
+/// organisation and unranked as if they had not been given.
+#[test]
+fn follow_up_refuses_the_flags_it_would_ignore() {
+    for extra in [
+        &["--group-by", "stakeholder"][..],
+        &["--group-by", "stakeholder", "--by-year"][..],
+        &["--rank", "npv"][..],
+        &["--realism"][..],
+    ] {
+        let out = nytta()
+            .args(["batch", "examples/", "--follow-up"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{extra:?}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains(&format!("{} ", extra[0])) && err.contains("does not go with --follow-up"),
+            "{extra:?}: {err}"
+        );
+    }
+    // --group-by portfolio still does.
+    let out = nytta()
+        .args([
+            "batch",
+            "examples/",
+            "--follow-up",
+            "--group-by",
+            "portfolio",
+            "--as-of",
+            "2025",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// `batch --format table|markdown|html` says why a row could not be computed (the
+/// table shows only `error` and the code): one line per such row, source and message,
+/// also when the portfolio is ranked.
+#[test]
+fn batch_tables_for_people_say_why_a_row_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "c.toml", C);
+    write(
+        dir.path(),
+        "trasig.toml",
+        "format = 1\n[project]\nname = \"X\"\nstart_year = 2026\n",
+    );
+    for (format, rank) in [("table", false), ("table", true), ("markdown", false), ("html", true)] {
+        let mut cmd = nytta();
+        cmd.args(["--lang", "sv", "batch", "--format", format]).arg(dir.path());
+        if rank {
+            cmd.args(["--rank", "npv"]);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains("Meddelande") && text.contains("saknas i") && text.contains("organisation"),
+            "{format}: {text}"
+        );
+    }
+    // No such list when every row computed.
+    let out = nytta()
+        .args(["--lang", "sv", "batch", "--format", "table"])
+        .arg(dir.path().join("c.toml"))
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(out.stdout).unwrap().contains("Meddelande"));
+}
+
+/// With no actuals and no `--as-of`, a project that has not started by last year is
+/// followed up to the year before it starts (nothing due), not to its first year, which
+/// has not closed: no W203 "no actual reported" for a year still to come (D97). Its
+/// template still lists its first year to fill in.
+#[test]
+fn default_as_of_never_follows_up_a_year_still_to_come() {
+    let dir = tempfile::tempdir().unwrap();
+    let future = write(dir.path(), "framtid.toml", &C.replace("2025", "2099"));
+    let out = nytta()
+        .args(["batch", "--follow-up", "--format", "json"])
+        .arg(&future)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let p = &v["projects"][0];
+    assert_eq!(p["as_of"], 2098, "{v}");
+    assert_eq!(p["flags"], serde_json::json!([]), "{v}");
+    assert_eq!(p["planned_costs"], "0.00");
+
+    let out = nytta()
+        .args(["follow-up", "--format", "json"])
+        .arg(&future)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("W203"), "{text}");
+
+    let out = nytta().args(["follow-up", "--template"]).arg(&future).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains(",2099,"), "{text}");
+}
+
+/// `batch --realism` with a format that does not show its columns (table, Markdown,
+/// HTML) is a usage error saying where they are, not a silent no-op.
+#[test]
+fn realism_columns_need_a_format_that_shows_them() {
+    for format in ["table", "markdown", "html"] {
+        let out = nytta()
+            .args(["batch", "examples/worked-example.toml", "--realism", "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("--realism writes its columns in csv, json and xlsx"),
+            "{err}"
+        );
+    }
+    let out = nytta()
+        .args(["batch", "examples/worked-example.toml", "--realism", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stdout).unwrap().contains("benefit_breakeven"));
+}
+
+/// `batch --draws`/`--seed` without `--realism` is a usage error (they were ignored).
+#[test]
+fn batch_draws_and_seed_need_realism() {
+    for flag in [["--draws", "5"], ["--seed", "7"]] {
+        let out = nytta()
+            .args(["batch", "examples/worked-example.toml"])
+            .args(flag)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{flag:?}");
+        assert!(String::from_utf8(out.stderr).unwrap().contains("--realism"));
+    }
+}
