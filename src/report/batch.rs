@@ -205,9 +205,13 @@ pub fn group_rows(groups: &Groups) -> Vec<(String, Option<i32>, YearSlice)> {
 }
 
 /// [`group_rows`] in whole kronor as shown to people: each group's years add up to its
-/// total row, column by column (docs/method.md, "Rounding").
-pub fn shown_group_rows(groups: &Groups) -> Vec<(String, Option<i32>, YearSlice)> {
+/// total row, column by column (docs/method.md, "Rounding"); the projects that name no
+/// group are under "(ingen angiven)" / "(none given)", not under a blank.
+pub fn shown_group_rows(groups: &Groups, lang: Lang) -> Vec<(String, Option<i32>, YearSlice)> {
     let mut rows = group_rows(groups);
+    for row in rows.iter_mut().filter(|r| r.0.is_empty()) {
+        row.0 = L::NoGroup.text(lang).to_string();
+    }
     let mut start = 0;
     for end in 0..rows.len() {
         if rows[end].1.is_some() {
@@ -616,7 +620,7 @@ impl<W: Write> Sink for TableOut<W> {
                 l(L::Harvest2),
             ];
             let mut t = new_table(header, 2).width(self.width);
-            for (group, year, s) in shown_group_rows(groups) {
+            for (group, year, s) in shown_group_rows(groups, self.lang) {
                 let kr = |d: Decimal| crate::fmt::kronor(d, self.lang);
                 t.add_row(vec![
                     visible(&group).into_owned(),
@@ -715,7 +719,7 @@ impl<W: Write> Sink for HtmlOut<W> {
     }
 
     fn finish(mut self: Box<Self>, groups: Option<(GroupBy, &Groups)>) -> std::io::Result<()> {
-        let group_rows = groups.map(|(_, g)| shown_group_rows(g)).unwrap_or_default();
+        let group_rows = groups.map(|(_, g)| shown_group_rows(g, self.lang)).unwrap_or_default();
         let mut doc = super::builder::portfolio::build(
             std::mem::take(&mut self.rows),
             &self.npv,

@@ -1281,3 +1281,34 @@ fn batch_group_table_adds_up_as_shown() {
     }
     assert!(totals >= 3, "{out}");
 }
+
+/// Projects that name no portfolio are summed under words, not under a blank group name,
+/// where people read the sums (the CSV keeps the empty key for scripts).
+#[test]
+fn projects_without_a_group_are_named_so() {
+    for (lang, words) in [("sv", "(ingen angiven)"), ("en", "(none given)")] {
+        for format in ["table", "html"] {
+            let out = nytta()
+                .args([
+                    "--lang",
+                    lang,
+                    "batch",
+                    "examples/",
+                    "--group-by",
+                    "portfolio",
+                    "--format",
+                    format,
+                ])
+                .output()
+                .unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(text.contains(words), "{lang} {format}: {text}");
+        }
+    }
+    let csv = nytta()
+        .args(["batch", "examples/", "--group-by", "portfolio"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(!csv.contains("(ingen angiven)") && !csv.contains("(none given)"));
+}

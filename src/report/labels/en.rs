@@ -181,6 +181,7 @@ pub(super) fn text(label: Label) -> &'static str {
         Contents => "Contents",
         Projects => "Projects",
         SumsPerGroup => "Sums per group and year",
+        NoGroup => "(none given)",
         Rank => "Rank",
         Status => "Status",
         DataTable => "Figures",

@@ -316,6 +316,8 @@ pub enum Label {
     Projects,
     /// Sums per group and year
     SumsPerGroup,
+    /// A group for the projects that name none (no `portfolio`)
+    NoGroup,
     /// Rank
     Rank,
     /// Status
@@ -860,6 +862,7 @@ impl Label {
         Label::Contents,
         Label::Projects,
         Label::SumsPerGroup,
+        Label::NoGroup,
         Label::Rank,
         Label::Status,
         Label::DataTable,

@@ -183,6 +183,7 @@ pub(super) fn text(label: Label) -> &'static str {
         Contents => "Innehåll",
         Projects => "Projekt",
         SumsPerGroup => "Summor per grupp och år",
+        NoGroup => "(ingen angiven)",
         Rank => "Plats",
         Status => "Status",
         DataTable => "Siffror",
