@@ -422,3 +422,52 @@ fn batch_draws_and_seed_need_realism() {
         assert!(String::from_utf8(out.stderr).unwrap().contains("--realism"));
     }
 }
+
+/// A bridge step combined with the next (the horizon shrinks while a line moves its last
+/// amount inside it) says why in the reader's language: the E010 text under `--lang sv`
+/// is Swedish, not the English one.
+#[test]
+fn a_combined_bridge_step_says_why_in_the_readers_language() {
+    const OLD: &str = r#"format = 1
+[project]
+name = "P"
+organisation = "O"
+start_year = 2025
+years = 6
+[assumptions]
+discount_rate = 0
+hourly_cost = 500
+[[costs]]
+id = "bygg"
+name = "Bygg"
+category = "investment"
+amounts = { 2025 = 100000, 2030 = 1000 }
+[[benefits]]
+id = "tid"
+name = "Tid"
+class = "reallocation"
+annual_hours = 100
+"#;
+    let new = OLD
+        .replace("years = 6", "years = 5")
+        .replace("2030 = 1000", "2029 = 1000");
+    let dir = tempfile::tempdir().unwrap();
+    let old = write(dir.path(), "old.toml", OLD);
+    let new = write(dir.path(), "new.toml", &new);
+    let run = |lang: &str| {
+        let out = nytta()
+            .args(["--lang", lang, "diff", "--format", "markdown"])
+            .arg(&old)
+            .arg(&new)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let sv = run("sv");
+    let en = run("en");
+    assert!(sv.contains("E010") && en.contains("E010"), "{sv}\n{en}");
+    assert!(en.contains("outside the horizon"), "{en}");
+    assert!(!sv.contains("outside the horizon"), "{sv}");
+    assert!(sv.contains("utanför"), "{sv}");
+}
