@@ -471,3 +471,30 @@ annual_hours = 100
     assert!(!sv.contains("outside the horizon"), "{sv}");
     assert!(sv.contains("utanför"), "{sv}");
 }
+
+/// Two projects of the same name tell apart in "Avvikelser per projekt" of the portfolio
+/// follow-up: the project id follows the name, or the file name when there is no id.
+#[test]
+fn flags_per_project_name_the_project_id_or_file() {
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let read = |f: &str| std::fs::read_to_string(examples.join(f)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let followed = read("uppfoljning-bygglov.toml");
+    write(dir.path(), "e-tjanst-bygglov.toml", &read("e-tjanst-bygglov.toml"));
+    write(dir.path(), "uppfoljning-bygglov.toml", &followed);
+    let without_id = followed.replace("id = \"SBF-2022-087\"", "");
+    assert_ne!(without_id, followed);
+    write(dir.path(), "utan-id.toml", &without_id);
+    for format in ["markdown", "html"] {
+        let out = nytta()
+            .args(["--lang", "sv", "batch", "--follow-up", "--format", format])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let out = String::from_utf8(out.stdout).unwrap();
+        let flags = &out[out.find("Avvikelser per projekt").expect(&out)..];
+        assert!(flags.contains("Bygglov som e-tjänst (SBF-2022-087)"), "{flags}");
+        assert!(flags.contains("Bygglov som e-tjänst (utan-id.toml)"), "{flags}");
+    }
+}
