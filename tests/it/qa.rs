@@ -498,3 +498,20 @@ fn flags_per_project_name_the_project_id_or_file() {
         assert!(flags.contains("Bygglov som e-tjänst (utan-id.toml)"), "{flags}");
     }
 }
+
+/// In HTML, a key name in backquotes in a message reads as code, not as literal
+/// backquotes; maud still escapes it.
+#[test]
+fn html_shows_backquoted_names_as_code() {
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let out = nytta()
+        .args(["--lang", "sv", "batch", "--follow-up", "--format", "html"])
+        .arg(examples.join("uppfoljning-bygglov.toml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = String::from_utf8(out.stdout).unwrap();
+    let body = &out[out.find("<body>").expect(&out)..];
+    assert!(body.contains("<code>Kortare handläggning per ärende</code>"), "{body}");
+    assert!(!body.contains('`'), "{body}");
+}
