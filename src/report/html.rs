@@ -40,7 +40,7 @@ fn prose(text: &str) -> Markup {
     let text = v(text);
     let parts: Vec<&str> = text.split('`').collect();
     // An even number of parts means one backquote has no pair: it stays literal.
-    let paired = if parts.len() % 2 == 0 {
+    let paired = if parts.len().is_multiple_of(2) {
         parts.len() - 1
     } else {
         parts.len()
