@@ -23,7 +23,8 @@
 //! says so. Every NPV is taken to 10⁻⁶ kr ([`NPV_DP`]), and the steps telescope, so
 //! they sum to `new NPV − old NPV` exactly.
 
-use crate::engine::compute;
+use crate::analysis::compute;
+use crate::diagnostic::{Diagnostic, Text};
 use crate::model::{Month, Project, Scenario, parse_project};
 use rust_decimal::Decimal;
 use toml::{Table, Value};
@@ -222,7 +223,8 @@ pub struct Step {
     pub npv_after: Option<Decimal>,
     /// Why the file after this step does not validate on its own (the step is then
     /// combined with the next).
-    pub combined: Option<String>,
+    /// In both languages: the writer picks the reader's.
+    pub combined: Option<Text>,
 }
 
 /// Everything `nytta diff` reports.
@@ -262,19 +264,20 @@ impl Diff {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DiffError {
     /// A file does not validate: `which` is `old` or `new`.
-    #[error("the {which} file does not validate: {message}")]
+    #[error("the {which} file does not validate: {}", message.en)]
     Invalid {
         /// `old` or `new`.
         which: &'static str,
-        /// The first error.
-        message: String,
+        /// The first error, in both languages.
+        message: Text,
     },
 }
 
 /// Why a file (or the file after a bridge step) does not validate: its first error.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct NotValid(pub String);
+/// Both languages are kept: the writer picks the reader's.
+#[error("{}", .0.en)]
+pub struct NotValid(pub Text);
 
 /// The bridge takes every NPV to 10⁻⁶ kr, so that its differences and their sum are
 /// exact (a 28-digit NPV would round in the sums).
@@ -285,13 +288,19 @@ pub const NPV_DP: u32 = 6;
 pub fn npv_of(text: &str) -> Result<(Project, Decimal), NotValid> {
     let parsed = parse_project(text);
     if let Some(e) = parsed.diagnostics.iter().find(|d| d.is_error()) {
-        return Err(NotValid(format!("{}: {}", e.code.as_str(), e.message.en)));
+        return Err(NotValid(coded(e)));
     }
     let project = parsed
         .project
-        .ok_or_else(|| NotValid("the file does not validate".to_string()))?;
-    let calc = compute(&project, &Scenario::base()).map_err(|e| NotValid(e.message))?;
+        .ok_or_else(|| NotValid(Text::new("filen går inte att läsa in", "the file does not validate")))?;
+    let calc = compute(&project, &Scenario::base()).map_err(|e| NotValid(coded(&e)))?;
     Ok((project, crate::fmt::round(calc.summary.npv, NPV_DP)))
+}
+
+/// A diagnostic's message after its code (`E010: …`), in both languages.
+fn coded(d: &Diagnostic) -> Text {
+    let code = d.code.as_str();
+    d.message.map(|m, _| format!("{code}: {m}"))
 }
 
 fn lines_of(doc: &Table, side: Side) -> Vec<Table> {
@@ -399,9 +408,12 @@ impl State {
 }
 
 fn parse_doc(text: &str, which: &'static str) -> Result<Table, DiffError> {
-    text.parse::<Table>().map_err(|e| DiffError::Invalid {
-        which,
-        message: e.to_string(),
+    text.parse::<Table>().map_err(|e| {
+        let e = e.to_string();
+        DiffError::Invalid {
+            which,
+            message: Text::new(e.clone(), e),
+        }
     })
 }
 

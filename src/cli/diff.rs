@@ -57,7 +57,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     // Both files validated above, so this is rare: a bridge step that does not compute.
     let d = nytta::diff::diff(&old.text, &new.text).map_err(|e| match &e {
         nytta::diff::DiffError::Invalid { which, message } => fail!(
-            sv: "den {} filen går inte att läsa in: {message}", if *which == "old" { "gamla" } else { "nya" };
+            sv: "den {} filen går inte att läsa in: {}", if *which == "old" { "gamla" } else { "nya" }, message.sv;
             en: "{e}"
         ),
     })?;

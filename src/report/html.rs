@@ -34,6 +34,27 @@ fn v(text: &str) -> String {
     visible(text).into_owned()
 }
 
+/// Text as shown, with each pair of backquotes (a key name in a message or hint:
+/// `` `range` ``) rendered as `<code>`; maud escapes every part. A lone backquote stays.
+fn prose(text: &str) -> Markup {
+    let text = v(text);
+    let parts: Vec<&str> = text.split('`').collect();
+    // An even number of parts means one backquote has no pair: it stays literal.
+    let paired = if parts.len().is_multiple_of(2) {
+        parts.len() - 1
+    } else {
+        parts.len()
+    };
+    html! {
+        @for (i, part) in parts[..paired].iter().enumerate() {
+            @if i % 2 == 1 { code { (part) } } @else { (part) }
+        }
+        @if paired < parts.len() {
+            "`" (parts[paired])
+        }
+    }
+}
+
 /// Render any document as a complete HTML page.
 pub fn render_document(doc: &Document, lang: Lang) -> String {
     let code = match lang {
@@ -94,7 +115,7 @@ pub fn render_document(doc: &Document, lang: Lang) -> String {
 
 fn render_block(block: &Block, lang: Lang) -> Markup {
     match block {
-        Block::Text(text) => html! { p { (v(text)) } },
+        Block::Text(text) => html! { p { (prose(text)) } },
         Block::Grid(grid) => html! { div.table { (table(grid)) } },
         Block::Chart(chart) => {
             let wide = chart.table.columns.len() > 3 || chart.table.rows.len() > 14;
@@ -146,11 +167,27 @@ fn table(grid: &Grid) -> Markup {
                 @for row in &grid.rows {
                     tr.total[row.total] {
                         @for (i, c) in grid.columns.iter().enumerate() {
-                            td class=(class(c)) { (v(row.cells.get(i).map_or("", String::as_str))) }
+                            @let cell = row.cells.get(i).map_or("", String::as_str);
+                            @match c.align {
+                                Align::Left => td class=(class(c)) { (prose(cell)) },
+                                Align::Right => td class=(class(c)) { (v(cell)) },
+                            }
                         }
                     }
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prose;
+
+    #[test]
+    fn backquote_pairs_are_code_and_escaped() {
+        assert_eq!(prose("a `<b>` c").into_string(), "a <code>&lt;b&gt;</code> c");
+        assert_eq!(prose("`x` and ` alone").into_string(), "<code>x</code> and ` alone");
+        assert_eq!(prose("none").into_string(), "none");
     }
 }

@@ -797,7 +797,7 @@ pub fn diff(d: &Diff, old: &str, new: &str) -> String {
                     "effect": money_plain(*e),
                     "effect_exact": s.effect.normalize().to_string(),
                     "npv_after": s.npv_after.map(money_plain),
-                    "combined_with_next": s.combined,
+                    "combined_with_next": s.combined.as_ref().map(|t| t.en.as_str()),
                 })
             })
             .collect(),

@@ -422,3 +422,96 @@ fn batch_draws_and_seed_need_realism() {
         assert!(String::from_utf8(out.stderr).unwrap().contains("--realism"));
     }
 }
+
+/// A bridge step combined with the next (the horizon shrinks while a line moves its last
+/// amount inside it) says why in the reader's language: the E010 text under `--lang sv`
+/// is Swedish, not the English one.
+#[test]
+fn a_combined_bridge_step_says_why_in_the_readers_language() {
+    const OLD: &str = r#"format = 1
+[project]
+name = "P"
+organisation = "O"
+start_year = 2025
+years = 6
+[assumptions]
+discount_rate = 0
+hourly_cost = 500
+[[costs]]
+id = "bygg"
+name = "Bygg"
+category = "investment"
+amounts = { 2025 = 100000, 2030 = 1000 }
+[[benefits]]
+id = "tid"
+name = "Tid"
+class = "reallocation"
+annual_hours = 100
+"#;
+    let new = OLD
+        .replace("years = 6", "years = 5")
+        .replace("2030 = 1000", "2029 = 1000");
+    let dir = tempfile::tempdir().unwrap();
+    let old = write(dir.path(), "old.toml", OLD);
+    let new = write(dir.path(), "new.toml", &new);
+    let run = |lang: &str| {
+        let out = nytta()
+            .args(["--lang", lang, "diff", "--format", "markdown"])
+            .arg(&old)
+            .arg(&new)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let sv = run("sv");
+    let en = run("en");
+    assert!(sv.contains("E010") && en.contains("E010"), "{sv}\n{en}");
+    assert!(en.contains("outside the horizon"), "{en}");
+    assert!(!sv.contains("outside the horizon"), "{sv}");
+    assert!(sv.contains("utanför"), "{sv}");
+}
+
+/// Two projects of the same name tell apart in "Avvikelser per projekt" of the portfolio
+/// follow-up: the project id follows the name, or the file name when there is no id.
+#[test]
+fn flags_per_project_name_the_project_id_or_file() {
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let read = |f: &str| std::fs::read_to_string(examples.join(f)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let followed = read("uppfoljning-bygglov.toml");
+    write(dir.path(), "e-tjanst-bygglov.toml", &read("e-tjanst-bygglov.toml"));
+    write(dir.path(), "uppfoljning-bygglov.toml", &followed);
+    let without_id = followed.replace("id = \"SBF-2022-087\"", "");
+    assert_ne!(without_id, followed);
+    write(dir.path(), "utan-id.toml", &without_id);
+    for format in ["markdown", "html"] {
+        let out = nytta()
+            .args(["--lang", "sv", "batch", "--follow-up", "--format", format])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let out = String::from_utf8(out.stdout).unwrap();
+        let flags = &out[out.find("Avvikelser per projekt").expect(&out)..];
+        assert!(flags.contains("Bygglov som e-tjänst (SBF-2022-087)"), "{flags}");
+        assert!(flags.contains("Bygglov som e-tjänst (utan-id.toml)"), "{flags}");
+    }
+}
+
+/// In HTML, a key name in backquotes in a message reads as code, not as literal
+/// backquotes; maud still escapes it.
+#[test]
+fn html_shows_backquoted_names_as_code() {
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let out = nytta()
+        .args(["--lang", "sv", "batch", "--follow-up", "--format", "html"])
+        .arg(examples.join("uppfoljning-bygglov.toml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = String::from_utf8(out.stdout).unwrap();
+    let body = &out[out.find("<body>").expect(&out)..];
+    assert!(body.contains("<code>Kortare handläggning per ärende</code>"), "{body}");
+    assert!(!body.contains('`'), "{body}");
+}

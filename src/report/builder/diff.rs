@@ -165,7 +165,7 @@ pub fn build(d: &Diff, old: &str, new: &str, lang: Lang) -> Document {
     for (i, (s, e)) in d.bridge.iter().zip(&effects).enumerate() {
         let mut what = step_text(d, s.what, lang);
         if let Some(why) = &s.combined {
-            what = format!("{what} ({} {why})", t(L::CombinedWithNextStep));
+            what = format!("{what} ({} {})", t(L::CombinedWithNextStep), why.get(lang));
         }
         g.row(vec![
             (i + 1).to_string(),

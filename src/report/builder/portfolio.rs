@@ -176,6 +176,26 @@ fn name(p: &ProjectFollowUp) -> String {
     }
 }
 
+/// The name with the project id after it, or the file name when there is no id, so two
+/// projects of the same name tell apart: `Bygglov som e-tjänst (SBF-2022-087)`.
+fn name_and_id(p: &ProjectFollowUp) -> String {
+    if p.name.is_empty() {
+        return p.source.clone();
+    }
+    let id = if p.id.is_empty() {
+        std::path::Path::new(&p.source)
+            .file_name()
+            .map_or_else(|| p.source.clone(), |f| f.to_string_lossy().into_owned())
+    } else {
+        p.id.clone()
+    };
+    if id.is_empty() {
+        p.name.clone()
+    } else {
+        format!("{} ({id})", p.name)
+    }
+}
+
 /// The flag codes, or why the project could not be followed up.
 fn flags(p: &ProjectFollowUp, lang: Lang) -> String {
     match &p.error {
@@ -232,7 +252,11 @@ pub fn follow_up(
     let mut found = Grid::new(vec![wrapped(l(L::Name), 36), left(l(L::Code)), wrapped(l(L::Flag), 60)]);
     for p in projects {
         for (code, message) in &p.findings {
-            found.row(vec![name(p), code.as_str().to_string(), message.get(lang).to_string()]);
+            found.row(vec![
+                name_and_id(p),
+                code.as_str().to_string(),
+                message.get(lang).to_string(),
+            ]);
         }
     }
     let forecast = match forecast {
