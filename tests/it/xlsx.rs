@@ -245,8 +245,8 @@ fn batch_workbook_and_excel_csv_speak_the_readers_language() {
     }
 }
 
-/// The workbook's findings say where as a reader knows it: a line by its name, never an
-/// internal path such as `benefits[1]`.
+/// The workbook's findings say where as a reader knows it: a line 1-based and by its name
+/// (`[[benefits]] nr 2 ”Name”`), never an internal path such as `benefits[1]`.
 #[test]
 fn workbook_findings_name_lines_by_name() {
     let dir = tempfile::tempdir().unwrap();
@@ -255,11 +255,22 @@ fn workbook_findings_name_lines_by_name() {
     let findings = wb.worksheet_range("Anmärkningar").unwrap();
     let places: Vec<String> = findings.rows().skip(1).map(|r| r[1].to_string()).collect();
     assert!(!places.is_empty());
-    assert!(places.iter().all(|p| !p.contains('[')), "{places:?}");
     assert!(
-        places
-            .iter()
-            .any(|p| p == "Uppsagt avtal om extern telefonsupport för felanmälan"),
+        places.iter().all(|p| !p.contains("benefits[") && !p.contains("costs[")),
+        "{places:?}"
+    );
+    assert!(places.iter().all(|p| p != "stakeholders"), "{places:?}");
+    assert!(
+        places.iter().any(|p| p
+            == "[[benefits]] nr 2 ”Uppsagt avtal om extern telefonsupport för felanmälan”"),
+        "{places:?}"
+    );
+    let (mut wb, _) = workbook(&file, "en", dir.path());
+    let findings = wb.worksheet_range("Findings").unwrap();
+    let places: Vec<String> = findings.rows().skip(1).map(|r| r[1].to_string()).collect();
+    assert!(
+        places.iter().any(|p| p
+            == "[[benefits]] #2 \"Uppsagt avtal om extern telefonsupport för felanmälan\""),
         "{places:?}"
     );
 }

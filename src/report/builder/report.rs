@@ -267,16 +267,33 @@ impl<'a> Builder<'a> {
             return MISSING.to_string();
         };
         let head = at.split('.').next().unwrap_or(at);
+        // `benefits[1]` as the file shows it: `[[benefits]] nr 2 ”Name”` (the wording of
+        // the parser's messages, built from the line's index and name).
+        let entry = |section: &str, i: usize, name: &str| {
+            let (nr, quoted) = match self.lang {
+                Lang::Sv => (format!("nr {}", i + 1), format!("”{name}”")),
+                Lang::En => (format!("#{}", i + 1), format!("\"{name}\"")),
+            };
+            format!("[[{section}]] {nr} {quoted}")
+        };
+        let indexed = |section: &str| {
+            head.strip_prefix(section)
+                .and_then(|r| r.strip_prefix('['))
+                .and_then(|r| r.strip_suffix(']'))
+                .and_then(|n| n.parse::<usize>().ok())
+        };
         if let Some(line) = self.p.lines().find(|l| l.at == head) {
+            for section in ["costs", "benefits"] {
+                if let Some(i) = indexed(section) {
+                    return entry(section, i, &line.name);
+                }
+            }
             return line.name.clone();
         }
-        if let Some(i) = head
-            .strip_prefix("stakeholders[")
-            .and_then(|r| r.strip_suffix(']'))
-            .and_then(|n| n.parse::<usize>().ok())
+        if let Some(i) = indexed("stakeholders")
             && let Some(s) = self.p.stakeholders.get(i)
         {
-            return s.name.clone();
+            return entry("stakeholders", i, &s.name);
         }
         match head {
             "project" => self.t(L::WholeProject).to_string(),
