@@ -324,6 +324,7 @@ pub fn follow_up_sheets(
             rows,
             filter: true,
             totals: 0,
+            notes: Vec::new(),
         },
         Sheet {
             name: t(L::SheetGroups),
@@ -331,6 +332,7 @@ pub fn follow_up_sheets(
             rows: group_rows,
             filter: true,
             totals: 1,
+            notes: Vec::new(),
         },
         Sheet {
             name: t(L::Flags),
@@ -338,6 +340,7 @@ pub fn follow_up_sheets(
             rows: flag_rows,
             filter: true,
             totals: 0,
+            notes: Vec::new(),
         },
     ]
 }
