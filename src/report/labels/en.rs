@@ -29,6 +29,8 @@ pub(super) fn text(label: Label) -> &'static str {
         Organisation => "Organisation",
         Portfolio => "Portfolio",
         Overdue => "Overdue\n(W204)",
+        Yes => "yes",
+        No => "no",
         PortfolioFollowUpWorstFirst => "Portfolio follow-up, worst first (plan against actuals to date)",
         PortfolioFollowUpPerGroup => "Per group",
         DeviationsPerLineAndYear => "Deviations per line and year (actual − planned; * a comment below)",

@@ -64,6 +64,10 @@ pub enum Label {
     Portfolio,
     /// Overdue\n(W204)
     Overdue,
+    /// yes (a yes/no cell for people: `--excel` CSV)
+    Yes,
+    /// no (a yes/no cell for people: `--excel` CSV)
+    No,
     /// Portfolio follow-up, worst first (plan against actuals to date)
     PortfolioFollowUpWorstFirst,
     /// Per group
@@ -734,6 +738,8 @@ impl Label {
         Label::Organisation,
         Label::Portfolio,
         Label::Overdue,
+        Label::Yes,
+        Label::No,
         Label::PortfolioFollowUpWorstFirst,
         Label::PortfolioFollowUpPerGroup,
         Label::DeviationsPerLineAndYear,

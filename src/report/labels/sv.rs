@@ -29,6 +29,8 @@ pub(super) fn text(label: Label) -> &'static str {
         Organisation => "Organisation",
         Portfolio => "Portfölj",
         Overdue => "Försenad\n(W204)",
+        Yes => "ja",
+        No => "nej",
         PortfolioFollowUpWorstFirst => "Portföljuppföljning, sämst först (plan mot utfall hittills)",
         PortfolioFollowUpPerGroup => "Per grupp",
         DeviationsPerLineAndYear => "Avvikelser per post och år (utfall − plan; * en kommentar nedan)",
