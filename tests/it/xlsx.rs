@@ -297,10 +297,7 @@ fn workbook_unreachable_switching_factor_is_a_dash_with_the_tables_footnote() {
     ] {
         let (mut wb, _) = workbook(&file, lang, dir.path());
         let range = wb.worksheet_range(sheet).unwrap();
-        let row = range
-            .rows()
-            .find(|r| r[0].to_string() == "Minskat porto och utskrifter")
-            .unwrap();
+        let row = range.rows().find(|r| r[0] == "Minskat porto och utskrifter").unwrap();
         assert_eq!(row[3], Data::String("–*".into()), "{lang}: {row:?}");
         for r in range.rows().skip(1) {
             assert!(!matches!(r[3], Data::Float(f) if f < 0.0), "{lang}: {r:?}");
@@ -309,7 +306,7 @@ fn workbook_unreachable_switching_factor_is_a_dash_with_the_tables_footnote() {
         let table = String::from_utf8(table.stdout).unwrap();
         assert!(table.contains(note), "{lang}: {table}");
         assert!(
-            range.rows().any(|r| r[0].to_string() == note),
+            range.rows().any(|r| r[0] == *note),
             "{lang}: {:?}",
             range.rows().collect::<Vec<_>>()
         );

@@ -270,11 +270,12 @@ impl<'a> Builder<'a> {
         // `benefits[1]` as the file shows it: `[[benefits]] nr 2 ”Name”` (the wording of
         // the parser's messages, built from the line's index and name).
         let entry = |section: &str, i: usize, name: &str| {
-            let (nr, quoted) = match self.lang {
-                Lang::Sv => (format!("nr {}", i + 1), format!("”{name}”")),
-                Lang::En => (format!("#{}", i + 1), format!("\"{name}\"")),
-            };
-            format!("[[{section}]] {nr} {quoted}")
+            Phrase::Entry {
+                section,
+                number: i + 1,
+                name,
+            }
+            .text(self.lang)
         };
         let indexed = |section: &str| {
             head.strip_prefix(section)

@@ -464,6 +464,7 @@ pub(super) fn phrase(p: &Phrase) -> String {
             "The re-forecast takes the actuals up to and including {as_of} (the plan where none was reported) and, \
              for the years after, the plan or the trend (see below)."
         ),
+        Phrase::Entry { section, number, name } => format!("[[{section}]] #{number} \"{name}\""),
     }
 }
 

@@ -1188,6 +1188,16 @@ pub enum Phrase<'a> {
         /// The last year followed up.
         as_of: i32,
     },
+    /// A line or stakeholder as the file shows it: "[[benefits]] #2 \"Name\"" (the
+    /// wording of the parser's messages).
+    Entry {
+        /// The array of tables: `costs`, `benefits` or `stakeholders`.
+        section: &'a str,
+        /// Its place in the file, from 1.
+        number: usize,
+        /// Its name.
+        name: &'a str,
+    },
 }
 
 impl Phrase<'_> {

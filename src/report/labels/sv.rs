@@ -466,6 +466,7 @@ pub(super) fn phrase(p: &Phrase) -> String {
             "Prognosen bygger på utfallet till och med {as_of} (planen där utfall saknas) och, för åren därefter, \
              planen eller trenden (se nedan)."
         ),
+        Phrase::Entry { section, number, name } => format!("[[{section}]] nr {number} ”{name}”"),
     }
 }
 
