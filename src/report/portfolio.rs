@@ -6,6 +6,7 @@
 
 use super::Lang;
 use super::csv::{Cell, CsvStyle, for_people, write_rows};
+use super::labels::Label;
 use crate::engine::followup::{FollowUpTotals, Forecast};
 use crate::fmt::{money_plain, rate_plain};
 use crate::portfolio::{GroupFollowUp, ProjectFollowUp};
@@ -70,7 +71,15 @@ pub fn csv(projects: &[ProjectFollowUp], groups: &[GroupFollowUp], style: CsvSty
         ];
         r.extend(money_cells(&p.totals, p.planned_npv, p.forecast_npv));
         r.push(Cell::text(flags(p)));
-        r.push(Cell::text(if p.overdue { "yes" } else { "no" }));
+        // The plain CSV keeps its keys (`yes`/`no`); for people, in their language.
+        let overdue = if p.overdue { Label::Yes } else { Label::No };
+        r.push(Cell::text(if style.excel {
+            overdue.text(style.lang)
+        } else if p.overdue {
+            "yes"
+        } else {
+            "no"
+        }));
         r.push(Cell::opt_text(p.error.as_ref().map(|e| e.get(lang))));
         rows.push(r);
     }

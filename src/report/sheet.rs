@@ -44,4 +44,7 @@ pub struct Sheet {
     pub filter: bool,
     /// Rows at the end that are totals (bold, outside the autofilter).
     pub totals: usize,
+    /// Footnotes under the rows (a blank row between), outside the autofilter: the
+    /// same notes as the table in the report (e.g. why a cell shows "–").
+    pub notes: Vec<String>,
 }

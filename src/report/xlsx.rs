@@ -96,6 +96,10 @@ pub fn write(sheets: &[Sheet], created: i64) -> Result<Vec<u8>, XlsxError> {
                 }
             }
         }
+        for (i, note) in sheet.notes.iter().enumerate() {
+            let r = (sheet.rows.len() + 2 + i) as u32;
+            ws.write_string(r, 0, xlsx_text(note).0.as_ref())?;
+        }
         for (c, w) in widths.iter().enumerate() {
             ws.set_column_width(c as u16, (*w as f64 + 2.5).min(62.0))?;
         }

@@ -606,3 +606,44 @@ fn report_tables_follow_the_page_width() {
     let wide = String::from_utf8(wide.stdout).unwrap();
     assert_eq!(wide.lines().filter(|l| l.starts_with("│ Post ")).count(), 1, "{wide}");
 }
+
+/// The planned harvest per stakeholder, method and year ends in a Summa row that adds
+/// up the cells shown, with one stakeholder as with several.
+#[test]
+fn harvest_per_stakeholder_method_and_year_has_a_summa_row_that_adds_up() {
+    for example in ["e-tjanst-bygglov", "delad-tjanst"] {
+        let file = format!("{}/examples/{example}.toml", env!("CARGO_MANIFEST_DIR"));
+        let out = nytta()
+            .args(["report", &file, "--lang", "sv", "--width", "400"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let table: Vec<&str> = text
+            .lines()
+            .skip_while(|l| *l != "Planerad hemtagning per intressent, metod och år")
+            .skip(4)
+            .take_while(|l| l.starts_with('│'))
+            .collect();
+        let cells = |l: &str| -> Vec<String> {
+            l.trim_matches('│')
+                .split(['┆', '│'])
+                .map(|c| c.trim().to_string())
+                .collect()
+        };
+        let number = |c: &str| -> i64 { c.replace(' ', "").parse().unwrap_or(0) };
+        let summa = table.iter().map(|l| cells(l)).find(|c| c[0] == "Summa");
+        let Some(summa) = summa else {
+            panic!("{example}: no Summa row in {table:#?}");
+        };
+        let parts: Vec<Vec<String>> = table
+            .iter()
+            .map(|l| cells(l))
+            .filter(|c| c[0] != "Summa" && c[1] != "hemtagning totalt")
+            .collect();
+        assert!(!parts.is_empty(), "{example}");
+        for col in 2..summa.len() {
+            let sum: i64 = parts.iter().map(|c| number(&c[col])).sum();
+            assert_eq!(sum, number(&summa[col]), "{example}, column {col}: {table:#?}");
+        }
+    }
+}

@@ -977,6 +977,41 @@ fn portfolio_follow_up_in_every_format() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Kostnader, plan;Kostnader, utfall"), "{text}");
     assert!(text.contains("Nettonuvärde, prognos"), "{text}");
+    // Overdue in Swedish under a Swedish header; the plain CSV keeps `yes`/`no`.
+    let overdue = |text: &str, sep: char| -> Vec<String> {
+        let mut lines = text.trim_start_matches('\u{feff}').lines();
+        let head: Vec<&str> = lines.next().unwrap().split(sep).collect();
+        let i = head.iter().position(|h| h.contains("W204") || *h == "overdue").unwrap();
+        lines
+            .take_while(|l| !l.is_empty())
+            .map(|l| l.split(sep).nth(i).unwrap().to_string())
+            .collect()
+    };
+    let swedish = overdue(&text, ';');
+    assert!(
+        !swedish.is_empty() && swedish.iter().all(|v| v == "ja" || v == "nej"),
+        "{text}"
+    );
+    let out = nytta()
+        .args([
+            "--lang",
+            "sv",
+            "batch",
+            "--follow-up",
+            "--as-of",
+            "2025",
+            "--format",
+            "csv",
+        ])
+        .arg(dir.path().join("c.toml"))
+        .output()
+        .unwrap();
+    let plain = String::from_utf8(out.stdout).unwrap();
+    let keys = overdue(&plain, ',');
+    assert!(
+        !keys.is_empty() && keys.iter().all(|v| v == "yes" || v == "no"),
+        "{plain}"
+    );
 }
 
 #[test]

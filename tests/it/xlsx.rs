@@ -245,8 +245,8 @@ fn batch_workbook_and_excel_csv_speak_the_readers_language() {
     }
 }
 
-/// The workbook's findings say where as a reader knows it: a line by its name, never an
-/// internal path such as `benefits[1]`.
+/// The workbook's findings say where as a reader knows it: a line 1-based and by its name
+/// (`[[benefits]] nr 2 ”Name”`), never an internal path such as `benefits[1]`.
 #[test]
 fn workbook_findings_name_lines_by_name() {
     let dir = tempfile::tempdir().unwrap();
@@ -255,11 +255,60 @@ fn workbook_findings_name_lines_by_name() {
     let findings = wb.worksheet_range("Anmärkningar").unwrap();
     let places: Vec<String> = findings.rows().skip(1).map(|r| r[1].to_string()).collect();
     assert!(!places.is_empty());
-    assert!(places.iter().all(|p| !p.contains('[')), "{places:?}");
+    assert!(
+        places.iter().all(|p| !p.contains("benefits[") && !p.contains("costs[")),
+        "{places:?}"
+    );
+    assert!(places.iter().all(|p| p != "stakeholders"), "{places:?}");
     assert!(
         places
             .iter()
-            .any(|p| p == "Uppsagt avtal om extern telefonsupport för felanmälan"),
+            .any(|p| p == "[[benefits]] nr 2 ”Uppsagt avtal om extern telefonsupport för felanmälan”"),
         "{places:?}"
     );
+    let (mut wb, _) = workbook(&file, "en", dir.path());
+    let findings = wb.worksheet_range("Findings").unwrap();
+    let places: Vec<String> = findings.rows().skip(1).map(|r| r[1].to_string()).collect();
+    assert!(
+        places
+            .iter()
+            .any(|p| p == "[[benefits]] #2 \"Uppsagt avtal om extern telefonsupport för felanmälan\""),
+        "{places:?}"
+    );
+}
+
+/// A switching factor that cannot be reached shows as in the report's table: "–*" with
+/// the same footnote, never a raw negative factor.
+#[test]
+fn workbook_unreachable_switching_factor_is_a_dash_with_the_tables_footnote() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = format!("{}/examples/e-tjanst-bygglov.toml", env!("CARGO_MANIFEST_DIR"));
+    for (lang, sheet, note) in [
+        (
+            "sv",
+            "Känslighet",
+            "* Nettonuvärdet förblir positivt även utan denna nytta.",
+        ),
+        (
+            "en",
+            "Sensitivity",
+            "* The NPV stays positive even without this benefit.",
+        ),
+    ] {
+        let (mut wb, _) = workbook(&file, lang, dir.path());
+        let range = wb.worksheet_range(sheet).unwrap();
+        let row = range.rows().find(|r| r[0] == "Minskat porto och utskrifter").unwrap();
+        assert_eq!(row[3], Data::String("–*".into()), "{lang}: {row:?}");
+        for r in range.rows().skip(1) {
+            assert!(!matches!(r[3], Data::Float(f) if f < 0.0), "{lang}: {r:?}");
+        }
+        let table = nytta().args(["report", &file, "--lang", lang]).output().unwrap();
+        let table = String::from_utf8(table.stdout).unwrap();
+        assert!(table.contains(note), "{lang}: {table}");
+        assert!(
+            range.rows().any(|r| r[0] == *note),
+            "{lang}: {:?}",
+            range.rows().collect::<Vec<_>>()
+        );
+    }
 }

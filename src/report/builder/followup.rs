@@ -636,7 +636,12 @@ actuals = { 2011 = 30000 }
             row(&out, "### Plan och prognos per år", "2010"),
             ["2010", "100 000", "120 000", "0", "0", "-100 000", "-120 000"]
         );
-        assert_eq!(row(&out, "## Avvikelser att åtgärda", "W201")[1], "Tid"); // the line by its name, never `benefits[0]`
+        // The line as the file shows it, 1-based and by its name, never `benefits[0]`
+        // (markdown escapes the brackets).
+        assert_eq!(
+            row(&out, "## Avvikelser att åtgärda", "W201")[1],
+            "\\[\\[benefits\\]\\] nr 1 ”Tid”"
+        );
         assert!(!out.contains("Inga avvikelser"), "{out}");
     }
 

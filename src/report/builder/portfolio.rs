@@ -348,6 +348,7 @@ pub fn follow_up_sheets(
             rows,
             filter: true,
             totals: 0,
+            notes: Vec::new(),
         },
         Sheet {
             name: t(L::SheetGroups),
@@ -355,6 +356,7 @@ pub fn follow_up_sheets(
             rows: group_rows,
             filter: true,
             totals: 1,
+            notes: Vec::new(),
         },
         Sheet {
             name: t(L::Flags),
@@ -362,6 +364,7 @@ pub fn follow_up_sheets(
             rows: flag_rows,
             filter: true,
             totals: 0,
+            notes: Vec::new(),
         },
     ]
 }

@@ -267,16 +267,34 @@ impl<'a> Builder<'a> {
             return MISSING.to_string();
         };
         let head = at.split('.').next().unwrap_or(at);
+        // `benefits[1]` as the file shows it: `[[benefits]] nr 2 ”Name”` (the wording of
+        // the parser's messages, built from the line's index and name).
+        let entry = |section: &str, i: usize, name: &str| {
+            Phrase::Entry {
+                section,
+                number: i + 1,
+                name,
+            }
+            .text(self.lang)
+        };
+        let indexed = |section: &str| {
+            head.strip_prefix(section)
+                .and_then(|r| r.strip_prefix('['))
+                .and_then(|r| r.strip_suffix(']'))
+                .and_then(|n| n.parse::<usize>().ok())
+        };
         if let Some(line) = self.p.lines().find(|l| l.at == head) {
+            for section in ["costs", "benefits"] {
+                if let Some(i) = indexed(section) {
+                    return entry(section, i, &line.name);
+                }
+            }
             return line.name.clone();
         }
-        if let Some(i) = head
-            .strip_prefix("stakeholders[")
-            .and_then(|r| r.strip_suffix(']'))
-            .and_then(|n| n.parse::<usize>().ok())
+        if let Some(i) = indexed("stakeholders")
             && let Some(s) = self.p.stakeholders.get(i)
         {
-            return s.name.clone();
+            return entry("stakeholders", i, &s.name);
         }
         match head {
             "project" => self.t(L::WholeProject).to_string(),
@@ -1117,16 +1135,26 @@ impl<'a> Builder<'a> {
         columns.extend((0..n).map(|i| period(&self.year_label(i))));
         columns.push(right(self.t(L::Total)));
         let mut grid = Grid::new(columns).caption(self.t(L::PlannedHarvestPerStakeholderAndYear));
-        let mut carrying = 0;
         let shown = self.stakeholders_shown();
-        for (s, st) in self.c.stakeholders.iter().enumerate() {
-            let kinds: Vec<usize> = (0..HARVEST_KINDS)
+        let kinds_of = |st: &StakeholderFigures| -> Vec<usize> {
+            (0..HARVEST_KINDS)
                 .filter(|&k| st.years.iter().any(|y| !y.harvest_for(k).is_zero()))
-                .collect();
-            if kinds.is_empty() && st.years.iter().all(|y| y.planned_harvest.is_zero()) {
+                .collect()
+        };
+        let carries = |st: &StakeholderFigures, kinds: &[usize]| {
+            !kinds.is_empty() || st.years.iter().any(|y| !y.planned_harvest.is_zero())
+        };
+        let carrying = self
+            .c
+            .stakeholders
+            .iter()
+            .filter(|st| carries(st, &kinds_of(st)))
+            .count();
+        for (s, st) in self.c.stakeholders.iter().enumerate() {
+            let kinds = kinds_of(st);
+            if !carries(st, &kinds) {
                 continue;
             }
-            carrying += 1;
             // As shown: the methods add up to the stakeholder's harvest per year, as in
             // its own table.
             let exact: Vec<Vec<Decimal>> = kinds
@@ -1141,7 +1169,9 @@ impl<'a> Builder<'a> {
                 cells.push(self.kr(by_kind.rows[row]));
                 grid.row(cells);
             }
-            if kinds.len() > 1 {
+            // A stakeholder's own total, unless it is the only one (then the Summa row
+            // below says the same).
+            if kinds.len() > 1 && carrying > 1 {
                 let mut cells = vec![st.name.clone(), self.t(L::Total2).to_string()];
                 cells.extend(years.iter().map(|v| self.kr(*v)));
                 cells.push(self.kr(shown.harvest.rows[s]));
@@ -1151,7 +1181,9 @@ impl<'a> Builder<'a> {
         if carrying == 0 {
             return vec![Block::Text(self.t(L::NoPlannedHarvestSoNoStakeholder).to_string())];
         }
-        if carrying > 1 {
+        // Summa: the sum of the cells shown (the controlled rounding of the
+        // stakeholders' harvest, so the rows add up), one stakeholder or many.
+        {
             let mut cells = vec![self.t(L::Total).to_string(), String::new()];
             cells.extend(shown.harvest.columns.iter().map(|v| self.kr(*v)));
             cells.push(self.kr(shown.harvest.total));

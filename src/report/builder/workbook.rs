@@ -7,6 +7,7 @@
 
 use crate::engine::Calculation;
 use crate::model::{Category, Class, Confidence, Line, Method, Project};
+use crate::report::document::MISSING;
 use crate::report::labels::Label as L;
 use crate::report::sheet::{Sheet, Style, XCell};
 use crate::report::{Lang, ReportInput};
@@ -149,6 +150,7 @@ fn assumptions_sheet(b: &Builder, name: &str) -> Sheet {
         rows,
         filter: false,
         totals: 0,
+        notes: Vec::new(),
     }
 }
 
@@ -251,6 +253,7 @@ fn years_sheet(b: &Builder, _name: &str, assumptions: &str) -> Sheet {
         rows,
         filter: true,
         totals: 1,
+        notes: Vec::new(),
     }
 }
 
@@ -352,6 +355,7 @@ fn summary_sheet(b: &Builder, years: &str, total_row: usize) -> Sheet {
         rows,
         filter: false,
         totals: 0,
+        notes: Vec::new(),
     }
 }
 
@@ -399,6 +403,7 @@ fn lines_sheet(b: &Builder) -> Sheet {
         rows,
         filter: true,
         totals: 0,
+        notes: Vec::new(),
     }
 }
 
@@ -460,6 +465,7 @@ fn stakeholders_sheet(b: &Builder) -> Sheet {
         rows,
         filter: true,
         totals,
+        notes: Vec::new(),
     }
 }
 
@@ -537,6 +543,7 @@ fn realisation_sheet(b: &Builder) -> Sheet {
         rows,
         filter: true,
         totals,
+        notes: Vec::new(),
     }
 }
 
@@ -555,6 +562,7 @@ fn sensitivity_sheet(b: &Builder) -> Sheet {
     .to_vec();
     let range = b.c.range(b.p);
     let mut rows = Vec::new();
+    let (mut benefit_note, mut cost_note) = (false, false);
     for f in &b.c.lines {
         let Some(line) = b.lines.get(f.index).filter(|l| l.is_monetised()) else {
             continue;
@@ -565,7 +573,19 @@ fn sensitivity_sheet(b: &Builder) -> Sheet {
             Builder::text(line.name.clone()),
             Builder::text(b.kind(line)),
             Builder::amount(b.c.line_pv(f)),
-            opt(b.c.switching_factor(b.p, f), Style::Factor),
+            match b.c.switching_factor(b.p, f) {
+                // Cannot be reached (a line cannot be negative): "–" with the table's
+                // footnote, never a raw negative factor.
+                Some(s) if s < Decimal::ZERO => {
+                    if line.is_cost() {
+                        cost_note = true;
+                    } else {
+                        benefit_note = true;
+                    }
+                    XCell::Text(format!("{MISSING}*"))
+                }
+                s => opt(s, Style::Factor),
+            },
             opt(ranged.map(|r| r.low_factor), Style::Factor),
             opt(ranged.map(|r| r.high_factor), Style::Factor),
             opt(ranged.map(|r| r.npv_low), Style::Money),
@@ -578,6 +598,14 @@ fn sensitivity_sheet(b: &Builder) -> Sheet {
         rows,
         filter: true,
         totals: 0,
+        notes: [
+            (benefit_note, L::BenefitUnreachableNote),
+            (cost_note, L::CostUnreachableNote),
+        ]
+        .into_iter()
+        .filter(|(shown, _)| *shown)
+        .map(|(_, note)| b.t(note))
+        .collect(),
     }
 }
 
@@ -604,5 +632,6 @@ fn findings_sheet(b: &Builder, input: &ReportInput) -> Sheet {
         rows,
         filter: true,
         totals: 0,
+        notes: Vec::new(),
     }
 }

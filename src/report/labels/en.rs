@@ -29,6 +29,8 @@ pub(super) fn text(label: Label) -> &'static str {
         Organisation => "Organisation",
         Portfolio => "Portfolio",
         Overdue => "Overdue\n(W204)",
+        Yes => "yes",
+        No => "no",
         PortfolioFollowUpWorstFirst => "Portfolio follow-up, worst first (plan against actuals to date)",
         PortfolioFollowUpPerGroup => "Per group",
         DeviationsPerLineAndYear => "Deviations per line and year (actual − planned; * a comment below)",
@@ -463,6 +465,7 @@ pub(super) fn phrase(p: &Phrase) -> String {
             "The re-forecast takes the actuals up to and including {as_of} (the plan where none was reported) and, \
              for the years after, the plan or the trend (see below)."
         ),
+        Phrase::Entry { section, number, name } => format!("[[{section}]] #{number} \"{name}\""),
     }
 }
 

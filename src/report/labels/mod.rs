@@ -64,6 +64,10 @@ pub enum Label {
     Portfolio,
     /// Overdue\n(W204)
     Overdue,
+    /// yes (a yes/no cell for people: `--excel` CSV)
+    Yes,
+    /// no (a yes/no cell for people: `--excel` CSV)
+    No,
     /// Portfolio follow-up, worst first (plan against actuals to date)
     PortfolioFollowUpWorstFirst,
     /// Per group
@@ -736,6 +740,8 @@ impl Label {
         Label::Organisation,
         Label::Portfolio,
         Label::Overdue,
+        Label::Yes,
+        Label::No,
         Label::PortfolioFollowUpWorstFirst,
         Label::PortfolioFollowUpPerGroup,
         Label::DeviationsPerLineAndYear,
@@ -1184,6 +1190,16 @@ pub enum Phrase<'a> {
     ReforecastBasis {
         /// The last year followed up.
         as_of: i32,
+    },
+    /// A line or stakeholder as the file shows it: "[[benefits]] #2 \"Name\"" (the
+    /// wording of the parser's messages).
+    Entry {
+        /// The array of tables: `costs`, `benefits` or `stakeholders`.
+        section: &'a str,
+        /// Its place in the file, from 1.
+        number: usize,
+        /// Its name.
+        name: &'a str,
     },
 }
 

@@ -29,6 +29,8 @@ pub(super) fn text(label: Label) -> &'static str {
         Organisation => "Organisation",
         Portfolio => "Portfölj",
         Overdue => "Försenad\n(W204)",
+        Yes => "ja",
+        No => "nej",
         PortfolioFollowUpWorstFirst => "Portföljuppföljning, sämst först (plan mot utfall hittills)",
         PortfolioFollowUpPerGroup => "Per grupp",
         DeviationsPerLineAndYear => "Avvikelser per post och år (utfall − plan; * en kommentar nedan)",
@@ -465,6 +467,7 @@ pub(super) fn phrase(p: &Phrase) -> String {
             "Prognosen bygger på utfallet till och med {as_of} (planen där utfall saknas) och, för åren därefter, \
              planen eller trenden (se nedan)."
         ),
+        Phrase::Entry { section, number, name } => format!("[[{section}]] nr {number} ”{name}”"),
     }
 }
 
