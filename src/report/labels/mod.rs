@@ -1191,7 +1191,7 @@ pub enum Phrase<'a> {
         /// The last year followed up.
         as_of: i32,
     },
-    /// A line or stakeholder as the file shows it: "[[benefits]] #2 \"Name\"" (the
+    /// A line or stakeholder as the file shows it: `[[benefits]] #2 "Name"` (the
     /// wording of the parser's messages).
     Entry {
         /// The array of tables: `costs`, `benefits` or `stakeholders`.
