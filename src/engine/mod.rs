@@ -313,7 +313,12 @@ fn compute_with(project: &Project, scenario: &Scenario, key_figures: bool) -> Re
     let mut harvest = zero_years();
     // Monthly net (× 12 units) as a difference array: each run adds at its start and
     // takes away after its end; the running sum is the series.
-    let mut net_differences = vec![Decimal::ZERO; project.months() + 1];
+    // Only the payback reads it, and a calculation for the rules has none.
+    let mut net_differences = if key_figures {
+        vec![Decimal::ZERO; project.months() + 1]
+    } else {
+        Vec::new()
+    };
     let mut stakeholder_years = vec![vec![StakeholderYear::default(); n_years]; project.stakeholders.len()];
     let mut lines = Vec::new();
 
@@ -341,7 +346,9 @@ fn compute_with(project: &Project, scenario: &Scenario, key_figures: bool) -> Re
         if by_year.iter().any(too_large) || harvest_by_year.iter().flatten().any(too_large) {
             return Err(overflow());
         }
-        series::add_to_differences(&runs, &mut net_differences, line.is_cost()).ok_or_else(overflow)?;
+        if key_figures {
+            series::add_to_differences(&runs, &mut net_differences, line.is_cost()).ok_or_else(overflow)?;
+        }
         let target = match &line.kind {
             LineKind::Cost { category } => Some(&mut costs_by_cat[category.index()]),
             LineKind::Benefit(b) => match b.class {

@@ -52,20 +52,26 @@ impl Walker {
         assumptions: Option<&Assumptions>,
     ) -> Option<Line> {
         let errors_before = self.error_count();
-        let kind_keys: &[&str] = if is_cost {
-            &["category"]
-        } else {
-            &["class", "confidence", "realisation"]
-        };
-        let known: Vec<&str> = COMMON_LINE_KEYS
-            .iter()
-            .chain(kind_keys)
-            .chain(VALUE_FORMS)
-            .chain(VOLUME_KEYS)
-            .chain(if is_cost { &[][..] } else { QUALITATIVE_KEYS })
-            .copied()
-            .collect();
-        self.unknown_keys(t, &known, &path);
+        // The keys a line may have, listed once per kind of line (not per line).
+        static KNOWN: std::sync::LazyLock<[Vec<&'static str>; 2]> = std::sync::LazyLock::new(|| {
+            [true, false].map(|is_cost| {
+                let kind_keys: &[&str] = if is_cost {
+                    &["category"]
+                } else {
+                    &["class", "confidence", "realisation"]
+                };
+                COMMON_LINE_KEYS
+                    .iter()
+                    .chain(kind_keys)
+                    .chain(VALUE_FORMS)
+                    .chain(VOLUME_KEYS)
+                    .chain(if is_cost { &[][..] } else { QUALITATIVE_KEYS })
+                    .copied()
+                    .collect()
+            })
+        });
+        let known = &KNOWN[usize::from(!is_cost)];
+        self.unknown_keys(t, known, &path);
 
         let name = self
             .required(t, "name", &path, &span, "\"…\"")
