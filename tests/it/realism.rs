@@ -236,6 +236,30 @@ fn a_written_optimism_scenario_replaces_the_preset_and_explicit_keys_win() {
     assert_eq!(halv["summary"]["npv"], "-60000.00");
 }
 
+/// A file that writes its own `optimism-upper` is not credited to the Green Book: the
+/// sentence names the file's scenario; the lower preset keeps its source.
+#[test]
+fn a_written_optimism_scenario_is_not_attributed_to_the_green_book() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!("{SIMPLE}[scenarios.optimism-upper]\ninvestment_factor = 1\n");
+    let file = write(dir.path(), "p.toml", &text);
+    let report = |lang: &str| {
+        let out = nytta()
+            .args(["report", "--format", "markdown", "--lang", lang])
+            .arg(&file)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let sv = report("sv");
+    assert!(sv.contains("som filens eget scenario"), "{sv}");
+    assert!(!sv.contains("Green Book, övre värde"), "{sv}");
+    assert!(sv.contains("Green Book, undre värde"), "{sv}");
+    let en = report("en");
+    assert!(en.contains("as the file's own scenario"), "{en}");
+    assert!(!en.contains("Green Book, upper value"), "{en}");
+}
+
 #[test]
 fn month_keys_put_a_one_off_in_its_month() {
     // A one-off gain of 3 000 000 in October 2026 with go-live in October: no W101, and

@@ -681,6 +681,7 @@ impl<'a> Builder<'a> {
                         factor: &factor,
                         delay: scenario.delay_months,
                         upper: i == 0,
+                        written: self.p.scenarios.iter().any(|s| s.name == scenario.name),
                         pays: pays(n),
                     }),
                     None => say(Phrase::CouldNotCompute),

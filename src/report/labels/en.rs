@@ -425,6 +425,7 @@ pub(super) fn phrase(p: &Phrase) -> String {
             factor,
             delay,
             upper,
+            written,
             pays,
         } => {
             let what = match delay {
@@ -432,6 +433,13 @@ pub(super) fn phrase(p: &Phrase) -> String {
                 1 => format!("investment × {factor} and benefits 1 month later"),
                 d => format!("investment × {factor} and benefits {d} months later"),
             };
+            if written {
+                return format!(
+                    "With {what}, as the file's own scenario `{}` says, the case {}.",
+                    if upper { "optimism-upper" } else { "optimism-lower" },
+                    pays_off(pays)
+                );
+            }
             format!(
                 "With {what}, as experience of IT projects shows ({}), the case {}.",
                 if upper {

@@ -1128,6 +1128,8 @@ pub enum Phrase<'a> {
         delay: u32,
         /// The upper (else the lower) Green Book value.
         upper: bool,
+        /// The file writes its own scenario of that name (so it is not the Green Book's).
+        written: bool,
         /// NPV ≥ 0.
         pays: bool,
     },

@@ -425,6 +425,7 @@ pub(super) fn phrase(p: &Phrase) -> String {
             factor,
             delay,
             upper,
+            written,
             pays,
         } => {
             let what = match delay {
@@ -432,12 +433,19 @@ pub(super) fn phrase(p: &Phrase) -> String {
                 1 => format!("investeringen × {factor} och nyttan 1 månad senare"),
                 d => format!("investeringen × {factor} och nyttan {d} månader senare"),
             };
+            if written {
+                return format!(
+                    "Med {what}, som filens eget scenario `{}` säger, är kalkylen {}.",
+                    if upper { "optimism-upper" } else { "optimism-lower" },
+                    lönsam(pays)
+                );
+            }
             format!(
                 "Med {what}, som erfarenheten av IT-projekt visar ({}), är kalkylen {}.",
                 if upper {
                     "Green Book, övre värde"
                 } else {
-                    "Green Book, lägre värde"
+                    "Green Book, undre värde"
                 },
                 lönsam(pays)
             )
