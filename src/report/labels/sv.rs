@@ -36,7 +36,7 @@ pub(super) fn text(label: Label) -> &'static str {
         DeviationsPerLineAndYear => "Avvikelser per post och år (utfall − plan; * en kommentar nedan)",
         Comments => "Kommentarer",
         Comment => "Kommentar",
-        RealisationSoFar => "Utfall hittills\n/ plan",
+        RealisationSoFar => "Realiseringsgrad\nhittills",
         ForecastTrend => {
             "Prognos: trend. Varje posts år efter uppföljningsåret är dess plan × utfallet hittills (Σ utfall / Σ plan över åren med utfall); en post utan utfall behåller planen. Planen står bredvid."
         }
@@ -362,7 +362,7 @@ pub(super) fn text(label: Label) -> &'static str {
         TotalsUpToFollowUpYear => "Summa till och med uppföljningsåret",
         Benefits2 => "Nytta",
         Harvest2 => "Hemtagning",
-        RealisationRateHarvestedPlannedHarvest => "Hemtagningsgrad (hemtaget / planerad hemtagning)",
+        RealisationRateHarvestedPlannedHarvest => "Realiseringsgrad (hemtaget / planerad hemtagning)",
         RowsWithNoActualReported => "Rader utan rapporterat utfall",
         Totals => "Summering",
         Plan => "Plan",
