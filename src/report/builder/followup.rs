@@ -621,7 +621,11 @@ actuals = { 2011 = 30000 }
             ["Kostnader", "112 000", "120 000", "+20 000", "+20 %", "1"]
         );
         assert_eq!(
-            row(&out, "## Summering", "Realiseringsgrad (hemtaget / planerad hemtagning)")[1],
+            row(
+                &out,
+                "## Summering",
+                "Realiseringsgrad (hemtaget / planerad hemtagning)"
+            )[1],
             "50 %"
         );
         assert_eq!(
