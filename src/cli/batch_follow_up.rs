@@ -340,6 +340,20 @@ pub fn read_shared(path: &Path) -> Result<Option<Shared>, Failure> {
 
 /// Follow up every file, sort worst first, sum per group and write.
 pub fn run(s: Settings) -> Result<Outcome, Failure> {
+    // Never write over what is read: the projects, the actuals CSV, or a CSV in the
+    // actuals folder (by identity, not spelling).
+    if let Some(out) = &s.output {
+        let mut inputs = s.files.clone();
+        inputs.extend(s.actuals.iter().cloned());
+        if let Some(dir) = &s.actuals_dir
+            && let Ok(entries) = std::fs::read_dir(dir)
+        {
+            inputs.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+        }
+        if output::same_file_as_any(out, &inputs) {
+            return Err(super::overwrite_input(out));
+        }
+    }
     // A folder that is not there (a typo) would otherwise give every project no CSV,
     // quietly: the follow-up would run on the files' own actuals alone.
     if let Some(dir) = &s.actuals_dir {

@@ -515,3 +515,39 @@ fn html_shows_backquoted_names_as_code() {
     assert!(body.contains("<code>Kortare handläggning per ärende</code>"), "{body}");
     assert!(!body.contains('`'), "{body}");
 }
+
+/// `batch --follow-up -o` never writes over what it reads: a project file, the actuals
+/// CSV (`--actuals`) or a CSV in the actuals folder (`--actuals-dir`). Each is refused
+/// with exit 2 and left byte for byte as it was.
+#[test]
+fn portfolio_follow_up_never_writes_over_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let projects = dir.path().join("projekt");
+    let actuals = dir.path().join("utfall");
+    std::fs::create_dir_all(&projects).unwrap();
+    std::fs::create_dir_all(&actuals).unwrap();
+    for f in ["bokningssystem.toml", "e-tjanst-bygglov.toml"] {
+        std::fs::copy(format!("examples/{f}"), projects.join(f)).unwrap();
+    }
+    let shared = dir.path().join("utfall-portfolj.csv");
+    std::fs::copy("examples/utfall-portfolj.csv", &shared).unwrap();
+    let in_dir = actuals.join("SBF-2026-112.csv");
+    std::fs::copy("examples/utfall-portfolj.csv", &in_dir).unwrap();
+    let project = projects.join("bokningssystem.toml");
+    for (extra, target) in [
+        (vec!["--actuals".into(), shared.clone()], shared.clone()),
+        (vec![], project.clone()),
+        (vec!["--actuals-dir".into(), actuals.clone()], in_dir.clone()),
+    ] {
+        let before = std::fs::read(&target).unwrap();
+        crate::cli::nytta()
+            .args(["batch", "--follow-up"])
+            .arg(&projects)
+            .args(&extra)
+            .arg("-o")
+            .arg(&target)
+            .assert()
+            .code(2);
+        assert_eq!(std::fs::read(&target).unwrap(), before, "{}", target.display());
+    }
+}
