@@ -540,7 +540,7 @@ fn portfolio_follow_up_never_writes_over_an_input() {
         (vec!["--actuals-dir".into(), actuals.clone()], in_dir.clone()),
     ] {
         let before = std::fs::read(&target).unwrap();
-        crate::cli::nytta()
+        nytta()
             .args(["batch", "--follow-up"])
             .arg(&projects)
             .args(&extra)
