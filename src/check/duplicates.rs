@@ -5,7 +5,6 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use std::collections::HashMap;
-use std::hash::Hasher;
 
 /// A fingerprint of a project file's content: its lines trimmed, blank lines and
 /// whole-line comments left out (so a reindented or recommented copy is the same).
@@ -14,19 +13,22 @@ use std::hash::Hasher;
 /// of about 1 in 10^19.
 pub fn fingerprint(text: &str) -> u64 {
     use std::hash::BuildHasher;
-    let mut h = foldhash::fast::FixedState::with_seed(0x006e_7974_7461).build_hasher();
-    // Bytes, not chars: a batch fingerprints every file, and splitting on `\n` with
-    // trimmed ASCII whitespace (`\r` included) is what `str::lines` and `trim` amount to
-    // for a TOML file, at a fraction of the cost.
-    for line in text.as_bytes().split(|&b| b == b'\n') {
-        let line = line.trim_ascii();
+    // The kept lines, each followed by 0xff (a byte UTF-8 never has, so the joining is
+    // unambiguous), hashed in one call: foldhash is fastest on one long input, and
+    // `memchr` finds line ends many bytes at a time. A batch fingerprints every file.
+    let bytes = text.as_bytes();
+    let mut kept = Vec::with_capacity(bytes.len() + 1);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+        let line = bytes[start..end].trim_ascii();
+        start = end + 1;
         if line.is_empty() || line[0] == b'#' {
             continue;
         }
-        h.write(line);
-        h.write_u8(0xff);
+        kept.extend_from_slice(line);
+        kept.push(0xff);
     }
-    h.finish()
+    foldhash::fast::FixedState::with_seed(0x006e_7974_7461).hash_one(kept.as_slice())
 }
 
 /// The submissions seen so far in a batch, by project id and by content.

@@ -55,6 +55,58 @@ pub fn payback_month_index(monthly_net_x12: impl IntoIterator<Item = Decimal>) -
     }
 }
 
+/// [`payback_month_index`] of the monthly net whose difference array is `differences`
+/// (the monthly net of month `i` is `differences[0] + … + differences[i]`, × 12 units),
+/// over its first `months` months. The same answer without a step per month: the net is
+/// constant between the months where a difference is non-zero, so the cumulative net
+/// is linear there and where it crosses −0.06 is found by one division.
+pub fn payback_month_index_from_differences(differences: &[Decimal], months: usize) -> Option<usize> {
+    let negative_from = Decimal::new(-6, 2);
+    let differences = differences.get(..months)?;
+    if months == 0 {
+        return None;
+    }
+    let mut cumulative = Decimal::ZERO;
+    let mut net = Decimal::ZERO;
+    let mut last_negative: Option<usize> = None;
+    let mut start = 0;
+    while start < months {
+        net = net.checked_add(differences[start])?;
+        let end = differences[start + 1..]
+            .iter()
+            .position(|d| !d.is_zero())
+            .map_or(months, |p| start + 1 + p);
+        // Months start..end all have `net`; after k + 1 of them the cumulative is
+        // cumulative + (k + 1) × net.
+        let length = Decimal::from(end - start);
+        let at_end = cumulative.checked_add(net.checked_mul(length)?)?;
+        if at_end <= negative_from {
+            // Non-increasing to a negative end, or increasing but still negative.
+            last_negative = Some(end - 1);
+        } else if net.is_sign_positive() && !net.is_zero() && cumulative.checked_add(net)? <= negative_from {
+            // Increasing and crossing inside: the last k + 1 with the cumulative ≤ −0.06.
+            let room = negative_from.checked_sub(cumulative)?;
+            let mut steps = room.checked_div(net)?.floor().to_usize()?.clamp(1, end - start);
+            let value = |k: usize| cumulative.checked_add(net.checked_mul(Decimal::from(k))?);
+            // The quotient is rounded at 28 digits: step to the exact boundary.
+            while steps > 1 && value(steps)? > negative_from {
+                steps -= 1;
+            }
+            while steps < end - start && value(steps + 1)? <= negative_from {
+                steps += 1;
+            }
+            last_negative = Some(start + steps - 1);
+        }
+        cumulative = at_end;
+        start = end;
+    }
+    match last_negative {
+        None => Some(0),
+        Some(i) if i + 1 < months => Some(i + 1),
+        Some(_) => None,
+    }
+}
+
 /// Internal rate of return of a yearly net series (year 0 undiscounted).
 ///
 /// `None` unless the series, rounded to öre with zeros skipped, changes sign. With
@@ -288,5 +340,28 @@ mod tests {
         assert_eq!(payback_month_index(x12(&[dec!(-0.005), dec!(0.005)])), Some(1));
         // No months at all: no payback.
         assert_eq!(payback_month_index(Vec::new()), None);
+    }
+
+    proptest::proptest! {
+        /// The segment-wise payback is the month-by-month one, on difference arrays
+        /// with few breaks (as a project's) and values near the −0.06 boundary.
+        #[test]
+        fn payback_from_differences_is_payback_by_month(
+            months in 0usize..40,
+            breaks in proptest::collection::vec((0usize..40, -3000i64..3000, 0u32..3), 0..8),
+        ) {
+            let mut differences = vec![Decimal::ZERO; months + 1];
+            for (at, value, scale) in breaks {
+                if at <= months {
+                    differences[at] += Decimal::new(value, scale);
+                }
+            }
+            let mut running = Decimal::ZERO;
+            let by_month: Vec<Decimal> = differences[..months].iter().map(|d| { running += *d; running }).collect();
+            proptest::prop_assert_eq!(
+                payback_month_index_from_differences(&differences, months),
+                payback_month_index(by_month)
+            );
+        }
     }
 }

@@ -419,12 +419,7 @@ fn compute_with(project: &Project, scenario: &Scenario, key_figures: bool) -> Re
     let total_benefits: Decimal = benefits_by_year.iter().sum();
     let planned_harvest: Decimal = harvest.iter().sum();
     let payback_index = if key_figures {
-        let mut running = Decimal::ZERO;
-        let monthly_net = net_differences[..project.months()].iter().map(|d| {
-            running += *d;
-            running
-        });
-        finance::payback_month_index(monthly_net)
+        finance::payback_month_index_from_differences(&net_differences, project.months())
     } else {
         None
     };
