@@ -21,6 +21,21 @@ pub fn discount_factors(rate: Decimal, years: usize) -> Option<Vec<Decimal>> {
     Some(out)
 }
 
+/// [`discount_factors`], remembered per thread for the last rate (to the digit and the
+/// scale): a batch computes thousands of projects at a handful of rates, and each
+/// factor is a 28-digit division. The same values as computing them afresh.
+pub fn discount_factors_remembered(rate: Decimal, years: usize) -> Option<Vec<Decimal>> {
+    use std::cell::RefCell;
+    thread_local!(static LAST: RefCell<([u8; 16], Vec<Decimal>)> = const { RefCell::new(([0; 16], Vec::new())) });
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.0 != rate.serialize() || last.1.len() < years {
+            *last = (rate.serialize(), discount_factors(rate, years)?);
+        }
+        Some(last.1[..years].to_vec())
+    })
+}
+
 /// `Σ values[t] × factors[t]`.
 pub fn present_value(values: &[Decimal], factors: &[Decimal]) -> Option<Decimal> {
     values
@@ -271,6 +286,25 @@ fn bisect(f: &dyn Fn(i128) -> i128, mut lo: i128, mut hi: i128, f_lo: i128) -> i
 mod tests {
     use super::*;
     use rust_decimal::dec;
+
+    #[test]
+    fn remembered_discount_factors_are_the_fresh_ones() {
+        // Rates that are equal in value but not in scale are kept apart, and a longer
+        // horizon at the same rate is computed again.
+        for (rate, years) in [
+            (dec!(0.035), 3),
+            (dec!(0.035), 7),
+            (dec!(0.0350), 5),
+            (dec!(0.035), 2),
+            (dec!(0), 4),
+            (dec!(0.1), 0),
+        ] {
+            let fresh = discount_factors(rate, years).unwrap();
+            let kept = discount_factors_remembered(rate, years).unwrap();
+            let digits = |v: &[Decimal]| v.iter().map(|d| (d.mantissa(), d.scale())).collect::<Vec<_>>();
+            assert_eq!(digits(&kept), digits(&fresh), "{rate} over {years} years");
+        }
+    }
 
     #[test]
     fn discount_factors_leave_year_zero_alone() {

@@ -301,7 +301,8 @@ pub fn compute_for_checks(project: &Project, scenario: &Scenario) -> Result<Calc
 fn compute_with(project: &Project, scenario: &Scenario, key_figures: bool) -> Result<Calculation, EngineError> {
     let n_years = project.years as usize;
     let rate = scenario.discount_rate.unwrap_or(project.assumptions.discount_rate);
-    let factors = finance::discount_factors(rate, n_years).ok_or_else(|| EngineError::overflow("project"))?;
+    let factors =
+        finance::discount_factors_remembered(rate, n_years).ok_or_else(|| EngineError::overflow("project"))?;
     let zero_years = || vec![Decimal::ZERO; n_years];
 
     let mut costs_by_cat = [zero_years(), zero_years(), zero_years()];
@@ -338,7 +339,7 @@ fn compute_with(project: &Project, scenario: &Scenario, key_figures: bool) -> Re
                 let n = project.months();
                 let tail =
                     series::window_sum(&runs, n.saturating_sub(r.lag_months as usize), n).ok_or_else(overflow)?;
-                (tail / Decimal::from(12)).checked_mul(r.share).ok_or_else(overflow)?
+                series::twelfth(tail).checked_mul(r.share).ok_or_else(overflow)?
             }
             _ => Decimal::ZERO,
         };

@@ -115,9 +115,21 @@ pub fn year_sums(runs: &[Run], years: usize) -> Option<Vec<Decimal>> {
     // Most years of most lines are empty: no division for them.
     Some(
         sums.into_iter()
-            .map(|s| if s.is_zero() { s } else { s / TWELVE })
+            .map(|s| if s.is_zero() { s } else { twelfth(s) })
             .collect(),
     )
+}
+
+/// `value / 12`, the same `Decimal` (mantissa and scale) as the division gives, without
+/// dividing when the mantissa is a multiple of 12 (most year sums are: a full year is
+/// 12 months of × 12 units).
+pub fn twelfth(value: Decimal) -> Decimal {
+    let mantissa = value.mantissa();
+    if mantissa % 12 == 0 {
+        Decimal::from_i128_with_scale(mantissa / 12, value.scale())
+    } else {
+        value / TWELVE
+    }
 }
 
 /// Add (or, for costs, subtract) runs into a difference array of length months + 1;
@@ -323,5 +335,17 @@ mod tests {
                 value: dec!(1)
             }]
         );
+    }
+
+    proptest::proptest! {
+        /// `twelfth` is `/ 12` to the last digit and the scale, on multiples of 12 and
+        /// on the rest, up to the mantissa's 96 bits.
+        #[test]
+        fn twelfth_is_division_by_twelve(mantissa in -(1i128 << 95)..(1i128 << 95), scale in 0u32..=28, multiple: bool) {
+            let mantissa = if multiple { mantissa / 12 * 12 } else { mantissa };
+            let value = Decimal::from_i128_with_scale(mantissa, scale);
+            let (fast, slow) = (twelfth(value), value / TWELVE);
+            proptest::prop_assert_eq!((fast.mantissa(), fast.scale()), (slow.mantissa(), slow.scale()));
+        }
     }
 }

@@ -74,6 +74,56 @@ impl NumberError {
 /// `"3,5 %"`. Spaces, non-breaking spaces and thin spaces group thousands; a comma is the
 /// decimal mark; a trailing `%` divides by 100; `−` (U+2212) is a minus sign.
 pub fn parse_number_str(text: &str) -> Result<Decimal, NumberError> {
+    match plain_number(text) {
+        Some(value) => Ok(value),
+        None => parse_number_str_in_full(text),
+    }
+}
+
+/// The common case of [`parse_number_str`] without allocating: ASCII digits with at
+/// most one decimal mark (`,` or `.`), optional leading `-`, spaces between groups and
+/// an optional trailing `%`, up to 18 digits. The same `Decimal` (mantissa and scale)
+/// as the full parse; `None` sends anything else there.
+fn plain_number(text: &str) -> Option<Decimal> {
+    let text = text.trim_ascii();
+    let (body, percent) = match text.strip_suffix('%') {
+        Some(rest) => (rest.trim_ascii_end(), true),
+        None => (text, false),
+    };
+    let (negative, body) = match body.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, body),
+    };
+    let (mut mantissa, mut digits, mut scale, mut mark) = (0i64, 0u32, 0u32, false);
+    for b in body.bytes() {
+        match b {
+            b'0'..=b'9' if digits < 18 => {
+                mantissa = mantissa * 10 + i64::from(b - b'0');
+                digits += 1;
+                scale += u32::from(mark);
+            }
+            b',' | b'.' if !mark => mark = true,
+            b' ' => {}
+            _ => return None,
+        }
+    }
+    // A mark needs digits after it (`12,` and `,5` go the full way, as do long numbers).
+    if digits == 0 || (mark && scale == 0) || !body.as_bytes()[0].is_ascii_digit() {
+        return None;
+    }
+    if negative && mantissa == 0 {
+        return None; // `-0` keeps its sign the full way
+    }
+    let mantissa = if negative { -mantissa } else { mantissa };
+    let value = Decimal::new(mantissa, scale);
+    if percent {
+        Some(value / Decimal::ONE_HUNDRED)
+    } else {
+        Some(value)
+    }
+}
+
+fn parse_number_str_in_full(text: &str) -> Result<Decimal, NumberError> {
     let not_a_number = || NumberError::NotANumber(text.to_string());
     let trimmed = text.trim();
     let (body, percent) = match trimmed.strip_suffix('%') {
@@ -116,11 +166,16 @@ pub fn parse_integer_literal(literal: &str, radix: u32) -> Result<Decimal, Numbe
 
 /// Parse the literal of a TOML float exactly as written: `0.1` is one tenth, `1e3` a thousand.
 pub fn parse_float_literal(literal: &str) -> Result<Decimal, NumberError> {
-    let lower = literal.to_ascii_lowercase();
-    if lower.contains("nan") || lower.contains("inf") {
+    // A TOML float has digits, `.`, `_`, a sign and an exponent, or is `nan` or `inf`:
+    // any n or i means one of those two.
+    if literal.bytes().any(|b| matches!(b.to_ascii_lowercase(), b'n' | b'i')) {
         return Err(NumberError::NotFinite(literal.to_string()));
     }
-    let cleaned = literal.replace('_', "");
+    let cleaned: std::borrow::Cow<str> = if literal.contains('_') {
+        literal.replace('_', "").into()
+    } else {
+        literal.into()
+    };
     if cleaned.contains(['e', 'E']) {
         Decimal::from_scientific(&cleaned)
             .map(|d| d.normalize())
@@ -198,5 +253,40 @@ mod tests {
         assert_eq!(parse_integer_literal("1200000", 10), Ok(dec!(1200000)));
         assert_eq!(parse_integer_literal("ff", 16), Ok(dec!(255)));
         assert_eq!(parse_integer_literal("-5", 10), Ok(dec!(-5)));
+    }
+
+    proptest::proptest! {
+        /// The allocation-free common case gives what the full parse gives, to the
+        /// mantissa and the scale, and leaves everything else to it.
+        #[test]
+        fn plain_numbers_parse_as_in_full(text in "[ ]?[-+]?[0-9 ]{0,30}([,.][0-9 ]{0,12})?[ ]?%?") {
+            if let Some(fast) = plain_number(&text) {
+                let full = parse_number_str_in_full(&text);
+                proptest::prop_assert_eq!(full.map(|d| (d.mantissa(), d.scale())), Ok((fast.mantissa(), fast.scale())));
+            }
+        }
+
+        /// Floats as TOML writes them parse as before: through `replace` and lower case.
+        #[test]
+        fn float_literals_parse_as_before(text in "[-+]?([0-9_]{1,12}(\\.[0-9_]{1,8})?([eE][-+]?[0-9]{1,2})?|nan|inf|NaN)") {
+            let before = {
+                let lower = text.to_ascii_lowercase();
+                if lower.contains("nan") || lower.contains("inf") {
+                    None
+                } else {
+                    let cleaned = text.replace('_', "");
+                    Some(if cleaned.contains(['e', 'E']) {
+                        Decimal::from_scientific(&cleaned).map(|d| d.normalize()).ok()
+                    } else {
+                        exact_decimal(&cleaned).ok()
+                    })
+                }
+            };
+            let now = match parse_float_literal(&text) {
+                Err(NumberError::NotFinite(_)) => None,
+                other => Some(other.ok()),
+            };
+            proptest::prop_assert_eq!(now.map(|d| d.map(|d| (d.mantissa(), d.scale()))), before.map(|d| d.map(|d| (d.mantissa(), d.scale()))));
+        }
     }
 }
