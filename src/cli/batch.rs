@@ -206,8 +206,9 @@ fn process(source: &Source, options: Options) -> BatchRow {
 /// link named `*.toml` and a directory that cannot be read become error rows, and the
 /// batch goes on. A file reached twice (a link beside its target, a path given twice)
 /// is computed once; the second sighting is an error row naming the first, so that the
-/// portfolio counts no project twice and loses none without a word.
-fn collect_files(paths: &[PathBuf]) -> Result<Vec<Source>, Failure> {
+/// portfolio counts no project twice and loses none without a word. The identities of
+/// the files come back too, for the check that the output is none of them.
+fn collect_files(paths: &[PathBuf]) -> Result<(Vec<Source>, Identities), Failure> {
     let mut out = Vec::new();
     let mut seen: std::collections::HashMap<output::Identity, String> = std::collections::HashMap::new();
     let mut add = |path: PathBuf, out: &mut Vec<Source>| {
@@ -259,8 +260,11 @@ fn collect_files(paths: &[PathBuf]) -> Result<Vec<Source>, Failure> {
             ));
         }
     }
-    Ok(out)
+    Ok((out, seen.into_keys().collect()))
 }
+
+/// The identities (device and inode) of the files a batch reads.
+type Identities = std::collections::HashSet<output::Identity>;
 
 /// One submission as `--dedupe` sees it: where it is shown, its project id, its
 /// content's fingerprint and when it was written.
@@ -508,7 +512,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     inputs.extend(args.csv.clone());
     let target = super::output_target(&args.output.file, &inputs)?;
 
-    let mut sources = collect_files(&args.paths)?;
+    let (mut sources, identities) = collect_files(&args.paths)?;
     let mut dropped_rows = std::collections::HashSet::new();
     if args.dedupe {
         (sources, dropped_rows) = dedupe(sources, args.csv.as_deref());
@@ -565,15 +569,9 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         });
     }
     if let Some(out) = &target {
-        // By identity, not spelling: `-o in/B.TOML` is the submission `in/B.TOML`.
-        let files: Vec<PathBuf> = sources
-            .iter()
-            .filter_map(|s| match s {
-                Source::File(path) => Some(path.clone()),
-                _ => None,
-            })
-            .collect();
-        if output::same_file_as_any(out, &files) {
+        // By identity, not spelling: `-o in/B.TOML` is the submission `in/B.TOML`. The
+        // files' identities were read as they were found (one look at each file, not two).
+        if output::identity(out).is_some_and(|id| identities.contains(&id)) {
             return Err(super::overwrite_input(out));
         }
     }

@@ -292,8 +292,11 @@ pub fn compute(project: &Project, scenario: &Scenario) -> Result<Calculation, En
     compute_with(project, scenario, true)
 }
 
-/// Compute a project under a scenario for the check rules only: as [`compute`], but the
-/// IRR and the payback (which no rule reads) are left out as none.
+/// Compute a project under a scenario for the check rules only: as [`compute`], but what
+/// no rule reads is left out: the IRR and the payback (none) and the planned harvest
+/// (none per line, zero in the totals and per stakeholder). A scenario scales no
+/// harvest schedule and a harvest share is at most the benefit, so a harvest too large
+/// to compute is found in the base case or in the benefit itself.
 pub fn compute_for_checks(project: &Project, scenario: &Scenario) -> Result<Calculation, EngineError> {
     compute_with(project, scenario, false)
 }
@@ -328,14 +331,14 @@ fn compute_with(project: &Project, scenario: &Scenario, key_figures: bool) -> Re
         let runs = series::line_runs(project, line, scenario).map_err(|_| overflow())?;
         let by_year = series::year_sums(&runs, n_years).ok_or_else(overflow)?;
         let harvest_by_year = match line.realisation() {
-            Some(r) => {
+            Some(r) if key_figures => {
                 let h = series::harvest_runs(project, r, &runs).map_err(|_| overflow())?;
                 Some(series::year_sums(&h, n_years).ok_or_else(overflow)?)
             }
-            None => None,
+            _ => None,
         };
         let harvest_after_horizon = match line.realisation() {
-            Some(r) if r.schedule.is_none() && r.lag_months > 0 => {
+            Some(r) if key_figures && r.schedule.is_none() && r.lag_months > 0 => {
                 let n = project.months();
                 let tail =
                     series::window_sum(&runs, n.saturating_sub(r.lag_months as usize), n).ok_or_else(overflow)?;
@@ -547,32 +550,29 @@ fn split_to_stakeholders(
     harvest: Option<&[Decimal]>,
     stakeholder_years: &mut [Vec<StakeholderYear>],
 ) -> Option<()> {
-    let class = line.class();
-    let method = line.realisation().and_then(|r| r.method);
-    // A whole share (one stakeholder) needs no multiplication: most lines have one.
-    let part_of = |value: &Decimal, share: Decimal| {
-        if share == Decimal::ONE {
-            Some(*value)
-        } else {
-            value.checked_mul(share)
-        }
+    type Field = fn(&mut StakeholderYear) -> &mut Decimal;
+    let target: Field = match line.class() {
+        None => |slot| &mut slot.costs,
+        Some(Class::Financial) => |slot| &mut slot.financial_benefits,
+        Some(Class::Reallocation) => |slot| &mut slot.reallocation_benefits,
+        Some(Class::Qualitative) => return Some(()),
+    };
+    let method = match line.realisation().and_then(|r| r.method) {
+        Some(m) => Some(Method::ALL.iter().position(|x| *x == m)?),
+        None => None,
     };
     for &(s, share) in &line.stakeholders {
-        for (y, value) in by_year.iter().enumerate() {
-            let part = part_of(value, share)?;
-            let slot = &mut stakeholder_years[s][y];
-            let target = match class {
-                None => &mut slot.costs,
-                Some(Class::Financial) => &mut slot.financial_benefits,
-                Some(Class::Reallocation) => &mut slot.reallocation_benefits,
-                Some(Class::Qualitative) => continue,
-            };
-            *target = target.checked_add(part)?;
+        // A whole share (one stakeholder) needs no multiplication: most lines have one.
+        let whole = share == Decimal::ONE;
+        let part_of = |value: &Decimal| if whole { Some(*value) } else { value.checked_mul(share) };
+        let years = stakeholder_years.get_mut(s)?;
+        for (y, (slot, value)) in years.iter_mut().zip(by_year).enumerate() {
+            let field = target(slot);
+            *field = field.checked_add(part_of(value)?)?;
             if let Some(h) = harvest {
-                let part = part_of(&h[y], share)?;
+                let part = part_of(h.get(y)?)?;
                 slot.planned_harvest = slot.planned_harvest.checked_add(part)?;
-                if let Some(m) = method {
-                    let i = Method::ALL.iter().position(|x| *x == m)?;
+                if let Some(i) = method {
                     slot.harvest_by_method[i] = slot.harvest_by_method[i].checked_add(part)?;
                 }
             }

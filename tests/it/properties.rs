@@ -296,6 +296,26 @@ proptest! {
         }
     }
 
+    /// The lighter calculation the rules get for a written scenario finds what the full
+    /// one finds, word for word, under scenarios that scale, delay and re-discount.
+    #[test]
+    fn rules_find_the_same_in_the_lighter_calculation(g in project(), cost in 50u32..200, benefit in 20u32..150, delay in 0u32..30) {
+        let p = parse(&g.toml());
+        let scenario = Scenario {
+            name: "prov".into(),
+            cost_factor: Decimal::new(cost.into(), 2),
+            benefit_factor: Decimal::new(benefit.into(), 2),
+            delay_months: delay,
+            discount_rate: Some(Decimal::new(7, 2)),
+            ..Scenario::base()
+        };
+        for s in [Scenario::base(), scenario] {
+            let full = nytta::check::check(&p, &compute(&p, &s).unwrap());
+            let light = nytta::check::check(&p, &nytta::engine::compute_for_checks(&p, &s).unwrap());
+            prop_assert_eq!(format!("{full:?}"), format!("{light:?}"));
+        }
+    }
+
     #[test]
     fn output_is_identical_across_runs(g in project()) {
         let text = g.toml();

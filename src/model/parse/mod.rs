@@ -65,7 +65,33 @@ pub fn parse_project(text: &str) -> Parsed {
 /// Parse and validate a project file with `--set` values put in first
 /// ([`super::overrides`]): diagnostics about them are placed past the end of `text`.
 pub fn parse_project_with(text: &str, overrides: &Overrides) -> Parsed {
-    let (root, syntax_errors) = DeTable::parse_recoverable(text);
+    parse_padded(text, overrides, true)
+}
+
+/// Trailing spaces that make room for the TOML lexer's tokens: it sizes its token
+/// buffer at 2 tokens per 7 bytes of text, a dense project file (no comments, short
+/// keys and values) has up to 2 in 5, and a buffer that grows is copied (a batch parses
+/// thousands of files). Half the length again in spaces covers that. A run of spaces
+/// is one token, and spans count from the start, so no span moves; a file with a
+/// syntax error is parsed again as written, so that the error is placed as the file
+/// ends.
+fn padding(text: &str) -> String {
+    let spaces = text.len() / 2 + 1;
+    let mut padded = String::with_capacity(text.len() + spaces + 1);
+    padded.push_str(text);
+    padded.push('\n');
+    padded.extend(std::iter::repeat_n(' ', spaces));
+    padded
+}
+
+fn parse_padded(text: &str, overrides: &Overrides, pad: bool) -> Parsed {
+    let padded = if pad { padding(text) } else { String::new() };
+    let (root, syntax_errors) = DeTable::parse_recoverable(if pad { &padded } else { text });
+    let syntax_errors = if syntax_errors.is_empty() || !pad {
+        syntax_errors
+    } else {
+        DeTable::parse_recoverable(text).1
+    };
     if !syntax_errors.is_empty() {
         let kept = syntax_errors.len().min(MAX_SHOWN_FINDINGS);
         let omitted = Omitted {
@@ -102,6 +128,7 @@ pub fn parse_project_with(text: &str, overrides: &Overrides) -> Parsed {
         };
     }
     let root_span = root.span();
+    let root_span = root_span.start..root_span.end.min(text.len());
     let (root, set_errors) = overrides.apply(root.into_inner(), text.len());
     let from_the_file = set_errors.len();
     let mut walker = Walker {
@@ -512,6 +539,45 @@ pub(crate) fn known_lists(name: &str) -> &'static [&'static str] {
 
 #[cfg(test)]
 mod tests {
+    /// The padding changes nothing a reader or the engine sees: every bundled file,
+    /// and every cut of it (whole lines, and bytes near its end, where errors at the
+    /// end of the file are found), parses to the same project and diagnostics, spans
+    /// and all, as the text without it.
+    #[test]
+    fn padding_changes_no_parse() {
+        let files = [
+            include_str!("../../../examples/bokningssystem.toml"),
+            include_str!("../../../examples/delad-tjanst.toml"),
+            include_str!("../../../examples/e-tjanst-bygglov.toml"),
+            include_str!("../../../examples/klassiskt-fel-rattat.toml"),
+            include_str!("../../../examples/klassiskt-fel.toml"),
+            include_str!("../../../examples/uppfoljning-bygglov.toml"),
+            include_str!("../../../examples/worked-example.toml"),
+            include_str!("../../templates/basic.toml"),
+            include_str!("../../templates/e-service.toml"),
+            include_str!("../../templates/shared.toml"),
+        ];
+        let same = |text: &str| {
+            let overrides = Overrides::default();
+            let padded = format!("{:?}", super::parse_padded(text, &overrides, true));
+            let plain = format!("{:?}", super::parse_padded(text, &overrides, false));
+            assert_eq!(padded, plain, "{text}");
+        };
+        let mut cuts = 0;
+        for file in files {
+            for (i, _) in file.match_indices('\n') {
+                same(&file[..=i]);
+                same(&file[..i]);
+                cuts += 1;
+            }
+            for cut in (file.len().saturating_sub(24)..file.len()).filter(|&c| file.is_char_boundary(c)) {
+                same(&file[..cut]);
+                cuts += 1;
+            }
+        }
+        assert!(cuts > 500, "{cuts} cuts");
+    }
+
     #[test]
     fn paths_are_written_as_a_reader_knows_them() {
         use crate::fmt::Lang;
