@@ -559,8 +559,8 @@ mod tests {
         ];
         let same = |text: &str| {
             let overrides = Overrides::default();
-            let padded = format!("{:?}", super::parse_padded(text, &overrides, true));
-            let plain = format!("{:?}", super::parse_padded(text, &overrides, false));
+            let padded = format!("{:?}", parse_padded(text, &overrides, true));
+            let plain = format!("{:?}", parse_padded(text, &overrides, false));
             assert_eq!(padded, plain, "{text}");
         };
         let mut cuts = 0;
