@@ -87,13 +87,19 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             (false, Lang::En) => "as much as".to_string(),
         };
         let hint = match value {
-            ValueSource::Volume { .. } => {
+            // The example is written only where the hint is worded (a batch's plain CSV
+            // words none).
+            ValueSource::Volume { .. } => Text::by(|lang| {
                 let curve = example_curve(start.year(), project.end_year());
-                crate::text!(
-                    sv: "lägg in en upptrappning, till exempel `adoption = {{ {curve} }}`: användningen av en ny e-tjänst börjar lågt (en nationell e-tjänst räknade med 6 % första året)";
-                    en: "add a ramp-up, e.g. `adoption = {{ {curve} }}`: use of a new e-service starts low (one national e-service assumed 6 % in year one)"
-                )
-            }
+                match lang {
+                    Lang::Sv => format!(
+                        "lägg in en upptrappning, till exempel `adoption = {{ {curve} }}`: användningen av en ny e-tjänst börjar lågt (en nationell e-tjänst räknade med 6 % första året)"
+                    ),
+                    Lang::En => format!(
+                        "add a ramp-up, e.g. `adoption = {{ {curve} }}`: use of a new e-service starts low (one national e-service assumed 6 % in year one)"
+                    ),
+                }
+            }),
             _ => Text::new(
                 "låt nyttan växa in under de första åren, till exempel `amounts = { …, … }` som stiger år för år: nyttor kommer senare och mindre än planerat i början",
                 "let the benefit grow in over the first years, e.g. `amounts = { …, … }` rising year by year: benefits come later and smaller than planned at first",

@@ -25,7 +25,7 @@ impl Walker {
             .iter()
             .enumerate()
             .map(|(i, item)| {
-                let path = format!("{section}[{i}]");
+                let path = entry_path(section, i);
                 let t = self.table(item, &path)?;
                 self.line(
                     t,

@@ -286,7 +286,7 @@ fn entry_names(root: &DeTable) -> Vec<(String, String)> {
                 && let Some(DeValue::String(name)) = get(t, "name").map(|v| v.get_ref())
                 && !name.trim().is_empty()
             {
-                names.push((format!("{section}[{i}]"), name.to_string()));
+                names.push((entry_path(section, i), name.to_string()));
             }
         }
     }
@@ -486,6 +486,28 @@ fn describe_path(path: &str) -> Text {
 }
 
 /// Point at the start of a table rather than all of it.
+/// `section[i]`, the path of an entry of an array of tables, written without the
+/// formatting machinery (a batch writes one per line of every file).
+fn entry_path(section: &str, i: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut rest = i;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut path = String::with_capacity(section.len() + digits.len() - start + 2);
+    path.push_str(section);
+    path.push('[');
+    path.extend(digits[start..].iter().map(|&d| char::from(d)));
+    path.push(']');
+    path
+}
+
 fn header_span(span: &Span) -> Span {
     span.start..span.start
 }
@@ -576,6 +598,13 @@ mod tests {
             }
         }
         assert!(cuts > 500, "{cuts} cuts");
+    }
+
+    #[test]
+    fn entry_paths_are_as_formatted() {
+        for i in [0, 7, 10, 99, 1234, usize::MAX] {
+            assert_eq!(entry_path("costs", i), format!("costs[{i}]"));
+        }
     }
 
     #[test]

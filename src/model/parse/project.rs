@@ -361,7 +361,7 @@ impl Walker {
         };
         let mut out: Vec<(Stakeholder, Span)> = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let path = format!("stakeholders[{i}]");
+            let path = entry_path("stakeholders", i);
             let Some(t) = self.table(item, &path) else { continue };
             self.unknown_keys(t, STAKEHOLDER_KEYS, &path);
             let span = item.span();
