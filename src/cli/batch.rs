@@ -232,7 +232,13 @@ fn collect_files(paths: &[PathBuf]) -> Result<(Vec<Source>, Identities), Failure
     };
     for path in paths {
         if path.is_dir() {
-            for entry in walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name() {
+            // Siblings in file-name order. Their paths are the folder's path and the
+            // name, so comparing the paths' bytes orders them as the names would,
+            // without taking each name apart again (10 000 files: 130 000 comparisons).
+            let walk = walkdir::WalkDir::new(path)
+                .follow_links(true)
+                .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()));
+            for entry in walk {
                 match entry {
                     Ok(entry) => {
                         if entry.file_type().is_file() && is_toml(entry.path()) {

@@ -125,10 +125,14 @@ pub fn year_sums(runs: &[Run], years: usize) -> Option<Vec<Decimal>> {
 /// 12 months of × 12 units).
 pub fn twelfth(value: Decimal) -> Decimal {
     let mantissa = value.mantissa();
-    if mantissa % 12 == 0 {
-        Decimal::from_i128_with_scale(mantissa / 12, value.scale())
-    } else {
-        value / TWELVE
+    // In 64 bits (as most are) dividing by 12 is a multiplication, in 128 a call.
+    let quotient = match i64::try_from(mantissa) {
+        Ok(small) => (small % 12 == 0).then(|| i128::from(small / 12)),
+        Err(_) => (mantissa % 12 == 0).then(|| mantissa / 12),
+    };
+    match quotient {
+        Some(q) => Decimal::from_i128_with_scale(q, value.scale()),
+        None => value / TWELVE,
     }
 }
 

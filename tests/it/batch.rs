@@ -191,6 +191,59 @@ fn portfolio_dir(dir: &Path) {
 
 // ---------------------------------------------------------------- files and exit codes
 
+/// Siblings come in the byte order of their names, a folder's files where its name
+/// sorts (`b` before `b.toml`, `a-b` before `a.`, capitals first), whatever the order
+/// the folder lists them in.
+#[test]
+fn batch_orders_files_by_name_folder_by_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    std::fs::create_dir_all(root.join("b").join("z")).unwrap();
+    for name in [
+        "b.toml",
+        "ab.toml",
+        "a.toml",
+        "B.toml",
+        "a-b.toml",
+        "b/c.toml",
+        "b/z/a.toml",
+        "b/a.toml",
+    ] {
+        let path = root.join(name);
+        write(
+            path.parent().unwrap(),
+            path.file_name().unwrap().to_str().unwrap(),
+            VALID,
+        );
+    }
+    let assert = nytta().arg("batch").arg(&root).assert();
+    let t = Table::parse(&stdout_of(assert), b',');
+    let sources: Vec<String> = t
+        .column("source")
+        .iter()
+        .map(|s| {
+            Path::new(s)
+                .strip_prefix(&root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            "B.toml",
+            "a-b.toml",
+            "a.toml",
+            "ab.toml",
+            "b/a.toml",
+            "b/c.toml",
+            "b/z/a.toml",
+            "b.toml"
+        ]
+    );
+}
+
 #[test]
 fn batch_directory_gives_one_row_per_file_in_path_order() {
     let dir = tempfile::tempdir().unwrap();
