@@ -128,7 +128,7 @@ pub fn twelfth(value: Decimal) -> Decimal {
     // In 64 bits (as most are) dividing by 12 is a multiplication, in 128 a call.
     let quotient = match i64::try_from(mantissa) {
         Ok(small) => (small % 12 == 0).then(|| i128::from(small / 12)),
-        Err(_) => (mantissa % 12 == 0).then(|| mantissa / 12),
+        Err(_) => (mantissa % 12 == 0).then_some(mantissa / 12),
     };
     match quotient {
         Some(q) => Decimal::from_i128_with_scale(q, value.scale()),
