@@ -412,6 +412,22 @@ pub fn keep(kept: &mut Vec<Diagnostic>, omitted: &mut Omitted, d: Diagnostic) {
     }
 }
 
+/// E001 for a CSV file named where a project file belongs (an actuals or submissions
+/// file, the arguments swapped): its TOML errors would not help, the right command does.
+pub fn csv_not_a_project(shown: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::E001,
+        crate::text!(
+            sv: "{shown} är en CSV-fil, inte en projektfil (.toml)";
+            en: "{shown} is a CSV file, not a project file (.toml)"
+        ),
+    )
+    .hint(crate::text!(
+        sv: "utfall läses med `nytta follow-up PROJEKT.toml --actuals {shown}`, ansökningar med `nytta batch --csv {shown}`";
+        en: "actuals are read by `nytta follow-up PROJECT.toml --actuals {shown}`, submissions by `nytta batch --csv {shown}`"
+    ))
+}
+
 /// A file that is not UTF-8: its text with each invalid sequence replaced by U+FFFD
 /// (to show and check the rest), and an E001 located at the first invalid byte.
 pub fn not_utf8(bytes: &[u8], error: std::str::Utf8Error) -> (String, Diagnostic) {

@@ -43,6 +43,14 @@ struct Checked {
 /// Analyse one file: its text and every diagnostic; `Err` if it cannot be read.
 fn check_file(path: &std::path::Path, overrides: &Overrides) -> Result<Checked, Failure> {
     let shown = path.display().to_string();
+    if input::is_csv(path) {
+        return Ok(Checked {
+            diagnostics: vec![nytta::diagnostic::csv_not_a_project(&shown)],
+            path: shown,
+            text: String::new(),
+            omitted: Omitted::default(),
+        });
+    }
     match input::read_text(path)? {
         Ok(text) => {
             let analysis = nytta::analysis::analyse_with(&text, overrides);

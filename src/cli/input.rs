@@ -25,13 +25,19 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Whether `path` names an existing CSV file (by its extension), never a project file;
+/// a missing one is reported as missing.
+pub fn is_csv(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) && path.is_file()
+}
+
 /// Read and analyse a project file, with the `--set` values put in. `Ok(None)` when it has errors: they have been
 /// printed to standard error, and the command ends with exit code 1.
 pub fn load_project(path: &Path, overrides: &Overrides) -> Result<Option<Loaded>, Failure> {
     let shown = path.display().to_string();
     // An actuals or submissions CSV where the project file goes (the arguments swapped):
     // its first non-TOML byte would be reported, with a hint that cannot help.
-    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
+    if is_csv(path) {
         noteln!(
             "nytta: {}",
             say!(

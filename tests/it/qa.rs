@@ -274,6 +274,34 @@ fn a_csv_given_as_the_project_file_says_so() {
             .unwrap()
             .contains("is a CSV file, not a project file")
     );
+    // `check` says the same, as one error a CI script can read, instead of the TOML
+    // syntax errors of every CSV line.
+    let out = nytta()
+        .args([
+            "--lang",
+            "sv",
+            "check",
+            "examples/utfall-portfolj.csv",
+            "examples/worked-example.toml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("fel[E001]: examples/utfall-portfolj.csv är en CSV-fil, inte en projektfil (.toml)")
+            && err.contains("nytta batch --csv examples/utfall-portfolj.csv")
+            && !err.contains("TOML-syntax"),
+        "{err}"
+    );
+    let out = nytta()
+        .args(["check", "--format", "json", "examples/utfall-portfolj.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json.as_array().map(Vec::len), Some(1), "{json}");
+    assert_eq!(json[0]["code"], "E001");
 }
 
 /// `batch --follow-up` with flags it cannot honour (`--group-by stakeholder`, `--by-year`,
