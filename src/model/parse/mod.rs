@@ -24,6 +24,7 @@ use toml::de::{DeTable, DeValue};
 mod lines;
 mod project;
 mod realisation;
+mod toml_sv;
 mod values;
 mod walker;
 
@@ -110,7 +111,9 @@ fn parse_padded(text: &str, overrides: &Overrides, pad: bool) -> Parsed {
                     )
                 } else {
                     let m = e.message().trim_end();
-                    text!(sv: "TOML-syntax: {m}"; en: "TOML syntax: {m}")
+                    let sv = toml_sv::swedish(m);
+                    let sv = sv.as_deref().unwrap_or(m);
+                    text!(sv: "TOML-syntax: {sv}"; en: "TOML syntax: {m}")
                 };
                 Diagnostic::new(Code::E001, message)
                     .maybe_span(e.span().or_else(|| deep.then(|| deep_key_span(text)).flatten()))
