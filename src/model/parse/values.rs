@@ -13,7 +13,8 @@ impl Walker {
         assumptions: Option<&Assumptions>,
         line: &mut Line,
     ) {
-        let forms: Vec<&str> = VALUE_FORMS.iter().copied().filter(|k| has(t, k)).collect();
+        let keys = ValueKeys::of(t);
+        let forms: Vec<&str> = VALUE_FORMS.iter().copied().filter(|k| keys.has(k)).collect();
         match forms.as_slice() {
             [] if t.iter().any(|(k, _)| {
                 let key = k.get_ref().as_ref();
@@ -66,13 +67,13 @@ impl Walker {
         let form = forms[0];
         let periodic = matches!(form, "annual" | "annual_hours" | "volume");
         let stray = |k: &&str| -> bool {
-            has(t, k)
+            keys.has(k)
                 && match *k {
                     "from" | "to" | "growth" => !periodic,
                     // Only lines valued in hours: `hours`, `annual_hours`, or volume × minutes.
                     "hourly_cost" => match form {
                         "hours" | "annual_hours" => false,
-                        "volume" => has(t, "unit_saving"),
+                        "volume" => keys.has("unit_saving"),
                         _ => true,
                     },
                     _ => form != "volume",
@@ -143,7 +144,7 @@ impl Walker {
                         path,
                     ),
                 },
-                (None, Some(_)) if !has(t, "hourly_cost") => self.push(
+                (None, Some(_)) if !keys.has("hourly_cost") => self.push(
                     Code::E003,
                     {
                         let w = describe_path(&path.to_string());
@@ -277,7 +278,8 @@ impl Walker {
         horizon: Option<Horizon>,
     ) -> Option<ValueSource> {
         let volume = self.non_negative(v, &Key(path, "volume"));
-        let has = |k: &str| has(t, k);
+        let keys = ValueKeys::of(t);
+        let has = |k: &str| keys.has(k);
         let per_case = match (
             has("minutes_saved"),
             has("minutes_before") || has("minutes_after"),
@@ -365,5 +367,65 @@ impl Walker {
             per_case: per_case?,
             adoption,
         })
+    }
+}
+
+/// Which of the keys that decide a line's value form its table has, found in one pass
+/// over the table instead of a search for each (a batch reads every line of thousands
+/// of files).
+#[derive(Debug, Clone, Copy)]
+struct ValueKeys(u16);
+
+impl ValueKeys {
+    /// The keys known here: the value forms, the period keys, the volume keys and
+    /// `hourly_cost`.
+    fn bit(key: &str) -> u16 {
+        match key {
+            "amounts" => 1,
+            "annual" => 1 << 1,
+            "hours" => 1 << 2,
+            "annual_hours" => 1 << 3,
+            "volume" => 1 << 4,
+            "from" => 1 << 5,
+            "to" => 1 << 6,
+            "growth" => 1 << 7,
+            "minutes_saved" => 1 << 8,
+            "minutes_before" => 1 << 9,
+            "minutes_after" => 1 << 10,
+            "unit_saving" => 1 << 11,
+            "adoption" => 1 << 12,
+            "hourly_cost" => 1 << 13,
+            _ => 0,
+        }
+    }
+
+    fn of(t: &DeTable) -> ValueKeys {
+        ValueKeys(t.iter().fold(0, |bits, (k, _)| bits | Self::bit(k.get_ref())))
+    }
+
+    /// Whether the table has `key`, one of the keys known here.
+    fn has(self, key: &str) -> bool {
+        debug_assert!(Self::bit(key) != 0, "{key} is not a value key");
+        self.0 & Self::bit(key) != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{PERIOD_KEYS, VALUE_FORMS, VOLUME_KEYS, ValueKeys};
+
+    #[test]
+    fn every_value_key_has_its_own_bit() {
+        let keys: Vec<&str> = VALUE_FORMS
+            .iter()
+            .chain(PERIOD_KEYS)
+            .chain(VOLUME_KEYS)
+            .chain(&["hourly_cost"])
+            .copied()
+            .collect();
+        let bits: Vec<u16> = keys.iter().map(|k| ValueKeys::bit(k)).collect();
+        assert!(bits.iter().all(|b| b.count_ones() == 1), "{keys:?} {bits:?}");
+        assert_eq!(bits.iter().fold(0, |all, b| all | b).count_ones() as usize, keys.len());
+        assert_eq!(ValueKeys::bit("name"), 0);
     }
 }

@@ -88,8 +88,13 @@ impl Walker {
     }
 
     pub(super) fn string(&mut self, v: &Val, path: &dyn Display) -> Option<String> {
+        self.str_ref(v, path).map(str::to_string)
+    }
+
+    /// [`Self::string`] without copying it.
+    pub(super) fn str_ref<'v>(&mut self, v: &'v Val, path: &dyn Display) -> Option<&'v str> {
         match v.get_ref() {
-            DeValue::String(s) => Some(s.to_string()),
+            DeValue::String(s) => Some(s),
             _ => {
                 self.wrong_type(
                     v,
@@ -475,7 +480,7 @@ impl Walker {
 
     /// A string that must be one of `choices`, with a did-you-mean.
     pub(super) fn choice<'c>(&mut self, v: &Val, path: &dyn Display, choices: &[&'c str]) -> Option<&'c str> {
-        let s = self.string(v, path)?;
+        let s = self.str_ref(v, path)?;
         if let Some(c) = choices.iter().find(|c| **c == s) {
             return Some(c);
         }
