@@ -484,7 +484,7 @@ impl Walker {
         if let Some(c) = choices.iter().find(|c| **c == s) {
             return Some(c);
         }
-        let hint = match did_you_mean(&s, choices.iter().copied()) {
+        let hint = match did_you_mean(s, choices.iter().copied()) {
             Some(near) => text!(sv: "menade du `\"{near}\"`?"; en: "did you mean `\"{near}\"`?"),
             None => {
                 let all = choices
