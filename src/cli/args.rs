@@ -22,6 +22,18 @@ pub struct Excel {
 }
 
 impl Excel {
+    /// `--excel` changes CSV only: with another format it would be dropped in silence, so
+    /// it is a usage error there (exit 2).
+    pub fn only_with_csv(self, csv: bool) -> Result<(), super::Failure> {
+        if self.on && !csv {
+            return Err(fail!(
+                sv: "--excel gäller CSV: ange --format csv, eller ta bort --excel (de andra formaten har ingen avgränsare eller decimalkomma att byta)";
+                en: "--excel is for CSV: give --format csv, or drop --excel (the other formats have no delimiter or decimal mark to change)"
+            ));
+        }
+        Ok(())
+    }
+
     /// The CSV style the flag asks for.
     pub fn style(self) -> CsvStyle {
         CsvStyle {

@@ -511,6 +511,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             en: "give project files or directories, or --csv FILE"
         ));
     }
+    args.excel.only_with_csv(args.format == Format::Csv)?;
     if args.format == Format::Xlsx && args.output.file.is_none() {
         return Err(super::xlsx_needs_output());
     }

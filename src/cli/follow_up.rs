@@ -70,6 +70,8 @@ enum Format {
 }
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
+    // The template is a CSV whatever the format.
+    args.excel.only_with_csv(args.format == Format::Csv || args.template)?;
     let inputs: Vec<PathBuf> = std::iter::once(args.file.clone()).chain(args.actuals.clone()).collect();
     let target = super::output_target(&args.output.file, &inputs)?;
     let Some(loaded) = input::load_project(&args.file, &args.set.overrides())? else {

@@ -94,6 +94,7 @@ impl SectionArg {
 }
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
+    args.excel.only_with_csv(args.format == Format::Csv)?;
     if args.format == Format::Xlsx && args.output.file.is_none() {
         return Err(super::xlsx_needs_output());
     }

@@ -579,3 +579,43 @@ fn portfolio_follow_up_never_writes_over_an_input() {
         assert_eq!(std::fs::read(&target).unwrap(), before, "{}", target.display());
     }
 }
+
+/// `--excel` changes CSV only; with another format it was dropped in silence, and the
+/// user got a table or JSON believing it was for Excel. It is a usage error now, naming
+/// the fix; the follow-up template (always CSV) keeps it.
+#[test]
+fn excel_without_csv_is_a_usage_error() {
+    for args in [
+        &["report", "examples/worked-example.toml", "--excel"][..],
+        &["report", "examples/worked-example.toml", "--excel", "--format", "json"][..],
+        &["batch", "examples/", "--excel", "--format", "table"][..],
+        &[
+            "follow-up",
+            "examples/uppfoljning-bygglov.toml",
+            "--actuals",
+            "examples/utfall-2025.csv",
+            "--excel",
+            "--format",
+            "markdown",
+        ][..],
+    ] {
+        let out = nytta().args(["--lang", "en"]).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("--excel is for CSV: give --format csv"), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    nytta()
+        .args([
+            "follow-up",
+            "examples/uppfoljning-bygglov.toml",
+            "--template",
+            "--excel",
+        ])
+        .assert()
+        .success();
+    nytta()
+        .args(["report", "examples/worked-example.toml", "--excel", "--format", "csv"])
+        .assert()
+        .success();
+}
