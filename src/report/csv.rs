@@ -472,7 +472,7 @@ pub fn follow_up(project: &Project, fu: &FollowUp, style: CsvStyle) -> String {
         rows.push(vec![
             Cell::text(line.key()),
             Cell::text(&line.name),
-            Cell::text(r.kind.as_str()),
+            Cell::text(kind_cell(r.kind, style)),
             Cell::number(r.year.to_string()),
             Cell::number(money_plain(r.planned)),
             Cell::opt_number(r.actual.map(money_plain)),
@@ -482,6 +482,20 @@ pub fn follow_up(project: &Project, fu: &FollowUp, style: CsvStyle) -> String {
         ]);
     }
     write_rows(&for_people(rows, style), style)
+}
+
+/// A follow-up row's kind: the key (`cost`, `benefit`, `harvest`) for scripts, the word
+/// in the reader's language with `--excel`, under its worded heading.
+fn kind_cell(kind: ActualKind, style: CsvStyle) -> &'static str {
+    use crate::report::labels::Label as L;
+    if !style.excel {
+        return kind.as_str();
+    }
+    match kind {
+        ActualKind::Cost => L::Cost.text(style.lang),
+        ActualKind::Benefit => L::Benefit2.text(style.lang),
+        ActualKind::Harvest => L::Harvest.text(style.lang),
+    }
 }
 
 /// The actuals CSV to fill in: `line,name,kind,year,planned,amount,comment`, one row per

@@ -536,7 +536,12 @@ actuals = { 2011 = 30000 }
             },
         );
         assert!(excel.starts_with("\u{feff}Rad;Namn;Slag;År"), "{excel}");
-        assert!(excel.contains("tid;Tid;harvest;2011;60000,00;30000,00;-30000,00;-0,500000;\r\n"));
+        // Under the worded heading *Slag*, the kinds are worded too.
+        assert!(excel.contains("tid;Tid;hemtagning;2011;60000,00;30000,00;-30000,00;-0,500000;\r\n"));
+        assert!(
+            excel.contains("bygg;Bygg;kostnad;2010;") && excel.contains("tid;Tid;nytta;2011;"),
+            "{excel}"
+        );
     }
 
     #[test]
