@@ -324,13 +324,14 @@ pub fn parse_actuals_csv(text: &str, project: &Project) -> Result<Actuals, Vec<D
 fn read_row(row: &Row, c: &Columns, ctx: &Context, out: &mut Read) {
     let span = row.span.clone();
     let at = format!("row {}", row.line);
-    let mut problem = |code: Code, message: Text, hint: Text| {
+    // A finding points at the value it is about (`column`), or at the row.
+    let mut problem = |column: Option<usize>, code: Code, message: Text, hint: Text| {
         // One place is left for the line that counts the rest.
         if out.problems.len() < MAX_SHOWN_FINDINGS - 1 {
             out.problems.push(
                 Diagnostic::new(code, message)
                     .hint(hint)
-                    .span(span.clone())
+                    .span(column.map_or_else(|| span.clone(), |c| row.span_of(c)))
                     .at(at.clone()),
             );
         } else {
@@ -340,6 +341,7 @@ fn read_row(row: &Row, c: &Columns, ctx: &Context, out: &mut Read) {
     };
     if let Some(shape) = &row.problem {
         problem(
+            None,
             Code::E001,
             shape.map(|s, _| format!("CSV: {s}")),
             Text::new(
@@ -367,6 +369,7 @@ fn read_row(row: &Row, c: &Columns, ctx: &Context, out: &mut Read) {
             }
         };
         problem(
+            Some(c.line),
             Code::E008,
             text!(sv: "okänd rad `{name}`"; en: "unknown line `{name}`"),
             hint,
@@ -379,6 +382,7 @@ fn read_row(row: &Row, c: &Columns, ctx: &Context, out: &mut Read) {
         Ok(y) if (ctx.project.start_year..ctx.project.end_year()).contains(&y) => y,
         Ok(y) => {
             problem(
+                Some(c.year),
                 Code::E010,
                 {
                     let (a, b) = (ctx.project.start_year, ctx.project.end_year() - 1);
@@ -396,6 +400,7 @@ fn read_row(row: &Row, c: &Columns, ctx: &Context, out: &mut Read) {
         }
         Err(_) => {
             problem(
+                Some(c.year),
                 Code::E004,
                 text!(sv: "`{year_text}` är inte ett år"; en: "`{year_text}` is not a year"),
                 Text::new(
@@ -410,6 +415,7 @@ fn read_row(row: &Row, c: &Columns, ctx: &Context, out: &mut Read) {
         _ if amount_text.is_empty() => None, // a comment alone
         Ok(a) if a.abs() > crate::model::MAX_YEARLY_MONEY => {
             problem(
+                Some(c.amount),
                 Code::E011,
                 text!(sv: "beloppet {a} är för stort"; en: "amount {a} is too large"),
                 Text::new(
@@ -422,6 +428,7 @@ fn read_row(row: &Row, c: &Columns, ctx: &Context, out: &mut Read) {
         Ok(a) => Some(a),
         Err(e) => {
             problem(
+                Some(c.amount),
                 Code::E004,
                 e.text()
                     .map(|m, lang| format!("{}: {m}", lang.pick("belopp", "amount"))),
@@ -443,6 +450,7 @@ fn read_row(row: &Row, c: &Columns, ctx: &Context, out: &mut Read) {
             Some(k) => k,
             None => {
                 problem(
+                    c.kind,
                     Code::E005,
                     text!(
                         sv: "slaget `{kind_text}` är inte cost, benefit eller harvest";
@@ -487,7 +495,7 @@ fn read_row(row: &Row, c: &Columns, ctx: &Context, out: &mut Read) {
                 "a qualitative benefit has no money to follow up; follow its indicator instead",
             ),
         };
-        problem(Code::E006, message, hint);
+        problem(c.kind, Code::E006, message, hint);
         return;
     }
     if !comment.is_empty() {
@@ -496,6 +504,7 @@ fn read_row(row: &Row, c: &Columns, ctx: &Context, out: &mut Read) {
     let Some(amount) = amount else { return };
     if out.actuals.insert((index, kind, year), amount).is_some() {
         problem(
+            None,
             Code::E007,
             {
                 let k = kind.as_str();
@@ -719,8 +728,13 @@ annual = 10
         assert_eq!(codes, vec![Code::E008, Code::E010, Code::E004, Code::E006]);
         assert_eq!(problems[0].hint_in(crate::fmt::Lang::En), Some("did you mean `drift`?"));
         assert_eq!(problems[0].at.as_deref(), Some("row 2"));
-        let span = problems[1].span.clone().unwrap();
-        assert_eq!(&text[span], "tid,2020,5,");
+        // Each points at the value it is about.
+        let at = |i: usize| &text[problems[i].span.clone().unwrap()];
+        assert_eq!([at(0), at(1), at(2), at(3)], ["drfit", "2020", "fem", "harvest"]);
+        // A quoted value with its quotes, spaces around it left out; a missing value: the row.
+        let text = "line;year;amount\ndrift; 2010 ;\"f\"\"em\"\ndrift;2010\n";
+        let problems = parse_actuals_csv(text, &p).unwrap_err();
+        assert_eq!(&text[problems[0].span.clone().unwrap()], "\"f\"\"em\"");
     }
 
     #[test]
@@ -728,7 +742,7 @@ annual = 10
         let text = "line;year;amount\r\ndrift;2010;5\r\n\r\ndrfit;2010;5\r\n";
         let problems = parse_actuals_csv(text, &project()).unwrap_err();
         assert_eq!(problems[0].at.as_deref(), Some("row 4"));
-        assert_eq!(&text[problems[0].span.clone().unwrap()], "drfit;2010;5");
+        assert_eq!(&text[problems[0].span.clone().unwrap()], "drfit");
     }
 
     #[test]
@@ -745,7 +759,7 @@ annual = 10
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].code, Code::E008);
         assert_eq!(problems[0].at.as_deref(), Some("row 5"));
-        assert_eq!(&text[problems[0].span.clone().unwrap()], "P-1;drfit;2011;5;");
+        assert_eq!(&text[problems[0].span.clone().unwrap()], "drfit");
         let stem = all.actuals(&["stem"], &p).unwrap();
         assert_eq!(stem.get(&(1, ActualKind::Harvest, 2010)), Some(dec!(45)));
         let projects: Vec<(&str, Vec<u64>)> = all.projects().collect();

@@ -68,6 +68,35 @@ pub fn decode_value(bytes: &[u8]) -> String {
     }
 }
 
+/// The spans of a row's values in its raw bytes `row` (which start at `start`): split at
+/// the delimiters outside quotes (a doubled quote inside a quoted value turns quoting off
+/// and on again), each trimmed of spaces and tabs.
+fn field_spans(row: &[u8], delimiter: u8, start: usize) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut from = 0;
+    let mut quoted = false;
+    let mut push = |from: usize, to: usize| {
+        let value = &row[from..to];
+        let lead = value.iter().take_while(|b| matches!(b, b' ' | b'\t')).count();
+        let trail = value[lead..]
+            .iter()
+            .rev()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .count();
+        spans.push(start + from + lead..start + to - trail);
+    };
+    for (i, &b) in row.iter().enumerate() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if b == delimiter && !quoted {
+            push(from, i);
+            from = i + 1;
+        }
+    }
+    push(from, row.len());
+    spans
+}
+
 /// The delimiter of a header line: `;`, tab or `,` (the most frequent; `,` if none).
 pub fn sniff_delimiter(header: &[u8]) -> u8 {
     let header = header.split(|b| *b == b'\n').next().unwrap_or_default();
@@ -251,11 +280,24 @@ pub struct Row {
     pub span: Range<usize>,
     /// The values as written (not trimmed).
     pub fields: Vec<String>,
+    /// Where each value is in the decoded input, spaces around it left out (a quoted
+    /// value with its quotes).
+    pub field_spans: Vec<Range<usize>>,
     /// What is wrong with the row's shape (delimiter, quotes, values without a column).
     pub problem: Option<Text>,
 }
 
 impl Row {
+    /// Where the value of column `i` is, for a finding about it; the whole row when the
+    /// row is shorter (the value is missing) or the value is empty.
+    pub fn span_of(&self, i: usize) -> Range<usize> {
+        self.field_spans
+            .get(i)
+            .filter(|s| !s.is_empty())
+            .cloned()
+            .unwrap_or_else(|| self.span.clone())
+    }
+
     /// The trimmed value of column `i`, `""` when the row is shorter.
     pub fn get(&self, i: usize) -> &str {
         self.fields.get(i).map_or("", |f| f.trim())
@@ -472,12 +514,14 @@ impl<'r> CsvReader<'r> {
                 en: "a quote (\") on line {line} is never closed, so lines {line}–{last} were read as one value: close the quote"
             )
         });
+        let field_spans = field_spans(&body[..body_len], self.delimiter, start);
         self.reader.get_mut().release(end);
         Ok(Some(Row {
             line,
             end_line,
             span: start..start + body_len,
             fields,
+            field_spans,
             problem,
         }))
     }

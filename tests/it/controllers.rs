@@ -857,12 +857,12 @@ fn portfolio_actuals_csv_problems_and_exit_codes() {
     assert!(stderr.contains("utfall.csv:1:1: error[E003]"), "{stderr}");
     assert!(stderr.contains("`project`"), "{stderr}");
     assert!(out.stdout.is_empty());
-    // An unknown line of C: C cannot be followed up, the row located in the whole file.
+    // An unknown line of C: C cannot be followed up, the value located in the whole file.
     let out = run("project,line,year,amount\nC-1,Bygg,2025,1\nC-1,Bgyg,2025,2\n");
     assert_eq!(out.status.code(), Some(1));
     let v = json_of(&out.stdout);
     let error = v["projects"][0]["error"].as_str().unwrap();
-    assert!(error.ends_with("utfall.csv:3:1: unknown line `Bgyg`"), "{error}");
+    assert!(error.ends_with("utfall.csv:3:5: unknown line `Bgyg`"), "{error}");
     // The same line and year under the id and the file stem: a second row (E007).
     let out = run("project,line,year,amount\nC-1,Bygg,2025,1\nc,Bygg,2025,2\n");
     let v = json_of(&out.stdout);

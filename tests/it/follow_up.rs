@@ -151,8 +151,8 @@ fn bad_actuals_rows_are_located_with_a_hint_and_exit_1() {
         .code(1)
         .stderr(predicate::str::contains("a.csv:2:1: error[E008]: unknown line `byg`"))
         .stderr(predicate::str::contains("did you mean `bygg`?"))
-        .stderr(predicate::str::contains("a.csv:3:1: error[E010]"))
-        .stderr(predicate::str::contains("a.csv:4:1: error[E004]"));
+        .stderr(predicate::str::contains("a.csv:3:5: error[E010]"))
+        .stderr(predicate::str::contains("a.csv:4:10: error[E004]"));
     let csv = write(
         dir.path(),
         "h.csv",
