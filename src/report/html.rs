@@ -141,7 +141,22 @@ fn header(column: &Column) -> Markup {
     html! {
         @for (i, line) in lines.iter().enumerate() {
             @if i > 0 { br; }
-            (line)
+            (path(line))
+        }
+    }
+}
+
+/// From this many columns a table is set smaller (CSS `table.wide`) and a file path in
+/// it may break after each `/`, so that it fits the page.
+const WIDE: usize = 10;
+
+/// Text that may break after each `/` (a file path, `Nytta/kostnad`).
+fn path(cell: &str) -> Markup {
+    let parts: Vec<&str> = cell.split_inclusive('/').collect();
+    html! {
+        @for (i, part) in parts.iter().enumerate() {
+            @if i > 0 { wbr; }
+            (v(part))
         }
     }
 }
@@ -151,8 +166,9 @@ fn table(grid: &Grid) -> Markup {
         Align::Left => "text",
         Align::Right => "num",
     };
+    let wide = grid.columns.len() >= WIDE;
     html! {
-        table {
+        table.wide[wide] {
             @if let Some(caption) = &grid.caption {
                 caption { (v(caption)) }
             }
@@ -169,6 +185,7 @@ fn table(grid: &Grid) -> Markup {
                         @for (i, c) in grid.columns.iter().enumerate() {
                             @let cell = row.cells.get(i).map_or("", String::as_str);
                             @match c.align {
+                                Align::Left if wide && !cell.contains(' ') => td class=(class(c)) { (path(cell)) },
                                 Align::Left => td class=(class(c)) { (prose(cell)) },
                                 Align::Right => td class=(class(c)) { (v(cell)) },
                             }

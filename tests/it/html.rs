@@ -208,3 +208,21 @@ fn follow_up_and_batch_pages() {
         .unwrap();
     assert_eq!(text(first), "1");
 }
+
+/// The portfolio's project table (twelve columns) is set as a wide table, with its file
+/// paths and `Nytta/kostnad` breakable after a `/` and *Återbetalningsmånad* after
+/// *Återbetalnings-*, so that it fits a 1 200 px page and an A4 sheet instead of being
+/// cut at *Internränta* (seen rendered in Chromium; this checks the markup that does it).
+#[test]
+fn the_portfolio_table_is_set_to_fit_the_page() {
+    let page = run(&["--lang", "sv", "batch", "examples", "--rank", "npv", "--format", "html"]);
+    let doc = Html::parse_document(&page);
+    let wide: Vec<_> = doc.select(&sel("table.wide")).collect();
+    assert_eq!(wide.len(), 1, "one wide table: the projects");
+    let table = wide[0].html();
+    assert!(table.contains("examples/<wbr>bokningssystem.toml"), "{table}");
+    assert!(table.contains("Nytta/<wbr>kostnad"), "{table}");
+    assert!(table.contains("Återbetalnings\u{ad}månad"), "{table}");
+    // Narrow tables are left as they are.
+    assert!(doc.select(&sel("table:not(.wide)")).count() >= 1);
+}

@@ -381,7 +381,7 @@ pub(super) fn text(label: Label) -> &'static str {
         Flag => "Avvikelse",
         Name => "Namn",
         Codes => "Koder",
-        Payback2 => "Återbetalningsmånad",
+        Payback2 => "Återbetalnings-\nmånad",
         Group => "Grupp",
         NpvOptimismBiasUpper => "Nettonuvärde, optimism (övre)",
         NpvOptimismBiasLower => "Nettonuvärde, optimism (undre)",
