@@ -226,3 +226,36 @@ fn the_portfolio_table_is_set_to_fit_the_page() {
     // Narrow tables are left as they are.
     assert!(doc.select(&sel("table:not(.wide)")).count() >= 1);
 }
+
+/// The follow-up chart compares like with like: in 2025 the licence reported 215 000 kr
+/// against a plan of 165 000, and the support line (plan 201 816) has not reported yet.
+/// The chart's cost plan for 2025 is 165 000 — not the whole 366 816, which would show
+/// a missing report as an underspend of 151 816 — and a year without any actual keeps
+/// its whole plan.
+#[test]
+fn the_follow_up_chart_compares_the_plan_of_what_was_reported() {
+    let page = run(&[
+        "--lang",
+        "sv",
+        "follow-up",
+        "examples/uppfoljning-bygglov.toml",
+        "--actuals",
+        "examples/utfall-2025.csv",
+        "--format",
+        "html",
+    ]);
+    let doc = Html::parse_document(&page);
+    let rows: Vec<Vec<String>> = doc
+        .select(&sel("#chart-follow-up .data tbody tr"))
+        .map(|tr| tr.select(&sel("td")).map(text).collect())
+        .collect();
+    let year = |y: &str| {
+        rows.iter()
+            .find(|r| r[0] == y)
+            .unwrap_or_else(|| panic!("{rows:?}"))
+            .clone()
+    };
+    assert_eq!(year("2025")[1..3], [swedish_kronor("165000"), swedish_kronor("215000")]);
+    // 2023: every cost line reported, so the whole plan.
+    assert_eq!(year("2023")[1], swedish_kronor("1341473"));
+}

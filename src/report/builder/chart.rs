@@ -367,14 +367,21 @@ pub fn follow_up(p: &Project, fu: &FollowUp, lang: Lang) -> Chart {
     let t = |label: L| one_line(label.text(lang));
     // The years followed up: from the start to the follow-up year.
     let years: Vec<i32> = (p.start_year..p.end_year().min(fu.as_of.saturating_add(1))).collect();
-    // Per year and kind: planned, and actual when any row of that year has one.
+    // Per year and kind: planned, and actual when any row of that year has one. Like is
+    // compared with like: where some rows of a year have no actual, the plan shown is
+    // the plan of the rows that have one (a missing report is not an underspend); a
+    // year with no actual at all shows its whole plan.
     let sums = |kind: ActualKind| -> Vec<(Decimal, Option<Decimal>)> {
         years
             .iter()
             .map(|&year| {
                 let rows = fu.rows.iter().filter(|r| r.kind == kind && r.year == year);
                 let s = crate::engine::followup::Sums::of(rows);
-                (s.planned, (s.reported > 0).then_some(s.actual))
+                if s.reported > 0 {
+                    (s.planned_reported, Some(s.actual))
+                } else {
+                    (s.planned, None)
+                }
             })
             .collect()
     };

@@ -156,7 +156,7 @@ pub(super) fn text(label: Label) -> &'static str {
         }
         ChartPlannedAgainstActual => "Planned against actual cost and harvest per year",
         ChartPlannedAgainstActualDesc => {
-            "Four bars per year: cost planned and actual, harvest planned and actual; a year with no actual has no actual bar."
+            "Four bars per year: cost planned and actual, harvest planned and actual. The plan is that of the items with an actual (an item without one is not an underspend); a year with no actual shows its whole plan and has no actual bar."
         }
         ChartNpvPerProject => "Net present value per project",
         ChartNpvPerProjectDesc => {

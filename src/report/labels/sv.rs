@@ -158,7 +158,7 @@ pub(super) fn text(label: Label) -> &'static str {
         }
         ChartPlannedAgainstActual => "Planerad mot faktisk kostnad och hemtagning per år",
         ChartPlannedAgainstActualDesc => {
-            "Fyra staplar per år: kostnad enligt plan och utfall, hemtagning enligt plan och utfall; ett år utan utfall saknar utfallsstapel."
+            "Fyra staplar per år: kostnad enligt plan och utfall, hemtagning enligt plan och utfall. Planen är de posters som har utfall (en post som saknar utfall räknas inte som ett underskridande); ett år utan utfall visar hela planen och saknar utfallsstapel."
         }
         ChartNpvPerProject => "Nettonuvärde per projekt",
         ChartNpvPerProjectDesc => {
