@@ -84,7 +84,7 @@ pub struct Args {
     forecast: super::follow_up::ForecastArg,
     /// With `--follow-up`: follow up to and including this year (default: each
     /// project's latest year with an actual, else last year).
-    #[arg(long, value_name = "YEAR", requires = "follow_up", value_parser = clap::value_parser!(i32).range(1000..=9999))]
+    #[arg(long, value_name = "YEAR", requires = "follow_up", value_parser = clap::value_parser!(i32).range(1900..=2200))]
     as_of: Option<i32>,
     /// Of submissions with the same project id or the same content (W302), keep only the
     /// newest by modification time; rows of the submissions CSV share its time, so of

@@ -19,7 +19,7 @@ pub struct Args {
     actuals: Option<PathBuf>,
     /// Follow up to and including this year (default: the latest year with an actual,
     /// else last year).
-    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1000..=9999))]
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2200))]
     as_of: Option<i32>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]

@@ -619,3 +619,17 @@ fn excel_without_csv_is_a_usage_error() {
         .assert()
         .success();
 }
+
+/// `--as-of` is a year the file format allows (1900–2200, as `start_year`): `--as-of
+/// 1800` (a typo) is a usage error, not an empty follow-up with exit 0.
+#[test]
+fn as_of_outside_the_years_a_file_may_have_is_a_usage_error() {
+    for args in [
+        &["follow-up", "examples/uppfoljning-bygglov.toml", "--as-of", "1800"][..],
+        &["batch", "examples", "--follow-up", "--as-of", "2201"][..],
+    ] {
+        let out = nytta().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("1900..=2200"), "{args:?}");
+    }
+}
