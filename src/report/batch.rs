@@ -274,6 +274,18 @@ impl<W: Write> CsvOut<W> {
         self.realism = on;
         self
     }
+    /// A row's cells; with `--excel` the status in words for people, as under its
+    /// worded heading (plain CSV keeps `ok`, `warnings`, `error` for scripts).
+    fn cells(&self, row: &BatchRow, rank: Option<usize>) -> Vec<Cell> {
+        let mut cells = cells_with(row, rank, self.realism);
+        if self.style.excel
+            && let Some(i) = COLUMNS.iter().position(|c| *c == "status")
+        {
+            cells[i] = Cell::text(status_text(row.status, self.style.lang));
+        }
+        cells
+    }
+
     fn ensure_header(&mut self) -> std::io::Result<()> {
         if !self.header_written {
             self.header_written = true;
@@ -289,7 +301,7 @@ impl<W: Write> CsvOut<W> {
 
 impl<W: Write> Sink for CsvOut<W> {
     fn pack(&self, row: &BatchRow) -> Option<Box<[u8]>> {
-        Some(super::csv::pack(&cells_with(row, None, self.realism), self.style))
+        Some(super::csv::pack(&self.cells(row, None), self.style))
     }
     fn write_packed(&mut self, packed: &[u8], rank: Option<usize>) -> std::io::Result<()> {
         self.ensure_header()?;
@@ -298,7 +310,7 @@ impl<W: Write> Sink for CsvOut<W> {
     }
     fn row(&mut self, row: &BatchRow, rank: Option<usize>) -> std::io::Result<()> {
         self.ensure_header()?;
-        let mut cells = cells_with(row, rank, self.realism);
+        let mut cells = self.cells(row, rank);
         if self.ranked && rank.is_none() {
             cells.push(Cell::Empty);
         }

@@ -633,3 +633,27 @@ fn as_of_outside_the_years_a_file_may_have_is_a_usage_error() {
         assert!(String::from_utf8_lossy(&out.stderr).contains("1900..=2200"), "{args:?}");
     }
 }
+
+/// `batch --excel` words the status under its worded heading *Status*, as the table and
+/// the workbook do; plain CSV keeps the keys scripts read.
+#[test]
+fn batch_excel_words_the_status() {
+    let out = nytta()
+        .args(["--lang", "sv", "batch", "examples", "--excel"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let statuses: Vec<&str> = text.lines().skip(1).filter_map(|l| l.split(';').nth(5)).collect();
+    assert!(
+        statuses.contains(&"utan anmärkning") && statuses.contains(&"varningar"),
+        "{statuses:?}"
+    );
+    let out = nytta().args(["batch", "examples"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines()
+            .skip(1)
+            .all(|l| l.contains(",ok,") || l.contains(",warnings,") || l.contains(",error,")),
+        "{text}"
+    );
+}
