@@ -43,10 +43,18 @@ impl ActualKind {
             ActualKind::Harvest => "harvest",
         }
     }
+    /// The kind written as its key or in Swedish (`kostnad`, `nytta`, `hemtagning`, as
+    /// `follow-up --excel` writes it), in any case.
     fn parse(s: &str) -> Option<Self> {
-        ActualKind::ALL
-            .into_iter()
-            .find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
+        let s = s.trim().to_lowercase();
+        ActualKind::ALL.into_iter().find(|k| {
+            let swedish = match k {
+                ActualKind::Cost => "kostnad",
+                ActualKind::Benefit => "nytta",
+                ActualKind::Harvest => "hemtagning",
+            };
+            k.as_str() == s || swedish == s
+        })
     }
 }
 
@@ -110,22 +118,27 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     super::csvin::sniff_delimiter(text.as_bytes())
 }
 
-/// Columns of the actuals CSV: `line`, `year`, `amount`, `kind`; `comment` (or
-/// `kommentar`), carried into the follow-up next to its line and year; and `planned` and
-/// `name` (written by `--template` for reference, not read).
-pub const COLUMNS: &[&str] = &[
-    "line",
-    "year",
-    "amount",
-    "kind",
-    "planned",
-    "name",
-    "comment",
-    "kommentar",
-];
+/// Columns of the actuals CSV: `line`, `year`, `amount`, `kind`; `comment`, carried into
+/// the follow-up next to its line and year; and `planned` and `name` (written by
+/// `--template` for reference, not read). Each may also be headed by its Swedish name, as
+/// `--excel` writes it ([`SWEDISH_COLUMNS`]).
+pub const COLUMNS: &[&str] = &["line", "year", "amount", "kind", "planned", "name", "comment"];
 /// The column a portfolio's actuals CSV adds: the project each row is of
 /// ([`PortfolioActuals`]).
 pub const PROJECT_COLUMN: &str = "project";
+/// The Swedish headings read as the columns' keys (`Rad;År;Belopp;Slag;Kommentar`, as a
+/// Swedish spreadsheet or `--excel` heads them; the header is read in lower case).
+pub const SWEDISH_COLUMNS: &[(&str, &str)] = &[
+    ("rad", "line"),
+    ("år", "year"),
+    ("belopp", "amount"),
+    ("utfall", "amount"),
+    ("slag", "kind"),
+    ("planerat", "planned"),
+    ("namn", "name"),
+    ("kommentar", "comment"),
+    ("projekt", "project"),
+];
 
 /// Where the columns of an actuals CSV are.
 #[derive(Debug, Clone, Copy)]
@@ -150,7 +163,26 @@ fn header(reader: &mut CsvReader, portfolio: bool) -> Result<(Columns, Vec<Diagn
             .at("row 1".to_string())
             .hint(hint)
     };
-    if let Some((name, first, second)) = reader.duplicate_column() {
+    // A column given twice, by the same name or by its key and its Swedish heading
+    // (`amount` and `belopp`): the second would be shadowed in silence.
+    let key_of = |name: &str| -> String {
+        SWEDISH_COLUMNS
+            .iter()
+            .find(|(sv, _)| *sv == name)
+            .map_or(name, |(_, key)| key)
+            .to_string()
+    };
+    let twice = reader
+        .duplicate_column()
+        .map(|(n, a, b)| (n.to_string(), a, b))
+        .or_else(|| {
+            let keys: Vec<String> = reader.columns().iter().map(|n| key_of(n)).collect();
+            keys.iter().enumerate().find_map(|(j, key)| {
+                let i = keys[..j].iter().position(|k| k == key && !k.is_empty())?;
+                Some((key.clone(), i + 1, j + 1))
+            })
+        });
+    if let Some((name, first, second)) = twice {
         return Err(vec![header_problem(
             Code::E007,
             text!(
@@ -167,7 +199,22 @@ fn header(reader: &mut CsvReader, portfolio: bool) -> Result<(Columns, Vec<Diagn
         .iter()
         .copied()
         .chain(portfolio.then_some(PROJECT_COLUMN))
+        .chain(
+            SWEDISH_COLUMNS
+                .iter()
+                .filter(|(_, key)| portfolio || *key != PROJECT_COLUMN)
+                .map(|(sv, _)| *sv),
+        )
         .collect();
+    // A column by its key or its Swedish heading.
+    let column = |key: &str| {
+        reader.column(key).or_else(|| {
+            SWEDISH_COLUMNS
+                .iter()
+                .filter(|(_, k)| *k == key)
+                .find_map(|(sv, _)| reader.column(sv))
+        })
+    };
     let mut problems = Vec::new();
     for (i, name) in reader.columns().iter().enumerate() {
         if !name.is_empty() && !known.contains(&name.as_str()) {
@@ -189,11 +236,11 @@ fn header(reader: &mut CsvReader, portfolio: bool) -> Result<(Columns, Vec<Diagn
             ));
         }
     }
-    let project = reader.column(PROJECT_COLUMN);
+    let project = column(PROJECT_COLUMN);
     let (Some(line), Some(year), Some(amount), true) = (
-        reader.column("line"),
-        reader.column("year"),
-        reader.column("amount"),
+        column("line"),
+        column("year"),
+        column("amount"),
         !portfolio || project.is_some(),
     ) else {
         let found = reader.columns().join(", ");
@@ -224,13 +271,14 @@ fn header(reader: &mut CsvReader, portfolio: bool) -> Result<(Columns, Vec<Diagn
         });
         return Err(problems);
     };
+    let (kind, comment) = (column("kind"), column("comment"));
     reader.require(&[line, year, amount]);
     let columns = Columns {
         line,
         year,
         amount,
-        kind: reader.column("kind"),
-        comment: reader.column("comment").or_else(|| reader.column("kommentar")),
+        kind,
+        comment,
         project,
     };
     Ok((columns, problems))
@@ -353,9 +401,9 @@ fn read_row(row: &Row, c: &Columns, ctx: &Context, out: &mut Read) {
     }
     let amount_text = row.get(c.amount);
     let comment = c.comment.map_or("", |c| row.get(c)).trim().to_string();
-    if amount_text.is_empty() && comment.is_empty() {
-        return; // unfilled template rows
-    }
+    // A row without an amount (a template row not filled in) is still read through: its
+    // line, year and kind must be right, or a row shifted by one column (its amount under
+    // `kind`) or a mistyped line would be dropped in silence.
     let Some((index, name)) = find_line(&ctx.lines, &ctx.keys, row.exact(c.line)) else {
         let name = unprotect(row.exact(c.line));
         let hint = match did_you_mean(name, ctx.keys.iter().copied()) {
@@ -453,7 +501,7 @@ fn read_row(row: &Row, c: &Columns, ctx: &Context, out: &mut Read) {
                     c.kind,
                     Code::E005,
                     text!(
-                        sv: "slaget `{kind_text}` är inte cost, benefit eller harvest";
+                        sv: "slaget `{kind_text}` är inte cost, benefit eller harvest (kostnad, nytta, hemtagning)";
                         en: "kind `{kind_text}` is not cost, benefit or harvest"
                     ),
                     Text::new(
@@ -735,6 +783,32 @@ annual = 10
         let text = "line;year;amount\ndrift; 2010 ;\"f\"\"em\"\ndrift;2010\n";
         let problems = parse_actuals_csv(text, &p).unwrap_err();
         assert_eq!(&text[problems[0].span.clone().unwrap()], "\"f\"\"em\"");
+    }
+
+    #[test]
+    fn rows_without_an_amount_are_still_checked() {
+        let p = project();
+        // A mistyped line, a bad year, and an amount shifted under `kind`: none may be
+        // dropped in silence because its amount cell is empty. A template row left
+        // unfilled (right line, year and kind) is no problem.
+        let text = "line,year,amount,kind\ndrfit,2011,,\ntid,20x1,,\ntid,2011,,200 000\ntid,2011,,harvest\n";
+        let problems = parse_actuals_csv(text, &p).unwrap_err();
+        let codes: Vec<Code> = problems.iter().map(|d| d.code).collect();
+        assert_eq!(codes, vec![Code::E008, Code::E004, Code::E005]);
+        assert!(parse_actuals_csv("line,year,amount,kind\ntid,2011,,harvest\n", &p).is_ok());
+    }
+
+    #[test]
+    fn swedish_headings_and_kinds_are_read() {
+        let p = project();
+        // As a Swedish spreadsheet (or `--excel`) heads and words them.
+        let text =
+            "Rad;År;Belopp;Slag;Kommentar\ndrift;2010;5;Kostnad;sen\ntid;2010;45;hemtagning;\nPorto;2011;7;nytta;\n";
+        let csv = parse_actuals_csv(text, &p).unwrap();
+        assert_eq!(csv.get(&(0, ActualKind::Cost, 2010)), Some(dec!(5)));
+        assert_eq!(csv.get(&(1, ActualKind::Harvest, 2010)), Some(dec!(45)));
+        assert_eq!(csv.get(&(2, ActualKind::Benefit, 2011)), Some(dec!(7)));
+        assert_eq!(csv.comment(&(0, ActualKind::Cost, 2010)), Some("sen"));
     }
 
     #[test]

@@ -98,9 +98,17 @@ fn actuals_duplicated_or_unknown_columns_are_reported_not_shadowed() {
         "{}",
         stderr_of(&a)
     );
+    // `belopp` is `amount` in Swedish: the same column twice, not a second one ignored.
     let csv = write(dir.path(), "b.csv", "line,year,amount,belopp\ndrift,2010,1,2\n");
     let a = follow_up(dir.path(), &csv).code(1);
-    assert!(stderr_of(&a).contains("unknown column `belopp`"), "{}", stderr_of(&a));
+    assert!(
+        stderr_of(&a).contains("`amount` twice (columns 3 and 4)"),
+        "{}",
+        stderr_of(&a)
+    );
+    let csv = write(dir.path(), "b2.csv", "line,year,amount,beloppet\ndrift,2010,1,2\n");
+    let a = follow_up(dir.path(), &csv).code(1);
+    assert!(stderr_of(&a).contains("unknown column `beloppet`"), "{}", stderr_of(&a));
     // A value under no header at all.
     let csv = write(dir.path(), "c.csv", "line,year,amount\ndrift,2010,1,2\n");
     let a = follow_up(dir.path(), &csv).code(1);
