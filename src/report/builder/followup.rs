@@ -202,8 +202,13 @@ impl Builder<'_> {
     }
 
     fn totals(&self) -> Chapter {
+        // The variance compares the actuals with the plan of the items that have one:
+        // that plan gets a column of its own, so that plan − actual and the variance do
+        // not seem to disagree where an item has not reported.
         let mut columns = vec![left(self.t(L::Kind))];
-        columns.extend(self.money_columns());
+        let mut money = self.money_columns();
+        money.insert(1, right(self.t(L::PlannedReported)));
+        columns.extend(money);
         columns.push(right(self.t(L::MissingActuals)));
         let mut grid = Grid::new(columns).caption(self.t(L::TotalsUpToFollowUpYear));
         for (kind, label) in [
@@ -212,11 +217,18 @@ impl Builder<'_> {
             (ActualKind::Harvest, self.t(L::Harvest2)),
         ] {
             let sums = Sums::of(self.fu.rows.iter().filter(|r| r.kind == kind));
+            // The variance in kronor as the difference of the two amounts shown beside
+            // it (each rounded to whole kronor), so that the row adds up as printed.
+            let shown = |d: Decimal| round(d, 0);
             grid.row(vec![
                 label.to_string(),
                 self.kr(sums.planned),
+                Self::opt((sums.reported > 0).then(|| self.kr(sums.planned_reported))),
                 Self::opt((sums.reported > 0).then(|| self.kr(sums.actual))),
-                Self::opt(sums.variance().map(|v| self.signed_kr(v))),
+                Self::opt(
+                    sums.variance()
+                        .map(|_| self.signed_kr(shown(sums.actual) - shown(sums.planned_reported))),
+                ),
                 Self::opt(sums.variance_share().map(|s| signed_percent(s, self.lang))),
                 sums.missing.to_string(),
             ]);
@@ -620,10 +632,11 @@ actuals = { 2011 = 30000 }
             row(&out, matrix, "Tid"),
             ["Tid", "nytta", "", "-60 000 (-50 %)", "-60 000 (-50 %)"]
         );
-        // Costs: plan 112 000, actual 120 000 against the 100 000 planned for the year reported.
+        // Costs: plan 112 000, of which 100 000 for the item that reported; actual 120 000
+        // against that 100 000: the variance reads off the two columns next to it.
         assert_eq!(
             row(&out, "## Summering", "Kostnader"),
-            ["Kostnader", "112 000", "120 000", "+20 000", "+20 %", "1"]
+            ["Kostnader", "112 000", "100 000", "120 000", "+20 000", "+20 %", "1"]
         );
         assert_eq!(
             row(

@@ -357,6 +357,7 @@ pub(super) fn text(label: Label) -> &'static str {
         }
         Kind => "Kind",
         MissingActuals => "Missing\nactuals",
+        PlannedReported => "Planned, items\nwith actuals",
         TotalsUpToFollowUpYear => "Totals up to the follow-up year",
         Benefits2 => "Benefits",
         Harvest2 => "Harvest",

@@ -644,6 +644,8 @@ pub enum Label {
     Kind,
     /// Missing\nactuals
     MissingActuals,
+    /// Planned,\nwith actuals
+    PlannedReported,
     /// Totals up to the follow-up year
     TotalsUpToFollowUpYear,
     /// Benefits
@@ -1030,6 +1032,7 @@ impl Label {
         Label::VarianceActualPlannedYearWithNo,
         Label::Kind,
         Label::MissingActuals,
+        Label::PlannedReported,
         Label::TotalsUpToFollowUpYear,
         Label::Benefits2,
         Label::Harvest2,

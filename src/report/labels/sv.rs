@@ -359,6 +359,7 @@ pub(super) fn text(label: Label) -> &'static str {
         }
         Kind => "Slag",
         MissingActuals => "Saknat\nutfall",
+        PlannedReported => "Plan, poster\nmed utfall",
         TotalsUpToFollowUpYear => "Summa till och med uppföljningsåret",
         Benefits2 => "Nytta",
         Harvest2 => "Hemtagning",
