@@ -72,6 +72,12 @@ enum Format {
 pub fn run(args: Args) -> Result<Outcome, Failure> {
     // The template is a CSV whatever the format.
     args.excel.only_with_csv(args.format == Format::Csv || args.template)?;
+    if args.template && !matches!(args.format, Format::Csv | Format::Table) {
+        return Err(fail!(
+            sv: "--template skriver alltid en CSV-fil att fylla i: ta bort --format (eller ange --format csv)";
+            en: "--template always writes a CSV file to fill in: drop --format (or give --format csv)"
+        ));
+    }
     let inputs: Vec<PathBuf> = std::iter::once(args.file.clone()).chain(args.actuals.clone()).collect();
     let target = super::output_target(&args.output.file, &inputs)?;
     let Some(loaded) = input::load_project(&args.file, &args.set.overrides())? else {
@@ -113,6 +119,9 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         .as_of
         .or(actuals.latest_year())
         .unwrap_or_else(|| default_as_of(project.start_year, last_horizon_year));
+    if let Some(given) = args.as_of.filter(|_| !args.template) {
+        as_of_note(given, project.start_year, last_horizon_year);
+    }
     let style = args.excel.style();
     let mut flagged = !loaded.warnings.is_empty();
     let rendered = if args.template {
@@ -152,6 +161,34 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
 /// The current calendar year (UTC), from the system clock.
 /// The default `--as-of` with no actuals: last calendar year, within the horizon, or
 /// the year before it starts when it starts this year or later (nothing is due then).
+/// A note on standard error when a given `--as-of` cannot be what was meant: before the
+/// horizon (nothing is followed up), after it, or a year that has not closed (actuals
+/// are asked for that cannot exist yet). The follow-up is made as asked.
+fn as_of_note(as_of: i32, start_year: i32, last_year: i32) {
+    let this_year = current_year();
+    let note = if as_of < start_year {
+        Some(say!(
+            sv: "--as-of {as_of} ligger före kalkylperioden {start_year}–{last_year}: inget utfall följs upp";
+            en: "--as-of {as_of} is before the horizon {start_year}–{last_year}: no actual is followed up"
+        ))
+    } else if as_of > last_year {
+        Some(say!(
+            sv: "--as-of {as_of} ligger efter kalkylperioden {start_year}–{last_year}: uppföljningen går till {last_year}";
+            en: "--as-of {as_of} is after the horizon {start_year}–{last_year}: the follow-up goes to {last_year}"
+        ))
+    } else if as_of >= this_year {
+        Some(say!(
+            sv: "--as-of {as_of} är ett år som inte har slutat: utfall som saknas för det kan inte finnas än";
+            en: "--as-of {as_of} is a year that has not closed: actuals missing for it cannot exist yet"
+        ))
+    } else {
+        None
+    };
+    if let Some(note) = note {
+        noteln!("nytta: {note}");
+    }
+}
+
 pub(super) fn default_as_of(start_year: i32, last_horizon_year: i32) -> i32 {
     (current_year() - 1).clamp(start_year - 1, last_horizon_year)
 }

@@ -618,6 +618,21 @@ fn excel_without_csv_is_a_usage_error() {
         .args(["report", "examples/worked-example.toml", "--excel", "--format", "csv"])
         .assert()
         .success();
+    // The template is always CSV: another format asked for is a usage error too.
+    let out = nytta()
+        .args([
+            "--lang",
+            "en",
+            "follow-up",
+            "examples/uppfoljning-bygglov.toml",
+            "--template",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--template always writes a CSV file"));
 }
 
 /// `--as-of` is a year the file format allows (1900–2200, as `start_year`): `--as-of
@@ -631,6 +646,32 @@ fn as_of_outside_the_years_a_file_may_have_is_a_usage_error() {
         let out = nytta().args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(String::from_utf8_lossy(&out.stderr).contains("1900..=2200"), "{args:?}");
+    }
+    // Inside those years but outside the project's horizon (2023–2028): followed up as
+    // asked, with a note saying what that means.
+    for (year, note) in [
+        (
+            "2022",
+            "--as-of 2022 is before the horizon 2023–2028: no actual is followed up",
+        ),
+        (
+            "2029",
+            "--as-of 2029 is after the horizon 2023–2028: the follow-up goes to 2028",
+        ),
+    ] {
+        let out = nytta()
+            .args([
+                "--lang",
+                "en",
+                "follow-up",
+                "examples/uppfoljning-bygglov.toml",
+                "--as-of",
+                year,
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{year}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(note), "{year}");
     }
 }
 
