@@ -111,16 +111,42 @@ fn parse_padded(text: &str, overrides: &Overrides, pad: bool) -> Parsed {
                     )
                 } else {
                     let m = e.message().trim_end();
-                    let sv = toml_sv::swedish(m);
-                    let sv = sv.as_deref().unwrap_or(m);
-                    text!(sv: "TOML-syntax: {sv}"; en: "TOML syntax: {m}")
+                    // The key a duplicate is, as the parser marks it but does not name it.
+                    let key = e
+                        .span()
+                        .filter(|_| m == "duplicate key")
+                        .and_then(|s| text.get(s))
+                        .map(str::trim)
+                        .filter(|k| !k.is_empty() && k.len() <= 80);
+                    match key {
+                        Some(key) => text!(sv: "TOML-syntax: nyckeln `{key}` finns redan"; en: "TOML syntax: duplicate key `{key}`"),
+                        None => {
+                            let sv = toml_sv::swedish(m);
+                            let sv = sv.as_deref().unwrap_or(m);
+                            text!(sv: "TOML-syntax: {sv}"; en: "TOML syntax: {m}")
+                        }
+                    }
+                };
+                // Quotes a word processor curled (`”Bygglov”`) are not TOML's.
+                let curly = e
+                    .span()
+                    .and_then(|s| text.get(s.start..))
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(|c| matches!(c, '”' | '“' | '„' | '’' | '‘'));
+                let hint = if curly {
+                    Text::new(
+                        "skriv raka citattecken `\"` i stället för typografiska ”…” (en ordbehandlare byter dem; skriv filen i en textredigerare)",
+                        "write straight quotes `\"` instead of typographic ”…” (a word processor swaps them; edit the file in a text editor)",
+                    )
+                } else {
+                    Text::new(
+                        "rätta TOML-syntaxen på det markerade stället (text behöver citattecken, tabeller `[namn]`)",
+                        "fix the TOML syntax at the marked place (strings need quotes, tables `[name]`)",
+                    )
                 };
                 Diagnostic::new(Code::E001, message)
                     .maybe_span(e.span().or_else(|| deep.then(|| deep_key_span(text)).flatten()))
-                    .hint(Text::new(
-                        "rätta TOML-syntaxen på det markerade stället (text behöver citattecken, tabeller `[namn]`)",
-                        "fix the TOML syntax at the marked place (strings need quotes, tables `[name]`)",
-                    ))
+                    .hint(hint)
             })
             .collect();
         return Parsed {
@@ -601,6 +627,23 @@ mod tests {
             }
         }
         assert!(cuts > 500, "{cuts} cuts");
+    }
+
+    #[test]
+    fn a_duplicate_key_is_named_and_curly_quotes_get_their_own_hint() {
+        use crate::fmt::Lang;
+        let parsed = parse_project("format = 1\nyears = 3\nyears = 4\n");
+        assert_eq!(
+            parsed.diagnostics[0].message.get(Lang::Sv),
+            "TOML-syntax: nyckeln `years` finns redan"
+        );
+        assert_eq!(
+            parsed.diagnostics[0].message.get(Lang::En),
+            "TOML syntax: duplicate key `years`"
+        );
+        let parsed = parse_project("format = 1\n[project]\nname = ”Bygglov”\n");
+        let hint = parsed.diagnostics[0].hint_in(Lang::Sv).unwrap_or_default();
+        assert!(hint.starts_with("skriv raka citattecken"), "{hint}");
     }
 
     #[test]

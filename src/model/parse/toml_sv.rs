@@ -10,9 +10,15 @@ pub(super) fn swedish(message: &str) -> Option<String> {
         None => (message, None),
     };
     let mut out = describe(description)?;
-    if let Some(expected) = expected {
-        out.push_str(", väntade ");
-        out.push_str(&expectation(expected)?);
+    match expected {
+        // What the description says already ("text måste stå inom citattecken").
+        Some("literal string" | "basic string") if description == "string values must be quoted" => {}
+        Some("nothing") => out.push_str("; här ska inget mer stå"),
+        Some(expected) => {
+            out.push_str(", väntade ");
+            out.push_str(&expectation(expected)?);
+        }
+        None => {}
     }
     Some(out)
 }
@@ -230,13 +236,13 @@ const EXPECTED: &[(&str, &str)] = &[
     ("characters", "tecken"),
     ("digits", "siffror"),
     ("key", "en nyckel"),
-    ("letters", "bokstäver"),
+    ("letters", "bokstäver a–z"),
     ("literal string", "text inom citattecken"),
     ("multi-line basic string", "text över flera rader"),
     ("non-double-quote visible characters", "synliga tecken utom `\"`"),
     ("non-single-quote characters", "tecken utom `'`"),
     ("non-single-quote visible characters", "synliga tecken utom `'`"),
-    ("numbers", "tal"),
+    ("numbers", "siffror"),
     ("printable characters", "skrivbara tecken"),
     ("unicode hexadecimal value", "en hexadecimal unicode-kod"),
     ("value", "ett värde"),
@@ -307,11 +313,11 @@ mod tests {
         );
         assert_eq!(
             swedish("extra `=`, expected nothing").as_deref(),
-            Some("ett `=` för mycket, väntade inget mer")
+            Some("ett `=` för mycket; här ska inget mer stå")
         );
         assert_eq!(
             swedish("string values must be quoted, expected literal string").as_deref(),
-            Some("text måste stå inom citattecken, väntade text inom citattecken")
+            Some("text måste stå inom citattecken")
         );
         assert_eq!(
             swedish("missing escaped value, expected `b`, `e`, `f`").as_deref(),
