@@ -9,8 +9,8 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Project files to check.
-    #[arg(required = true, value_name = "FILE")]
+    /// Project files to check; a directory means every `*.toml` file in it and below.
+    #[arg(required = true, value_name = "FILE|DIR")]
     files: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -38,6 +38,35 @@ struct Checked {
     text: String,
     diagnostics: Vec<Diagnostic>,
     omitted: Omitted,
+}
+
+/// The files to check: a directory stands for every `*.toml` file in it and below, in
+/// path order (as `batch` reads it); a directory with none is a usage error.
+fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let mut files = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let before = files.len();
+        let walk = walkdir::WalkDir::new(path)
+            .follow_links(true)
+            .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()));
+        for entry in walk.into_iter().filter_map(Result::ok) {
+            let toml = entry.path().extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+            if entry.file_type().is_file() && toml {
+                files.push(entry.into_path());
+            }
+        }
+        if files.len() == before {
+            return Err(fail!(
+                sv: "{}: mappen har inga projektfiler (*.toml)", path.display();
+                en: "{}: the directory has no project files (*.toml)", path.display()
+            ));
+        }
+    }
+    Ok(files)
 }
 
 /// Analyse one file: its text and every diagnostic; `Err` if it cannot be read.
@@ -97,8 +126,10 @@ fn run_once(args: &Args) -> Result<Outcome, Failure> {
     } else {
         super::lang()
     };
+    let files = expand(&args.files)?;
+    let several = several || files.len() > 1;
     let mut n = 0;
-    for path in &args.files {
+    for path in &files {
         match check_file(path, &overrides) {
             // Diagnostics about `--set` values are shown against the command line.
             Ok(c) => {

@@ -698,3 +698,32 @@ fn batch_excel_words_the_status() {
         "{text}"
     );
 }
+
+/// `nytta check DIR` checks every `*.toml` in the folder and below (as `batch` reads a
+/// folder), for a CI step over a repository of project files; a folder without any is a
+/// usage error, not "cannot read: is a directory".
+#[test]
+fn check_reads_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::copy("examples/worked-example.toml", dir.path().join("a.toml")).unwrap();
+    std::fs::write(dir.path().join("sub").join("b.toml"), "format = 1\n[project\n").unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a project").unwrap();
+    let out = nytta()
+        .args(["--lang", "en", "check"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let all = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(all.contains("checked 2 files: 1 error"), "{all}");
+    assert!(all.contains("b.toml:2:"), "{all}");
+    let empty = tempfile::tempdir().unwrap();
+    let out = nytta()
+        .args(["--lang", "en", "check"])
+        .arg(empty.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the directory has no project files (*.toml)"));
+}
