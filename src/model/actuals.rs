@@ -459,8 +459,23 @@ fn read_row(row: &Row, c: &Columns, ctx: &Context, out: &mut Read) {
             return;
         }
     };
-    let amount = match parse_number_str(amount_text) {
+    // Swedish Excel writes a currency cell as `347 000,00 kr`: the unit is no part of
+    // the number. A percentage is no amount at all.
+    let number_text = strip_currency(amount_text);
+    let amount = match parse_number_str(number_text) {
         _ if amount_text.is_empty() => None, // a comment alone
+        _ if number_text.contains('%') => {
+            problem(
+                Some(c.amount),
+                Code::E004,
+                text!(
+                    sv: "belopp: `{amount_text}` är en andel, inte ett belopp i kronor";
+                    en: "amount: `{amount_text}` is a percentage, not an amount in kronor"
+                ),
+                amount_hint(),
+            );
+            return;
+        }
         Ok(a) if a.abs() > crate::model::MAX_YEARLY_MONEY => {
             problem(
                 Some(c.amount),
@@ -480,7 +495,7 @@ fn read_row(row: &Row, c: &Columns, ctx: &Context, out: &mut Read) {
                 Code::E004,
                 e.text()
                     .map(|m, lang| format!("{}: {m}", lang.pick("belopp", "amount"))),
-                e.hint_text(),
+                amount_hint(),
             );
             return;
         }
@@ -567,6 +582,28 @@ fn read_row(row: &Row, c: &Columns, ctx: &Context, out: &mut Read) {
             ),
         );
     }
+}
+
+/// How an amount is written in an actuals CSV.
+fn amount_hint() -> Text {
+    Text::new(
+        "skriv beloppet i kronor, till exempel `137500` eller `1 200 000,50` (ett `kr` efter talet går bra)",
+        "write the amount in kronor, e.g. `137500` or `1 200 000,50` (a `kr` after the number is fine)",
+    )
+}
+
+/// An amount without a currency unit after it (`kr`, `kr.`, `SEK`, any case).
+fn strip_currency(text: &str) -> &str {
+    let trimmed = text.trim_end();
+    for unit in ["kr.", "kr", "sek"] {
+        if trimmed.len() > unit.len()
+            && let Some(head) = trimmed.get(..trimmed.len() - unit.len())
+            && trimmed[head.len()..].eq_ignore_ascii_case(unit)
+        {
+            return head.trim_end();
+        }
+    }
+    trimmed
 }
 
 /// An actuals CSV for many projects (`nytta batch --follow-up --actuals FILE`): the
@@ -796,6 +833,26 @@ annual = 10
         let codes: Vec<Code> = problems.iter().map(|d| d.code).collect();
         assert_eq!(codes, vec![Code::E008, Code::E004, Code::E005]);
         assert!(parse_actuals_csv("line,year,amount,kind\ntid,2011,,harvest\n", &p).is_ok());
+    }
+
+    #[test]
+    fn a_currency_unit_is_read_past_and_a_percentage_is_no_amount() {
+        let p = project();
+        let csv = parse_actuals_csv("line;year;amount\ndrift;2010;347 000,50 kr\ndrift;2011;12 SEK\n", &p).unwrap();
+        assert_eq!(csv.get(&(0, ActualKind::Cost, 2010)), Some(dec!(347000.50)));
+        assert_eq!(csv.get(&(0, ActualKind::Cost, 2011)), Some(dec!(12)));
+        let problems = parse_actuals_csv("line;year;amount\ndrift;2010;5 %\n", &p).unwrap_err();
+        assert_eq!(problems[0].code, Code::E004);
+        assert_eq!(
+            problems[0].message.get(crate::fmt::Lang::Sv),
+            "belopp: `5 %` är en andel, inte ett belopp i kronor"
+        );
+        assert!(
+            problems[0]
+                .hint_in(crate::fmt::Lang::Sv)
+                .unwrap_or_default()
+                .contains("i kronor")
+        );
     }
 
     #[test]
