@@ -508,11 +508,18 @@ impl<'r> CsvReader<'r> {
         // A quote never closed takes the line end and what follows into its value.
         let unclosed = odd_quotes && fields.iter().any(|f| f.contains(['\n', '\r']));
         let problem = unclosed.then(|| {
-            let last = if end_line > line { end_line } else { line + 1 };
-            text!(
-                sv: "ett citattecken (\") på rad {line} stängs aldrig, så raderna {line}–{last} lästes som ett värde: stäng citattecknet";
-                en: "a quote (\") on line {line} is never closed, so lines {line}–{last} were read as one value: close the quote"
-            )
+            if end_line > line {
+                text!(
+                    sv: "ett citattecken (\") på rad {line} stängs aldrig, så raderna {line}–{end_line} lästes som ett värde: stäng citattecknet";
+                    en: "a quote (\") on line {line} is never closed, so lines {line}–{end_line} were read as one value: close the quote"
+                )
+            } else {
+                // Only the row's own line end was taken in (the last row of the file).
+                text!(
+                    sv: "ett citattecken (\") på rad {line} stängs aldrig: stäng citattecknet";
+                    en: "a quote (\") on line {line} is never closed: close the quote"
+                )
+            }
         });
         let field_spans = field_spans(&body[..body_len], self.delimiter, start);
         self.reader.get_mut().release(end);
@@ -624,7 +631,16 @@ mod tests {
         assert!(r[2].problem.is_none());
         let r = rows("a,b,c\n1,\"2,3\n4,5,6\n");
         assert_eq!(r.len(), 1);
-        assert!(r[0].problem.as_ref().unwrap().en.contains("never closed"), "{r:?}");
+        assert_eq!(
+            r[0].problem.as_ref().unwrap().en,
+            "a quote (\") on line 2 is never closed, so lines 2–3 were read as one value: close the quote"
+        );
+        // On the last row only its own line end is taken in: no line 3 to name.
+        let r = rows("a,b,c\n1,\"2,3\n");
+        assert_eq!(
+            r[0].problem.as_ref().unwrap().en,
+            "a quote (\") on line 2 is never closed: close the quote"
+        );
         let r = rows("a,,c\n1,2,3\n");
         assert!(r[0].problem.as_ref().unwrap().en.contains("no name"));
     }
