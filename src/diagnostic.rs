@@ -412,9 +412,61 @@ pub fn keep(kept: &mut Vec<Diagnostic>, omitted: &mut Omitted, d: Diagnostic) {
     }
 }
 
+/// What a CSV file named where a project file belongs holds, judged by its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvFile {
+    /// Actuals (`line`, `year`, `amount`): read by `follow-up --actuals`.
+    Actuals,
+    /// Actuals of many projects (a `project` column too): read by `batch --follow-up
+    /// --actuals`.
+    PortfolioActuals,
+    /// Submissions (`name`, `organisation`, `start_year`, …): read by `batch --csv`.
+    Submissions,
+    /// Neither recognised: both commands are named.
+    Unknown,
+}
+
+impl CsvFile {
+    /// Judge a CSV file by its header line (any case, any delimiter).
+    pub fn of_header(header: &str) -> CsvFile {
+        let header = header.to_lowercase();
+        let has = |word: &str| header.contains(word);
+        if has("organisation") || has("start_year") {
+            CsvFile::Submissions
+        } else if has("amount") || has("belopp") || has("utfall") {
+            if has("project") || has("projekt") {
+                CsvFile::PortfolioActuals
+            } else {
+                CsvFile::Actuals
+            }
+        } else {
+            CsvFile::Unknown
+        }
+    }
+}
+
 /// E001 for a CSV file named where a project file belongs (an actuals or submissions
-/// file, the arguments swapped): its TOML errors would not help, the right command does.
-pub fn csv_not_a_project(shown: &str) -> Diagnostic {
+/// file, the arguments swapped): its TOML errors would not help, the command that reads
+/// it does (the one its header shows, or both).
+pub fn csv_not_a_project(shown: &str, kind: CsvFile) -> Diagnostic {
+    let hint = match kind {
+        CsvFile::Actuals => crate::text!(
+            sv: "det är en utfallsfil: den läses med `nytta follow-up PROJEKT.toml --actuals {shown}`";
+            en: "it is an actuals file: it is read by `nytta follow-up PROJECT.toml --actuals {shown}`"
+        ),
+        CsvFile::PortfolioActuals => crate::text!(
+            sv: "det är en utfallsfil för flera projekt: den läses med `nytta batch MAPP --follow-up --actuals {shown}`";
+            en: "it is an actuals file for many projects: it is read by `nytta batch FOLDER --follow-up --actuals {shown}`"
+        ),
+        CsvFile::Submissions => crate::text!(
+            sv: "det är en ansökningsfil: den läses med `nytta batch --csv {shown}`";
+            en: "it is a submissions file: it is read by `nytta batch --csv {shown}`"
+        ),
+        CsvFile::Unknown => crate::text!(
+            sv: "utfall läses med `nytta follow-up PROJEKT.toml --actuals {shown}`, ansökningar med `nytta batch --csv {shown}`";
+            en: "actuals are read by `nytta follow-up PROJECT.toml --actuals {shown}`, submissions by `nytta batch --csv {shown}`"
+        ),
+    };
     Diagnostic::new(
         Code::E001,
         crate::text!(
@@ -422,10 +474,7 @@ pub fn csv_not_a_project(shown: &str) -> Diagnostic {
             en: "{shown} is a CSV file, not a project file (.toml)"
         ),
     )
-    .hint(crate::text!(
-        sv: "utfall läses med `nytta follow-up PROJEKT.toml --actuals {shown}`, ansökningar med `nytta batch --csv {shown}`";
-        en: "actuals are read by `nytta follow-up PROJECT.toml --actuals {shown}`, submissions by `nytta batch --csv {shown}`"
-    ))
+    .hint(hint)
 }
 
 /// A file that is not UTF-8: its text with each invalid sequence replaced by U+FFFD
@@ -472,6 +521,22 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_csv_file_is_judged_by_its_header() {
+        assert_eq!(CsvFile::of_header("line;year;amount;kind\r\n"), CsvFile::Actuals);
+        assert_eq!(CsvFile::of_header("Rad;År;Belopp\n"), CsvFile::Actuals);
+        assert_eq!(
+            CsvFile::of_header("project,line,year,amount\n"),
+            CsvFile::PortfolioActuals
+        );
+        assert_eq!(
+            CsvFile::of_header("id,name,organisation,start_year\n"),
+            CsvFile::Submissions
+        );
+        assert_eq!(CsvFile::of_header("a,b\n"), CsvFile::Unknown);
+        assert_eq!(CsvFile::of_header(""), CsvFile::Unknown);
+    }
 
     #[test]
     fn wording_leaves_out_what_it_does_not_ask_for_and_is_restored() {

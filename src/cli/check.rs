@@ -74,7 +74,7 @@ fn check_file(path: &std::path::Path, overrides: &Overrides) -> Result<Checked, 
     let shown = path.display().to_string();
     if input::is_csv(path) {
         return Ok(Checked {
-            diagnostics: vec![nytta::diagnostic::csv_not_a_project(&shown)],
+            diagnostics: vec![input::csv_given(path, &shown)],
             path: shown,
             text: String::new(),
             omitted: Omitted::default(),

@@ -25,6 +25,17 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// The E001 for a CSV file given as a project file, naming the command its header
+/// shows it is for (the header is the first line; an unreadable file names both).
+pub fn csv_given(path: &Path, shown: &str) -> Diagnostic {
+    let mut header = String::new();
+    if let Ok(file) = std::fs::File::open(path) {
+        use std::io::{BufRead, Read};
+        let _ = std::io::BufReader::new(file.take(4096)).read_line(&mut header);
+    }
+    nytta::diagnostic::csv_not_a_project(shown, nytta::diagnostic::CsvFile::of_header(&header))
+}
+
 /// Whether `path` names an existing CSV file (by its extension), never a project file;
 /// a missing one is reported as missing.
 pub fn is_csv(path: &Path) -> bool {
@@ -38,13 +49,9 @@ pub fn load_project(path: &Path, overrides: &Overrides) -> Result<Option<Loaded>
     // An actuals or submissions CSV where the project file goes (the arguments swapped):
     // its first non-TOML byte would be reported, with a hint that cannot help.
     if is_csv(path) {
-        noteln!(
-            "nytta: {}",
-            say!(
-                sv: "{shown} är en CSV-fil, inte en projektfil (.toml); utfall läses med `nytta follow-up PROJEKT.toml --actuals {shown}`, ansökningar med `nytta batch --csv {shown}`";
-                en: "{shown} is a CSV file, not a project file (.toml); actuals are read by `nytta follow-up PROJECT.toml --actuals {shown}`, submissions by `nytta batch --csv {shown}`"
-            )
-        );
+        let d = csv_given(path, &shown);
+        let hint = d.hint.as_ref().map_or("", |h| h.get(super::lang()));
+        noteln!("nytta: {}; {hint}", d.message.get(super::lang()));
         return Ok(None);
     }
     let text = match read_text(path)? {
