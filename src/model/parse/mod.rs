@@ -120,6 +120,10 @@ fn parse_padded(text: &str, overrides: &Overrides, pad: bool) -> Parsed {
                         .filter(|k| !k.is_empty() && k.len() <= 80);
                     match key {
                         Some(key) => text!(sv: "TOML-syntax: nyckeln `{key}` finns redan"; en: "TOML syntax: duplicate key `{key}`"),
+                        None if unquoted_text(e, text).is_some() => Text::new(
+                            "TOML-syntax: text måste stå inom citattecken",
+                            "TOML syntax: string values must be quoted",
+                        ),
                         None => {
                             let sv = toml_sv::swedish(m);
                             let sv = sv.as_deref().unwrap_or(m);
@@ -133,7 +137,12 @@ fn parse_padded(text: &str, overrides: &Overrides, pad: bool) -> Parsed {
                     .and_then(|s| text.get(s.start..))
                     .and_then(|rest| rest.chars().next())
                     .is_some_and(|c| matches!(c, '”' | '“' | '„' | '’' | '‘'));
-                let hint = if curly {
+                let hint = if let Some(word) = unquoted_text(e, text) {
+                    text!(
+                        sv: "skriv texten inom raka citattecken: `\"{word}\"`";
+                        en: "put the text in straight quotes: `\"{word}\"`"
+                    )
+                } else if curly {
                     Text::new(
                         "skriv raka citattecken `\"` i stället för typografiska ”…” (en ordbehandlare byter dem; skriv filen i en textredigerare)",
                         "write straight quotes `\"` instead of typographic ”…” (a word processor swaps them; edit the file in a text editor)",
@@ -515,6 +524,21 @@ fn describe_path(path: &str) -> Text {
 }
 
 /// Point at the start of a table rather than all of it.
+/// The text a syntax error is about when it is words without quotes (`name = Test`,
+/// which the parser takes for a misspelt `true`): the rest of its line, up to a comment.
+fn unquoted_text<'t>(e: &toml::de::Error, text: &'t str) -> Option<&'t str> {
+    let m = e.message();
+    if !(m.starts_with("invalid boolean") || m.starts_with("string values must be quoted")) {
+        return None;
+    }
+    let rest = text.get(e.span()?.start..)?;
+    let word = rest.lines().next()?.split('#').next()?.trim();
+    let letters = word.chars().next().is_some_and(char::is_alphabetic);
+    // A start of `true` or `false` (`tru`) is a misspelt boolean, as the parser says.
+    let boolean = "true".starts_with(word) || "false".starts_with(word);
+    (letters && !boolean && word.len() <= 80 && !word.contains(['"', '\'', '”', '“'])).then_some(word)
+}
+
 /// `section[i]`, the path of an entry of an array of tables, written without the
 /// formatting machinery (a batch writes one per line of every file).
 fn entry_path(section: &str, i: usize) -> String {
@@ -644,6 +668,27 @@ mod tests {
         let parsed = parse_project("format = 1\n[project]\nname = ”Bygglov”\n");
         let hint = parsed.diagnostics[0].hint_in(Lang::Sv).unwrap_or_default();
         assert!(hint.starts_with("skriv raka citattecken"), "{hint}");
+    }
+
+    #[test]
+    fn words_without_quotes_are_told_to_take_quotes() {
+        use crate::fmt::Lang;
+        let first = |t: &str| parse_project(t).diagnostics.into_iter().next().unwrap();
+        // The parser takes `Test` for a misspelt `true`; the reader meant a text.
+        let d = first("format = 1\n[project]\nname = Test\n");
+        assert_eq!(d.message.get(Lang::Sv), "TOML-syntax: text måste stå inom citattecken");
+        assert_eq!(
+            d.hint_in(Lang::Sv),
+            Some("skriv texten inom raka citattecken: `\"Test\"`")
+        );
+        let d = first("format = 1\n[project]\nname = Bygglov som e-tjänst # kommentar\n");
+        assert_eq!(
+            d.hint_in(Lang::En),
+            Some("put the text in straight quotes: `\"Bygglov som e-tjänst\"`")
+        );
+        // `tru` is a misspelt boolean: the parser's words stand.
+        let d = first("format = 1\nx = tru\n");
+        assert_eq!(d.message.get(Lang::En), "TOML syntax: invalid boolean, expected `true`");
     }
 
     #[test]
