@@ -191,6 +191,20 @@ fn portfolio_dir(dir: &Path) {
 
 // ---------------------------------------------------------------- files and exit codes
 
+/// The `source` column of a batch table, as paths under `root` with `/` separators.
+fn sources_under(t: &Table, root: &Path) -> Vec<String> {
+    t.column("source")
+        .iter()
+        .map(|s| {
+            Path::new(s)
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect()
+}
+
 /// Siblings come in the byte order of their names, a folder's files where its name
 /// sorts (`b` before `b.toml`, `a-b` before `a.`, capitals first), whatever the order
 /// the folder lists them in.
@@ -218,17 +232,7 @@ fn batch_orders_files_by_name_folder_by_folder() {
     }
     let assert = nytta().arg("batch").arg(&root).assert();
     let t = Table::parse(&stdout_of(assert), b',');
-    let sources: Vec<String> = t
-        .column("source")
-        .iter()
-        .map(|s| {
-            Path::new(s)
-                .strip_prefix(&root)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/")
-        })
-        .collect();
+    let sources = sources_under(&t, &root);
     assert_eq!(
         sources,
         [
@@ -268,17 +272,7 @@ fn batch_directory_gives_one_row_per_file_in_path_order() {
         "{stderr}"
     );
     let t = Table::parse(&stdout_of(assert), b',');
-    let sources: Vec<String> = t
-        .column("source")
-        .iter()
-        .map(|s| {
-            Path::new(s)
-                .strip_prefix(&inbox)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/")
-        })
-        .collect();
+    let sources = sources_under(&t, &inbox);
     assert_eq!(
         sources,
         ["a-valid.toml", "b-sub/d-invalid.toml", "b-warn.toml", "c-broken.toml"]
