@@ -145,18 +145,22 @@ const THREADS_PER_CORE: usize = 4;
 
 /// A row's error in the language of the batch's findings ([`Options::lang`]): English
 /// for the machine formats, the reader's for the human ones.
-fn process(source: &Source, options: Options) -> BatchRow {
+fn process(source: &Source, options: Options) -> (BatchRow, Option<output::Identity>) {
     let lang = options.lang;
     match source {
         Source::File(path) => {
             let shown = path.display().to_string();
             // One buffer per worker thread, reused from file to file.
             thread_local!(static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) });
-            BUFFER.with_borrow_mut(|buffer| {
+            let mut identity = None;
+            let row = BUFFER.with_borrow_mut(|buffer| {
                 buffer.clear();
                 let limit = nytta::limits::MAX_PROJECT_BYTES;
-                let read = std::fs::File::open(path)
-                    .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, limit + 1), buffer));
+                let read = std::fs::File::open(path).and_then(|f| {
+                    // The open file's identity: no second look up of the path.
+                    identity = f.metadata().ok().and_then(|m| output::identity_of(&m, path));
+                    std::io::Read::read_to_end(&mut std::io::Read::take(f, limit + 1), buffer)
+                });
                 match read {
                     Err(e) => BatchRow::unreadable(
                         shown,
@@ -181,9 +185,12 @@ fn process(source: &Source, options: Options) -> BatchRow {
                         }
                     },
                 }
-            })
+            });
+            (row, identity)
         }
-        Source::Unreadable { shown, reason } => BatchRow::unreadable(shown.clone(), reason.get(lang).to_string()),
+        Source::Unreadable { shown, reason } => {
+            (BatchRow::unreadable(shown.clone(), reason.get(lang).to_string()), None)
+        }
         Source::CsvRow { file, submission: s } => {
             let shown = format!("{file}:{}", s.row);
             let mut row = match &s.project {
@@ -196,7 +203,7 @@ fn process(source: &Source, options: Options) -> BatchRow {
                 row.organisation.clone_from(&s.organisation);
                 row.portfolio.clone_from(&s.portfolio);
             }
-            row
+            (row, None)
         }
     }
 }
@@ -205,27 +212,20 @@ fn process(source: &Source, options: Options) -> BatchRow {
 /// Symbolic links are followed, to files and to directories; a loop of links, a broken
 /// link named `*.toml` and a directory that cannot be read become error rows, and the
 /// batch goes on. A file reached twice (a link beside its target, a path given twice)
-/// is computed once; the second sighting is an error row naming the first, so that the
-/// portfolio counts no project twice and loses none without a word. The identities of
-/// the files come back too, for the check that the output is none of them.
-fn collect_files(paths: &[PathBuf]) -> Result<(Vec<Source>, Identities), Failure> {
+/// is counted once; the second sighting is an error row naming the first, so that the
+/// portfolio counts no project twice and loses none without a word. With `look` the
+/// files' identities are read here (one `statx` each, before any work starts); without
+/// it the plain batch's workers read them from the files they open, in parallel, and
+/// the writer finds a file reached twice ([`SeenFiles`]).
+fn collect_files(paths: &[PathBuf], look: bool) -> Result<Vec<Source>, Failure> {
     let mut out = Vec::new();
-    let mut seen: std::collections::HashMap<output::Identity, String> = std::collections::HashMap::new();
+    let mut seen = SeenFiles::default();
     let mut add = |path: PathBuf, out: &mut Vec<Source>| {
         let shown = path.display().to_string();
-        match output::identity(&path) {
-            Some(id) => match seen.get(&id) {
-                Some(first) => out.push(Source::Unreadable {
-                    reason: Text::new(
-                        format!("samma fil som {first} (en länk eller en andra sökväg till den); räknas en gång"),
-                        format!("the same file as {first} (a link or a second path to it); counted once"),
-                    ),
-                    shown,
-                }),
-                None => {
-                    seen.insert(id, shown);
-                    out.push(Source::File(path));
-                }
+        match output::identity(&path).filter(|_| look) {
+            Some(id) => match seen.first(id, &shown) {
+                Some(reason) => out.push(Source::Unreadable { reason, shown }),
+                None => out.push(Source::File(path)),
             },
             None => out.push(Source::File(path)),
         }
@@ -266,11 +266,29 @@ fn collect_files(paths: &[PathBuf]) -> Result<(Vec<Source>, Identities), Failure
             ));
         }
     }
-    Ok((out, seen.into_keys().collect()))
+    Ok(out)
 }
 
-/// The identities (device and inode) of the files a batch reads.
-type Identities = std::collections::HashSet<output::Identity>;
+/// The files seen so far, by identity (device and inode), with the path first seen.
+#[derive(Default)]
+struct SeenFiles(std::collections::HashMap<output::Identity, String>);
+
+impl SeenFiles {
+    /// `None` for a file not seen before (remembered as `shown`); for one seen before,
+    /// why its second sighting is not counted.
+    fn first(&mut self, id: output::Identity, shown: &str) -> Option<Text> {
+        match self.0.get(&id) {
+            Some(first) => Some(Text::new(
+                format!("samma fil som {first} (en länk eller en andra sökväg till den); räknas en gång"),
+                format!("the same file as {first} (a link or a second path to it); counted once"),
+            )),
+            None => {
+                self.0.insert(id, shown.to_string());
+                None
+            }
+        }
+    }
+}
 
 /// One submission as `--dedupe` sees it: where it is shown, its project id, its
 /// content's fingerprint and when it was written.
@@ -519,7 +537,10 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     inputs.extend(args.csv.clone());
     let target = super::output_target(&args.output.file, &inputs)?;
 
-    let (mut sources, identities) = collect_files(&args.paths)?;
+    // A plain batch reads the files' identities in its workers (below); the follow-up
+    // and --dedupe read them here, before they start.
+    let look = args.follow_up || args.dedupe;
+    let mut sources = collect_files(&args.paths, look)?;
     let mut dropped_rows = std::collections::HashSet::new();
     if args.dedupe {
         (sources, dropped_rows) = dedupe(sources, args.csv.as_deref());
@@ -575,13 +596,13 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             output: target,
         });
     }
-    if let Some(out) = &target {
-        // By identity, not spelling: `-o in/B.TOML` is the submission `in/B.TOML`. The
-        // files' identities were read as they were found (one look at each file, not two).
-        if output::identity(out).is_some_and(|id| identities.contains(&id)) {
-            return Err(super::overwrite_input(out));
-        }
-    }
+    // By identity, not spelling: `-o in/B.TOML` is the submission `in/B.TOML`. The files'
+    // identities are read as the workers open them; the writer stops at the first file
+    // that is the output, before anything replaces it (the output is written beside it
+    // and renamed into place only at the end).
+    let output_file = target
+        .as_ref()
+        .and_then(|out| output::identity(out).map(|id| (id, out.clone())));
     let file_count = sources.len();
     let rows = match &args.csv {
         Some(csv) => Some(open_submissions(csv)?.filter(
@@ -688,9 +709,11 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         },
         closed: false,
         lang: options.lang,
+        seen: SeenFiles::default(),
+        output_file,
     };
     // Workers compute chunk n + 1 while the writer thread writes chunk n.
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<BatchRow>>(2);
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<(BatchRow, Option<output::Identity>)>>(2);
     let mut unreadable = None;
     let counts = std::thread::scope(|scope| {
         let writer = scope.spawn(move || collector.run(receiver));
@@ -713,7 +736,7 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             }
             let csv_rows = chunk.iter().filter(|s| matches!(s, Source::CsvRow { .. })).count();
             progress.inc_length(csv_rows as u64);
-            let rows: Vec<BatchRow> = pool.install(|| chunk.par_iter().map(|s| process(s, options)).collect());
+            let rows: Vec<_> = pool.install(|| chunk.par_iter().map(|s| process(s, options)).collect());
             progress.inc(chunk.len() as u64);
             if sender.send(rows).is_err() || unreadable.is_some() {
                 break; // the writer stopped (an error it will report), or the input failed
@@ -776,12 +799,27 @@ struct Collector {
     closed: bool,
     /// The language of the findings' texts ([`Options::lang`]).
     lang: Lang,
+    /// The files read so far, by identity (read by the workers as they open them).
+    seen: SeenFiles,
+    /// The output file's identity and path, when it exists: never one of the inputs.
+    output_file: Option<(output::Identity, PathBuf)>,
 }
 
 impl Collector {
-    fn run(mut self, rows: std::sync::mpsc::Receiver<Vec<BatchRow>>) -> Result<[usize; 3], Failure> {
+    fn run(
+        mut self,
+        rows: std::sync::mpsc::Receiver<Vec<(BatchRow, Option<output::Identity>)>>,
+    ) -> Result<[usize; 3], Failure> {
         for chunk in rows {
-            for mut row in chunk {
+            for (mut row, identity) in chunk {
+                if let Some(id) = identity {
+                    if let Some((_, out)) = self.output_file.as_ref().filter(|(o, _)| *o == id) {
+                        return Err(super::overwrite_input(out));
+                    }
+                    if let Some(reason) = self.seen.first(id, &row.source) {
+                        row = BatchRow::unreadable(row.source, reason.get(self.lang).to_string());
+                    }
+                }
                 let found = self.duplicates.check(&row.source, &row.id, row.content);
                 if !found.is_empty() {
                     row.add_findings(&found, self.lang);

@@ -395,6 +395,22 @@ pub fn identity(path: &Path) -> Option<Identity> {
     }
 }
 
+/// The identity of a file from its metadata (an open file's, read without looking up
+/// its path again); `path` serves where there is no inode.
+pub fn identity_of(metadata: &std::fs::Metadata, path: &Path) -> Option<Identity> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = path;
+        Some(Identity::Inode(metadata.dev(), metadata.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = metadata;
+        path.canonicalize().ok().map(Identity::Path)
+    }
+}
+
 /// Whether `out` is the same file as one of `inputs`.
 pub fn same_file_as_any(out: &Path, inputs: &[PathBuf]) -> bool {
     let Some(out) = identity(out) else { return false };

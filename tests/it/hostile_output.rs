@@ -81,6 +81,8 @@ fn batch_refuses_output_over_a_submission_spelt_differently() {
             .code(2)
             .stderr(predicate::str::contains("refusing to write over the input file"));
         assert_eq!(std::fs::read_to_string(&upper).unwrap(), *QUIET_VALID, "{format}");
+        // The batch finds it as its workers open the files: nothing is left beside it.
+        assert_eq!(temp_files(&inbox), Vec::<String>::new(), "{format}");
     }
     // A hard link to a submission is the same file under another name.
     let hard = inbox.join("../resultat.csv");
