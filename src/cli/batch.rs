@@ -221,12 +221,14 @@ fn collect_files(paths: &[PathBuf], look: bool) -> Result<Vec<Source>, Failure> 
     let mut out = Vec::new();
     let mut seen = SeenFiles::default();
     let mut add = |path: PathBuf, out: &mut Vec<Source>| {
-        let shown = path.display().to_string();
-        match output::identity(&path).filter(|_| look) {
-            Some(id) => match seen.first(id, &shown) {
-                Some(reason) => out.push(Source::Unreadable { reason, shown }),
-                None => out.push(Source::File(path)),
-            },
+        match look.then(|| output::identity(&path)).flatten() {
+            Some(id) => {
+                let shown = path.display().to_string();
+                match seen.first(id, &shown) {
+                    Some(reason) => out.push(Source::Unreadable { reason, shown }),
+                    None => out.push(Source::File(path)),
+                }
+            }
             None => out.push(Source::File(path)),
         }
     };
