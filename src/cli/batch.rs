@@ -220,17 +220,15 @@ fn process(source: &Source, options: Options) -> (BatchRow, Option<output::Ident
 fn collect_files(paths: &[PathBuf], look: bool) -> Result<Vec<Source>, Failure> {
     let mut out = Vec::new();
     let mut seen = SeenFiles::default();
-    let mut add = |path: PathBuf, out: &mut Vec<Source>| {
-        match look.then(|| output::identity(&path)).flatten() {
-            Some(id) => {
-                let shown = path.display().to_string();
-                match seen.first(id, &shown) {
-                    Some(reason) => out.push(Source::Unreadable { reason, shown }),
-                    None => out.push(Source::File(path)),
-                }
+    let mut add = |path: PathBuf, out: &mut Vec<Source>| match look.then(|| output::identity(&path)).flatten() {
+        Some(id) => {
+            let shown = path.display().to_string();
+            match seen.first(id, &shown) {
+                Some(reason) => out.push(Source::Unreadable { reason, shown }),
+                None => out.push(Source::File(path)),
             }
-            None => out.push(Source::File(path)),
         }
+        None => out.push(Source::File(path)),
     };
     for path in paths {
         if path.is_dir() {
