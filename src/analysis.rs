@@ -12,7 +12,7 @@ pub struct Analysis {
     pub project: Option<Project>,
     /// The base-scenario calculation, when the project could be computed.
     pub base: Option<Calculation>,
-    /// Every error and warning, errors first, each group in file order.
+    /// Every error and warning, errors first, each group from the top of the file down.
     pub diagnostics: Vec<Diagnostic>,
     /// What `[project]` says about itself, even when the file has errors.
     pub header: Header,
@@ -157,6 +157,7 @@ pub fn analyse_worded(text: &str, overrides: &Overrides, checks: Option<Wording>
             None
         }
     };
+    in_reading_order(&mut diagnostics);
     if diagnostics.len() > MAX_SHOWN_FINDINGS {
         for d in diagnostics.drain(MAX_SHOWN_FINDINGS..) {
             omitted.count(&d);
@@ -185,5 +186,13 @@ pub fn findings_for(project: &Project, calc: &Calculation, base_findings: &[Diag
         .cloned()
         .collect();
     out.extend(crate::check::check(project, calc));
+    in_reading_order(&mut out);
     out
+}
+
+/// Errors first, then warnings, each from the top of the file down (a finding about the
+/// whole project, without a place, after those with one); on one line in code order, as
+/// the rules run.
+fn in_reading_order(findings: &mut [Diagnostic]) {
+    findings.sort_by_key(|d| (!d.is_error(), d.span.as_ref().map_or(usize::MAX, |s| s.start)));
 }

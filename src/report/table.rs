@@ -164,8 +164,12 @@ fn longest_word(grid: &Grid, i: usize) -> usize {
         .iter()
         .filter_map(|r| r.cells.get(i))
         .chain(grid.columns.get(i).map(|c| &c.header))
-        .flat_map(|t| t.split_whitespace())
-        .map(|w| w.chars().count())
+        .flat_map(|t| {
+            glue(t)
+                .lines()
+                .flat_map(|l| words(l).map(|w| w.chars().count()))
+                .collect::<Vec<_>>()
+        })
         .max()
         .unwrap_or(1)
         .min(document::SPLIT_NAME_WIDTH)
@@ -255,9 +259,16 @@ fn grid_table(grid: &Grid, width: usize) -> String {
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(u16::try_from(width).unwrap_or(u16::MAX))
         .force_no_tty();
-    table.set_header(grid.columns.iter().map(|c| c.header.clone()).collect::<Vec<_>>());
+    // Figures are glued while the table wraps its text, so that `800 000 kr` is never
+    // split over two lines; the drawn page has plain spaces again.
+    table.set_header(
+        grid.columns
+            .iter()
+            .map(|c| glue(&c.header).into_owned())
+            .collect::<Vec<_>>(),
+    );
     for row in &grid.rows {
-        table.add_row(row.cells.clone());
+        table.add_row(row.cells.iter().map(|c| glue(c).into_owned()).collect::<Vec<_>>());
     }
     for (i, column) in grid.columns.iter().enumerate() {
         if let Some(c) = table.column_mut(i) {
@@ -284,17 +295,18 @@ fn grid_table(grid: &Grid, width: usize) -> String {
             }
         }
     }
-    table.to_string()
+    unglue(&table.to_string())
 }
 
 /// Wrap text at word boundaries to lines of at most `width` characters (a longer word
-/// stays whole). Existing line breaks are kept.
+/// stays whole). Existing line breaks are kept. A figure is never broken: `800 000 kr`
+/// and `72 %` stay on one line ([`glue`]).
 pub(crate) fn wrap(text: &str, width: usize) -> String {
     let mut lines = Vec::new();
-    for paragraph in text.lines() {
+    for paragraph in glue(text).lines() {
         let mut line = String::new();
         let mut len = 0;
-        for word in paragraph.split_whitespace() {
+        for word in words(paragraph) {
             let n = word.chars().count();
             if len > 0 && len + 1 + n > width {
                 lines.push(std::mem::take(&mut line));
@@ -309,7 +321,42 @@ pub(crate) fn wrap(text: &str, width: usize) -> String {
         }
         lines.push(line);
     }
-    lines.join("\n")
+    unglue(&lines.join("\n"))
+}
+
+/// A no-break space: what [`glue`] puts between the parts of one figure while a table
+/// is laid out, and [`unglue`] takes away again.
+const GLUE: char = '\u{a0}';
+
+/// The spaces inside a figure made unbreakable for layout: between digit groups
+/// (`6 403 223`), before a percent sign (`72 %`) and before `kr` (`800 000 kr`).
+fn glue(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let inside = |i: usize| {
+        let before = i.checked_sub(1).and_then(|j| bytes.get(j));
+        let after = &bytes[i + 1..];
+        before.is_some_and(u8::is_ascii_digit)
+            && (after.first().is_some_and(|b| b.is_ascii_digit() || *b == b'%')
+                || (after.starts_with(b"kr") && !after.get(2).is_some_and(u8::is_ascii_alphanumeric)))
+    };
+    if !bytes.iter().enumerate().any(|(i, b)| *b == b' ' && inside(i)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, c) in text.char_indices() {
+        out.push(if c == ' ' && inside(i) { GLUE } else { c });
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Glued spaces back to plain ones: the page reads as it was written.
+fn unglue(text: &str) -> String {
+    text.replace(GLUE, " ")
+}
+
+/// A line's words for wrapping: split at plain spaces only, so a glued figure is one word.
+fn words(line: &str) -> impl Iterator<Item = &str> {
+    line.split([' ', '\t']).filter(|w| !w.is_empty())
 }
 
 #[cfg(test)]
@@ -518,6 +565,35 @@ stakeholder = "sdf"
         assert_eq!(wrap("a bb ccc dddd", 6), "a bb\nccc\ndddd");
         assert_eq!(wrap("ett\ntvå", 80), "ett\ntvå");
         assert_eq!(wrap("", 10), "");
+    }
+
+    #[test]
+    fn wrap_never_breaks_a_figure() {
+        // Each of these breaks at the marked space without the glue.
+        assert_eq!(wrap("på 800 000 kr", 7), "på\n800 000 kr");
+        assert_eq!(wrap("om 72 % av nyttan", 5), "om\n72 %\nav\nnyttan");
+        assert_eq!(wrap("NPV -821 502 kr utan", 8), "NPV\n-821 502 kr\nutan");
+        // Not a figure: a number before a word, and `kr` inside a word.
+        assert_eq!(wrap("12 månader", 5), "12\nmånader");
+        assert_eq!(wrap("5 krav", 3), "5\nkrav");
+    }
+
+    #[test]
+    fn a_narrow_table_keeps_figures_whole_in_its_text() {
+        // At some of these widths a line of the text would end inside a figure.
+        for width in 30..=60 {
+            let mut rows = Rows::new(vec!["Kod", "Anmärkning"], 2).width(width);
+            rows.add_row(vec![
+                "W116".into(),
+                "drift och förvaltning kostar i genomsnitt 5 000 kr om året, 0,63 % av investeringen på 800 000 kr"
+                    .into(),
+            ]);
+            let text = rows.to_string();
+            for figure in ["5 000 kr", "0,63 %", "800 000 kr"] {
+                assert!(text.contains(figure), "{figure} broken at width {width} in\n{text}");
+            }
+            assert!(!text.contains('\u{a0}'), "a no-break space left in\n{text}");
+        }
     }
 
     #[test]
