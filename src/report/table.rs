@@ -10,7 +10,7 @@ use super::document::{self, Align, Block, Document, Grid};
 use super::visible::visible;
 use super::{ReportInput, Section};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Width};
+use comfy_table::{Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width};
 
 /// Paragraphs are wrapped at this many characters at most.
 const TEXT_WIDTH: usize = 100;
@@ -167,7 +167,7 @@ fn longest_word(grid: &Grid, i: usize) -> usize {
         .flat_map(|t| {
             glue(t)
                 .lines()
-                .flat_map(|l| words(l).map(|w| w.chars().count()))
+                .flat_map(|l| words(l).flat_map(|w| w.split_inclusive('/')).map(|w| w.chars().count()))
                 .collect::<Vec<_>>()
         })
         .max()
@@ -260,15 +260,32 @@ fn grid_table(grid: &Grid, width: usize) -> String {
         .set_width(u16::try_from(width).unwrap_or(u16::MAX))
         .force_no_tty();
     // Figures are glued while the table wraps its text, so that `800 000 kr` is never
-    // split over two lines; the drawn page has plain spaces again.
+    // split over two lines, and a path in a text column may break after a `/`; the drawn
+    // page has plain spaces again and no mark where a line could have broken.
+    let cell = |text: &str, column: Option<&document::Column>| {
+        let glued = glue(text);
+        match column
+            .filter(|c| c.align == Align::Left)
+            .and_then(|_| breakable(&glued))
+        {
+            Some(marked) => Cell::new(marked).set_delimiter(BREAK),
+            None => Cell::new(glued),
+        }
+    };
     table.set_header(
         grid.columns
             .iter()
-            .map(|c| glue(&c.header).into_owned())
+            .map(|c| cell(&c.header, Some(c)))
             .collect::<Vec<_>>(),
     );
     for row in &grid.rows {
-        table.add_row(row.cells.iter().map(|c| glue(c).into_owned()).collect::<Vec<_>>());
+        table.add_row(
+            row.cells
+                .iter()
+                .enumerate()
+                .map(|(i, c)| cell(c, grid.columns.get(i)))
+                .collect::<Vec<_>>(),
+        );
     }
     for (i, column) in grid.columns.iter().enumerate() {
         if let Some(c) = table.column_mut(i) {
@@ -295,7 +312,31 @@ fn grid_table(grid: &Grid, width: usize) -> String {
             }
         }
     }
-    unglue(&table.to_string())
+    unglue(&table.to_string()).replace(BREAK, "")
+}
+
+/// Where a line of a table cell may break when it holds a path: a zero-width space, the
+/// cell's delimiter instead of the plain space ([`breakable`]).
+const BREAK: char = '\u{200b}';
+
+/// A text with a path in it (a word with a `/` inside), marked with [`BREAK`] after each
+/// `/` and each space, so that a narrow column breaks `examples/bokningssystem.toml`
+/// after the folder, not inside a name. `None` for other text, which breaks at its
+/// spaces as usual (the table counts a zero-width mark as one character, so marking
+/// every cell would wrap prose early).
+fn breakable(text: &str) -> Option<String> {
+    if !text.split([' ', '\n']).any(|w| w.trim_end_matches('/').contains('/')) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 12);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if matches!(c, '/' | ' ') && chars.peek().is_some_and(|n| !matches!(n, '/' | ' ' | '\n')) {
+            out.push(BREAK);
+        }
+    }
+    Some(out)
 }
 
 /// Wrap text at word boundaries to lines of at most `width` characters (a longer word
@@ -576,6 +617,30 @@ stakeholder = "sdf"
         // Not a figure: a number before a word, and `kr` inside a word.
         assert_eq!(wrap("12 månader", 5), "12\nmånader");
         assert_eq!(wrap("5 krav", 3), "5\nkrav");
+    }
+
+    #[test]
+    fn a_path_breaks_after_its_folder_not_inside_a_name() {
+        let mut rows = Rows::new(vec!["Namn", "Källa"], 2).width(44);
+        rows.add_row(vec![
+            "Bokningssystem för idrottsanläggningar".into(),
+            "examples/bokningssystem.toml".into(),
+        ]);
+        let text = rows.to_string();
+        assert!(text.contains("bokningssystem.toml"), "a name broken in\n{text}");
+        assert!(
+            text.contains("examples/ "),
+            "the folder not on a line of its own in\n{text}"
+        );
+        assert!(!text.contains('\u{200b}'), "a break mark left in\n{text}");
+        // Wide enough, the path stays on one line.
+        let mut rows = Rows::new(vec!["Källa"], 1).width(80);
+        rows.add_row(vec!["examples/bokningssystem.toml".into()]);
+        assert!(
+            rows.to_string().contains("│ examples/bokningssystem.toml │"),
+            "{}",
+            rows.to_string()
+        );
     }
 
     #[test]
