@@ -31,11 +31,12 @@ pub fn fingerprint(text: &str) -> u64 {
     foldhash::fast::FixedState::with_seed(0x006e_7974_7461).hash_one(kept.as_slice())
 }
 
-/// The submissions seen so far in a batch, by project id and by content.
+/// The submissions seen so far in a batch, by project id and by content (hashed with
+/// foldhash: the writer looks up every row of a batch here).
 #[derive(Debug, Default)]
 pub struct Duplicates {
-    by_id: HashMap<String, String>,
-    by_content: HashMap<u64, String>,
+    by_id: HashMap<String, String, foldhash::fast::RandomState>,
+    by_content: HashMap<u64, String, foldhash::fast::RandomState>,
 }
 
 impl Duplicates {

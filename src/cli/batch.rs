@@ -271,7 +271,7 @@ fn collect_files(paths: &[PathBuf], look: bool) -> Result<Vec<Source>, Failure> 
 
 /// The files seen so far, by identity (device and inode), with the path first seen.
 #[derive(Default)]
-struct SeenFiles(std::collections::HashMap<output::Identity, String>);
+struct SeenFiles(std::collections::HashMap<output::Identity, String, foldhash::fast::RandomState>);
 
 impl SeenFiles {
     /// `None` for a file not seen before (remembered as `shown`); for one seen before,
