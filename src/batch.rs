@@ -53,6 +53,9 @@ pub struct Figures {
     pub irr: Option<Decimal>,
     /// The month after which the cumulative net stays ≥ 0.
     pub payback_month: Option<Month>,
+    /// Payback in years from the start of the horizon (months / 12): how long it takes,
+    /// whatever the calendar year (`--rank payback`).
+    pub payback_years: Option<Decimal>,
     /// Planned harvest over the horizon.
     pub planned_harvest: Decimal,
     /// Planned harvest as a share of the monetised benefits.
@@ -327,6 +330,7 @@ fn figures(calc: &Calculation) -> Figures {
         bcr: s.bcr,
         irr: s.irr,
         payback_month: s.payback_month,
+        payback_years: s.payback_years,
         planned_harvest: s.planned_harvest,
         harvest_share: s.harvest_share,
         years: calc
@@ -382,7 +386,7 @@ pub enum Rank {
     Npv,
     /// Highest benefit-cost ratio first.
     Bcr,
-    /// Earliest payback first.
+    /// Shortest payback first, counted from the first year (not by calendar month).
     Payback,
 }
 
@@ -394,7 +398,9 @@ pub fn rank_key(row: &BatchRow, by: Rank) -> RankKey {
     let key = match by {
         Rank::Npv => Some(-f.npv),
         Rank::Bcr => f.bcr.map(|b| -b),
-        Rank::Payback => f.payback_month.map(|m| Decimal::from(m.0)),
+        // How long it takes, not when: a project starting in 2027 that pays back in two
+        // years ranks before one from 2023 that takes three.
+        Rank::Payback => f.payback_years,
     };
     match key {
         Some(k) => RankKey(0, Some(k)),

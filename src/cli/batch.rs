@@ -42,7 +42,8 @@ pub struct Args {
     /// besparingskrav.
     #[arg(long, requires = "group_by")]
     by_year: bool,
-    /// Sort the portfolio, best first, and number the rows.
+    /// Sort the portfolio, best first, and number the rows (payback: the shortest, counted
+    /// from each calculation's first year).
     #[arg(long, value_enum)]
     rank: Option<RankArg>,
     /// Worker threads (default: one per core; at most 4 per core and one per submission).

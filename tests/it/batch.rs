@@ -803,11 +803,32 @@ fn batch_rank_sorts_best_first_errors_last() {
     assert_eq!(names, ["p2.toml", "p3.toml", "p1.toml", "p4-trasig.toml"]);
     assert_eq!(ranks, ["1", "2", "3", ""]);
     assert_eq!(t.column("bcr"), ["1.384615", "1.181376", "1.178571", ""]);
-    // Payback: P3 2027-03 < P1 2027-06 < P2 2027-12.
+    // Payback, by how long from the start: P2 (from 2026, 2027-12) 2 years < P3 (from
+    // 2025, 2027-03) 2.25 < P1 (from 2025, 2027-06) 2.5.
     let (names, ranks, t) = ranked("payback");
-    assert_eq!(names, ["p3.toml", "p1.toml", "p2.toml", "p4-trasig.toml"]);
+    assert_eq!(names, ["p2.toml", "p3.toml", "p1.toml", "p4-trasig.toml"]);
     assert_eq!(ranks, ["1", "2", "3", ""]);
-    assert_eq!(t.column("payback_month"), ["2027-03", "2027-06", "2027-12", ""]);
+    assert_eq!(t.column("payback_month"), ["2027-12", "2027-03", "2027-06", ""]);
+}
+
+#[test]
+fn batch_rank_payback_is_by_how_long_not_by_the_calendar() {
+    // Snabb starts in 2027 and pays back at the end of 2028 (2 years); Långsam starts in
+    // 2023 and pays back at the end of 2025 (3 years): Snabb first, though its month is later.
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("ansokningar.csv");
+    std::fs::write(
+        &csv,
+        "id;name;organisation;start_year;years;investment;operations_annual;financial_annual;harvest_share;harvest_owner\n\
+         R-2;Långsam;K;2023;5;300 000;10 000;110 000;1;Chef\n\
+         R-1;Snabb;K;2027;5;200 000;10 000;110 000;1;Chef\n",
+    )
+    .unwrap();
+    let out = stdout_of(nytta().args(["batch", "--rank", "payback", "--csv"]).arg(&csv).assert());
+    let t = Table::parse(&out, b',');
+    assert_eq!(t.column("name"), ["Snabb", "Långsam"]);
+    assert_eq!(t.column("payback_month"), ["2028-12", "2025-12"]);
+    assert_eq!(t.column("rank"), ["1", "2"]);
 }
 
 #[test]
