@@ -13,7 +13,6 @@
 
 use crate::diagnostic::Text;
 use crate::engine::Calculation;
-use crate::model::Method;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
 
@@ -94,17 +93,9 @@ pub struct StakeholderShare {
 }
 
 /// Where `budget_reduction` sits in [`crate::engine::StakeholderYear::harvest_by_method`].
-fn budget_reduction_index() -> usize {
-    Method::ALL
-        .iter()
-        .position(|m| *m == Method::BudgetReduction)
-        .unwrap_or(0)
-}
-
 /// The stakeholders' shares of a calculation (the engine's split, docs/method.md: a
 /// line's money × the stakeholder's share, year by year).
 pub fn shares(calc: &Calculation) -> Vec<StakeholderShare> {
-    let br = budget_reduction_index();
     calc.stakeholders
         .iter()
         .map(|s| {
@@ -117,7 +108,7 @@ pub fn shares(calc: &Calculation) -> Vec<StakeholderShare> {
                     costs: y.costs,
                     benefits: y.benefits(),
                     planned_harvest: y.planned_harvest,
-                    besparingskrav: y.harvest_by_method[br],
+                    besparingskrav: y.savings_demand(),
                 })
                 .collect();
             let mut money = ShareMoney {
@@ -129,7 +120,7 @@ pub fn shares(calc: &Calculation) -> Vec<StakeholderShare> {
                 money.financial_benefits += y.financial_benefits;
                 money.reallocation_benefits += y.reallocation_benefits;
                 money.planned_harvest += y.planned_harvest;
-                money.besparingskrav += y.harvest_by_method[br];
+                money.besparingskrav += y.savings_demand();
             }
             StakeholderShare {
                 id: s.id.clone(),

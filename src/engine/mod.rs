@@ -188,6 +188,11 @@ impl StakeholderYear {
     pub fn net(&self) -> Decimal {
         self.benefits() - self.costs
     }
+    /// Besparingskrav: the planned harvest taken home as a budget reduction, the part
+    /// that is cut from the stakeholder's budget.
+    pub fn savings_demand(&self) -> Decimal {
+        self.harvest_by_method[Method::BudgetReduction.index()]
+    }
 }
 
 impl StakeholderFigures {
@@ -217,6 +222,10 @@ impl StakeholderFigures {
     /// Planned harvest over the horizon.
     pub fn planned_harvest(&self) -> Decimal {
         self.total(|y| y.planned_harvest)
+    }
+    /// Besparingskrav over the horizon: the planned harvest taken out of the budget.
+    pub fn savings_demand(&self) -> Decimal {
+        self.total(StakeholderYear::savings_demand)
     }
 }
 

@@ -289,6 +289,16 @@ impl Method {
         Method::CostAvoidance,
         Method::Quality,
     ];
+    /// Position in [`Method::ALL`] (the index of per-method sums).
+    pub const fn index(self) -> usize {
+        match self {
+            Method::BudgetReduction => 0,
+            Method::Redeployment => 1,
+            Method::Revenue => 2,
+            Method::CostAvoidance => 3,
+            Method::Quality => 4,
+        }
+    }
     /// The method as written in the file.
     pub fn as_str(self) -> &'static str {
         match self {

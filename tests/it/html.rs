@@ -259,3 +259,42 @@ fn the_follow_up_chart_compares_the_plan_of_what_was_reported() {
     // 2023: every cost line reported, so the whole plan.
     assert_eq!(year("2023")[1], swedish_kronor("1341473"));
 }
+
+/// The besparingskrav chart shows what is cut from each budget (budget reduction), as the
+/// budget-consequence table does, not the whole planned harvest (which counts redeployed
+/// time too: 1 337 109 for Stadsdelsförvaltningarna against 84 750 cut from its budget).
+#[test]
+fn savings_demand_chart_is_the_budget_reduction_only() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/delad-tjanst.toml");
+    let doc = Html::parse_document(&run(&["report", file, "--format", "html", "--lang", "sv"]));
+    let figure = doc
+        .select(&sel("figure#chart-savings-demand"))
+        .next()
+        .expect("the chart");
+    let rows: Vec<Vec<String>> = figure
+        .select(&sel("table tbody tr"))
+        .map(|tr| tr.select(&sel("th, td")).map(text).collect())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ["Stadsdelsförvaltningarna", "84 750"],
+            ["Trafikkontoret", "1 550 850"],
+            ["Stadsbyggnadskontoret", "33 900"],
+        ]
+    );
+    // The same sums as the besparingskrav rows of the budget consequence, last column.
+    let budget: Vec<String> = doc
+        .select(&sel("table tr"))
+        .filter_map(|tr| {
+            let cells: Vec<String> = tr.select(&sel("th, td")).map(text).collect();
+            (cells.get(1).map(String::as_str) == Some("besparingskrav")).then(|| cells.last().unwrap().clone())
+        })
+        .collect();
+    for row in &rows {
+        assert!(
+            budget.contains(&row[1]),
+            "{row:?} not among the budget consequence's {budget:?}"
+        );
+    }
+}

@@ -219,23 +219,24 @@ impl<'a> Charts<'a> {
         ))
     }
 
-    /// The planned harvest (besparingskrav) each stakeholder carries.
+    /// The besparingskrav each stakeholder carries: the planned harvest taken out of its
+    /// budget (budget reduction), not time redeployed or other ways of taking it home.
     pub fn savings_demand(&self) -> Option<Chart> {
         let carrying: Vec<_> = self
             .c
             .stakeholders
             .iter()
-            .filter(|s| !s.planned_harvest().is_zero())
+            .filter(|s| !s.savings_demand().is_zero())
             .collect();
         if carrying.is_empty() {
             return None;
         }
         let mut table = Grid::new(vec![
             wrapped(&self.t(L::Stakeholder), 36),
-            right(&self.t(L::PlannedHarvest)),
+            right(&self.t(L::SavingsDemandTotal)),
         ]);
         for s in &carrying {
-            table.row(vec![s.name.clone(), self.kr(s.planned_harvest())]);
+            table.row(vec![s.name.clone(), self.kr(s.savings_demand())]);
         }
         Some(self.chart(
             "savings-demand",
@@ -245,8 +246,8 @@ impl<'a> Charts<'a> {
             Plot::Bars {
                 names: carrying.iter().map(|s| s.name.clone()).collect(),
                 series: Series {
-                    name: self.t(L::PlannedHarvest),
-                    values: carrying.iter().map(|s| Some(s.planned_harvest())).collect(),
+                    name: self.t(L::SavingsDemandTotal),
+                    values: carrying.iter().map(|s| Some(s.savings_demand())).collect(),
                     tone: Tone::Harvest,
                 },
             },

@@ -141,10 +141,11 @@ pub(super) fn text(label: Label) -> &'static str {
         ChartHarvestAgainstBenefitDesc => {
             "Two bars per year: the monetised benefit and the part of it planned to be taken home."
         }
-        ChartSavingsDemandPerStakeholder => "Savings demand (planned harvest) per stakeholder",
+        ChartSavingsDemandPerStakeholder => "Savings demand (besparingskrav) per stakeholder",
         ChartSavingsDemandPerStakeholderDesc => {
-            "One bar per stakeholder: the planned harvest it must carry in its budget over the horizon."
+            "One bar per stakeholder: the savings demand, the planned harvest taken out of its budget over the horizon. Redeployed time, revenue and avoided costs are not counted here."
         }
+        SavingsDemandTotal => "Savings demand",
         ChartNpvPerStakeholder => "Net present value per stakeholder",
         ChartNpvPerStakeholderDesc => "One bar per stakeholder: above zero the stakeholder gains, below zero it pays.",
         ChartTornadoDesc => {

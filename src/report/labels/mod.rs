@@ -256,10 +256,12 @@ pub enum Label {
     ChartHarvestAgainstBenefit,
     /// Two bars per year: the monetised benefit and the part of it planned to be taken home.
     ChartHarvestAgainstBenefitDesc,
-    /// Savings demand (planned harvest) per stakeholder
+    /// Savings demand (budget reductions) per stakeholder
     ChartSavingsDemandPerStakeholder,
-    /// One bar per stakeholder: the planned harvest it must carry in its budget over the horizon.
+    /// One bar per stakeholder: the planned harvest taken out of its budget over the horizon.
     ChartSavingsDemandPerStakeholderDesc,
+    /// Savings demand (a stakeholder's budget reductions over the horizon)
+    SavingsDemandTotal,
     /// Net present value per stakeholder
     ChartNpvPerStakeholder,
     /// One bar per stakeholder: above zero the stakeholder gains, below zero it pays.
@@ -840,6 +842,7 @@ impl Label {
         Label::ChartHarvestAgainstBenefitDesc,
         Label::ChartSavingsDemandPerStakeholder,
         Label::ChartSavingsDemandPerStakeholderDesc,
+        Label::SavingsDemandTotal,
         Label::ChartNpvPerStakeholder,
         Label::ChartNpvPerStakeholderDesc,
         Label::ChartTornadoDesc,

@@ -141,10 +141,11 @@ pub(super) fn text(label: Label) -> &'static str {
         ChartHarvestAgainstBenefitDesc => {
             "Två staplar per år: den värderade nyttan och den del av den som planeras tas hem."
         }
-        ChartSavingsDemandPerStakeholder => "Besparingskrav (planerad hemtagning) per intressent",
+        ChartSavingsDemandPerStakeholder => "Besparingskrav per intressent",
         ChartSavingsDemandPerStakeholderDesc => {
-            "En stapel per intressent: den planerade hemtagning den ska bära i sin budget under kalkylperioden."
+            "En stapel per intressent: besparingskravet, den planerade hemtagning som tas ur intressentens budget under kalkylperioden. Omdisponerad tid, intäkter och undvikna kostnader räknas inte hit."
         }
+        SavingsDemandTotal => "Besparingskrav",
         ChartNpvPerStakeholder => "Nettonuvärde per intressent",
         ChartNpvPerStakeholderDesc => {
             "En stapel per intressent: över noll vinner intressenten, under noll betalar den."
