@@ -485,6 +485,19 @@ fn compute_with(project: &Project, scenario: &Scenario, key_figures: bool) -> Re
 }
 
 impl Calculation {
+    /// The sign every year's net shares: `Greater` when no year's net is negative (and
+    /// one is positive), `Less` when no year's is positive (and one is negative), `None`
+    /// when they differ or all are zero. Why a series has no internal rate of return.
+    pub fn yearly_net_sign(&self) -> Option<std::cmp::Ordering> {
+        let positive = self.years.iter().any(|y| y.net() > Decimal::ZERO);
+        let negative = self.years.iter().any(|y| y.net() < Decimal::ZERO);
+        match (positive, negative) {
+            (true, false) => Some(std::cmp::Ordering::Greater),
+            (false, true) => Some(std::cmp::Ordering::Less),
+            _ => None,
+        }
+    }
+
     /// A line's present value, positive for a normal cost and a normal benefit.
     pub fn line_pv(&self, figures: &LineFigures) -> Decimal {
         figures

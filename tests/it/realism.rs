@@ -253,11 +253,53 @@ fn a_written_optimism_scenario_is_not_attributed_to_the_green_book() {
     };
     let sv = report("sv");
     assert!(sv.contains("som filens eget scenario"), "{sv}");
-    assert!(!sv.contains("Green Book, övre värde"), "{sv}");
-    assert!(sv.contains("Green Book, undre värde"), "{sv}");
+    assert!(!sv.contains("Green Book, högt påslag"), "{sv}");
+    assert!(sv.contains("Green Book, lågt påslag"), "{sv}");
     let en = report("en");
     assert!(en.contains("as the file's own scenario"), "{en}");
-    assert!(!en.contains("Green Book, upper value"), "{en}");
+    assert!(!en.contains("Green Book, upper adjustment"), "{en}");
+}
+
+/// What the report says of the IRR, by the yearly nets of SIMPLE (−60 000, +60 000,
+/// +60 000 with the investment of 120 000): the investment changed so that the nets are
+/// all positive, all negative, or sum to less than nothing.
+#[test]
+fn the_irr_sentence_says_why_there_is_none_and_what_a_negative_one_means() {
+    let dir = tempfile::tempdir().unwrap();
+    let sentence = |investment: &str, benefit: &str| {
+        let text = SIMPLE
+            .replace(
+                "amounts = { 2025 = 120000 }",
+                &format!("amounts = {{ 2025 = {investment} }}"),
+            )
+            .replace("annual = 80000", &format!("annual = {benefit}"));
+        let file = write(dir.path(), "p.toml", &text);
+        let out = nytta()
+            .args(["report", "--format", "markdown", "--lang", "sv"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let page = String::from_utf8(out.stdout).unwrap();
+        page.lines()
+            .find(|l| l.contains("Internränta (IRR)") && l.contains("kalkylränta"))
+            .unwrap_or_else(|| panic!("no IRR sentence in\n{page}"))
+            .to_string()
+    };
+    // 80 000 − 10 000 − 20 000 = +50 000, then +60 000, +60 000.
+    assert!(
+        sentence("10000", "80000").contains("nettot är positivt varje år, så kalkylen är lönsam vid varje kalkylränta")
+    );
+    // 10 000 − 120 000 − 20 000 = −130 000, then −10 000, −10 000.
+    assert!(
+        sentence("120000", "10000")
+            .contains("nettot är negativt varje år, så kalkylen är olönsam vid varje kalkylränta")
+    );
+    // −140 000, +60 000, +60 000: the nets sum to −20 000, so the IRR is below zero.
+    let negative = sentence("200000", "80000");
+    assert!(negative.contains("först vid en negativ kalkylränta (-"), "{negative}");
+    assert!(negative.contains("inte ens in det den kostar"), "{negative}");
+    // SIMPLE itself: an IRR above zero, with the rate used beside it.
+    assert!(sentence("120000", "80000").contains("går jämnt upp vid en kalkylränta på"));
 }
 
 #[test]

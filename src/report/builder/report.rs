@@ -634,11 +634,19 @@ impl<'a> Builder<'a> {
             self.t(L::InternalRateOfReturnIrr).to_string(),
             Self::opt(s.irr.map(|i| self.pct(i))),
             match s.irr {
+                // Below zero and the undiscounted net too: not even the money comes back.
+                Some(i) if i < Decimal::ZERO && s.net() < Decimal::ZERO => {
+                    say(Phrase::IrrNegative { irr: &self.pct(i) })
+                }
                 Some(i) => say(Phrase::IrrAt {
                     irr: &self.pct(i),
                     rate: &self.pct(self.c.discount_rate),
                 }),
-                None => say(Phrase::NoIrr),
+                None => say(match self.c.yearly_net_sign() {
+                    Some(std::cmp::Ordering::Greater) => Phrase::NoIrrAlwaysPays,
+                    Some(std::cmp::Ordering::Less) => Phrase::NoIrrNeverPays,
+                    _ => Phrase::NoIrr,
+                }),
             },
         ]);
         grid.row(vec![

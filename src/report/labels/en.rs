@@ -409,7 +409,18 @@ pub(super) fn phrase(p: &Phrase) -> String {
             format!("Without the least certain benefits, the case {}.", pays_off(pays))
         }
         Phrase::IrrAt { irr, rate } => format!("The case breaks even at a discount rate of {irr} (now {rate})."),
-        Phrase::NoIrr => "No internal rate of return: the net never changes sign.".to_string(),
+        Phrase::IrrNegative { irr } => format!(
+            "The case breaks even only at a negative discount rate ({irr}): it does not earn back what it costs, even without interest."
+        ),
+        Phrase::NoIrr => "No internal rate of return: no discount rate makes the NPV zero.".to_string(),
+        Phrase::NoIrrAlwaysPays => {
+            "No internal rate of return: the net is positive every year, so the case pays off at any discount rate."
+                .to_string()
+        }
+        Phrase::NoIrrNeverPays => {
+            "No internal rate of return: the net is negative every year, so the case pays off at no discount rate."
+                .to_string()
+        }
         Phrase::NoMonetisedBenefit => "The case has no monetised benefit.".to_string(),
         Phrase::NoBreakEvenEvenIfAll { share } => {
             format!("The case does not break even even if every benefit comes true: it would take {share} of them.")
@@ -445,9 +456,9 @@ pub(super) fn phrase(p: &Phrase) -> String {
             format!(
                 "With {what}, as experience of IT projects shows ({}), the case {}.",
                 if upper {
-                    "Green Book, upper value"
+                    "the UK Treasury's Green Book, upper adjustment"
                 } else {
-                    "Green Book, lower value"
+                    "the UK Treasury's Green Book, lower adjustment"
                 },
                 pays_off(pays)
             )

@@ -1099,8 +1099,17 @@ pub enum Phrase<'a> {
         /// The discount rate used.
         rate: &'a str,
     },
-    /// "No internal rate of return: the net never changes sign."
+    /// "The case breaks even only at a negative discount rate ({irr}): it does not earn back what it spends, even without interest."
+    IrrNegative {
+        /// The IRR.
+        irr: &'a str,
+    },
+    /// "No internal rate of return: no discount rate makes the NPV zero."
     NoIrr,
+    /// "No internal rate of return: the net is positive every year, so the case pays off at any discount rate."
+    NoIrrAlwaysPays,
+    /// "No internal rate of return: the net is negative every year, so the case pays off at no discount rate."
+    NoIrrNeverPays,
     /// "The case has no monetised benefit."
     NoMonetisedBenefit,
     /// "The case does not break even even if every benefit comes true: it would take {share} of them."

@@ -385,8 +385,8 @@ pub(super) fn text(label: Label) -> &'static str {
         Codes => "Koder",
         Payback2 => "Återbetalnings-\nmånad",
         Group => "Grupp",
-        NpvOptimismBiasUpper => "Nettonuvärde, optimism (övre)",
-        NpvOptimismBiasLower => "Nettonuvärde, optimism (undre)",
+        NpvOptimismBiasUpper => "Nettonuvärde med högt påslag för överoptimism",
+        NpvOptimismBiasLower => "Nettonuvärde med lågt påslag för överoptimism",
         PortfolioFollowUp => "Portföljuppföljning",
         NpvPlan => "Nettonuvärde\nplan",
         NpvReForecast => "Nettonuvärde\nprognos",
@@ -411,7 +411,16 @@ pub(super) fn phrase(p: &Phrase) -> String {
             format!("Utan de nyttor som är osäkrast värderade är kalkylen {}.", lönsam(pays))
         }
         Phrase::IrrAt { irr, rate } => format!("Kalkylen går jämnt upp vid en kalkylränta på {irr} (nu {rate})."),
-        Phrase::NoIrr => "Ingen internränta: nettot byter aldrig tecken.".to_string(),
+        Phrase::IrrNegative { irr } => format!(
+            "Kalkylen går jämnt upp först vid en negativ kalkylränta ({irr}): den tjänar inte ens in det den kostar, räknat utan ränta."
+        ),
+        Phrase::NoIrr => "Ingen internränta: ingen kalkylränta gör nettonuvärdet till noll.".to_string(),
+        Phrase::NoIrrAlwaysPays => {
+            "Ingen internränta: nettot är positivt varje år, så kalkylen är lönsam vid varje kalkylränta.".to_string()
+        }
+        Phrase::NoIrrNeverPays => {
+            "Ingen internränta: nettot är negativt varje år, så kalkylen är olönsam vid varje kalkylränta.".to_string()
+        }
         Phrase::NoMonetisedBenefit => "Kalkylen har ingen värderad nytta.".to_string(),
         Phrase::NoBreakEvenEvenIfAll { share } => {
             format!("Kalkylen går inte jämnt upp ens om all nytta realiseras: det skulle krävas {share} av nyttan.")
@@ -445,9 +454,9 @@ pub(super) fn phrase(p: &Phrase) -> String {
             format!(
                 "Med {what}, som erfarenheten av IT-projekt visar ({}), är kalkylen {}.",
                 if upper {
-                    "Green Book, övre värde"
+                    "brittiska finansdepartementets Green Book, högt påslag"
                 } else {
-                    "Green Book, undre värde"
+                    "brittiska finansdepartementets Green Book, lågt påslag"
                 },
                 lönsam(pays)
             )
@@ -532,7 +541,7 @@ pub(super) fn column(key: &str) -> Option<&'static str> {
         "message" => "Meddelande",
         "benefit_breakeven" => "Nytta som krävs för nollresultat",
         "delay_breakeven_months" => "Försening till nollresultat (månader)",
-        "optimism_upper_npv" => "Nettonuvärde, optimism (övre)",
+        "optimism_upper_npv" => "Nettonuvärde med högt påslag för överoptimism",
         "probability_negative" => "Sannolikhet för negativt nettonuvärde",
         "group" => "Grupp",
         "as_of" => "Uppföljt till och med",
