@@ -47,10 +47,31 @@ fn prose(text: &str) -> Markup {
     };
     html! {
         @for (i, part) in parts[..paired].iter().enumerate() {
-            @if i % 2 == 1 { code { (part) } } @else { (part) }
+            @if i % 2 == 1 { code { (part) } } @else { (together(part)) }
         }
         @if paired < parts.len() {
-            "`" (parts[paired])
+            "`" (together(parts[paired]))
+        }
+    }
+}
+
+/// Text in which a figure (`800 000 kr`, `72 %`) or a month (`2030-03`) is never broken
+/// over two lines: each is set in a `span.nw` (`white-space: nowrap`), the text unchanged.
+fn together(text: &str) -> Markup {
+    let glued = super::table::glue(text);
+    let dated = |w: &str| {
+        let b = w.as_bytes();
+        b.windows(3)
+            .any(|x| x[0].is_ascii_digit() && x[1] == b'-' && x[2].is_ascii_digit())
+    };
+    html! {
+        @for (i, word) in glued.split(' ').enumerate() {
+            @if i > 0 { " " }
+            @if word.contains(super::table::GLUE) || dated(word) {
+                span.nw { (word.replace(super::table::GLUE, " ")) }
+            } @else {
+                (word)
+            }
         }
     }
 }

@@ -367,11 +367,11 @@ pub(crate) fn wrap(text: &str, width: usize) -> String {
 
 /// A no-break space: what [`glue`] puts between the parts of one figure while a table
 /// is laid out, and [`unglue`] takes away again.
-const GLUE: char = '\u{a0}';
+pub(crate) const GLUE: char = '\u{a0}';
 
 /// The spaces inside a figure made unbreakable for layout: between digit groups
 /// (`6 403 223`), before a percent sign (`72 %`) and before `kr` (`800 000 kr`).
-fn glue(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn glue(text: &str) -> std::borrow::Cow<'_, str> {
     let bytes = text.as_bytes();
     let inside = |i: usize| {
         let before = i.checked_sub(1).and_then(|j| bytes.get(j));

@@ -298,3 +298,17 @@ fn savings_demand_chart_is_the_budget_reduction_only() {
         );
     }
 }
+
+/// A month or a figure in running text is never broken over two lines (`2030-` / `03`,
+/// `800` / `000 kr`): each is one `span.nw`, whose text is as written.
+#[test]
+fn dates_and_figures_in_text_stay_on_one_line() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/e-tjanst-bygglov.toml");
+    let doc = Html::parse_document(&run(&["report", file, "--format", "html", "--lang", "sv"]));
+    let kept: Vec<String> = doc.select(&sel("td.text span.nw")).map(text).collect();
+    assert!(kept.contains(&"2030-03".to_string()), "{kept:?}");
+    assert!(kept.iter().any(|k| k.ends_with(" kr") && k.contains(' ')), "{kept:?}");
+    assert!(kept.iter().any(|k| k.ends_with(" %")), "{kept:?}");
+    let css = doc.select(&sel("style")).map(text).collect::<String>();
+    assert!(css.contains(".nw { white-space: nowrap; }"), "no rule for span.nw");
+}
