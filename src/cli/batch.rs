@@ -239,11 +239,20 @@ fn collect_files(paths: &[PathBuf], look: bool) -> Result<Vec<Source>, Failure> 
             let walk = walkdir::WalkDir::new(path)
                 .follow_links(true)
                 .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()));
+            let before = out.len();
+            // Other files are passed over, but said: a project saved as `x.toml.txt` or
+            // `x.csv` is not lost in silence. Hidden files (`.DS_Store`) go unmentioned.
+            let mut passed_over: Vec<PathBuf> = Vec::new();
             for entry in walk {
                 match entry {
                     Ok(entry) => {
-                        if entry.file_type().is_file() && is_toml(entry.path()) {
+                        if !entry.file_type().is_file() {
+                            continue;
+                        }
+                        if is_toml(entry.path()) {
                             add(entry.into_path(), &mut out);
+                        } else if !entry.file_name().to_string_lossy().starts_with('.') {
+                            passed_over.push(entry.into_path());
                         }
                     }
                     Err(e) => {
@@ -252,6 +261,24 @@ fn collect_files(paths: &[PathBuf], look: bool) -> Result<Vec<Source>, Failure> 
                         }
                     }
                 }
+            }
+            if out.len() == before {
+                return Err(fail!(
+                    sv: "{}: mappen har inga projektfiler (*.toml)", path.display();
+                    en: "{}: the directory has no project files (*.toml)", path.display()
+                ));
+            }
+            if let Some(first) = passed_over.first() {
+                let (n, first) = (passed_over.len(), first.display());
+                noteln!(
+                    "nytta: {}",
+                    say!(
+                        sv: "{}: {n} {} som inte slutar på .toml lästes inte (till exempel {first})",
+                            path.display(), if n == 1 { "fil" } else { "filer" };
+                        en: "{}: {n} {} not ending in .toml {} not read (for example {first})",
+                            path.display(), if n == 1 { "file" } else { "files" }, if n == 1 { "was" } else { "were" }
+                    )
+                );
             }
         } else if path.exists() {
             add(path.clone(), &mut out);
@@ -531,8 +558,8 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
         ));
     }
     args.excel.only_with_csv(args.format == Format::Csv)?;
-    if args.format == Format::Xlsx && args.output.file.is_none() {
-        return Err(super::xlsx_needs_output());
+    if args.format == Format::Xlsx {
+        super::xlsx_output(args.output.file.as_deref())?;
     }
     let mut inputs = args.paths.clone();
     inputs.extend(args.csv.clone());
@@ -668,8 +695,9 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
     // HTML, xlsx, Excel CSV), in English for scripts (JSON, plain CSV), and warnings
     // only where the output shows their texts.
     let findings_lang = match args.format {
-        Format::Json => Lang::En,
-        Format::Csv if !style.excel => Lang::En,
+        // English for scripts unless `--lang` asked otherwise, as in `check` and `report`.
+        Format::Json => super::json_lang(),
+        Format::Csv if !style.excel => super::json_lang(),
         _ => super::lang(),
     };
     let options = Options {

@@ -314,6 +314,23 @@ pub fn xlsx_needs_output() -> Failure {
     fail!(sv: "--format xlsx behöver -o FIL.xlsx"; en: "--format xlsx needs -o FILE.xlsx")
 }
 
+/// `--format xlsx` needs `-o`, and not a name of another format's file: a workbook
+/// saved as `portfolj.csv` opens as garbage in Excel and in every script that trusts the
+/// name.
+pub fn xlsx_output(file: Option<&std::path::Path>) -> Result<(), Failure> {
+    let Some(file) = file else {
+        return Err(xlsx_needs_output());
+    };
+    let other = ["csv", "json", "html", "htm", "md", "txt", "toml", "pdf"];
+    match file.extension().and_then(|e| e.to_str()) {
+        Some(ext) if other.iter().any(|o| ext.eq_ignore_ascii_case(o)) => Err(fail!(
+            sv: "--format xlsx skriver en Excel-arbetsbok, men -o {} slutar på .{ext}: ge ett namn som slutar på .xlsx", file.display();
+            en: "--format xlsx writes an Excel workbook, but -o {} ends in .{ext}: give a name ending in .xlsx", file.display()
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// The xlsx writer failed (its error is the library's, in English).
 pub fn workbook_failed(e: impl std::fmt::Display) -> Failure {
     fail!(sv: "kan inte skriva arbetsboken: {e}"; en: "cannot write the workbook: {e}")

@@ -95,8 +95,8 @@ impl SectionArg {
 
 pub fn run(args: Args) -> Result<Outcome, Failure> {
     args.excel.only_with_csv(args.format == Format::Csv)?;
-    if args.format == Format::Xlsx && args.output.file.is_none() {
-        return Err(super::xlsx_needs_output());
+    if args.format == Format::Xlsx {
+        super::xlsx_output(args.output.file.as_deref())?;
     }
     if args.watch {
         let clear = args.format == Format::Table && args.output.file.is_none();

@@ -238,6 +238,23 @@ pub fn shown_group_rows(groups: &Groups, lang: Lang) -> Vec<(String, Option<i32>
     rows
 }
 
+/// The keys people read in words (xlsx, Excel CSV): a total row's name in the second
+/// column (`total` → *Summa*) and the stakeholder measures in the third (`costs`,
+/// `besparingskrav`). The header row is not among `rows`.
+fn in_words(rows: &mut [Vec<Cell>], lang: Lang) {
+    for row in rows {
+        for (c, cell) in row.iter_mut().enumerate() {
+            if let Cell::Text(t) = cell {
+                if c == 1 && t == "total" {
+                    *cell = Cell::text(L::Total.text(lang));
+                } else if c == 2 && (t == "costs" || t == "besparingskrav") {
+                    *cell = Cell::text(super::labels::column(t, lang).unwrap_or_default());
+                }
+            }
+        }
+    }
+}
+
 fn group_cells(group: &str, year: Option<i32>, s: &YearSlice) -> Vec<Cell> {
     vec![
         Cell::text(group),
@@ -326,6 +343,7 @@ impl<W: Write> Sink for CsvOut<W> {
             self.sink.blank_line()?;
             if let (true, Some(head)) = (self.style.excel, block.first_mut()) {
                 super::csv::headings_for_people(head, self.style.lang);
+                in_words(&mut block[1..], self.style.lang);
             }
             for row in block {
                 self.sink.row(&row)?;
@@ -343,7 +361,11 @@ impl<W: Write> Sink for CsvOut<W> {
             }
             self.sink.row(&head)?;
             for (group, year, slice) in group_rows(groups) {
-                self.sink.row(&group_cells(&group, year, &slice))?;
+                let mut row = [group_cells(&group, year, &slice)];
+                if self.style.excel {
+                    in_words(&mut row, self.style.lang);
+                }
+                self.sink.row(&row[0])?;
             }
         }
         self.sink.finish()?.flush()
@@ -932,18 +954,7 @@ impl Sink for XlsxOut {
             if let Some(head) = rows.first_mut() {
                 super::csv::headings_for_people(head, self.lang);
             }
-            // The total row's name and the measures, in words.
-            for row in rows.iter_mut().skip(1) {
-                for (c, cell) in row.iter_mut().enumerate() {
-                    if let Cell::Text(t) = cell {
-                        if c == 1 && t == "total" {
-                            *cell = Cell::text(L::Total.text(self.lang));
-                        } else if c == 2 && (t == "costs" || t == "besparingskrav") {
-                            *cell = Cell::text(super::labels::column(t, self.lang).unwrap_or_default());
-                        }
-                    }
-                }
-            }
+            in_words(&mut rows[1..], self.lang);
             let ws = self.workbook.add_worksheet_with_constant_memory().map_err(xlsx_err)?;
             ws.set_name(name).map_err(xlsx_err)?;
             for (r, row) in rows.iter().enumerate() {

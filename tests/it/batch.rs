@@ -374,12 +374,7 @@ fn batch_header_is_spec_9_first() {
     assert!(header.starts_with(&format!("{SPEC_COLUMNS},")), "{header}");
     assert!(header.split(',').any(|c| c == "message"), "{header}");
     assert!(out.ends_with("\r\n"));
-    // An empty directory: the header alone, exit 0.
-    let empty = dir.path().join("tom");
-    std::fs::create_dir(&empty).unwrap();
-    let out = stdout_of(nytta().arg("batch").arg(&empty).assert().success());
-    assert_eq!(out.lines().count(), 1, "{out}");
-    assert!(out.starts_with(SPEC_COLUMNS));
+    // An empty directory is a usage error (`batch_says_what_a_folder_holds_that_it_does_not_read`).
     // Ranked: `rank` is added after the spec columns.
     let out = stdout_of(nytta().args(["batch", "--rank", "npv"]).arg(&file).assert().success());
     let header = out.lines().next().unwrap();
@@ -1081,8 +1076,9 @@ fn batch_findings_are_worded_for_their_reader() {
     let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let findings = j["results"][0]["findings"].as_array().unwrap();
     let w102 = findings.iter().find(|f| f["code"] == "W102").unwrap();
+    // `--lang` given: the JSON speaks it, as `check` and `report` do.
     assert!(
-        w102["message"].as_str().unwrap().starts_with("no operations cost"),
+        w102["message"].as_str().unwrap().starts_with("ingen kostnad för drift"),
         "{w102}"
     );
 }
@@ -1379,4 +1375,68 @@ fn projects_without_a_group_are_named_so() {
         .unwrap();
     let csv = String::from_utf8(csv.stdout).unwrap();
     assert!(!csv.contains("(ingen angiven)") && !csv.contains("(none given)"));
+}
+
+/// A folder without project files is a usage error (exit 2), as for `check`; files that
+/// are not `*.toml` are named on standard error, not dropped in silence.
+#[test]
+fn batch_says_what_a_folder_holds_that_it_does_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("tom");
+    std::fs::create_dir(&empty).unwrap();
+    nytta()
+        .args(["--lang", "sv", "batch"])
+        .arg(&empty)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("mappen har inga projektfiler (*.toml)"));
+    let mixed = dir.path().join("inkorg");
+    std::fs::create_dir(&mixed).unwrap();
+    write(&mixed, "a.toml", &P1.toml());
+    write(&mixed, "b.toml.txt", &P2.toml());
+    write(&mixed, ".DS_Store", "");
+    let out = nytta().args(["--lang", "sv", "batch"]).arg(&mixed).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("1 fil som inte slutar på .toml lästes inte"), "{err}");
+    assert!(err.contains("b.toml.txt"), "{err}");
+    assert!(!err.contains(".DS_Store"), "{err}");
+}
+
+/// JSON and plain CSV word their findings in English for scripts, unless `--lang` asks
+/// otherwise, as `check` and `report` do.
+#[test]
+fn batch_json_findings_follow_an_explicit_lang() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "p.toml", &P1.toml().replace("organisation", "organsation"));
+    let message = |args: &[&str]| {
+        let out = nytta().args(args).arg(&file).output().unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["results"][0]["findings"][0]["message"].as_str().unwrap().to_string()
+    };
+    assert_eq!(
+        message(&["batch", "--format", "json"]),
+        "unknown key `organsation` in [project]"
+    );
+    assert_eq!(
+        message(&["batch", "--format", "json", "--lang", "sv"]),
+        "okänd nyckel `organsation` i [project]"
+    );
+}
+
+/// `--excel` is for people: a group's total row is *Summa* in Swedish (the plain CSV keeps
+/// the key `total` for scripts).
+#[test]
+fn batch_excel_group_totals_are_worded() {
+    let dir = tempfile::tempdir().unwrap();
+    portfolio_dir(dir.path());
+    let rows = |args: &[&str]| {
+        let out = nytta().args(args).arg(dir.path()).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let excel = rows(&["--lang", "sv", "batch", "--excel", "--group-by", "organisation"]);
+    assert!(excel.lines().any(|l| l.starts_with("Kultur;Summa;")), "{excel}");
+    assert!(!excel.contains(";total;"), "{excel}");
+    let plain = rows(&["--lang", "sv", "batch", "--group-by", "organisation"]);
+    assert!(plain.lines().any(|l| l.starts_with("Kultur,total,")), "{plain}");
 }

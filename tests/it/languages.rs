@@ -500,7 +500,19 @@ fn batch_row_reasons_follow_the_outputs_language() {
     };
     let excel = run(&["--excel"]);
     assert!(excel.contains("rad 2, kolumn 1: filen är inte UTF-8"), "{excel}");
+    // `--lang sv` given: the machine formats speak it too, as `check` and `report` do.
     for machine in [run(&[]), run(&["--format", "json"])] {
+        assert!(machine.contains("rad 2, kolumn 1: filen är inte UTF-8"), "{machine}");
+    }
+    // Without `--lang`, whatever the environment says, they keep English for scripts.
+    for args in [&["batch"][..], &["batch", "--format", "json"][..]] {
+        let out = crate::cli::nytta()
+            .env("LANG", "sv_SE.UTF-8")
+            .args(args)
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        let machine = String::from_utf8_lossy(&out.stdout);
         assert!(machine.contains("line 2, column 1: the file is not UTF-8"), "{machine}");
     }
 }

@@ -312,3 +312,23 @@ fn workbook_unreachable_switching_factor_is_a_dash_with_the_tables_footnote() {
         );
     }
 }
+
+/// A workbook is never written under another format's name: `-o portfolj.csv` with
+/// `--format xlsx` is a usage error, and nothing is written.
+#[test]
+fn xlsx_under_a_csv_name_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/worked-example.toml");
+    for command in [&["batch"][..], &["report"][..]] {
+        let out = dir.path().join("portfolj.csv");
+        nytta()
+            .args(["--lang", "sv"])
+            .args(command)
+            .args([example, "--format", "xlsx", "-o"])
+            .arg(&out)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("ge ett namn som slutar på .xlsx"));
+        assert!(!out.exists(), "{command:?}");
+    }
+}
