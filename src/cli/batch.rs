@@ -153,41 +153,10 @@ fn process(source: &Source, options: Options) -> (BatchRow, Option<output::Ident
             let shown = path.display().to_string();
             // One buffer per worker thread, reused from file to file.
             thread_local!(static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) });
-            let mut identity = None;
-            let row = BUFFER.with_borrow_mut(|buffer| {
-                buffer.clear();
-                let limit = nytta::limits::MAX_PROJECT_BYTES;
-                let read = std::fs::File::open(path).and_then(|f| {
-                    // The open file's identity: no second look up of the path.
-                    identity = f.metadata().ok().and_then(|m| output::identity_of(&m, path));
-                    std::io::Read::read_to_end(&mut std::io::Read::take(f, limit + 1), buffer)
-                });
-                match read {
-                    Err(e) => BatchRow::unreadable(
-                        shown,
-                        say!(in lang; sv: "kan inte läsa filen: {}", os_error_in(lang, &e); en: "cannot read the file: {e}"),
-                    ),
-                    Ok(n) if n as u64 > limit => BatchRow::unreadable(
-                        shown,
-                        super::input::too_large_text(limit, "en projektfil", "a project file")
-                            .get(lang)
-                            .to_string(),
-                    ),
-                    Ok(_) => match std::str::from_utf8(buffer) {
-                        Ok(text) => summarise_opts(shown, text, None, options),
-                        Err(e) => {
-                            let (text, d) = nytta::diagnostic::not_utf8(buffer, e);
-                            let (line, col) = nytta::diagnostic::line_col(&text, e.valid_up_to());
-                            let message = d.message.get(lang);
-                            BatchRow::unreadable(
-                                shown,
-                                say!(in lang; sv: "rad {line}, kolumn {col}: {message}"; en: "line {line}, column {col}: {message}"),
-                            )
-                        }
-                    },
-                }
-            });
-            (row, identity)
+            BUFFER.with_borrow_mut(|buffer| match super::input::read_batch_file(path, buffer) {
+                (Ok(text), identity) => (summarise_opts(shown, text, None, options), identity),
+                (Err(reason), identity) => (BatchRow::unreadable(shown, reason.get(lang).to_string()), identity),
+            })
         }
         Source::Unreadable { shown, reason } => {
             (BatchRow::unreadable(shown.clone(), reason.get(lang).to_string()), None)
@@ -598,11 +567,16 @@ pub fn run(args: Args) -> Result<Outcome, Failure> {
             ));
         }
         return super::batch_follow_up::run(super::batch_follow_up::Settings {
-            files: sources
+            // Every source in input order: one not readable as a file is an error row,
+            // as in plain `batch`, not left out in silence.
+            sources: sources
                 .into_iter()
                 .filter_map(|s| match s {
-                    Source::File(p) => Some(p),
-                    _ => None,
+                    Source::File(p) => Some(super::batch_follow_up::Source::File(p)),
+                    Source::Unreadable { shown, reason } => {
+                        Some(super::batch_follow_up::Source::Unreadable { shown, reason })
+                    }
+                    Source::CsvRow { .. } => None, // refused with --follow-up above
                 })
                 .collect(),
             actuals_dir: args.actuals_dir.clone(),

@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 
 /// What `--follow-up` needs from `nytta batch`'s arguments.
 pub struct Settings {
-    pub files: Vec<PathBuf>,
+    pub sources: Vec<Source>,
     pub actuals_dir: Option<PathBuf>,
     /// One actuals CSV with a `project` column (`--actuals FILE`).
     pub actuals: Option<PathBuf>,
@@ -40,6 +40,15 @@ pub struct Settings {
     pub style: CsvStyle,
     pub lang: Lang,
     pub output: Option<PathBuf>,
+}
+
+/// One project to follow up.
+pub enum Source {
+    /// A project file.
+    File(PathBuf),
+    /// Found while searching a folder but not readable as a file (a broken link, a
+    /// file reached twice): not followed up, with plain `batch`'s error row.
+    Unreadable { shown: String, reason: Text },
 }
 
 /// The formats `--follow-up` writes.
@@ -94,28 +103,18 @@ fn one(path: &Path, s: &Settings, shared: Option<&Shared>) -> (ProjectFollowUp, 
         source,
         ..ProjectFollowUp::default()
     };
-    let text = match std::fs::read(path) {
-        Ok(bytes) if bytes.len() as u64 <= nytta::limits::MAX_PROJECT_BYTES => {
-            String::from_utf8_lossy(&bytes).into_owned()
-        }
-        Ok(_) => {
-            out.error = Some(input::too_large_text(
-                nytta::limits::MAX_PROJECT_BYTES,
-                "en projektfil",
-                "a project file",
-            ));
-            return (out, Vec::new(), None);
-        }
-        Err(e) => {
-            out.error = Some(Text::by(|lang| {
-                let e = os_error_in(lang, &e);
-                say!(in lang; sv: "kan inte läsa filen: {e}"; en: "cannot read the file: {e}")
-            }));
+    // Read as plain `batch` reads it: a file that cannot be read, is too large or is not
+    // UTF-8 is not followed up, with the error row plain `batch` gives it.
+    let mut buffer = Vec::new();
+    let text = match input::read_batch_file(path, &mut buffer).0 {
+        Ok(text) => text,
+        Err(reason) => {
+            out.error = Some(reason);
             return (out, Vec::new(), None);
         }
     };
-    let content = Some(nytta::check::duplicates::fingerprint(&text));
-    let analysis = analyse(&text);
+    let content = Some(nytta::check::duplicates::fingerprint(text));
+    let analysis = analyse(text);
     out.id = analysis.header.id.clone();
     out.name = analysis.header.name.clone();
     out.group = if s.by_portfolio {
@@ -340,10 +339,18 @@ pub fn read_shared(path: &Path) -> Result<Option<Shared>, Failure> {
 
 /// Follow up every file, sort worst first, sum per group and write.
 pub fn run(s: Settings) -> Result<Outcome, Failure> {
+    let files: Vec<PathBuf> = s
+        .sources
+        .iter()
+        .filter_map(|source| match source {
+            Source::File(path) => Some(path.clone()),
+            Source::Unreadable { .. } => None,
+        })
+        .collect();
     // Never write over what is read: the projects, the actuals CSV, or a CSV in the
     // actuals folder (by identity, not spelling).
     if let Some(out) = &s.output {
-        let mut inputs = s.files.clone();
+        let mut inputs = files.clone();
         inputs.extend(s.actuals.iter().cloned());
         if let Some(dir) = &s.actuals_dir
             && let Ok(entries) = std::fs::read_dir(dir)
@@ -373,7 +380,21 @@ pub fn run(s: Settings) -> Result<Outcome, Failure> {
         },
         None => None,
     };
-    let followed: Vec<_> = s.files.par_iter().map(|p| one(p, &s, shared.as_ref())).collect();
+    let followed: Vec<_> = s
+        .sources
+        .par_iter()
+        .map(|source| match source {
+            Source::File(path) => one(path, &s, shared.as_ref()),
+            Source::Unreadable { shown, reason } => {
+                let row = ProjectFollowUp {
+                    source: shown.clone(),
+                    error: Some(reason.clone()),
+                    ..ProjectFollowUp::default()
+                };
+                (row, Vec::new(), None)
+            }
+        })
+        .collect();
     let mut projects = Vec::with_capacity(followed.len());
     let mut keys = Vec::with_capacity(followed.len());
     // The same project twice (by id or content) would be summed twice in its group and
@@ -390,11 +411,11 @@ pub fn run(s: Settings) -> Result<Outcome, Failure> {
         keys.push(k);
     }
     let mut unmatched = match &shared {
-        Some(shared) => warn_unmatched(shared, &keys.into_iter().flatten().collect(), &s.files, &projects),
+        Some(shared) => warn_unmatched(shared, &keys.into_iter().flatten().collect(), &files, &projects),
         None => false,
     };
     if let Some(dir) = &s.actuals_dir {
-        unmatched |= warn_unread_csvs(dir, &s.files, &projects);
+        unmatched |= warn_unread_csvs(dir, &files, &projects);
     }
     projects.sort_by_key(ProjectFollowUp::worst_first_key);
     let groups = group_follow_ups(&projects);

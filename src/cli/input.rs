@@ -1,6 +1,6 @@
 //! Reading project files.
 
-use super::{Failure, OrFail as _, cannot_read};
+use super::{Failure, OrFail as _, cannot_read, os_error_in, output};
 use nytta::Analysis;
 use nytta::analysis::analyse_with;
 use nytta::diagnostic::{Code, Diagnostic, Text, not_utf8};
@@ -105,6 +105,38 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, Failure>
     let mut bytes = Vec::new();
     file.take(limit + 1).read_to_end(&mut bytes).or_fail(context)?;
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+/// Read a project file of a batch into `buffer` (cleared first) as UTF-8 text, with the
+/// open file's identity. A file that cannot be read, is larger than
+/// [`MAX_PROJECT_BYTES`] or is not UTF-8 gives why, in both languages: the batch's error
+/// row for it, in plain `batch` and in `batch --follow-up` alike.
+pub fn read_batch_file<'b>(path: &Path, buffer: &'b mut Vec<u8>) -> (Result<&'b str, Text>, Option<output::Identity>) {
+    buffer.clear();
+    let mut identity = None;
+    let limit = MAX_PROJECT_BYTES;
+    let read = std::fs::File::open(path).and_then(|f| {
+        // The open file's identity: no second look up of the path.
+        identity = f.metadata().ok().and_then(|m| output::identity_of(&m, path));
+        f.take(limit + 1).read_to_end(buffer)
+    });
+    let text = match read {
+        Err(e) => Err(Text::by(
+            |lang| say!(in lang; sv: "kan inte läsa filen: {}", os_error_in(lang, &e); en: "cannot read the file: {e}"),
+        )),
+        Ok(n) if n as u64 > limit => Err(too_large_text(limit, "en projektfil", "a project file")),
+        Ok(_) => match std::str::from_utf8(buffer) {
+            Ok(text) => Ok(text),
+            Err(e) => {
+                let (text, d) = not_utf8(buffer, e);
+                let (line, col) = nytta::diagnostic::line_col(&text, e.valid_up_to());
+                Err(d.message.map(|message, lang| {
+                    say!(in lang; sv: "rad {line}, kolumn {col}: {message}"; en: "line {line}, column {col}: {message}")
+                }))
+            }
+        },
+    };
+    (text, identity)
 }
 
 /// The too-large message in both languages; `what_sv`/`what_en` name the kind of file.

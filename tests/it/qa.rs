@@ -731,3 +731,78 @@ fn check_reads_a_directory() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("the directory has no project files (*.toml)"));
 }
+
+/// `batch --follow-up` reads each project file as plain `batch` does: a Windows-1252
+/// file is not followed up, with plain `batch`'s "not UTF-8" message, instead of being
+/// read with `ö` garbled into a group of its own (`Socialf�rvaltningen`) that splits the
+/// organisation's sums. So is a file over the size limit and (on Unix) a broken link in
+/// the folder, which was left out in silence; exit 1 as for any project not followed up.
+#[test]
+fn portfolio_follow_up_reads_files_as_plain_batch_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let utf8 = C.replace("Kultur", "Socialförvaltningen");
+    write(dir.path(), "utf8.toml", &utf8);
+    // The same file in Windows-1252: `ö` is the one byte 0xF6.
+    let cp1252 = utf8.replace("C-1", "C-2").replace('ö', "\u{1}").into_bytes();
+    let cp1252: Vec<u8> = cp1252.into_iter().map(|b| if b == 1 { 0xF6 } else { b }).collect();
+    std::fs::write(dir.path().join("cp1252.toml"), &cp1252).unwrap();
+    std::fs::write(
+        dir.path().join("large.toml"),
+        vec![b'#'; nytta::limits::MAX_PROJECT_BYTES as usize + 1],
+    )
+    .unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path().join("nowhere.toml"), dir.path().join("link.toml")).unwrap();
+    let run = |args: &[&str]| {
+        let out = nytta().args(args).arg(dir.path()).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let plain = run(&["batch", "--format", "json"]);
+    let fu = run(&["batch", "--follow-up", "--as-of", "2025", "--format", "json"]);
+    let error = |file: &str| {
+        fu["projects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["source"].as_str().unwrap().ends_with(file))
+            .unwrap_or_else(|| panic!("{file} missing: {fu}"))["error"]
+            .clone()
+    };
+    let plain_message = |file: &str| {
+        plain["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["source"].as_str().unwrap().ends_with(file))
+            .unwrap()["findings"][0]["message"]
+            .clone()
+    };
+    // Line 5 is `organisation = "Socialförvaltningen"`: `ö` is its 24th character.
+    assert_eq!(
+        error("cp1252.toml"),
+        "line 5, column 24: the file is not UTF-8: byte 0xF6 (`ö` in Windows-1252?) cannot be read here"
+    );
+    let mut files = vec!["cp1252.toml", "large.toml"];
+    if cfg!(unix) {
+        files.push("link.toml");
+    }
+    for file in files {
+        assert_eq!(error(file), plain_message(file), "{file}");
+    }
+    assert!(
+        error("large.toml").as_str().unwrap().contains("larger than 1 MiB"),
+        "{fu}"
+    );
+    // One group, spelt right, with the one project that was read: C's figures
+    // (cost 110 000 to 2025, NPV 121 000).
+    let groups = fu["groups"].as_array().unwrap();
+    let named: Vec<&serde_json::Value> = groups.iter().filter(|g| g["group"] != "").collect();
+    assert_eq!(named.len(), 1, "{fu}");
+    assert_eq!(named[0]["group"], "Socialförvaltningen");
+    assert_eq!(named[0]["projects"], 1);
+    assert_eq!(named[0]["planned_costs"], "110000.00");
+    assert_eq!(named[0]["planned_npv"], "121000.00");
+    assert_eq!(fu["total"]["planned_npv"], "121000.00");
+    assert!(!fu.to_string().contains('\u{FFFD}'), "{fu}");
+}
