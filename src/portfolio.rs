@@ -419,8 +419,9 @@ pub struct ProjectFollowUp {
     pub findings: Vec<(crate::diagnostic::Code, Text)>,
     /// Live for more than a year with no benefit actuals (W204).
     pub overdue: bool,
-    /// Why it could not be followed up (the file does not validate, or its actuals CSV
-    /// does not read), in both languages; the figures are zero then.
+    /// Why it could not be followed up (the file cannot be read or does not validate,
+    /// or its actuals CSV does not read), in both languages. Its figures are then not
+    /// figures: the writers leave them blank (`null` in JSON) and the sums leave them out.
     pub error: Option<Text>,
 }
 
@@ -462,6 +463,9 @@ pub struct GroupFollowUp {
 impl GroupFollowUp {
     fn add(&mut self, p: &ProjectFollowUp) {
         self.projects += 1;
+        if p.error.is_some() {
+            return; // counted, not summed: an unreadable submission is not a project with NPV 0
+        }
         self.overdue += usize::from(p.overdue);
         let (t, s) = (&mut self.totals, &p.totals);
         t.planned_costs += s.planned_costs;

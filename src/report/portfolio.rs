@@ -46,6 +46,15 @@ fn money_cells(t: &FollowUpTotals, planned_npv: Decimal, forecast_npv: Decimal) 
     out
 }
 
+/// A project's money cells: empty for one that could not be followed up (it has no
+/// figures, not zeros), as plain `batch` leaves an error row's figures empty.
+fn project_money_cells(p: &ProjectFollowUp) -> Vec<Cell> {
+    if p.error.is_some() {
+        return vec![Cell::Empty; MONEY.len()];
+    }
+    money_cells(&p.totals, p.planned_npv, p.forecast_npv)
+}
+
 fn flags(p: &ProjectFollowUp) -> String {
     p.flags.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(" ")
 }
@@ -67,9 +76,9 @@ pub fn csv(projects: &[ProjectFollowUp], groups: &[GroupFollowUp], style: CsvSty
             Cell::text(&p.id),
             Cell::text(&p.name),
             Cell::text(&p.group),
-            Cell::number(p.as_of.to_string()),
+            Cell::opt_number(p.error.is_none().then(|| p.as_of.to_string())),
         ];
-        r.extend(money_cells(&p.totals, p.planned_npv, p.forecast_npv));
+        r.extend(project_money_cells(p));
         r.push(Cell::text(flags(p)));
         // The plain CSV keeps its keys (`yes`/`no`); for people, in their language.
         let overdue = if p.overdue { Label::Yes } else { Label::No };
@@ -112,34 +121,56 @@ pub fn csv(projects: &[ProjectFollowUp], groups: &[GroupFollowUp], style: CsvSty
     out
 }
 
+/// The figures of a project or group; every one `null` for a project that could not be
+/// followed up.
 #[derive(Serialize)]
 struct TotalsOut {
-    planned_costs: String,
-    actual_costs: String,
-    planned_benefits: String,
-    actual_benefits: String,
-    planned_harvest: String,
-    actual_harvest: String,
+    planned_costs: Option<String>,
+    actual_costs: Option<String>,
+    planned_benefits: Option<String>,
+    actual_benefits: Option<String>,
+    planned_harvest: Option<String>,
+    actual_harvest: Option<String>,
     realisation_rate: Option<String>,
-    missing: usize,
-    planned_npv: String,
-    forecast_npv: String,
+    missing: Option<usize>,
+    planned_npv: Option<String>,
+    forecast_npv: Option<String>,
 }
 
 impl TotalsOut {
     fn new(t: &FollowUpTotals, planned_npv: Decimal, forecast_npv: Decimal) -> Self {
+        let money = |d| Some(money_plain(d));
         TotalsOut {
-            planned_costs: money_plain(t.planned_costs),
-            actual_costs: money_plain(t.actual_costs),
-            planned_benefits: money_plain(t.planned_benefits),
-            actual_benefits: money_plain(t.actual_benefits),
-            planned_harvest: money_plain(t.planned_harvest),
-            actual_harvest: money_plain(t.actual_harvest),
+            planned_costs: money(t.planned_costs),
+            actual_costs: money(t.actual_costs),
+            planned_benefits: money(t.planned_benefits),
+            actual_benefits: money(t.actual_benefits),
+            planned_harvest: money(t.planned_harvest),
+            actual_harvest: money(t.actual_harvest),
             realisation_rate: t.realisation_rate.map(rate_plain),
-            missing: t.missing,
-            planned_npv: money_plain(planned_npv),
-            forecast_npv: money_plain(forecast_npv),
+            missing: Some(t.missing),
+            planned_npv: money(planned_npv),
+            forecast_npv: money(forecast_npv),
         }
+    }
+
+    /// A project's figures: none for one that could not be followed up.
+    fn of_project(p: &ProjectFollowUp) -> Self {
+        if p.error.is_some() {
+            return TotalsOut {
+                planned_costs: None,
+                actual_costs: None,
+                planned_benefits: None,
+                actual_benefits: None,
+                planned_harvest: None,
+                actual_harvest: None,
+                realisation_rate: None,
+                missing: None,
+                planned_npv: None,
+                forecast_npv: None,
+            };
+        }
+        TotalsOut::new(&p.totals, p.planned_npv, p.forecast_npv)
     }
 }
 
@@ -149,7 +180,8 @@ struct ProjectOut<'a> {
     id: &'a str,
     name: &'a str,
     group: &'a str,
-    as_of: i32,
+    /// `null` for a project that could not be followed up.
+    as_of: Option<i32>,
     #[serde(flatten)]
     totals: TotalsOut,
     flags: Vec<&'static str>,
@@ -196,8 +228,8 @@ pub fn json(
             id: &p.id,
             name: &p.name,
             group: &p.group,
-            as_of: p.as_of,
-            totals: TotalsOut::new(&p.totals, p.planned_npv, p.forecast_npv),
+            as_of: p.error.is_none().then_some(p.as_of),
+            totals: TotalsOut::of_project(p),
             flags: p.flags.iter().map(|c| c.as_str()).collect(),
             overdue: p.overdue,
             error: p.error.as_ref().map(|e| e.get(lang)),

@@ -806,3 +806,150 @@ fn portfolio_follow_up_reads_files_as_plain_batch_does() {
     assert_eq!(fu["total"]["planned_npv"], "121000.00");
     assert!(!fu.to_string().contains('\u{FFFD}'), "{fu}");
 }
+
+/// A project `batch --follow-up` could not read or validate has no figures, not zeros
+/// (docs/controller-guide-en.md, section 8): its cells are empty in CSV and xlsx, `null`
+/// in JSON and `–` in the table, as plain `batch` shows an error row; the group it is
+/// counted in sums only the projects followed up.
+#[test]
+fn portfolio_follow_up_leaves_an_unreadable_projects_figures_blank() {
+    let dir = tempfile::tempdir().unwrap();
+    // A typo in a line's key: the file does not validate, but its header (name, id,
+    // organisation) reads, so it is counted under Kultur beside C.
+    let bad = write(
+        dir.path(),
+        "bad.toml",
+        &C.replace("amounts", "amonts").replace("C-1", "C-2"),
+    );
+    let c = write(dir.path(), "c.toml", C);
+    let run = |format: &str| {
+        let out = nytta()
+            .args([
+                "--lang",
+                "en",
+                "batch",
+                "--follow-up",
+                "--as-of",
+                "2025",
+                "--format",
+                format,
+            ])
+            .args([&bad, &c])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let csv = run("csv");
+    let row = csv.lines().nth(1).unwrap();
+    assert_eq!(
+        row,
+        format!(
+            "{},C-2,C,Kultur,,,,,,,,,,,,,no,the file does not validate: run nytta check",
+            bad.display()
+        )
+    );
+    // Kultur counts both projects and sums C alone: as of 2025, cost 110 000 and
+    // benefit 121 000 planned, NPV −110 000 + 121 000 + 121 000 / 1.1 = 121 000.
+    let groups: Vec<&str> = csv.split("\r\n\r\n").nth(1).unwrap().lines().collect();
+    assert_eq!(
+        groups[1],
+        "Kultur,2,0,110000.00,0.00,121000.00,0.00,121000.00,0.00,0.000000,3,121000.00,121000.00"
+    );
+    let v: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let p = &v["projects"][0];
+    assert_eq!(p["source"], bad.display().to_string());
+    for key in [
+        "as_of",
+        "planned_costs",
+        "actual_costs",
+        "planned_benefits",
+        "actual_benefits",
+        "planned_harvest",
+        "actual_harvest",
+        "realisation_rate",
+        "missing",
+        "planned_npv",
+        "forecast_npv",
+    ] {
+        assert!(p[key].is_null(), "{key}: {p}");
+    }
+    assert_eq!(v["projects"][1]["planned_npv"], "121000.00");
+    assert_eq!(v["groups"][0]["projects"], 2);
+    assert_eq!(v["groups"][0]["planned_npv"], "121000.00");
+    assert_eq!(v["total"]["planned_costs"], "110000.00");
+    let table = run("table");
+    let line = table
+        .lines()
+        .find(|l| l.contains(" C ") && l.contains(" – "))
+        .unwrap_or_else(|| panic!("{table}"));
+    assert!(!line.contains(" 0 "), "{line}");
+    let md = run("markdown");
+    assert!(md.contains("| C    | Kultur |    – |"), "{md}");
+    // The workbook: the bad row's figures empty; money to the öre.
+    let xlsx = dir.path().join("out.xlsx");
+    let out = nytta()
+        .args([
+            "--lang",
+            "en",
+            "batch",
+            "--follow-up",
+            "--as-of",
+            "2025",
+            "--format",
+            "xlsx",
+            "-o",
+        ])
+        .arg(&xlsx)
+        .args([&bad, &c])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let projects = wb.worksheet_range(&wb.sheet_names()[0]).unwrap();
+    let rows: Vec<_> = projects.rows().collect();
+    // Name, id, group; then year, nine figures and the missing actuals: all empty.
+    assert_eq!(rows[1][1], Data::String("C-2".into()));
+    assert!(rows[1][3..14].iter().all(|c| *c == Data::Empty), "{:?}", rows[1]);
+    assert_eq!(rows[2][3], Data::Float(2025.0));
+    assert_eq!(rows[2][11], Data::Float(121000.0));
+}
+
+/// `batch --follow-up --format xlsx` writes money to the öre, as its CSV shows it and
+/// plain `batch`'s workbook writes it, not the exact quotient (128475.728155…).
+#[test]
+fn portfolio_follow_up_workbook_rounds_money_to_the_ore() {
+    let dir = tempfile::tempdir().unwrap();
+    // C at 3 %: NPV = −110 000 + 121 000 + 121 000 / 1.03 = 128 475.728155… → 128 475.73.
+    let c = write(dir.path(), "c.toml", &C.replace("\"10 %\"", "\"3 %\""));
+    let xlsx = dir.path().join("out.xlsx");
+    let out = nytta()
+        .args([
+            "--lang",
+            "en",
+            "batch",
+            "--follow-up",
+            "--as-of",
+            "2025",
+            "--format",
+            "xlsx",
+            "-o",
+        ])
+        .arg(&xlsx)
+        .arg(&c)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let names = wb.sheet_names();
+    let projects = wb.worksheet_range(&names[0]).unwrap();
+    let row = projects.rows().nth(1).unwrap();
+    assert_eq!(row[11], Data::Float(128_475.73), "{row:?}");
+    assert_eq!(row[12], Data::Float(128_475.73), "{row:?}");
+    let groups = wb.worksheet_range(&names[1]).unwrap();
+    for row in groups.rows().skip(1) {
+        assert_eq!(row[10], Data::Float(128_475.73), "{row:?}");
+    }
+}

@@ -105,6 +105,8 @@ enum Value {
     Money(Decimal),
     Rate(Option<Decimal>),
     Whole(Option<i64>),
+    /// No figure: a project that could not be followed up.
+    Missing,
 }
 
 impl Value {
@@ -114,14 +116,17 @@ impl Value {
             Value::Money(d) => crate::fmt::kronor(*d, lang),
             Value::Rate(r) => r.map_or_else(|| MISSING.to_string(), |r| crate::fmt::percent(r, lang)),
             Value::Whole(n) => n.map_or_else(|| MISSING.to_string(), |n| n.to_string()),
+            Value::Missing => MISSING.to_string(),
         }
     }
     fn xcell(self) -> XCell {
         match self {
             Value::Text(t) => XCell::Text(t),
-            Value::Money(d) => XCell::Number(d, Style::Money),
+            // To the öre, as the CSV shows it and plain `batch`'s workbook writes it.
+            Value::Money(d) => XCell::Number(crate::fmt::round(d, 2), Style::Money),
             Value::Rate(r) => r.map_or(XCell::Empty, |r| XCell::Number(r, Style::Percent)),
             Value::Whole(n) => n.map_or(XCell::Empty, |n| XCell::Number(n.into(), Style::Integer)),
+            Value::Missing => XCell::Empty,
         }
     }
 }
@@ -140,6 +145,16 @@ fn figures(t: &FollowUpTotals, planned_npv: Decimal, forecast_npv: Decimal) -> V
         Value::Money(planned_npv),
         Value::Money(forecast_npv),
     ]
+}
+
+/// A project's figures: none for one that could not be followed up (an unreadable
+/// submission is not a project with NPV 0), as plain `batch` shows an error row.
+fn project_figures(p: &ProjectFollowUp) -> Vec<Value> {
+    let figures = figures(&p.totals, p.planned_npv, p.forecast_npv);
+    if p.error.is_some() {
+        return figures.iter().map(|_| Value::Missing).collect();
+    }
+    figures
 }
 
 /// Short headers, for a document (its columns sit side by side: "Actual" after its plan).
@@ -236,7 +251,7 @@ pub fn follow_up(
     let mut table = Grid::new(columns);
     for p in projects {
         let mut values = vec![Value::Text(name(p)), Value::Text(p.group.clone()), as_of(p)];
-        values.extend(figures(&p.totals, p.planned_npv, p.forecast_npv));
+        values.extend(project_figures(p));
         values.push(Value::Text(flags(p, lang)));
         table.row(values.iter().map(|v| v.cell(lang)).collect());
     }
@@ -310,9 +325,9 @@ pub fn follow_up_sheets(
                 Value::Text(p.group.clone()),
                 as_of(p),
             ];
-            values.extend(figures(&p.totals, p.planned_npv, p.forecast_npv));
+            values.extend(project_figures(p));
             values.extend([
-                Value::Whole(Some(p.totals.missing as i64)),
+                Value::Whole(p.error.is_none().then_some(p.totals.missing as i64)),
                 Value::Text(flags(p, lang)),
                 Value::Text(p.source.clone()),
             ]);
