@@ -16,6 +16,11 @@ pub const SPLIT_NAME_WIDTH: usize = 24;
 /// A text column may be wrapped down to this width before a grid is split.
 pub const TEXT_MIN_WIDTH: usize = 20;
 
+/// A word up to this long is never broken in a terminal table: Swedish names of
+/// departments run to about 30 letters (`Samhällsbyggnadsförvaltningen` is 29). Only a
+/// longer word is cut at the column's edge.
+pub const LONGEST_WHOLE_WORD: usize = 30;
+
 /// Shown where a value is missing (no BCR, no IRR, no payback…).
 pub const MISSING: &str = "–";
 

@@ -158,7 +158,7 @@ fn underline(out: &mut String, text: &str, ch: char) {
 }
 
 /// The longest word of a column's header and cells, up to
-/// [`document::SPLIT_NAME_WIDTH`]: text is not wrapped narrower than this.
+/// [`document::LONGEST_WHOLE_WORD`]: text is not wrapped narrower than this.
 fn longest_word(grid: &Grid, i: usize) -> usize {
     grid.rows
         .iter()
@@ -172,7 +172,7 @@ fn longest_word(grid: &Grid, i: usize) -> usize {
         })
         .max()
         .unwrap_or(1)
-        .min(document::SPLIT_NAME_WIDTH)
+        .min(document::LONGEST_WHOLE_WORD)
 }
 
 /// A table of text rows for the terminal, laid out as the report's grids (split into
@@ -617,6 +617,25 @@ stakeholder = "sdf"
         // Not a figure: a number before a word, and `kr` inside a word.
         assert_eq!(wrap("12 månader", 5), "12\nmånader");
         assert_eq!(wrap("5 krav", 3), "5\nkrav");
+    }
+
+    #[test]
+    fn a_department_name_is_never_cut() {
+        // 29 letters, wider than a split grid's names (24): kept whole, the column widens.
+        let mut grid = Grid::new(vec![
+            document::wrapped("Intressent", document::SPLIT_NAME_WIDTH),
+            document::wrapped("Metod", 20),
+            document::right("2027"),
+            document::right("2028"),
+        ]);
+        grid.row(vec![
+            "Samhällsbyggnadsförvaltningen".into(),
+            "besparingskrav".into(),
+            "0".into(),
+            "45 409".into(),
+        ]);
+        let text = grid_table(&grid, 100);
+        assert!(text.contains("Samhällsbyggnadsförvaltningen"), "{text}");
     }
 
     #[test]
