@@ -422,7 +422,11 @@ pub fn run(s: Settings) -> Result<Outcome, Failure> {
     let total = portfolio_follow_up(&projects);
     let document = || follow_up(&projects, &groups, &total, s.forecast, s.lang);
     let bytes = match s.format {
-        Format::Csv => portfolio::csv(&projects, &groups, s.style, super::json_lang()).into_bytes(),
+        // Messages for people in `--excel`, for scripts in plain CSV (English unless --lang).
+        Format::Csv => {
+            let lang = if s.style.excel { s.lang } else { super::json_lang() };
+            portfolio::csv(&projects, &groups, &total, s.style, lang).into_bytes()
+        }
         Format::Json => portfolio::json(&projects, &groups, &total, s.forecast, super::json_lang()).into_bytes(),
         Format::Table => table::render_document(&document()).into_bytes(),
         Format::Markdown => markdown::render_document(&document()).into_bytes(),

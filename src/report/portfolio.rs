@@ -62,7 +62,13 @@ fn flags(p: &ProjectFollowUp) -> String {
 /// CSV: the projects, worst first; an empty line; the groups. With `--excel` the
 /// headers are worded for people, in `style.lang`.
 /// Error messages are in `lang`.
-pub fn csv(projects: &[ProjectFollowUp], groups: &[GroupFollowUp], style: CsvStyle, lang: Lang) -> String {
+pub fn csv(
+    projects: &[ProjectFollowUp],
+    groups: &[GroupFollowUp],
+    total: &GroupFollowUp,
+    style: CsvStyle,
+    lang: Lang,
+) -> String {
     let mut header: Vec<Cell> = ["source", "id", "name", "group", "as_of"]
         .iter()
         .chain(MONEY)
@@ -99,9 +105,16 @@ pub fn csv(projects: &[ProjectFollowUp], groups: &[GroupFollowUp], style: CsvSty
         .map(|c| Cell::text(*c))
         .collect();
     let mut rows = vec![header];
-    for g in groups {
+    // The groups, then the whole portfolio: `total` for scripts, *Hela portföljen* for
+    // people, as the table and the workbook end.
+    let whole = if style.excel {
+        Label::PortfolioTotal.text(style.lang)
+    } else {
+        "total"
+    };
+    for (g, name) in groups.iter().map(|g| (g, g.group.as_str())).chain([(total, whole)]) {
         let mut r = vec![
-            Cell::text(&g.group),
+            Cell::text(name),
             Cell::number(g.projects.to_string()),
             Cell::number(g.overdue.to_string()),
         ];

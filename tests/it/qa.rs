@@ -953,3 +953,34 @@ fn portfolio_follow_up_workbook_rounds_money_to_the_ore() {
         assert_eq!(row[10], Data::Float(128_475.73), "{row:?}");
     }
 }
+
+/// The portfolio follow-up CSV ends its group table with the whole portfolio, as the
+/// table and the workbook do (`total` for scripts, *Hela portföljen* with `--excel`), and
+/// `--excel` words a row's error for its reader, not for scripts.
+#[test]
+fn portfolio_follow_up_csv_has_the_whole_portfolio_and_worded_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(
+        dir.path(),
+        "bad.toml",
+        &C.replace("amounts", "amonts").replace("C-1", "C-2"),
+    );
+    let c = write(dir.path(), "c.toml", C);
+    let run = |excel: bool| {
+        let mut cmd = nytta();
+        cmd.env("LANG", "sv_SE.UTF-8")
+            .args(["batch", "--follow-up", "--as-of", "2025"])
+            .args([&bad, &c]);
+        if excel {
+            cmd.arg("--excel");
+        }
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    let plain = run(false);
+    assert!(plain.lines().any(|l| l.starts_with("total,2,")), "{plain}");
+    assert!(plain.contains("the file does not validate"), "{plain}");
+    let excel = run(true);
+    assert!(excel.lines().any(|l| l.starts_with("Hela portföljen;2;")), "{excel}");
+    assert!(excel.contains("filen går inte att läsa in: kör nytta check"), "{excel}");
+    assert!(!excel.contains("does not validate"), "{excel}");
+}
