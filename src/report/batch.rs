@@ -974,6 +974,15 @@ impl Sink for XlsxOut {
                 }
             }
             ws.set_freeze_panes(1, 0).map_err(xlsx_err)?;
+            // An autofilter over the stakeholders' rows, as on every other sheet; the
+            // total rows at the end (no stakeholder id) stay outside it.
+            let last_row = rows
+                .iter()
+                .rposition(|r| !matches!(r.first(), Some(Cell::Empty)))
+                .unwrap_or(0);
+            let last_col = rows.first().map_or(1, Vec::len).saturating_sub(1);
+            ws.autofilter(0, 0, (last_row as u32).max(1), last_col as u16)
+                .map_err(xlsx_err)?;
         }
         Ok(())
     }

@@ -205,6 +205,19 @@ fn batch_workbook_and_excel_csv_speak_the_readers_language() {
             .arg(&out)
             .assert()
             .success();
+        // Every sheet has an autofilter, the stakeholder sheets too.
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+        let parts: Vec<String> = zip
+            .file_names()
+            .filter_map(|n| n.ok().map(|n| n.into_owned()))
+            .filter(|n| n.starts_with("xl/worksheets/sheet"))
+            .collect();
+        assert_eq!(parts.len(), sheets.len(), "{parts:?}");
+        for part in parts {
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name(&part).unwrap(), &mut xml).unwrap();
+            assert!(xml.contains("<autoFilter ref=\"A1:"), "{lang} {part}: no autofilter");
+        }
         let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
         assert_eq!(wb.sheet_names(), sheets.map(String::from).to_vec(), "{lang}");
         let mut all = Vec::new();
