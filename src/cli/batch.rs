@@ -249,6 +249,18 @@ fn collect_files(paths: &[PathBuf], look: bool) -> Result<Vec<Source>, Failure> 
                     )
                 );
             }
+        } else if super::input::is_csv(path) {
+            // A CSV named where the project files go (the submissions sheet without
+            // `--csv`, an actuals file): one row saying which option reads it, not a
+            // TOML error for each of its lines.
+            let shown = path.display().to_string();
+            let d = super::input::csv_given(path, &shown);
+            let hint = d.hint.clone().unwrap_or_else(|| Text::new("", ""));
+            let reason = Text::new(
+                format!("{}; {}", d.message.sv, hint.sv),
+                format!("{}; {}", d.message.en, hint.en),
+            );
+            out.push(Source::Unreadable { reason, shown });
         } else if path.exists() {
             add(path.clone(), &mut out);
         } else if std::fs::symlink_metadata(path).is_ok() {

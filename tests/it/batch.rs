@@ -1440,3 +1440,24 @@ fn batch_excel_group_totals_are_worded() {
     let plain = rows(&["--lang", "sv", "batch", "--group-by", "organisation"]);
     assert!(plain.lines().any(|l| l.starts_with("Kultur,total,")), "{plain}");
 }
+
+/// The submissions sheet named where the project files go: one row saying to use
+/// `--csv`, not a TOML error for each of its lines.
+#[test]
+fn batch_given_a_submissions_csv_as_a_file_points_to_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = write(
+        dir.path(),
+        "ansokningar.csv",
+        "id;name;organisation;start_year\nR-1;A;K;2027\n",
+    );
+    let out = nytta().args(["--lang", "sv", "batch"]).arg(&sheet).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let t = Table::parse(&String::from_utf8(out.stdout).unwrap(), b',');
+    assert_eq!(t.column("errors"), ["1"]);
+    assert!(
+        t.get(0, "message").contains("nytta batch --csv"),
+        "{}",
+        t.get(0, "message")
+    );
+}
