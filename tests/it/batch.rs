@@ -755,6 +755,57 @@ fn batch_group_by_organisation() {
     );
 }
 
+/// A copy of a project with a byte order mark in front (as some editors save) is the
+/// same content (W302), and `--dedupe` leaves it out, so a group sum counts the project
+/// once.
+#[test]
+fn batch_a_copy_with_a_byte_order_mark_is_w302_and_dedupe_drops_it() {
+    let example = std::fs::read_to_string("examples/worked-example.toml").unwrap();
+    let alone = tempfile::tempdir().unwrap();
+    write(alone.path(), "a.toml", &example);
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.toml", &example);
+    let copy = write(dir.path(), "b-bom.toml", &format!("\u{feff}{example}"));
+    let group_table = |dir: &Path, dedupe: bool| {
+        let mut cmd = nytta();
+        cmd.arg("batch").args(["--group-by", "organisation"]).arg(dir);
+        if dedupe {
+            cmd.arg("--dedupe");
+        }
+        let out = cmd.output().unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let (results, groups) = split_groups(&stdout);
+        let t = Table::parse(results, b',');
+        let codes = t.column("codes").iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        (codes, groups.to_string(), String::from_utf8(out.stderr).unwrap())
+    };
+
+    let (codes, _, _) = group_table(dir.path(), false);
+    assert_eq!(codes.len(), 2);
+    assert!(!codes[0].contains("W302"), "{codes:?}");
+    assert!(codes[1].contains("W302"), "{codes:?}");
+
+    // --dedupe: the copy is older, so it is the one left out.
+    let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_600_000_000);
+    std::fs::File::options()
+        .write(true)
+        .open(&copy)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let (codes, groups, stderr) = group_table(dir.path(), true);
+    let d = dir.path().display();
+    assert!(
+        stderr.contains(&format!(
+            "leaving out {d}/b-bom.toml (W302: the same project as {d}/a.toml, which is newer)"
+        )),
+        "{stderr}"
+    );
+    assert_eq!(codes.len(), 1);
+    assert!(!codes[0].contains("W302"), "{codes:?}");
+    assert_eq!(groups, group_table(alone.path(), false).1);
+}
+
 #[test]
 
 fn batch_group_table_follows_an_empty_line() {
