@@ -388,11 +388,17 @@ fn a_closed_pipe_is_a_normal_end_for_every_writer() {
             .unwrap();
         let mut head = [0u8; 10];
         child.stdout.take().unwrap().read_exact(&mut head).unwrap();
-        // The pipe is closed here, as `| head -c 10` does.
-        let mut stderr = String::new();
-        child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+        // The pipe is closed here, as `| head -c 10` does. Standard error is read beside
+        // the wait, so that a batch that never ends fails the test after 60 s instead of
+        // hanging it.
+        let mut err = child.stderr.take().unwrap();
+        let reader = std::thread::spawn(move || {
+            let mut stderr = String::new();
+            err.read_to_string(&mut stderr).unwrap();
+            stderr
+        });
         let status = wait_guarded(&mut child, "a closed pipe");
-        (status.code(), stderr)
+        (status.code(), reader.join().unwrap())
     };
     for format in ["csv", "json", "table"] {
         for extra in [
