@@ -347,6 +347,10 @@ pub fn overwrite_input(out: &std::path::Path) -> Failure {
 /// An optional output file (`-o`), never one of the inputs.
 pub fn output_target(output: &Option<PathBuf>, inputs: &[PathBuf]) -> Result<Option<PathBuf>, Failure> {
     let Some(out) = output else { return Ok(None) };
+    // A directory is no output, whether or not it is also an input (`batch ex/ -o ex/`).
+    if out.is_dir() {
+        return Err(output::directory_given(out));
+    }
     if output::same_file_as_any(out, inputs) {
         return Err(overwrite_input(out));
     }

@@ -275,13 +275,18 @@ fn follow_links(path: &Path) -> Result<(PathBuf, bool), Failure> {
     ))
 }
 
+/// `-o` names a directory.
+pub fn directory_given(path: &Path) -> Failure {
+    fail!(
+        sv: "{}: det är en mapp; ange ett filnamn", cannot_write(path);
+        en: "{}: it is a directory; give a file name", cannot_write(path)
+    )
+}
+
 /// Decide how to write `-o path`.
 pub fn plan(path: &Path) -> Result<Plan, Failure> {
     match std::fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => Err(fail!(
-            sv: "{}: det är en mapp; ange ett filnamn", cannot_write(path);
-            en: "{}: it is a directory; give a file name", cannot_write(path)
-        )),
+        Ok(meta) if meta.is_dir() => Err(directory_given(path)),
         Ok(meta) if !meta.is_file() => Ok(Plan::Through { append: false }),
         _ => {
             let (target, system) = follow_links(path)?;

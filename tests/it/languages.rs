@@ -280,6 +280,12 @@ fn said_cases(dir: &Path) -> Vec<Said> {
             &["behöver", "FIL.xlsx"],
         ),
         said(
+            &[&"batch", &dir, &"-o", &dir],
+            2,
+            &["cannot write", "directory", "give a file name"],
+            &["kan inte skriva", "mapp", "ange ett filnamn"],
+        ),
+        said(
             &[&"report", &"--format", &"xlsx", &p],
             2,
             &["needs", "FILE.xlsx"],
