@@ -310,6 +310,29 @@ pub fn compute_for_checks(project: &Project, scenario: &Scenario) -> Result<Calc
     compute_with(project, scenario, false)
 }
 
+/// The cumulative net (benefits − costs, undiscounted) at the end of each month of the
+/// horizon under `scenario`: the series the payback month is found from, for the chart
+/// of the cumulative net, so that its line dips and crosses zero where the months do.
+pub fn monthly_cumulative_net(project: &Project, scenario: &Scenario) -> Result<Vec<Decimal>, EngineError> {
+    let months = project.months();
+    // Monthly net × 12 as a difference array, as in the calculation's payback.
+    let mut differences = vec![Decimal::ZERO; months + 1];
+    for line in project.lines() {
+        let overflow = || EngineError::overflow(&line.at);
+        let runs = series::line_runs(project, line, scenario).map_err(|_| overflow())?;
+        series::add_to_differences(&runs, &mut differences, line.is_cost()).ok_or_else(overflow)?;
+    }
+    let overflow = || EngineError::overflow("project");
+    let (mut net, mut cumulative) = (Decimal::ZERO, Decimal::ZERO);
+    let mut out = Vec::with_capacity(months);
+    for d in &differences[..months] {
+        net = net.checked_add(*d).ok_or_else(overflow)?;
+        cumulative = cumulative.checked_add(net).ok_or_else(overflow)?;
+        out.push(cumulative / Decimal::from(12));
+    }
+    Ok(out)
+}
+
 fn compute_with(project: &Project, scenario: &Scenario, key_figures: bool) -> Result<Calculation, EngineError> {
     let n_years = project.years as usize;
     let rate = scenario.discount_rate.unwrap_or(project.assumptions.discount_rate);

@@ -378,3 +378,27 @@ minutes_saved = 60
     let err = compute(&p, &Scenario::base()).unwrap_err();
     assert_eq!(err.at, "benefits[0]");
 }
+
+/// The monthly cumulative net: an investment of 120 000 in January 2010 (as a month key)
+/// against a benefit of 60 000 a year from January (5 000 a month), three years.
+/// End of January: 5 000 − 120 000 = −115 000; then +5 000 a month, so zero at the end
+/// of month 24 (December 2011) and +60 000 at the end of 2012. The year ends equal the
+/// yearly cumulative net: −60 000, 0, +60 000.
+#[test]
+fn monthly_cumulative_net_by_hand() {
+    let p = project(&format!(
+        "{HEAD}[assumptions]\ndiscount_rate = 0\n\
+         [[costs]]\nname = \"Inv\"\ncategory = \"investment\"\namounts = {{ \"2010-01\" = 120000 }}\n\
+         [[benefits]]\nname = \"B\"\nclass = \"financial\"\nconfidence = \"high\"\nannual = 60000\n"
+    ));
+    let months = monthly_cumulative_net(&p, &Scenario::base()).unwrap();
+    assert_eq!(months.len(), 36);
+    assert_eq!(ore(months[0]), dec!(-115000));
+    assert_eq!(ore(months[1]), dec!(-110000));
+    assert_eq!(ore(months[23]), dec!(0));
+    let c = base(&p);
+    for (y, year) in c.years.iter().enumerate() {
+        assert_eq!(ore(months[12 * y + 11]), ore(year.cumulative_net), "{}", year.year);
+    }
+    assert_eq!(ore(months[35]), dec!(60000));
+}

@@ -100,6 +100,10 @@ pub enum Plot {
         start_year: i32,
         /// `(year, cumulative net at the end of that year)`.
         points: Vec<(i32, Decimal)>,
+        /// The cumulative net at the end of each month (the line is drawn through
+        /// them, so that it dips and crosses zero where the months do); empty: the line
+        /// joins the year ends.
+        monthly: Vec<Decimal>,
         /// The payback month and its label.
         payback: Option<(Month, String)>,
     },

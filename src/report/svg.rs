@@ -178,8 +178,9 @@ fn draw(root: &DrawingArea<SVGBackend, Shift>, chart: &Chart) -> DrawResult<()> 
         Plot::Cumulative {
             start_year,
             points,
+            monthly,
             payback,
-        } => cumulative(&plot, chart, *start_year, points, payback.as_ref()),
+        } => cumulative(&plot, chart, *start_year, points, monthly, payback.as_ref()),
         Plot::Tornado {
             names,
             low,
@@ -453,17 +454,30 @@ fn cumulative(
     chart: &Chart,
     start_year: i32,
     points: &[(i32, Decimal)],
+    monthly: &[Decimal],
     payback: Option<&(crate::model::Month, String)>,
 ) -> DrawResult<()> {
     use plotters::style::text_anchor::{HPos, VPos};
     // Year i spans i − 0.5 (1 January) to i + 0.5 (31 December); its label sits in the
-    // middle, its cumulative net at its end.
+    // middle, its cumulative net at its end (a dot). The line runs through the months'
+    // ends when there are months, else through the years' ends.
     let n = points.len().max(1);
     let mut xy: Vec<(f64, f64)> = vec![(-0.5, 0.0)];
     xy.extend(points.iter().map(|(y, v)| (f64::from(*y - start_year) + 0.5, f(*v))));
+    let mut path: Vec<(f64, f64)> = vec![(-0.5, 0.0)];
+    if monthly.is_empty() {
+        path.extend(xy.iter().skip(1));
+    } else {
+        path.extend(
+            monthly
+                .iter()
+                .enumerate()
+                .map(|(k, v)| (-0.5 + (k + 1) as f64 / 12.0, f(*v))),
+        );
+    }
     let (lo, hi) = padded(
-        xy.iter().map(|p| p.1).fold(0.0, f64::min),
-        xy.iter().map(|p| p.1).fold(0.0, f64::max),
+        path.iter().chain(&xy).map(|p| p.1).fold(0.0, f64::min),
+        path.iter().chain(&xy).map(|p| p.1).fold(0.0, f64::max),
     );
     let years: Vec<String> = points.iter().map(|(year, _)| year.to_string()).collect();
     let (left, right) = (-0.5, n as f64 - 0.5);
@@ -480,7 +494,7 @@ fn cumulative(
     )))
     .map_err(err)?;
     let line = colour(Tone::Net);
-    cc.draw_series(LineSeries::new(xy.clone(), line.stroke_width(3)))
+    cc.draw_series(LineSeries::new(path, line.stroke_width(3)))
         .map_err(err)?;
     cc.draw_series(xy.iter().skip(1).map(|p| {
         let c = if p.1 < 0.0 { NEGATIVE } else { POSITIVE };

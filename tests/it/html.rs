@@ -312,3 +312,20 @@ fn dates_and_figures_in_text_stay_on_one_line() {
     let css = doc.select(&sel("style")).map(text).collect::<String>();
     assert!(css.contains(".nw { white-space: nowrap; }"), "no rule for span.nw");
 }
+
+/// The cumulative net is drawn month by month (a line through 12 points a year), so that
+/// a dip inside a year shows, and the payback marker sits where the line crosses zero:
+/// in `klassiskt-fel` every year's net is positive, but the first months are not.
+#[test]
+fn cumulative_chart_is_drawn_month_by_month() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/klassiskt-fel.toml");
+    let doc = Html::parse_document(&run(&["report", file, "--format", "html", "--lang", "sv"]));
+    let figure = doc.select(&sel("figure#chart-cumulative")).next().expect("the chart");
+    let most = figure
+        .select(&sel("svg polyline"))
+        .map(|p| p.value().attr("points").unwrap_or("").split_whitespace().count())
+        .max()
+        .unwrap();
+    // Five years: 60 months and the start.
+    assert!(most > 60, "the longest line has {most} points");
+}

@@ -162,6 +162,9 @@ impl<'a> Charts<'a> {
             Plot::Cumulative {
                 start_year: self.p.start_year,
                 points: self.c.years.iter().map(|y| (y.year, y.cumulative_net)).collect(),
+                // The engine's monthly series (the year ends' dots stay); none if it
+                // overflows, which the yearly figures would have shown already.
+                monthly: crate::engine::monthly_cumulative_net(self.p, &self.c.scenario).unwrap_or_default(),
                 payback,
             },
             table,

@@ -132,10 +132,10 @@ pub(super) fn text(label: Label) -> &'static str {
         }
         ChartCumulativeNet => "Cumulative net and payback",
         ChartCumulativeNetDesc => {
-            "The net added up from the start, at the end of each year; the dashed line marks the month the investment is paid back."
+            "The net added up from the start, month by month (the dots are the year ends); the dashed line marks the month the investment is paid back."
         }
         ChartCumulativeNetNoPaybackDesc => {
-            "The net added up from the start, at the end of each year; the investment is not paid back within the horizon."
+            "The net added up from the start, month by month (the dots are the year ends); the investment is not paid back within the horizon."
         }
         ChartHarvestAgainstBenefit => "Planned harvest against benefit per year",
         ChartHarvestAgainstBenefitDesc => {

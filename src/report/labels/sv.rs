@@ -132,10 +132,10 @@ pub(super) fn text(label: Label) -> &'static str {
         }
         ChartCumulativeNet => "Ackumulerat netto och återbetalning",
         ChartCumulativeNetDesc => {
-            "Nettot summerat från start, vid varje års slut; den streckade linjen markerar månaden då investeringen är återbetald."
+            "Nettot summerat från start, månad för månad (punkterna är årens slut); den streckade linjen markerar månaden då investeringen är återbetald."
         }
         ChartCumulativeNetNoPaybackDesc => {
-            "Nettot summerat från start, vid varje års slut; investeringen blir inte återbetald inom kalkylperioden."
+            "Nettot summerat från start, månad för månad (punkterna är årens slut); investeringen blir inte återbetald inom kalkylperioden."
         }
         ChartHarvestAgainstBenefit => "Planerad hemtagning mot nytta per år",
         ChartHarvestAgainstBenefitDesc => {
