@@ -152,6 +152,17 @@ pub fn percent(fraction: Decimal, lang: Lang) -> String {
     }
 }
 
+/// A fraction as a percentage with exactly one decimal, `57,0 %` / `57.0%`: for a column
+/// of computed shares, where `57 %` beside `20,2 %` would look rounder than it is, and
+/// for a probability from a simulation.
+pub fn percent_one(fraction: Decimal, lang: Lang) -> String {
+    let text = number(round(fraction * Decimal::ONE_HUNDRED, 1), 1, lang);
+    match lang {
+        Lang::Sv => format!("{text} %"),
+        Lang::En => format!("{text}%"),
+    }
+}
+
 /// A fraction as a percentage with up to two decimals, for rates given to the hundredth
 /// such as an overhead: `40,15 %` / `40.15%`.
 pub fn percent_fine(fraction: Decimal, lang: Lang) -> String {
@@ -257,6 +268,11 @@ mod tests {
         assert_eq!(percent(dec!(0.035), Lang::Sv), "3,5 %");
         assert_eq!(percent(dec!(0.035), Lang::En), "3.5%");
         assert_eq!(percent(dec!(0.03), Lang::Sv), "3 %");
+        // A column of shares keeps its one decimal: 57,0 % beside 20,2 %.
+        assert_eq!(percent_one(dec!(0.57), Lang::Sv), "57,0 %");
+        assert_eq!(percent_one(dec!(0.20249), Lang::Sv), "20,2 %");
+        assert_eq!(percent_one(dec!(0.2305), Lang::En), "23.1%");
+        assert_eq!(percent_one(dec!(1.4995), Lang::Sv), "150,0 %");
         assert_eq!(percent_fine(dec!(0.4015), Lang::Sv), "40,15 %");
         assert_eq!(percent_fine(dec!(0.4015), Lang::En), "40.15%");
         assert_eq!(ratio(dec!(1.2345), Lang::Sv), "1,23");

@@ -457,11 +457,11 @@ mod tests {
         );
         // Against the 300 000 invested in 2010: 45 000, 105 000 and 165 000 taken home to date.
         assert_eq!(
-            row_with(&out, "2010", "15 %"),
-            ["2010", "300 000", "300 000", "45 000", "45 000", "15 %"]
+            row_with(&out, "2010", "15,0 %"),
+            ["2010", "300 000", "300 000", "45 000", "45 000", "15,0 %"]
         );
-        assert_eq!(row_with(&out, "2011", "35 %")[4], "105 000");
-        assert_eq!(row_with(&out, "2012", "55 %")[4], "165 000");
+        assert_eq!(row_with(&out, "2011", "35,0 %")[4], "105 000");
+        assert_eq!(row_with(&out, "2012", "55,0 %")[4], "165 000");
         // No follow-up fields yet: the plan says what is missing.
         assert!(
             out.contains("Uppföljning: ingen nytta anger ännu vem som mäter"),
@@ -483,7 +483,7 @@ mod tests {
                 "165,000"
             ]
         );
-        assert_eq!(row_with(&en, "2012", "55%")[5], "55%");
+        assert_eq!(row_with(&en, "2012", "55.0%")[5], "55.0%");
         // The full report carries the same plan.
         let p = project(SMALL);
         let c = calc(&p);

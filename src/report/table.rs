@@ -705,7 +705,7 @@ stakeholder = "sdf"
             demand.contains("besparingskrav") && demand.contains("165 000"),
             "{plan}"
         );
-        assert!(line_with(&plan, "2011 ").contains("35 %"), "{plan}");
+        assert!(line_with(&plan, "2011 ").contains("35,0 %"), "{plan}");
         assert!(!plan.contains("Sammanfattning"), "{plan}");
         let summary = render_section(&input, Section::Summary);
         assert!(summary.contains("\nSammanfattning\n──"), "{summary}");

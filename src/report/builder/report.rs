@@ -716,7 +716,7 @@ impl<'a> Builder<'a> {
                 blocks.push(Block::Text(say(Phrase::SimulationSummary {
                     p10: &self.money(m.p10),
                     p90: &self.money(m.p90),
-                    negative: &self.pct(m.probability_negative),
+                    negative: &crate::fmt::percent_one(m.probability_negative, self.lang),
                 })));
             }
             None => blocks.push(Block::Text(self.t(L::NoLineHasRangeRangeSo).to_string())),
@@ -1233,7 +1233,8 @@ impl<'a> Builder<'a> {
                 self.kr(invested[i]),
                 self.kr(sh.harvest[i]),
                 self.kr(harvested[i]),
-                Self::opt(y.share.map(|s| self.pct(s))),
+                // One decimal throughout: `57,0 %` beside `20,2 %`, not `57 %`.
+                Self::opt(y.share.map(|s| crate::fmt::percent_one(s, self.lang))),
             ]);
         }
         vec![
