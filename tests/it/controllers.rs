@@ -943,8 +943,8 @@ fn portfolio_follow_up_in_every_format() {
             "Diarienummer",
             "Grupp",
             "År",
-            "Kostnad, plan",
-            "Kostnad, utfall"
+            "Kostnader, plan",
+            "Kostnader, utfall"
         ]
         .map(String::from)
     );

@@ -308,9 +308,9 @@ pub enum Label {
     Median,
     /// NPV as planned
     NpvAsPlanned,
-    /// Cost, planned
+    /// Costs, planned
     CostPlanned,
-    /// Cost, actual
+    /// Costs, actual
     CostActual,
     /// Harvest, planned
     HarvestPlanned,
