@@ -72,6 +72,24 @@ fn axis_number(v: f64, lang: Lang) -> String {
     }
 }
 
+/// A long name on two lines, broken at the last space that leaves the first line at
+/// most [`NAME_CHARS`] long, each line then cut to fit; a short name (or one without
+/// such a space) is one line.
+fn name_lines(name: &str) -> Vec<String> {
+    if name.chars().count() <= NAME_CHARS {
+        return vec![name.to_string()];
+    }
+    let cut = name
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| c == ' ' && name[..i].chars().count() <= NAME_CHARS)
+        .map(|(i, _)| i);
+    match cut {
+        Some(i) if i > 0 => vec![name[..i].to_string(), short(name[i + 1..].trim_start())],
+        _ => vec![short(name)],
+    }
+}
+
 /// A name cut to fit the axis.
 fn short(name: &str) -> String {
     if name.chars().count() <= NAME_CHARS {
@@ -344,8 +362,16 @@ fn name_rows<'a, 'b>(
     use plotters::style::text_anchor::{HPos, VPos};
     let m = names.len().max(1);
     let lang = chart.lang;
-    let shown: Vec<String> = names.iter().map(|n| short(n)).collect();
-    let name_area = (shown.iter().map(|n| n.chars().count()).max().unwrap_or(4) as f64 * CHAR_WIDTH) as u32 + 24;
+    // Two lines where the rows are tall enough for them (the plot's height, without its
+    // margins and the axis below, shared by the rows), else one line cut.
+    let plot_height = area.dim_in_pixel().1 as i32 - 2 * 12 - 56;
+    let two_lines = plot_height / m as i32 >= 2 * (FONT_SIZE as i32) + 4;
+    let shown: Vec<Vec<String>> = names
+        .iter()
+        .map(|n| if two_lines { name_lines(n) } else { vec![short(n)] })
+        .collect();
+    let widest = shown.iter().flatten().map(|n| n.chars().count()).max().unwrap_or(4);
+    let name_area = (widest as f64 * CHAR_WIDTH) as u32 + 24;
     let mut cc = ChartBuilder::on(area)
         .margin(12)
         .margin_right(30)
@@ -365,9 +391,17 @@ fn name_rows<'a, 'b>(
         .axis_desc_style((FONT, FONT_SIZE).into_font().color(&TEXT))
         .draw()
         .map_err(err)?;
-    for (k, name) in shown.iter().enumerate() {
+    for (k, lines) in shown.iter().enumerate() {
         let (x, y) = cc.backend_coord(&(lo, row(m, k)));
-        text_at(area, name, (x - 8, y), HPos::Right, VPos::Center, &TEXT)?;
+        let half = FONT_SIZE as i32 / 2 + 1;
+        match lines.as_slice() {
+            [first, second] => {
+                text_at(area, first, (x - 8, y - half), HPos::Right, VPos::Center, &TEXT)?;
+                text_at(area, second, (x - 8, y + half), HPos::Right, VPos::Center, &TEXT)?;
+            }
+            [one] => text_at(area, one, (x - 8, y), HPos::Right, VPos::Center, &TEXT)?,
+            _ => {}
+        }
     }
     Ok(cc)
 }
@@ -648,4 +682,30 @@ fn histogram(
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_name_goes_on_two_lines_at_a_space() {
+        assert_eq!(
+            name_lines("Färre samtal om ärendestatus"),
+            ["Färre samtal om ärendestatus"]
+        );
+        assert_eq!(
+            name_lines("Upphandling, konfiguration och integration mot ärendesystemet"),
+            ["Upphandling, konfiguration och", "integration mot ärendesystemet"]
+        );
+        // A second line too long is cut; a name without a space early enough is one
+        // line, cut.
+        let long = name_lines("Upphandling och konfiguration av ett mycket långt system för bygglov i kommunen");
+        assert_eq!(long.len(), 2);
+        assert!(long.iter().all(|l| l.chars().count() <= NAME_CHARS), "{long:?}");
+        assert!(long[1].ends_with('…'), "{long:?}");
+        let one = name_lines("Samhällsbyggnadsförvaltningensinformationssystem");
+        assert_eq!(one.len(), 1);
+        assert!(one[0].ends_with('…'));
+    }
 }
