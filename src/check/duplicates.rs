@@ -108,9 +108,13 @@ impl Normaliser<'_> {
     /// little-endian), eight at a time, or up to the last eight bytes of the text.
     #[inline(always)]
     fn copy_until(&mut self, stops: impl Fn(u64) -> u64) {
-        while let Some(word) = self.text.get(self.read..self.read + 8) {
-            let stop = stops(u64::from_le_bytes(word.try_into().unwrap()));
-            self.kept[self.len..self.len + 8].copy_from_slice(word);
+        while let Some(word) = self
+            .text
+            .get(self.read..self.read + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+        {
+            let stop = stops(u64::from_le_bytes(word));
+            self.kept[self.len..self.len + 8].copy_from_slice(&word);
             let plain = (stop.trailing_zeros() / 8) as usize;
             self.read += plain;
             self.len += plain;
