@@ -888,22 +888,7 @@ fn portfolio_follow_up_leaves_an_unreadable_projects_figures_blank() {
     assert!(md.contains("| C    | Kultur |    – |"), "{md}");
     // The workbook: the bad row's figures empty; money to the öre.
     let xlsx = dir.path().join("out.xlsx");
-    let out = nytta()
-        .args([
-            "--lang",
-            "en",
-            "batch",
-            "--follow-up",
-            "--as-of",
-            "2025",
-            "--format",
-            "xlsx",
-            "-o",
-        ])
-        .arg(&xlsx)
-        .args([&bad, &c])
-        .output()
-        .unwrap();
+    let out = follow_up_workbook(&xlsx, &[&bad, &c]);
     assert_eq!(out.status.code(), Some(1));
     use calamine::{Data, Reader, Xlsx, open_workbook};
     let mut wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
@@ -916,15 +901,9 @@ fn portfolio_follow_up_leaves_an_unreadable_projects_figures_blank() {
     assert_eq!(rows[2][11], Data::Float(121000.0));
 }
 
-/// `batch --follow-up --format xlsx` writes money to the öre, as its CSV shows it and
-/// plain `batch`'s workbook writes it, not the exact quotient (128475.728155…).
-#[test]
-fn portfolio_follow_up_workbook_rounds_money_to_the_ore() {
-    let dir = tempfile::tempdir().unwrap();
-    // C at 3 %: NPV = −110 000 + 121 000 + 121 000 / 1.03 = 128 475.728155… → 128 475.73.
-    let c = write(dir.path(), "c.toml", &C.replace("\"10 %\"", "\"3 %\""));
-    let xlsx = dir.path().join("out.xlsx");
-    let out = nytta()
+/// `batch --follow-up --as-of 2025 --format xlsx -o xlsx FILES`, in English.
+fn follow_up_workbook(xlsx: &std::path::Path, files: &[&std::path::PathBuf]) -> std::process::Output {
+    nytta()
         .args([
             "--lang",
             "en",
@@ -936,10 +915,21 @@ fn portfolio_follow_up_workbook_rounds_money_to_the_ore() {
             "xlsx",
             "-o",
         ])
-        .arg(&xlsx)
-        .arg(&c)
+        .arg(xlsx)
+        .args(files)
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+/// `batch --follow-up --format xlsx` writes money to the öre, as its CSV shows it and
+/// plain `batch`'s workbook writes it, not the exact quotient (128475.728155…).
+#[test]
+fn portfolio_follow_up_workbook_rounds_money_to_the_ore() {
+    let dir = tempfile::tempdir().unwrap();
+    // C at 3 %: NPV = −110 000 + 121 000 + 121 000 / 1.03 = 128 475.728155… → 128 475.73.
+    let c = write(dir.path(), "c.toml", &C.replace("\"10 %\"", "\"3 %\""));
+    let xlsx = dir.path().join("out.xlsx");
+    let out = follow_up_workbook(&xlsx, &[&c]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     use calamine::{Data, Reader, Xlsx, open_workbook};
     let mut wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
