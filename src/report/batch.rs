@@ -343,7 +343,7 @@ impl<W: Write> Sink for CsvOut<W> {
             self.sink.blank_line()?;
             if let (true, Some(head)) = (self.style.excel, block.first_mut()) {
                 super::csv::headings_for_people(head, self.style.lang);
-                in_words(&mut block[1..], self.style.lang);
+                in_words(block.get_mut(1..).unwrap_or_default(), self.style.lang);
             }
             for row in block {
                 self.sink.row(&row)?;
@@ -954,7 +954,7 @@ impl Sink for XlsxOut {
             if let Some(head) = rows.first_mut() {
                 super::csv::headings_for_people(head, self.lang);
             }
-            in_words(&mut rows[1..], self.lang);
+            in_words(rows.get_mut(1..).unwrap_or_default(), self.lang);
             let ws = self.workbook.add_worksheet_with_constant_memory().map_err(xlsx_err)?;
             ws.set_name(name).map_err(xlsx_err)?;
             for (r, row) in rows.iter().enumerate() {
